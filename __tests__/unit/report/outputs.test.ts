@@ -1,0 +1,58 @@
+import type { RunResult } from '../../../src/report/run-result.js'
+import { writeOutputs } from '../../../src/report/outputs.js'
+
+const base: RunResult = {
+  mode: 'check',
+  result: 'fail',
+  status: 'FAILED',
+  configName: 'cmk-kv-key',
+  keyIdentifier: 'https://kv.vault.azure.net/keys/key/abc',
+  applicationId: 'app-id',
+  consentUrl: 'https://login.microsoftonline.com/t/consent',
+  findings: [],
+  failedChecks: ['key.size', 'config.status'],
+  actions: [],
+  settings: {},
+  timings: {},
+  startedAt: '2024-01-01T00:00:00Z',
+  finishedAt: '2024-01-01T00:00:01Z'
+}
+
+function collect(r: RunResult, reportFile?: string): Record<string, string> {
+  const outputs: Record<string, string> = {}
+  writeOutputs(r, (name, value) => (outputs[name] = value), reportFile)
+  return outputs
+}
+
+describe('writeOutputs', () => {
+  it('sets every contract output', () => {
+    expect(collect(base, 'out/report.json')).toEqual({
+      result: 'fail',
+      status: 'FAILED',
+      'config-name': 'cmk-kv-key',
+      'key-identifier': 'https://kv.vault.azure.net/keys/key/abc',
+      'application-id': 'app-id',
+      'consent-url': 'https://login.microsoftonline.com/t/consent',
+      'failed-checks': 'key.size,config.status',
+      'report-file': 'out/report.json'
+    })
+  })
+
+  it('sets empty values for what is unknown and no report-file when none was written', () => {
+    const outputs = collect({
+      ...base,
+      result: 'pass',
+      status: 'UNKNOWN',
+      keyIdentifier: undefined,
+      applicationId: undefined,
+      consentUrl: undefined,
+      failedChecks: []
+    })
+    expect(outputs['failed-checks']).toBe('')
+    expect(outputs['key-identifier']).toBe('')
+    expect(outputs['application-id']).toBe('')
+    expect(outputs['consent-url']).toBe('')
+    expect(outputs.status).toBe('UNKNOWN')
+    expect(outputs).not.toHaveProperty('report-file')
+  })
+})

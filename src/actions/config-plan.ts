@@ -1,0 +1,14 @@
+import { IN_PROGRESS_STATUSES, type AdobeConfig } from '../facts.js'
+
+export type ConfigPlan = 'submit' | 'poll' | 'nothing'
+
+/**
+ * What setup does about the configuration it read: submit when there is none or the last one
+ * FAILED, follow one that is in progress, leave a COMPLETED one alone. A configuration for
+ * another vault or key never gets here: the config.key check fails first.
+ */
+export function planConfig(existing: AdobeConfig | null): ConfigPlan {
+  if (!existing || existing.status === 'FAILED') return 'submit'
+  if (IN_PROGRESS_STATUSES.includes(existing.status)) return 'poll'
+  return 'nothing'
+}

@@ -1,0 +1,87 @@
+import type { PlatformClient } from '../adobe/platform-client.js'
+import { IN_PROGRESS_STATUSES, type AdobeConfig } from '../facts.js'
+import { ServiceError } from '../http/service-error.js'
+import type { PayloadFormat } from '../inputs/settings.js'
+import { planConfig } from './config-plan.js'
+import { pollUntil, type Clock } from './poll-schedule.js'
+
+export interface EnsureConfigResult {
+  config: AdobeConfig
+  submitted: boolean
+  timedOut: boolean
+}
+
+export interface EnsureConfigInput {
+  existing: AdobeConfig | null
+  name: string
+  keyIdentifier: string
+  keyName: string
+  payloadFormat: PayloadFormat
+  firstIntervalMs: number
+  timeoutMs: number
+  clock?: Clock
+  onStatus?: (config: AdobeConfig) => void
+}
+
+/** Submits the key when needed, at most once per run, and follows the configuration to a final status. */
+export async function ensureConfig(
+  platform: PlatformClient,
+  input: EnsureConfigInput
+): Promise<EnsureConfigResult> {
+  let config = input.existing
+  let submitted = false
+  if (planConfig(config) === 'submit') {
+    config = await submitOnce(platform, input)
+    submitted = true
+  }
+  if (!config) throw new Error('unreachable: no configuration after submission')
+  input.onStatus?.(config)
+  if (!IN_PROGRESS_STATUSES.includes(config.status)) return { config, submitted, timedOut: false }
+  const name = config.name
+  const outcome = await pollUntil(
+    async () => {
+      const current = await platform.getConfig(name)
+      if (!current)
+        throw new ServiceError(
+          'Adobe GET configuration status',
+          404,
+          `configuration "${name}" disappeared while it was being applied`
+        )
+      return current
+    },
+    current => !IN_PROGRESS_STATUSES.includes(current.status),
+    {
+      firstIntervalMs: input.firstIntervalMs,
+      timeoutMs: input.timeoutMs,
+      clock: input.clock,
+      onRead: input.onStatus
+    }
+  )
+  return { config: outcome.value, submitted, timedOut: !outcome.done }
+}
+
+/**
+ * A POST whose answer was lost (timeout, reset, 5xx) may still have been stored: read the
+ * configuration back and continue from it; submit again only when Adobe has none.
+ */
+async function submitOnce(
+  platform: PlatformClient,
+  input: EnsureConfigInput
+): Promise<AdobeConfig> {
+  const submission = {
+    name: input.name,
+    keyIdentifier: input.keyIdentifier,
+    keyName: input.keyName,
+    payloadFormat: input.payloadFormat
+  }
+  try {
+    return await platform.submitConfig(submission)
+  } catch (error) {
+    const uncertain = error instanceof ServiceError && (error.retryable || error.status === 409)
+    if (!uncertain) throw error
+    const stored = await platform.getConfig(input.name)
+    if (stored && stored.status !== 'FAILED') return stored
+    if (error instanceof ServiceError && error.status === 409) throw error
+    return platform.submitConfig(submission)
+  }
+}

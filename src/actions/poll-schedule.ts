@@ -1,0 +1,47 @@
+export const MAX_POLL_INTERVAL_MS = 60_000
+
+/** The wait before poll number `n` (1-based): the first interval, growing by half each time, capped at 60 s. */
+export function pollIntervalMs(firstIntervalMs: number, n: number): number {
+  return Math.min(MAX_POLL_INTERVAL_MS, Math.round(firstIntervalMs * 1.5 ** (n - 1)))
+}
+
+export interface Clock {
+  now: () => number
+  sleep: (ms: number) => Promise<void>
+}
+
+export const realClock: Clock = {
+  now: Date.now,
+  sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
+}
+
+export type PollOutcome<T> = { done: true; value: T } | { done: false; value: T; timedOut: true }
+
+/**
+ * Reads until `isDone` or until `timeoutMs` has passed; the last wait is shortened so that the
+ * final read happens at the deadline rather than after it.
+ */
+export async function pollUntil<T>(
+  read: () => Promise<T>,
+  isDone: (value: T) => boolean,
+  options: {
+    firstIntervalMs: number
+    timeoutMs: number
+    clock?: Clock
+    onRead?: (value: T) => void
+  }
+): Promise<PollOutcome<T>> {
+  const clock = options.clock ?? realClock
+  const deadline = clock.now() + options.timeoutMs
+  for (let n = 1; ; n++) {
+    const remaining = deadline - clock.now()
+    if (remaining <= 0) break
+    await clock.sleep(Math.min(pollIntervalMs(options.firstIntervalMs, n), remaining))
+    const value = await read()
+    options.onRead?.(value)
+    if (isDone(value)) return { done: true, value }
+    if (clock.now() >= deadline) return { done: false, value, timedOut: true }
+  }
+  const value = await read()
+  return isDone(value) ? { done: true, value } : { done: false, value, timedOut: true }
+}

@@ -1,0 +1,86 @@
+import { toReadError } from '../azure/read-error.js'
+import type { Finding } from '../checks/finding.js'
+import { failedCheckIds } from '../checks/finding-list.js'
+import type { AdobeConfig, Facts } from '../facts.js'
+import { readAppAccess } from '../gather-facts.js'
+import type { Services } from '../services.js'
+import { ensureConfig } from './ensure-config.js'
+import type { Clock } from './poll-schedule.js'
+import { registerCmkApp } from './register-app.js'
+
+export interface SetupOutcome {
+  facts: Facts
+  /** Set when the run submitted or followed a configuration. */
+  config?: AdobeConfig
+  timedOut: boolean
+  /** Writes were skipped because a check failed (or warned, under strict). */
+  blocked: boolean
+  actions: string[]
+}
+
+/**
+ * The only code that writes. Registers the CMK app when Adobe has none, re-checks the app's
+ * access, then submits and follows the configuration; stops before each write while any
+ * check fails.
+ */
+export async function runSetup(
+  services: Services,
+  facts: Facts,
+  evaluate: (facts: Facts) => Finding[],
+  options: { clock?: Clock; onStatus?: (config: AdobeConfig) => void } = {}
+): Promise<SetupOutcome> {
+  const { settings, platform } = services
+  const actions: string[] = []
+  const blockedBy = (findings: Finding[]): boolean =>
+    failedCheckIds(findings, settings.strict).length > 0
+  const waitOptions = {
+    firstIntervalMs: settings.pollIntervalSeconds * 1000,
+    timeoutMs: settings.waitTimeoutSeconds * 1000,
+    clock: options.clock
+  }
+
+  if (facts.registration.ok && !facts.registration.value?.applicationId) {
+    const withoutApp = evaluate(facts).filter(f => !f.id.startsWith('app.'))
+    if (blockedBy(withoutApp)) return { facts, timedOut: false, blocked: true, actions }
+    let registration
+    try {
+      registration = await registerCmkApp(platform, waitOptions)
+    } catch (error) {
+      const failed = {
+        ...facts,
+        registration: {
+          ok: false as const,
+          error: toReadError('Adobe CMK app registration', error)
+        }
+      }
+      return { facts: failed, timedOut: false, blocked: true, actions }
+    }
+    actions.push(`Registered the CMK app with Adobe (application id ${registration.applicationId})`)
+    const vault = Promise.resolve(facts.vault)
+    facts = {
+      ...facts,
+      registration: { ok: true, value: registration },
+      ...(await readAppAccess(services, registration, vault))
+    }
+  }
+
+  const findings = evaluate(facts)
+  if (blockedBy(findings) || !facts.key?.ok || !facts.config.ok)
+    return { facts, timedOut: false, blocked: true, actions }
+
+  const key = facts.key.value
+  const result = await ensureConfig(platform, {
+    existing: facts.config.value,
+    name: settings.configName,
+    keyIdentifier: key.id,
+    keyName: key.name,
+    payloadFormat: settings.payloadFormat,
+    ...waitOptions,
+    onStatus: options.onStatus
+  })
+  if (result.submitted)
+    actions.push(
+      `Submitted configuration ${result.config.name} for ${key.id} (${settings.payloadFormat} payload)`
+    )
+  return { facts, config: result.config, timedOut: result.timedOut, blocked: false, actions }
+}

@@ -1,0 +1,35 @@
+import { CONFIG_STATUSES, type AdobeConfig, type ConfigStatus } from '../facts.js'
+import { ServiceError } from '../http/service-error.js'
+
+type Json = Record<string, unknown>
+
+const asObject = (value: unknown): Json | undefined =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined
+const asString = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : undefined
+
+/** Reads a configuration out of the status answer, a submit answer ({config}) or an older job answer ({jobData: {config}}). */
+export function parseConfigAnswer(call: string, body: unknown, fallbackName: string): AdobeConfig {
+  const root = asObject(body)
+  const config =
+    asObject(root?.config) ??
+    asObject(asObject(root?.jobData)?.config) ??
+    (root?.configData ? root : undefined)
+  if (!config) throw new ServiceError(call, 200, 'the answer holds no configuration')
+  const status = asString(config.status) ?? (config === root ? undefined : 'NEW')
+  if (!status || !CONFIG_STATUSES.includes(status as ConfigStatus))
+    throw new ServiceError(
+      call,
+      200,
+      `unexpected configuration status "${String(config.status)}" (expected one of ${CONFIG_STATUSES.join(', ')})`
+    )
+  const data = asObject(config.configData) ?? {}
+  return {
+    name: asString(config.name) ?? fallbackName,
+    status: status as ConfigStatus,
+    keyVaultKeyIdentifier: asString(data.keyVaultKeyIdentifier),
+    keyVaultUri: asString(data.keyVaultUri),
+    keyName: asString(data.keyName),
+    keyVersion: asString(data.keyVersion)
+  }
+}

@@ -1,0 +1,96 @@
+import type { AdobeConfig, AppRegistration } from '../facts.js'
+import { requestJson, type JsonRequest } from '../http/json-request.js'
+import type { PayloadFormat } from '../inputs/settings.js'
+import { parseConfigAnswer } from './config-answer.js'
+
+const REGISTRATION_PATH = '/data/infrastructure/manager/byok/app-registration'
+const CONFIG_PATH = '/data/infrastructure/manager/customer/config'
+
+export interface ConfigSubmission {
+  name: string
+  keyIdentifier: string
+  keyName: string
+  payloadFormat: PayloadFormat
+}
+
+/** Adobe Experience Platform's CMK endpoints. */
+export class PlatformClient {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly orgId: string,
+    private readonly token: () => Promise<string>,
+    private readonly signal?: AbortSignal
+  ) {}
+
+  private async send(
+    request: Omit<JsonRequest, 'url' | 'headers' | 'signal'> & { path: string }
+  ): Promise<{ status: number; body: unknown }> {
+    return requestJson({
+      ...request,
+      url: this.baseUrl + request.path,
+      headers: {
+        Authorization: `Bearer ${await this.token()}`,
+        'x-api-key': 'acp_provisioning',
+        'x-gw-ims-org-id': this.orgId
+      },
+      signal: this.signal
+    })
+  }
+
+  /** null when the organisation has no CMK app registration yet. */
+  async getRegistration(): Promise<AppRegistration | null> {
+    const { status, body } = await this.send({
+      call: 'Adobe GET CMK app registration',
+      method: 'GET',
+      path: REGISTRATION_PATH,
+      allow404: true
+    })
+    const b = (body ?? {}) as Record<string, unknown>
+    if (status === 404 || typeof b.applicationId !== 'string') return null
+    return {
+      applicationId: b.applicationId,
+      applicationRedirectUrl:
+        typeof b.applicationRedirectUrl === 'string' ? b.applicationRedirectUrl : undefined,
+      name: typeof b.name === 'string' ? b.name : undefined
+    }
+  }
+
+  async registerApp(): Promise<void> {
+    await this.send({
+      call: 'Adobe POST CMK app registration',
+      method: 'POST',
+      path: REGISTRATION_PATH
+    })
+  }
+
+  /** null when the service has no configuration of that name. */
+  async getConfig(name: string): Promise<AdobeConfig | null> {
+    const call = 'Adobe GET configuration status'
+    const { status, body } = await this.send({
+      call,
+      method: 'GET',
+      path: `${CONFIG_PATH}/${encodeURIComponent(name)}?configType=BYOK_CONFIG`,
+      allow404: true
+    })
+    return status === 404 ? null : parseConfigAnswer(call, body, name)
+  }
+
+  async submitConfig(submission: ConfigSubmission): Promise<AdobeConfig> {
+    const call = 'Adobe POST configuration'
+    const configData =
+      submission.payloadFormat === 'legacy'
+        ? {
+            providerType: 'AZURE_KEYVAULT',
+            keyVaultUri: submission.keyIdentifier,
+            keyName: submission.keyName
+          }
+        : { providerType: 'AZURE_KEYVAULT', keyVaultKeyIdentifier: submission.keyIdentifier }
+    const { body } = await this.send({
+      call,
+      method: 'POST',
+      path: CONFIG_PATH,
+      json: { name: submission.name, type: 'BYOK_CONFIG', imsOrgId: this.orgId, configData }
+    })
+    return parseConfigAnswer(call, body, submission.name)
+  }
+}

@@ -1,0 +1,64 @@
+import * as core from '@actions/core'
+import type { TokenCredential } from '@azure/core-auth'
+import {
+  AzureCliCredential,
+  ClientAssertionCredential,
+  ClientSecretCredential,
+  ManagedIdentityCredential
+} from '@azure/identity'
+import { registerSecret } from '../http/secrets.js'
+import type { AzureIdentity } from '../inputs/settings.js'
+import { SharedTokenCredential } from './shared-token-credential.js'
+
+const KNOWN_AUTHORITY_HOSTS = [
+  'login.microsoftonline.com',
+  'login.microsoftonline.us',
+  'login.chinacloudapi.cn',
+  'login.partner.microsoftonline.cn'
+]
+
+/** Picks the credential explicitly; DefaultAzureCredential's probing is slow and confusing in CI. */
+export function createAzureCredential(
+  identity: AzureIdentity,
+  authorityHost: string
+): SharedTokenCredential {
+  // MSAL knows the public clouds' metadata; anything else must not be "discovered" through them.
+  const common = {
+    authorityHost,
+    disableInstanceDiscovery: !KNOWN_AUTHORITY_HOSTS.includes(new URL(authorityHost).hostname)
+  }
+  let inner: TokenCredential
+  switch (identity.auth) {
+    case 'oidc':
+      inner = new ClientAssertionCredential(
+        identity.tenantId!,
+        identity.clientId!,
+        // The GitHub ID token lives about 5 minutes: fetch a fresh one for every token request.
+        async () => {
+          const idToken = await core.getIDToken('api://AzureADTokenExchange')
+          registerSecret(idToken)
+          return idToken
+        },
+        common
+      )
+      break
+    case 'secret':
+      registerSecret(identity.clientSecret)
+      inner = new ClientSecretCredential(
+        identity.tenantId!,
+        identity.clientId!,
+        identity.clientSecret!,
+        common
+      )
+      break
+    case 'managed-identity':
+      inner = identity.clientId
+        ? new ManagedIdentityCredential({ clientId: identity.clientId })
+        : new ManagedIdentityCredential()
+      break
+    case 'cli':
+      inner = new AzureCliCredential(identity.tenantId ? { tenantId: identity.tenantId } : {})
+      break
+  }
+  return new SharedTokenCredential(inner)
+}

@@ -1,0 +1,46 @@
+import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth'
+import { registerSecret } from '../http/secrets.js'
+
+const REFRESH_MARGIN_MS = 2 * 60 * 1000
+
+/**
+ * Wraps a credential so that concurrent and repeated requests for the same scope and tenant
+ * share one token request: several SDK clients and the pre-warm ask at once, and the
+ * identity library would otherwise send one token request for each.
+ */
+export class SharedTokenCredential implements TokenCredential {
+  private readonly tokens = new Map<string, Promise<AccessToken | null>>()
+  /** Scopes requested, in order, for diagnostics. */
+  readonly requestedScopes: string[] = []
+
+  constructor(private readonly inner: TokenCredential) {}
+
+  getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken | null> {
+    const list = Array.isArray(scopes) ? scopes : [scopes]
+    const cacheKey = `${options?.tenantId ?? ''}|${list.join(' ')}`
+    const cached = this.tokens.get(cacheKey)
+    if (cached) {
+      return cached.then(token =>
+        token && token.expiresOnTimestamp - Date.now() > REFRESH_MARGIN_MS
+          ? token
+          : this.fetch(cacheKey, list, options)
+      )
+    }
+    return this.fetch(cacheKey, list, options)
+  }
+
+  private fetch(
+    cacheKey: string,
+    scopes: string[],
+    options?: GetTokenOptions
+  ): Promise<AccessToken | null> {
+    this.requestedScopes.push(scopes.join(' '))
+    const pending = this.inner.getToken(scopes, options).then(token => {
+      registerSecret(token?.token)
+      return token
+    })
+    this.tokens.set(cacheKey, pending)
+    pending.catch(() => this.tokens.delete(cacheKey))
+    return pending
+  }
+}

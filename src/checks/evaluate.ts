@@ -1,0 +1,115 @@
+/*
+ * Turns the gathered facts into one finding per check, before any action runs.
+ *
+ * Rule for missing facts: when a read fails, only the check that owns that read fails (the root
+ * cause: vault.found for the vault, key.found for the key). Checks that need the missing facts
+ * cannot be decided, so they are warnings with detail "not evaluated: <root> failed" (vault.* and
+ * key.* after vault.found; key.* after key.found; app.consented and app.role after app.registered
+ * or app.consented; config.key after vault.found). Reads the contract calls undecidable (directory
+ * or role look-ups forbidden, configuration unreadable) are warnings that name what would decide
+ * them. config.status is not evaluated here: main decides it after the actions with
+ * configStatusFinding and adds it with upsertFinding.
+ */
+import type { Facts, VaultFacts } from '../facts.js'
+import type { Mode } from '../inputs/settings.js'
+import { appConsentedFinding, appRegisteredFinding, appRoleFinding } from './app-checks.js'
+import { configKeyFinding } from './config-checks.js'
+import type { CheckId, Finding } from './finding.js'
+import {
+  keyActiveFinding,
+  keyEnabledFinding,
+  keyExpiryFinding,
+  keyFoundFinding,
+  keyOperationsFinding,
+  keySizeFinding,
+  keyTypeFinding
+} from './key-checks.js'
+import { notEvaluated } from './not-evaluated.js'
+import {
+  adobeIpFinding,
+  networkFinding,
+  purgeProtectionFinding,
+  rbacFinding,
+  softDeleteFinding,
+  vaultFoundFinding
+} from './vault-checks.js'
+
+export { failedCheckIds, upsertFinding } from './finding-list.js'
+
+export interface CheckContext {
+  mode: Mode
+  keyVaultName: string
+  keyName: string
+  minKeySize: number
+  minKeyValidityDays: number
+  now: Date
+  subscriptionId: string
+  resourceGroup?: string
+  /** The consent URL for the app.consented fix, tenant-specific when the vault's tenant is known. */
+  consentUrl?: string
+  /** Input cmk-app-object-id, when set. */
+  cmkAppObjectId?: string
+}
+
+const VAULT_SETTING_CHECKS: [CheckId, (vault: VaultFacts, ctx: CheckContext) => Finding][] = [
+  ['vault.soft-delete', softDeleteFinding],
+  ['vault.purge-protection', purgeProtectionFinding],
+  ['vault.rbac', rbacFinding],
+  ['vault.network', networkFinding],
+  ['vault.adobe-ip', adobeIpFinding]
+]
+
+const KEY_ATTRIBUTE_CHECKS = [
+  ['key.enabled', keyEnabledFinding],
+  ['key.type', keyTypeFinding],
+  ['key.size', keySizeFinding],
+  ['key.operations', keyOperationsFinding],
+  ['key.active', keyActiveFinding],
+  ['key.expiry', keyExpiryFinding]
+] as const
+
+function vaultFindings(facts: Facts, ctx: CheckContext): Finding[] {
+  const found = vaultFoundFinding(facts.vault, ctx)
+  const vault = facts.vault
+  const settings = VAULT_SETTING_CHECKS.map(([id, check]) =>
+    vault.ok ? check(vault.value, ctx) : notEvaluated(id, 'vault.found')
+  )
+  return [found, ...settings]
+}
+
+function keyFindings(facts: Facts, ctx: CheckContext): Finding[] {
+  const vault = facts.vault
+  const key = facts.key
+  if (!vault.ok) {
+    return [
+      notEvaluated('key.found', 'vault.found'),
+      ...KEY_ATTRIBUTE_CHECKS.map(([id]) => notEvaluated(id, 'vault.found'))
+    ]
+  }
+  if (key === undefined) {
+    const missing: Finding = {
+      id: 'key.found',
+      outcome: 'warn',
+      detail: `Key ${ctx.keyName} was not looked up.`,
+      fix: 'Re-run the job; this is a bug in the action if it repeats.',
+      evidence: { key: null }
+    }
+    return [missing, ...KEY_ATTRIBUTE_CHECKS.map(([id]) => notEvaluated(id, 'key.found'))]
+  }
+  const found = keyFoundFinding(key, vault.value, ctx)
+  const attributes = KEY_ATTRIBUTE_CHECKS.map(([id, check]) =>
+    key.ok ? check(key.value, ctx) : notEvaluated(id, 'key.found')
+  )
+  return [found, ...attributes]
+}
+
+export function evaluateChecks(facts: Facts, ctx: CheckContext): Finding[] {
+  return [
+    ...vaultFindings(facts, ctx),
+    ...keyFindings(facts, ctx),
+    appRegisteredFinding(facts.registration, ctx.mode),
+    appConsentedFinding(facts, ctx),
+    appRoleFinding(facts, ctx),
+    configKeyFinding(facts.config, facts.vault, ctx.keyName)
+  ]
+}

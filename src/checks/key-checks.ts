@@ -1,0 +1,240 @@
+import type { KeyFacts, Read, VaultFacts } from '../facts.js'
+import type { Finding } from './finding.js'
+import { describeReadError, readErrorEvidence } from './read-error.js'
+
+export interface KeyCheckContext {
+  keyVaultName: string
+  keyName: string
+  minKeySize: number
+  minKeyValidityDays: number
+  now: Date
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000
+const RSA_KEY_TYPES = ['RSA', 'RSA-HSM']
+const REQUIRED_OPERATIONS = ['wrapKey', 'unwrapKey']
+
+function azKey(ctx: KeyCheckContext, command: string, args: string): string {
+  return `\`az keyvault key ${command} --vault-name ${ctx.keyVaultName} --name ${ctx.keyName} ${args}\``
+}
+
+/** ISO date without milliseconds, as the Azure CLI accepts it. */
+function isoSeconds(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z')
+}
+
+function suggestedExpiry(ctx: KeyCheckContext): string {
+  const days = Math.max(365, ctx.minKeyValidityDays + 1)
+  return isoSeconds(new Date(ctx.now.getTime() + days * DAY_MS))
+}
+
+function isFirewallRefusal(message: string): boolean {
+  return /ForbiddenByFirewall|not authorized and caller is not a trusted service/i.test(message)
+}
+
+/** `vault` is the vault facts, used to phrase the fix for RBAC vs access-policy vaults. */
+export function keyFoundFinding(
+  key: Read<KeyFacts>,
+  vault: VaultFacts,
+  ctx: KeyCheckContext
+): Finding {
+  if (key.ok) {
+    return {
+      id: 'key.found',
+      outcome: 'pass',
+      detail: `Key ${key.value.name} found; its latest version is ${key.value.id}.`,
+      evidence: { id: key.value.id, version: key.value.version }
+    }
+  }
+  const error = key.error
+  const base = {
+    id: 'key.found' as const,
+    outcome: 'fail' as const,
+    evidence: readErrorEvidence(error)
+  }
+  if (error.kind === 'not-found') {
+    return {
+      ...base,
+      detail: `Key ${ctx.keyName} does not exist in vault ${vault.name} (${describeReadError(error)}).`,
+      fix: `Check key-name, or create the key: ${azKey(ctx, 'create', `--kty RSA --size ${ctx.minKeySize} --ops wrapKey unwrapKey`)}; a soft-deleted key must be recovered with \`az keyvault key recover\`.`
+    }
+  }
+  if (error.kind === 'forbidden') {
+    let fix: string
+    if (isFirewallRefusal(error.message)) {
+      fix = `The vault firewall refused the runner's address: add the runner's public IP with \`az keyvault network-rule add --name ${vault.name} --ip-address <runner-ip>\`, or run the job from an allowed network.`
+    } else if (vault.enableRbacAuthorization === true) {
+      fix = `Grant the action's Azure identity a role whose data actions include Microsoft.KeyVault/vaults/keys/read on the vault, e.g. Key Vault Reader, Key Vault Crypto User or Key Vault Crypto Officer.`
+    } else {
+      fix = `The vault uses access policies: give the action's Azure identity the key permission get, e.g. \`az keyvault set-policy --name ${vault.name} --spn <azure-client-id> --key-permissions get\`.`
+    }
+    return {
+      ...base,
+      detail: `The action's Azure identity may not read key ${ctx.keyName} in vault ${vault.name} (${describeReadError(error)}).`,
+      fix
+    }
+  }
+  return {
+    ...base,
+    detail: `Key ${ctx.keyName} in vault ${vault.name} could not be read (${describeReadError(error)}).`,
+    fix: 'Re-run the job; if the error persists, check that the runner can reach the vault and the Key Vault service health.'
+  }
+}
+
+export function keyEnabledFinding(key: KeyFacts, ctx: KeyCheckContext): Finding {
+  if (key.enabled) {
+    return {
+      id: 'key.enabled',
+      outcome: 'pass',
+      detail: `Key ${key.name} is enabled.`,
+      evidence: { enabled: true }
+    }
+  }
+  return {
+    id: 'key.enabled',
+    outcome: 'fail',
+    detail: `Key ${key.name} (version ${key.version}) is disabled.`,
+    fix: `Enable it: ${azKey(ctx, 'set-attributes', '--enabled true')}.`,
+    evidence: { enabled: false }
+  }
+}
+
+export function keyTypeFinding(key: KeyFacts, ctx: KeyCheckContext): Finding {
+  const evidence = { keyType: key.keyType }
+  if (RSA_KEY_TYPES.some(type => type.toLowerCase() === key.keyType.toLowerCase())) {
+    return {
+      id: 'key.type',
+      outcome: 'pass',
+      detail: `Key ${key.name} has type ${key.keyType}.`,
+      evidence
+    }
+  }
+  return {
+    id: 'key.type',
+    outcome: 'fail',
+    detail: `Key ${key.name} has type ${key.keyType}, but Adobe needs RSA or RSA-HSM.`,
+    fix: `Create an RSA key, e.g. ${azKey(ctx, 'create', `--kty RSA --size ${ctx.minKeySize} --ops wrapKey unwrapKey`)} (a key's type cannot change, so this adds an RSA version), or use another key-name.`,
+    evidence
+  }
+}
+
+export function keySizeFinding(key: KeyFacts, ctx: KeyCheckContext): Finding {
+  const evidence = { keySize: key.keySize, minKeySize: ctx.minKeySize }
+  const kty = key.keyType.toUpperCase() === 'RSA-HSM' ? 'RSA-HSM' : 'RSA'
+  const fix = `Create a new version with a larger modulus: ${azKey(ctx, 'create', `--kty ${kty} --size ${ctx.minKeySize} --ops wrapKey unwrapKey`)}.`
+  if (key.keySize === undefined) {
+    return {
+      id: 'key.size',
+      outcome: 'fail',
+      detail: `Key ${key.name} of type ${key.keyType} has no RSA modulus, so it does not meet min-key-size ${ctx.minKeySize}.`,
+      fix,
+      evidence
+    }
+  }
+  if (key.keySize >= ctx.minKeySize) {
+    return {
+      id: 'key.size',
+      outcome: 'pass',
+      detail: `Key ${key.name} has a ${key.keySize}-bit RSA modulus (min-key-size ${ctx.minKeySize}).`,
+      evidence
+    }
+  }
+  return {
+    id: 'key.size',
+    outcome: 'fail',
+    detail: `Key ${key.name} has a ${key.keySize}-bit RSA modulus, smaller than min-key-size ${ctx.minKeySize}.`,
+    fix,
+    evidence
+  }
+}
+
+export function keyOperationsFinding(key: KeyFacts, ctx: KeyCheckContext): Finding {
+  const present = new Set(key.keyOperations.map(op => op.toLowerCase()))
+  const missing = REQUIRED_OPERATIONS.filter(op => !present.has(op.toLowerCase()))
+  const evidence = { keyOperations: key.keyOperations }
+  if (missing.length === 0) {
+    return {
+      id: 'key.operations',
+      outcome: 'pass',
+      detail: `Key ${key.name} permits ${key.keyOperations.join(', ')}.`,
+      evidence
+    }
+  }
+  const wanted = [...key.keyOperations, ...missing].join(' ')
+  return {
+    id: 'key.operations',
+    outcome: 'fail',
+    detail: `Key ${key.name} does not permit ${missing.join(' and ')} (permitted: ${key.keyOperations.join(', ') || 'none'}).`,
+    fix: `Permit them: ${azKey(ctx, 'set-attributes', `--ops ${wanted}`)}.`,
+    evidence: { ...evidence, missing }
+  }
+}
+
+export function keyActiveFinding(key: KeyFacts, ctx: KeyCheckContext): Finding {
+  const evidence = {
+    notBefore: key.notBefore?.toISOString(),
+    expiresOn: key.expiresOn?.toISOString(),
+    now: ctx.now.toISOString()
+  }
+  if (key.notBefore && key.notBefore.getTime() > ctx.now.getTime()) {
+    return {
+      id: 'key.active',
+      outcome: 'fail',
+      detail: `Key ${key.name} is not active yet: its activation date is ${key.notBefore.toISOString()}.`,
+      fix: `Wait until then, or move the activation date: ${azKey(ctx, 'set-attributes', `--not-before ${isoSeconds(ctx.now)}`)}.`,
+      evidence
+    }
+  }
+  if (key.expiresOn && key.expiresOn.getTime() <= ctx.now.getTime()) {
+    return {
+      id: 'key.active',
+      outcome: 'fail',
+      detail: `Key ${key.name} expired on ${key.expiresOn.toISOString()}.`,
+      fix: `Extend its expiry date: ${azKey(ctx, 'set-attributes', `--expires ${suggestedExpiry(ctx)}`)}, or rotate the key.`,
+      evidence
+    }
+  }
+  return {
+    id: 'key.active',
+    outcome: 'pass',
+    detail: `Key ${key.name} is active (activation ${key.notBefore?.toISOString() ?? 'not set'}, expiry ${key.expiresOn?.toISOString() ?? 'not set'}).`,
+    evidence
+  }
+}
+
+export function keyExpiryFinding(key: KeyFacts, ctx: KeyCheckContext): Finding {
+  if (!key.expiresOn) {
+    return {
+      id: 'key.expiry',
+      outcome: 'pass',
+      detail: `Key ${key.name} has no expiry date.`,
+      evidence: { expiresOn: null }
+    }
+  }
+  const remainingMs = key.expiresOn.getTime() - ctx.now.getTime()
+  const daysLeft = Math.floor(remainingMs / DAY_MS)
+  const evidence = {
+    expiresOn: key.expiresOn.toISOString(),
+    daysLeft,
+    minKeyValidityDays: ctx.minKeyValidityDays
+  }
+  if (remainingMs >= ctx.minKeyValidityDays * DAY_MS) {
+    return {
+      id: 'key.expiry',
+      outcome: 'pass',
+      detail: `Key ${key.name} expires on ${key.expiresOn.toISOString()}, ${daysLeft} days from now (min-key-validity-days ${ctx.minKeyValidityDays}).`,
+      evidence
+    }
+  }
+  const when =
+    remainingMs <= 0
+      ? `expired on ${key.expiresOn.toISOString()}`
+      : `expires on ${key.expiresOn.toISOString()}, ${daysLeft} days from now`
+  return {
+    id: 'key.expiry',
+    outcome: 'fail',
+    detail: `Key ${key.name} ${when}, within min-key-validity-days ${ctx.minKeyValidityDays}.`,
+    fix: `Extend its expiry date: ${azKey(ctx, 'set-attributes', `--expires ${suggestedExpiry(ctx)}`)}, or rotate the key.`,
+    evidence
+  }
+}

@@ -1,0 +1,208 @@
+import type { Read, VaultFacts } from '../facts.js'
+import type { Finding } from './finding.js'
+import { ipv4RuleAllows } from './ipv4.js'
+import { describeReadError, readErrorEvidence } from './read-error.js'
+
+/** Adobe's documented monitoring address; it must reach vaults whose firewall restricts access. */
+export const ADOBE_MONITORING_IP = '20.88.123.53'
+
+export interface VaultCheckContext {
+  keyVaultName: string
+  subscriptionId: string
+  resourceGroup?: string
+}
+
+function azKeyvaultUpdate(ctx: VaultCheckContext, args: string): string {
+  return `\`az keyvault update --subscription ${ctx.subscriptionId} --name ${ctx.keyVaultName} ${args}\``
+}
+
+export function vaultFoundFinding(vault: Read<VaultFacts>, ctx: VaultCheckContext): Finding {
+  if (vault.ok) {
+    return {
+      id: 'vault.found',
+      outcome: 'pass',
+      detail: `Vault ${vault.value.name} found (${vault.value.id}) at ${vault.value.vaultUri}.`,
+      evidence: {
+        id: vault.value.id,
+        vaultUri: vault.value.vaultUri,
+        tenantId: vault.value.tenantId
+      }
+    }
+  }
+  const where = ctx.resourceGroup
+    ? `resource group ${ctx.resourceGroup} of subscription ${ctx.subscriptionId}`
+    : `subscription ${ctx.subscriptionId}`
+  const fixes = {
+    'not-found': `Check key-vault-name (${ctx.keyVaultName}), azure-subscription-id and azure-resource-group: no vault of that name was found in ${where}.`,
+    forbidden: `Grant the action's Azure identity Microsoft.KeyVault/vaults/read on the vault, e.g. the Reader role on the vault or its resource group.`,
+    error:
+      'Re-run the job; if the error persists, check the Azure Resource Manager endpoint and service health.'
+  }
+  return {
+    id: 'vault.found',
+    outcome: 'fail',
+    detail: `Vault ${ctx.keyVaultName} could not be read: ${describeReadError(vault.error)}.`,
+    fix: fixes[vault.error.kind],
+    evidence: readErrorEvidence(vault.error)
+  }
+}
+
+export function softDeleteFinding(vault: VaultFacts, ctx: VaultCheckContext): Finding {
+  const evidence = { enableSoftDelete: vault.enableSoftDelete }
+  if (vault.enableSoftDelete === false) {
+    return {
+      id: 'vault.soft-delete',
+      outcome: 'fail',
+      detail: `Soft delete is disabled on vault ${vault.name}.`,
+      fix: `Enable soft delete: ${azKeyvaultUpdate(ctx, '--enable-soft-delete true')}.`,
+      evidence
+    }
+  }
+  const days = vault.softDeleteRetentionInDays ?? 90
+  return {
+    id: 'vault.soft-delete',
+    outcome: 'pass',
+    detail: `Soft delete is enabled on vault ${vault.name} with ${days} days of retention.`,
+    evidence: { ...evidence, softDeleteRetentionInDays: vault.softDeleteRetentionInDays }
+  }
+}
+
+export function purgeProtectionFinding(vault: VaultFacts, ctx: VaultCheckContext): Finding {
+  const evidence = { enablePurgeProtection: vault.enablePurgeProtection }
+  if (vault.enablePurgeProtection === true) {
+    return {
+      id: 'vault.purge-protection',
+      outcome: 'pass',
+      detail: `Purge protection is enabled on vault ${vault.name}.`,
+      evidence
+    }
+  }
+  return {
+    id: 'vault.purge-protection',
+    outcome: 'fail',
+    detail: `Purge protection is not enabled on vault ${vault.name} (enablePurgeProtection is ${String(vault.enablePurgeProtection)}).`,
+    fix: `Enable purge protection (it cannot be turned off again): ${azKeyvaultUpdate(ctx, '--enable-purge-protection true')}.`,
+    evidence
+  }
+}
+
+export function rbacFinding(vault: VaultFacts, ctx: VaultCheckContext): Finding {
+  const evidence = { enableRbacAuthorization: vault.enableRbacAuthorization }
+  if (vault.enableRbacAuthorization === true) {
+    return {
+      id: 'vault.rbac',
+      outcome: 'pass',
+      detail: `Vault ${vault.name} uses Azure RBAC for data-plane access.`,
+      evidence
+    }
+  }
+  return {
+    id: 'vault.rbac',
+    outcome: 'fail',
+    detail: `Vault ${vault.name} uses access policies instead of Azure RBAC (enableRbacAuthorization is ${String(vault.enableRbacAuthorization)}).`,
+    fix: `Give every identity that uses the vault an equivalent Key Vault role first (access policies stop applying), then switch: ${azKeyvaultUpdate(ctx, '--enable-rbac-authorization true')}.`,
+    evidence
+  }
+}
+
+function publicAccessDisabled(vault: VaultFacts): boolean {
+  return vault.publicNetworkAccess?.toLowerCase() === 'disabled'
+}
+
+function firewallDeniesByDefault(vault: VaultFacts): boolean {
+  return vault.networkAcls?.defaultAction?.toLowerCase() === 'deny'
+}
+
+function networkEvidence(vault: VaultFacts): Record<string, unknown> {
+  return {
+    publicNetworkAccess: vault.publicNetworkAccess,
+    defaultAction: vault.networkAcls?.defaultAction,
+    bypass: vault.networkAcls?.bypass,
+    ipRules: vault.networkAcls?.ipRules
+  }
+}
+
+/*
+ * Trusted-services bypass still applies when public network access is Disabled: the ARM property
+ * reads "If set to 'disabled' all traffic except private endpoint traffic and that that originates
+ * from trusted services will be blocked. This will override the set firewall rules" (Key Vault
+ * VaultProperties.publicNetworkAccess, https://learn.microsoft.com/en-us/dotnet/api/azure.provisioning.keyvault.keyvaultproperties.publicnetworkaccess).
+ * So Disabled is fine with bypass AzureServices, but IP rules are then not honoured (vault.adobe-ip).
+ * The ARM docs say an unspecified bypass defaults to AzureServices; we still require the value
+ * explicitly when access is restricted, since the check cannot tell a default from "None".
+ */
+export function networkFinding(vault: VaultFacts, ctx: VaultCheckContext): Finding {
+  const disabled = publicAccessDisabled(vault)
+  const deny = firewallDeniesByDefault(vault)
+  const evidence = networkEvidence(vault)
+  if (!disabled && !deny) {
+    return {
+      id: 'vault.network',
+      outcome: 'pass',
+      detail: `Vault ${vault.name} accepts traffic from all networks (public network access ${vault.publicNetworkAccess ?? 'not set'}, firewall default action ${vault.networkAcls?.defaultAction ?? 'not set'}).`,
+      evidence
+    }
+  }
+  const restriction = disabled
+    ? 'public network access is Disabled'
+    : 'the firewall defaults to Deny'
+  const bypass = vault.networkAcls?.bypass
+  if (bypass?.toLowerCase() === 'azureservices') {
+    return {
+      id: 'vault.network',
+      outcome: 'pass',
+      detail: `On vault ${vault.name} ${restriction} and trusted Azure services may bypass it (bypass AzureServices).`,
+      evidence
+    }
+  }
+  return {
+    id: 'vault.network',
+    outcome: 'fail',
+    detail: `On vault ${vault.name} ${restriction} and trusted Azure services may not bypass it (bypass ${bypass ?? 'not set'}).`,
+    fix: `Allow trusted Microsoft services to bypass the firewall: ${azKeyvaultUpdate(ctx, '--bypass AzureServices')}.`,
+    evidence
+  }
+}
+
+export function adobeIpFinding(vault: VaultFacts, ctx: VaultCheckContext): Finding {
+  const disabled = publicAccessDisabled(vault)
+  const deny = firewallDeniesByDefault(vault)
+  const ipRules = vault.networkAcls?.ipRules ?? []
+  const allowingRule = ipRules.find(rule => ipv4RuleAllows(rule, ADOBE_MONITORING_IP))
+  const evidence = { ...networkEvidence(vault), allowingRule }
+  if (!disabled && !deny) {
+    return {
+      id: 'vault.adobe-ip',
+      outcome: 'pass',
+      detail: `Vault ${vault.name} does not restrict public access, so Adobe's monitoring address ${ADOBE_MONITORING_IP} can reach it.`,
+      evidence
+    }
+  }
+  if (disabled) {
+    const rulesNote = allowingRule
+      ? `, so its IP rule ${allowingRule} is not honoured`
+      : ` and no IP rule could apply`
+    return {
+      id: 'vault.adobe-ip',
+      outcome: 'warn',
+      detail: `Public network access is Disabled on vault ${vault.name}${rulesNote}, so Adobe's monitoring address ${ADOBE_MONITORING_IP} cannot reach it.`,
+      fix: `Enable public access with a deny-by-default firewall and allow the address: ${azKeyvaultUpdate(ctx, '--public-network-access Enabled --default-action Deny --bypass AzureServices')}, then \`az keyvault network-rule add --subscription ${ctx.subscriptionId} --name ${ctx.keyVaultName} --ip-address ${ADOBE_MONITORING_IP}\`.`,
+      evidence
+    }
+  }
+  if (allowingRule) {
+    return {
+      id: 'vault.adobe-ip',
+      outcome: 'pass',
+      detail: `The firewall of vault ${vault.name} allows Adobe's monitoring address ${ADOBE_MONITORING_IP} through IP rule ${allowingRule}.`,
+      evidence
+    }
+  }
+  return {
+    id: 'vault.adobe-ip',
+    outcome: 'warn',
+    detail: `The firewall of vault ${vault.name} defaults to Deny and none of its ${ipRules.length} IP rules allows Adobe's monitoring address ${ADOBE_MONITORING_IP}.`,
+    fix: `Allow the address: \`az keyvault network-rule add --subscription ${ctx.subscriptionId} --name ${ctx.keyVaultName} --ip-address ${ADOBE_MONITORING_IP}\`.`,
+    evidence
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * Everything the action reads before it decides anything. Each read either produced a value
+ * or failed with a ReadError; checks turn both into findings.
+ */
+export type Read<T> = { ok: true; value: T } | { ok: false; error: ReadError }
+
+export interface ReadError {
+  /** The call that failed, e.g. "ARM GET vault". */
+  call: string
+  /** HTTP status, when the service answered. */
+  status?: number
+  /** not-found: 404; forbidden: 401/403; error: anything else. */
+  kind: 'not-found' | 'forbidden' | 'error'
+  message: string
+}
+
+export interface NetworkAcls {
+  bypass?: string
+  defaultAction?: string
+  ipRules: string[]
+  virtualNetworkRules: string[]
+}
+
+export interface VaultFacts {
+  id: string
+  name: string
+  location?: string
+  tenantId: string
+  vaultUri: string
+  skuName?: string
+  enableSoftDelete?: boolean
+  softDeleteRetentionInDays?: number
+  enablePurgeProtection?: boolean
+  enableRbacAuthorization?: boolean
+  publicNetworkAccess?: string
+  networkAcls?: NetworkAcls
+}
+
+export interface KeyFacts {
+  /** Versioned key identifier of the latest version. */
+  id: string
+  name: string
+  version: string
+  keyType: string
+  /** RSA modulus size in bits; undefined for non-RSA keys. */
+  keySize?: number
+  keyOperations: string[]
+  enabled: boolean
+  notBefore?: Date
+  expiresOn?: Date
+}
+
+export interface AppRegistration {
+  applicationId?: string
+  applicationRedirectUrl?: string
+  name?: string
+}
+
+export interface ServicePrincipal {
+  objectId: string
+  appId?: string
+  displayName?: string
+}
+
+export interface RolePermission {
+  actions: string[]
+  notActions: string[]
+  dataActions: string[]
+  notDataActions: string[]
+}
+
+export interface RoleAssignmentFact {
+  id: string
+  scope: string
+  principalId: string
+  roleDefinitionId: string
+  roleName?: string
+  /** Undefined when the role definition could not be read. */
+  permissions?: RolePermission[]
+}
+
+export const CONFIG_STATUSES = [
+  'NEW',
+  'RUNNING',
+  'UPDATE_EXISTING_RESOURCES',
+  'COMPLETED',
+  'FAILED'
+] as const
+export type ConfigStatus = (typeof CONFIG_STATUSES)[number]
+export const IN_PROGRESS_STATUSES: readonly ConfigStatus[] = [
+  'NEW',
+  'RUNNING',
+  'UPDATE_EXISTING_RESOURCES'
+]
+
+export interface AdobeConfig {
+  name: string
+  status: ConfigStatus
+  keyVaultKeyIdentifier?: string
+  keyVaultUri?: string
+  keyName?: string
+  keyVersion?: string
+}
+
+export interface Facts {
+  vault: Read<VaultFacts>
+  /** Absent when the vault could not be read (the key cannot be reached without its vaultUri). */
+  key?: Read<KeyFacts>
+  /** ok with null: the service answered that no registration exists. */
+  registration: Read<AppRegistration | null>
+  /** ok with null: no service principal for the app in the tenant. Absent: not looked up. */
+  servicePrincipal?: Read<ServicePrincipal | null>
+  /** Role assignments at or above the vault for the CMK app's principal. Absent: not looked up. */
+  roleAssignments?: Read<RoleAssignmentFact[]>
+  /** ok with null: the service has no configuration of that name. */
+  config: Read<AdobeConfig | null>
+}

@@ -1,0 +1,80 @@
+import { readKey, vaultScopeFor } from './azure/key-reader.js'
+import { readServicePrincipal } from './azure/graph-reader.js'
+import { toReadError } from './azure/read-error.js'
+import { readRoleAssignments } from './azure/role-reader.js'
+import { readVault } from './azure/vault-reader.js'
+import type { AppRegistration, Facts, Read, VaultFacts } from './facts.js'
+import type { Services } from './services.js'
+
+async function attempt<T>(call: string, read: () => Promise<T>): Promise<Read<T>> {
+  try {
+    return { ok: true, value: await read() }
+  } catch (error) {
+    return { ok: false, error: toReadError(call, error) }
+  }
+}
+
+/**
+ * Reads everything the checks need, read-only, each independent chain in parallel:
+ * vault -> key; Adobe registration -> service principal -> (with the vault) role assignments;
+ * Adobe configuration.
+ */
+export async function gatherFacts(services: Services): Promise<Facts> {
+  const { settings, credential, signal } = services
+  if (!settings.cmkAppObjectId)
+    void credential.getToken(`${settings.endpoints.graph}/.default`).catch(() => undefined)
+
+  const vaultRead = attempt('ARM GET vault', () =>
+    readVault(services.keyVaultManagement, settings.keyVaultName, settings.resourceGroup, signal)
+  )
+  const keyRead = vaultRead.then(vault => {
+    if (!vault.ok) return undefined
+    // Ask for the vault token alongside the SDK's unauthenticated challenge request.
+    void credential.getToken(vaultScopeFor(vault.value.vaultUri)).catch(() => undefined)
+    return attempt('Key Vault GET key', () =>
+      readKey(credential, vault.value.vaultUri, settings.keyName, signal)
+    )
+  })
+  const registrationRead = attempt('Adobe GET CMK app registration', () =>
+    services.platform.getRegistration()
+  )
+  const configRead = attempt('Adobe GET configuration status', () =>
+    services.platform.getConfig(settings.configName)
+  )
+  const accessRead = registrationRead.then(registration =>
+    registration.ok && registration.value
+      ? readAppAccess(services, registration.value, vaultRead)
+      : {}
+  )
+  const [vault, key, registration, config, access] = await Promise.all([
+    vaultRead,
+    keyRead,
+    registrationRead,
+    configRead,
+    accessRead
+  ])
+  return { vault, key, registration, config, ...access }
+}
+
+/** The CMK app's service principal and its role assignments on the vault. */
+export async function readAppAccess(
+  services: Services,
+  registration: AppRegistration,
+  vaultRead: Promise<Read<VaultFacts>>
+): Promise<Pick<Facts, 'servicePrincipal' | 'roleAssignments'>> {
+  const { settings, credential, signal } = services
+  const appId = registration.applicationId
+  if (!appId) return {}
+  const servicePrincipal: Read<{ objectId: string } | null> = settings.cmkAppObjectId
+    ? { ok: true, value: { objectId: settings.cmkAppObjectId } }
+    : await attempt('Microsoft Graph GET service principal', () =>
+        readServicePrincipal(credential, settings.endpoints.graph, appId, signal)
+      )
+  const vault = await vaultRead
+  if (!servicePrincipal.ok || !servicePrincipal.value || !vault.ok) return { servicePrincipal }
+  const principalId = servicePrincipal.value.objectId
+  const roleAssignments = await attempt('ARM list role assignments', () =>
+    readRoleAssignments(services.authorization, vault.value.id, principalId, signal)
+  )
+  return { servicePrincipal, roleAssignments }
+}

@@ -1,0 +1,114 @@
+import * as core from '@actions/core'
+import fetch, { FetchError } from 'node-fetch'
+import { proxyAgentFor } from './proxy-agent.js'
+import { DEFAULT_RETRY_POLICY, parseRetryAfter, withRetry, type RetryPolicy } from './retry.js'
+import { redact } from './secrets.js'
+import { ServiceError, serviceMessage } from './service-error.js'
+
+export interface JsonRequest {
+  /** Names the call in errors and debug lines, e.g. "Adobe GET app registration". */
+  call: string
+  method: 'GET' | 'POST'
+  url: string
+  headers?: Record<string, string>
+  /** A JSON body (sent as application/json) or a form (sent as x-www-form-urlencoded). */
+  json?: unknown
+  form?: Record<string, string>
+  /** 404 is an answer, not an error: returns { status: 404 }. */
+  allow404?: boolean
+  timeoutMs?: number
+  /** Run-wide cancellation (the deadline). */
+  signal?: AbortSignal
+  retry?: RetryPolicy
+}
+
+export interface JsonResponse {
+  status: number
+  body: unknown
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000
+
+/**
+ * One JSON call with a per-try timeout and retries for network errors, 408, 429 and 5xx.
+ * A POST is only retried when the service certainly did not act on it (429), since it may
+ * otherwise have been stored; callers read the state back instead.
+ */
+export async function requestJson(request: JsonRequest): Promise<JsonResponse> {
+  const retryable = (error: unknown): boolean => {
+    if (!(error instanceof ServiceError)) return false
+    if (request.method === 'POST') return error.status === 429
+    return error.retryable
+  }
+  return withRetry(
+    () => sendOnce(request),
+    error => ({
+      retry: retryable(error) && !request.signal?.aborted,
+      retryAfterMs: error instanceof ServiceError ? error.retryAfterMs : undefined
+    }),
+    request.retry ?? DEFAULT_RETRY_POLICY
+  )
+}
+
+async function sendOnce(request: JsonRequest): Promise<JsonResponse> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...request.headers }
+  let body: string | undefined
+  if (request.json !== undefined) {
+    headers['Content-Type'] = 'application/json'
+    body = JSON.stringify(request.json)
+  } else if (request.form) {
+    headers['Content-Type'] = 'application/x-www-form-urlencoded'
+    body = new URLSearchParams(request.form).toString()
+  }
+  const timeout = AbortSignal.timeout(request.timeoutMs ?? DEFAULT_TIMEOUT_MS)
+  const signal = request.signal ? AbortSignal.any([timeout, request.signal]) : timeout
+  const started = Date.now()
+  let response
+  try {
+    response = await fetch(request.url, {
+      method: request.method,
+      headers,
+      body,
+      signal,
+      agent: proxyAgentFor(request.url)
+    })
+  } catch (error) {
+    const reason =
+      timeout.aborted && !request.signal?.aborted
+        ? `no answer within ${(request.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000} s`
+        : request.signal?.aborted
+          ? 'cancelled: the run reached its deadline'
+          : error instanceof FetchError || error instanceof Error
+            ? error.message
+            : String(error)
+    core.debug(
+      `${request.method} ${redact(request.url)} -> network error after ${Date.now() - started} ms: ${redact(reason)}`
+    )
+    throw new ServiceError(request.call, undefined, reason)
+  }
+  const text = await response.text()
+  core.debug(
+    `${request.method} ${redact(request.url)} -> ${response.status} in ${Date.now() - started} ms`
+  )
+  let parsed: unknown = undefined
+  let malformed = false
+  if (text.trim() !== '') {
+    try {
+      parsed = JSON.parse(text)
+    } catch {
+      malformed = true
+    }
+  }
+  if (response.status === 404 && request.allow404) return { status: 404, body: parsed }
+  if (response.status >= 400) {
+    throw new ServiceError(
+      request.call,
+      response.status,
+      serviceMessage(parsed, malformed ? text.slice(0, 200) : response.statusText || 'no message'),
+      parseRetryAfter(response.headers.get('retry-after'), Date.now())
+    )
+  }
+  if (malformed)
+    throw new ServiceError(request.call, response.status, 'the answer is not valid JSON')
+  return { status: response.status, body: parsed }
+}

@@ -1,0 +1,80 @@
+export interface RetryPolicy {
+  /** Attempts in all, the first included. */
+  maxAttempts: number
+  baseDelayMs: number
+  maxDelayMs: number
+  /** No retry starts once this much time has passed since the first attempt. */
+  maxElapsedMs: number
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 5,
+  baseDelayMs: 500,
+  maxDelayMs: 30_000,
+  maxElapsedMs: 120_000
+}
+
+export interface RetryDecision {
+  retry: boolean
+  /** The service's Retry-After, in ms, when it sent one. */
+  retryAfterMs?: number
+}
+
+export interface RetryDeps {
+  sleep: (ms: number) => Promise<void>
+  random: () => number
+  now: () => number
+}
+
+export const realRetryDeps: RetryDeps = {
+  sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+  random: Math.random,
+  now: Date.now
+}
+
+/** Full-jitter exponential delay, or the service's Retry-After when it is longer. */
+export function retryDelayMs(
+  attempt: number,
+  policy: RetryPolicy,
+  random: () => number,
+  retryAfterMs?: number
+): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1))
+  const jittered = Math.round(ceiling / 2 + (random() * ceiling) / 2)
+  return retryAfterMs === undefined
+    ? jittered
+    : Math.min(Math.max(retryAfterMs, jittered), policy.maxElapsedMs)
+}
+
+/**
+ * Runs `attempt` until it succeeds, `classify` says an error is final, or the policy's attempts
+ * or time run out; the last error is rethrown.
+ */
+export async function withRetry<T>(
+  attempt: (attemptNumber: number) => Promise<T>,
+  classify: (error: unknown) => RetryDecision,
+  policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+  deps: RetryDeps = realRetryDeps
+): Promise<T> {
+  const started = deps.now()
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt(n)
+    } catch (error) {
+      const decision = classify(error)
+      if (!decision.retry || n >= policy.maxAttempts) throw error
+      const delay = retryDelayMs(n, policy, deps.random, decision.retryAfterMs)
+      if (deps.now() - started + delay > policy.maxElapsedMs) throw error
+      await deps.sleep(delay)
+    }
+  }
+}
+
+/** Parses Retry-After: delta seconds or an HTTP-date. */
+export function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
+  if (!value) return undefined
+  const trimmed = value.trim()
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000
+  const date = Date.parse(trimmed)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+}

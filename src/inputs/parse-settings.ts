@@ -1,0 +1,239 @@
+import { resolveEndpoints } from './endpoints.js'
+import { InputError } from './input-error.js'
+import {
+  AZURE_AUTH_METHODS,
+  MODES,
+  PAYLOAD_FORMATS,
+  type AdobeCredential,
+  type AzureAuth,
+  type AzureAuthInput,
+  type AzureIdentity,
+  type Settings
+} from './settings.js'
+
+/** Returns an input's value, trimmed; '' when it was not given. */
+export type InputReader = (name: string) => string
+
+export const DEFAULT_ADOBE_SCOPES =
+  'openid,session,AdobeID,read_organizations,additional_info.projectedProductContext'
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const VAULT_NAME = /^[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/
+const KEY_NAME = /^[a-zA-Z0-9-]{1,127}$/
+const RESOURCE_GROUP = /^[-\w.()\p{L}\p{N}]{1,90}$/u
+const ORG_ID = /^[A-Za-z0-9]{1,64}@AdobeOrg$/
+const REGION = /^[a-z]{2,6}[0-9]{1,2}$/
+const SCOPE = /^[A-Za-z0-9_.:/-]+$/
+// Adobe configuration names go into a URL path: no separators or control characters.
+const CONFIG_NAME = /^[^/?#%\\\p{Cc}]{1,255}$/u
+const BOOLEAN_TRUE = ['true', 'True', 'TRUE']
+const BOOLEAN_FALSE = ['false', 'False', 'FALSE']
+
+/**
+ * Reads every input, normalises it and checks every rule, collecting all problems so that one
+ * run reports them all. Pure: the environment is passed in.
+ */
+export function parseSettings(
+  read: InputReader,
+  env: Record<string, string | undefined>
+): Settings {
+  const problems: string[] = []
+  const notices: string[] = []
+
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const raw = read(name)
+    if (raw === '') return fallback
+    const value = raw.toLowerCase() as T
+    if (allowed.includes(value)) return value
+    problems.push(`${name}: must be one of ${allowed.join(', ')}; got "${raw}"`)
+    return fallback
+  }
+  const matching = (name: string, pattern: RegExp, rule: string, required: boolean): string => {
+    const value = read(name)
+    if (value === '') {
+      if (required) problems.push(`${name}: is required (${rule})`)
+      return ''
+    }
+    if (!pattern.test(value)) problems.push(`${name}: must be ${rule}; got "${value}"`)
+    return value
+  }
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = read(name)
+    if (raw === '') return fallback
+    if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+      problems.push(`${name}: must be a whole number from ${min} to ${max}; got "${raw}"`)
+      return fallback
+    }
+    return Number(raw)
+  }
+  const boolean = (name: string, fallback: boolean): boolean => {
+    const raw = read(name)
+    if (raw === '') return fallback
+    if (BOOLEAN_TRUE.includes(raw)) return true
+    if (BOOLEAN_FALSE.includes(raw)) return false
+    problems.push(`${name}: must be true or false; got "${raw}"`)
+    return fallback
+  }
+
+  const mode = oneOf('mode', MODES, 'setup')
+  const keyVaultName = matching(
+    'key-vault-name',
+    VAULT_NAME,
+    '3-24 characters: letters, digits and hyphens, starting with a letter and ending with a letter or digit',
+    true
+  )
+  if (keyVaultName.includes('--'))
+    problems.push(`key-vault-name: must not contain "--"; got "${keyVaultName}"`)
+  const keyName = matching(
+    'key-name',
+    KEY_NAME,
+    '1-127 characters: letters, digits and hyphens',
+    true
+  )
+  const subscriptionId = matching('azure-subscription-id', GUID, 'a GUID', true)
+  const resourceGroup = matching(
+    'azure-resource-group',
+    RESOURCE_GROUP,
+    '1-90 characters: letters, digits, underscores, periods, parentheses and hyphens, not ending in a period',
+    false
+  )
+  if (resourceGroup.endsWith('.'))
+    problems.push(`azure-resource-group: must not end with a period; got "${resourceGroup}"`)
+
+  const azure = parseAzureIdentity(read, env, problems, notices, oneOf, matching)
+
+  const adobeOrgId = matching(
+    'adobe-org-id',
+    ORG_ID,
+    'an IMS organization id ending in @AdobeOrg',
+    true
+  )
+  const adobe = parseAdobeCredential(read, problems)
+  const adobeRegion = oneRegion(read('adobe-region').toLowerCase() || 'va7', problems)
+
+  const configName = read('config-name') || `cmk-${keyVaultName}-${keyName}`
+  if (!CONFIG_NAME.test(configName))
+    problems.push(
+      `config-name: must be 1-255 characters without / ? # % \\ or control characters; got "${configName}"`
+    )
+
+  const settings: Settings = {
+    mode,
+    keyVaultName,
+    keyName,
+    subscriptionId: subscriptionId.toLowerCase(),
+    resourceGroup: resourceGroup || undefined,
+    azure,
+    adobeOrgId,
+    adobe,
+    adobeRegion,
+    configName,
+    payloadFormat: oneOf('payload-format', PAYLOAD_FORMATS, 'current'),
+    cmkAppObjectId: matching('cmk-app-object-id', GUID, 'a GUID', false).toLowerCase() || undefined,
+    minKeySize: integer('min-key-size', 3072, 2048, 16384),
+    minKeyValidityDays: integer('min-key-validity-days', 30, 0, 3650),
+    strict: boolean('strict', false),
+    waitTimeoutSeconds: integer('wait-timeout-seconds', 1800, 0, 21600),
+    pollIntervalSeconds: integer('poll-interval-seconds', 10, 1, 60),
+    reportFile: read('report-file') || undefined,
+    endpoints: resolveEndpoints(adobeRegion, env, problems),
+    notices
+  }
+  if (problems.length > 0) throw new InputError(problems)
+  return settings
+}
+
+function oneRegion(region: string, problems: string[]): string {
+  if (REGION.test(region)) return region
+  problems.push(
+    `adobe-region: must be a Platform region code such as va7, nld2, aus5, can2 or gbr9; got "${region}"`
+  )
+  return 'va7'
+}
+
+function parseAzureIdentity(
+  read: InputReader,
+  env: Record<string, string | undefined>,
+  problems: string[],
+  notices: string[],
+  oneOf: <T extends string>(name: string, allowed: readonly T[], fallback: T) => T,
+  matching: (name: string, pattern: RegExp, rule: string, required: boolean) => string
+): AzureIdentity {
+  const requested: AzureAuthInput = oneOf('azure-auth', AZURE_AUTH_METHODS, 'auto')
+  const tenantId = matching('azure-tenant-id', GUID, 'a GUID', false).toLowerCase()
+  const clientId = matching('azure-client-id', GUID, 'a GUID', false).toLowerCase()
+  const clientSecret = read('azure-client-secret')
+  const canRequestIdToken = Boolean(
+    env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
+  )
+
+  let auth: AzureAuth
+  if (requested !== 'auto') auth = requested
+  else if (clientId && tenantId && canRequestIdToken) auth = 'oidc'
+  else if (clientSecret) auth = 'secret'
+  else auth = 'cli'
+
+  const need = (input: string, value: string): void => {
+    if (!value) problems.push(`${input}: is required when azure-auth is ${auth}`)
+  }
+  if (auth === 'oidc') {
+    need('azure-tenant-id', tenantId)
+    need('azure-client-id', clientId)
+    if (!canRequestIdToken)
+      problems.push(
+        'azure-auth: oidc needs a GitHub ID token; give the job `permissions: id-token: write`'
+      )
+  }
+  if (auth === 'secret') {
+    need('azure-tenant-id', tenantId)
+    need('azure-client-id', clientId)
+    need('azure-client-secret', clientSecret)
+  }
+  if (clientSecret && auth === 'oidc' && requested === 'auto')
+    notices.push(
+      'azure-client-secret: ignored, because azure-auth auto picked oidc (the job can request an ID token); set azure-auth: secret to use the secret'
+    )
+  else if (clientSecret && auth !== 'secret')
+    problems.push(
+      `azure-client-secret: is only used with azure-auth secret, but azure-auth is ${auth}; remove one of them`
+    )
+
+  return {
+    auth,
+    tenantId: tenantId || undefined,
+    clientId: clientId || undefined,
+    clientSecret: clientSecret || undefined
+  }
+}
+
+function parseAdobeCredential(read: InputReader, problems: string[]): AdobeCredential {
+  const clientId = read('adobe-client-id')
+  const clientSecret = read('adobe-client-secret')
+  const accessToken = read('adobe-access-token')
+  const scopes = (read('adobe-scopes') || DEFAULT_ADOBE_SCOPES)
+    .split(',')
+    .map(s => s.trim())
+    .filter(s => s !== '')
+  if (scopes.length === 0 || scopes.some(s => !SCOPE.test(s)))
+    problems.push(
+      'adobe-scopes: must be a comma-separated list of scope names (letters, digits, _ . : / -)'
+    )
+
+  const hasClient = clientId !== '' || clientSecret !== ''
+  if (hasClient && accessToken !== '') {
+    problems.push(
+      'adobe-access-token: give either adobe-access-token or adobe-client-id with adobe-client-secret, not both'
+    )
+  } else if (accessToken !== '') {
+    return { kind: 'access-token', accessToken }
+  } else if (!hasClient) {
+    problems.push(
+      'adobe-client-id: is required (with adobe-client-secret), unless adobe-access-token is given'
+    )
+  } else if (clientId === '') {
+    problems.push('adobe-client-id: is required when adobe-client-secret is given')
+  } else if (clientSecret === '') {
+    problems.push('adobe-client-secret: is required when adobe-client-id is given')
+  }
+  return { kind: 'client-credentials', clientId, clientSecret, scopes }
+}

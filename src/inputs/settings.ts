@@ -1,0 +1,53 @@
+export const MODES = ['setup', 'validate', 'check'] as const
+export type Mode = (typeof MODES)[number]
+
+export const AZURE_AUTH_METHODS = ['auto', 'oidc', 'cli', 'secret', 'managed-identity'] as const
+export type AzureAuthInput = (typeof AZURE_AUTH_METHODS)[number]
+export type AzureAuth = Exclude<AzureAuthInput, 'auto'>
+
+export const PAYLOAD_FORMATS = ['current', 'legacy'] as const
+export type PayloadFormat = (typeof PAYLOAD_FORMATS)[number]
+
+export interface AzureIdentity {
+  auth: AzureAuth
+  tenantId?: string
+  clientId?: string
+  clientSecret?: string
+}
+
+export type AdobeCredential =
+  | { kind: 'client-credentials'; clientId: string; clientSecret: string; scopes: string[] }
+  | { kind: 'access-token'; accessToken: string }
+
+/** Service base URLs. Defaults are the public clouds; overridable for sovereign clouds and the simulator. */
+export interface Endpoints {
+  arm: string
+  authorityHost: string
+  graph: string
+  ims: string
+  platform: string
+}
+
+export interface Settings {
+  mode: Mode
+  keyVaultName: string
+  keyName: string
+  subscriptionId: string
+  resourceGroup?: string
+  azure: AzureIdentity
+  adobeOrgId: string
+  adobe: AdobeCredential
+  adobeRegion: string
+  configName: string
+  payloadFormat: PayloadFormat
+  cmkAppObjectId?: string
+  minKeySize: number
+  minKeyValidityDays: number
+  strict: boolean
+  waitTimeoutSeconds: number
+  pollIntervalSeconds: number
+  reportFile?: string
+  endpoints: Endpoints
+  /** Things about the inputs worth a warning that do not stop the run. */
+  notices: string[]
+}

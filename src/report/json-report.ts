@@ -1,0 +1,71 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import type { CheckId, Outcome } from '../checks/finding.js'
+import type { Mode } from '../inputs/settings.js'
+import type { RunResult } from './run-result.js'
+
+export interface JsonReportFinding {
+  id: CheckId
+  outcome: Outcome
+  detail: string
+  fix: string | null
+  evidence: Record<string, unknown> | null
+}
+
+/**
+ * The JSON report's stable shape. Every key is always present; absent values are null.
+ * Fields are only added within a schemaVersion; renames or removals bump it.
+ */
+export interface JsonReport {
+  schemaVersion: 1
+  result: 'pass' | 'fail'
+  mode: Mode
+  status: string
+  configName: string
+  keyIdentifier: string | null
+  applicationId: string | null
+  consentUrl: string | null
+  failedChecks: CheckId[]
+  findings: JsonReportFinding[]
+  actions: string[]
+  settings: Record<string, unknown>
+  facts: Record<string, unknown> | null
+  timings: Record<string, number>
+  startedAt: string
+  finishedAt: string
+  error: string | null
+}
+
+export function buildJsonReport(r: RunResult): JsonReport {
+  return {
+    schemaVersion: 1,
+    result: r.result,
+    mode: r.mode,
+    status: r.status,
+    configName: r.configName,
+    keyIdentifier: r.keyIdentifier ?? null,
+    applicationId: r.applicationId ?? null,
+    consentUrl: r.consentUrl ?? null,
+    failedChecks: [...r.failedChecks],
+    findings: r.findings.map(f => ({
+      id: f.id,
+      outcome: f.outcome,
+      detail: f.detail,
+      fix: f.fix ?? null,
+      evidence: f.evidence ?? null
+    })),
+    actions: [...r.actions],
+    settings: r.settings,
+    facts: r.facts ?? null,
+    timings: r.timings,
+    startedAt: r.startedAt,
+    finishedAt: r.finishedAt,
+    error: r.error ?? null
+  }
+}
+
+/** Writes the JSON report to path, creating missing parent directories. */
+export async function writeJsonReport(path: string, r: RunResult): Promise<void> {
+  await mkdir(dirname(path), { recursive: true })
+  await writeFile(path, JSON.stringify(buildJsonReport(r), null, 2) + '\n', 'utf8')
+}

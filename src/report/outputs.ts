@@ -1,0 +1,17 @@
+import type { RunResult } from './run-result.js'
+
+/** Sets the action's contract outputs; report-file only when a report was written. */
+export function writeOutputs(
+  r: RunResult,
+  setOutput: (name: string, value: string) => void,
+  reportFile?: string
+): void {
+  setOutput('result', r.result)
+  setOutput('status', r.status)
+  setOutput('config-name', r.configName)
+  setOutput('key-identifier', r.keyIdentifier ?? '')
+  setOutput('application-id', r.applicationId ?? '')
+  setOutput('consent-url', r.consentUrl ?? '')
+  setOutput('failed-checks', r.failedChecks.join(','))
+  if (reportFile) setOutput('report-file', reportFile)
+}

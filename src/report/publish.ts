@@ -1,0 +1,30 @@
+import * as core from '@actions/core'
+import { redact } from '../http/secrets.js'
+import { annotate } from './annotations.js'
+import { writeJsonReport } from './json-report.js'
+import { writeOutputs } from './outputs.js'
+import type { RunResult } from './run-result.js'
+import { renderSummary } from './summary.js'
+
+/**
+ * Writes everything a run reports: annotations, the JSON report, outputs and the job summary.
+ * Each part is attempted even when another fails, so outputs exist on every path.
+ */
+export async function publish(r: RunResult, strict: boolean, reportFile?: string): Promise<void> {
+  annotate(r.findings, strict, core)
+  let writtenReport: string | undefined
+  if (reportFile) {
+    try {
+      await writeJsonReport(reportFile, r)
+      writtenReport = reportFile
+    } catch (error) {
+      core.warning(`Could not write report-file ${reportFile}: ${redact(String(error))}`)
+    }
+  }
+  writeOutputs(r, core.setOutput, writtenReport)
+  try {
+    await core.summary.addRaw(redact(renderSummary(r))).write()
+  } catch (error) {
+    core.warning(`Could not write the job summary: ${redact(String(error))}`)
+  }
+}

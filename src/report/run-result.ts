@@ -1,0 +1,28 @@
+import type { CheckId, Finding } from '../checks/finding.js'
+import type { Mode } from '../inputs/settings.js'
+
+/** Everything the report renders: the outcome of one run of the action. */
+export interface RunResult {
+  mode: Mode
+  result: 'pass' | 'fail'
+  /** NEW|RUNNING|UPDATE_EXISTING_RESOURCES|COMPLETED|FAILED|NOT_CONFIGURED|UNKNOWN */
+  status: string
+  configName: string
+  keyIdentifier?: string
+  applicationId?: string
+  consentUrl?: string
+  findings: Finding[]
+  failedChecks: CheckId[]
+  /** error that stopped the run before/while checking (input error, unexpected failure) */
+  error?: string
+  /** human lines of what was written, e.g. "Registered the CMK app" */
+  actions: string[]
+  /** already secret-free settings summary */
+  settings: Record<string, unknown>
+  /** secret-free facts summary */
+  facts?: Record<string, unknown>
+  /** ms per phase */
+  timings: Record<string, number>
+  startedAt: string
+  finishedAt: string
+}

@@ -1,0 +1,44 @@
+import { AuthorizationManagementClient } from '@azure/arm-authorization'
+import { KeyVaultManagementClient } from '@azure/arm-keyvault'
+import { PlatformClient } from './adobe/platform-client.js'
+import { fetchAdobeToken } from './adobe/ims-token.js'
+import { createAzureCredential } from './azure/credential.js'
+import type { SharedTokenCredential } from './azure/shared-token-credential.js'
+import type { Settings } from './inputs/settings.js'
+
+/** The clients of one run, built once from the settings. Nothing here sends a request. */
+export interface Services {
+  settings: Settings
+  credential: SharedTokenCredential
+  keyVaultManagement: KeyVaultManagementClient
+  authorization: AuthorizationManagementClient
+  platform: PlatformClient
+  signal: AbortSignal
+}
+
+export function createServices(settings: Settings, signal: AbortSignal): Services {
+  const credential = createAzureCredential(settings.azure, settings.endpoints.authorityHost)
+  const arm = settings.endpoints.arm
+  const armScope = `${arm}/.default`
+  let adobeToken: Promise<string> | undefined
+  const token = (): Promise<string> =>
+    (adobeToken ??= fetchAdobeToken(settings.adobe, settings.endpoints.ims, signal).catch(error => {
+      adobeToken = undefined
+      throw error
+    }))
+  return {
+    settings,
+    credential,
+    keyVaultManagement: new KeyVaultManagementClient(credential, settings.subscriptionId, {
+      endpoint: arm,
+      credentials: { scopes: [armScope] }
+    }),
+    authorization: new AuthorizationManagementClient(credential, settings.subscriptionId, {
+      endpoint: arm,
+      $host: arm,
+      credentialScopes: [armScope]
+    }),
+    platform: new PlatformClient(settings.endpoints.platform, settings.adobeOrgId, token, signal),
+    signal
+  }
+}

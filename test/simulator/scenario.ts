@@ -1,0 +1,303 @@
+/**
+ * The simulated world: everything the services know. Tests mutate `sim.state` freely between
+ * (or during) runs; every handler reads it afresh on each request.
+ */
+
+export const CONFIG_STATUSES = [
+  'NEW',
+  'RUNNING',
+  'UPDATE_EXISTING_RESOURCES',
+  'COMPLETED',
+  'FAILED'
+] as const
+export type SimConfigStatus = (typeof CONFIG_STATUSES)[number]
+
+/** Status sequences for `configStatusSequence`; the first entry is what the POST answers. */
+export const CONFIG_SEQUENCES = {
+  normal: ['NEW', 'RUNNING', 'UPDATE_EXISTING_RESOURCES', 'COMPLETED'],
+  immediate: ['NEW', 'COMPLETED'],
+  failed: ['NEW', 'RUNNING', 'FAILED'],
+  neverFinishes: ['NEW', 'RUNNING']
+} as const satisfies Record<string, readonly SimConfigStatus[]>
+
+export interface VaultState {
+  name: string
+  /** Defaults to the scenario's resource group. */
+  resourceGroup?: string
+  location: string
+  tags: Record<string, string>
+  /**
+   * ARM `properties`, sent as is. Delete a member to make it absent. `tenantId` and `vaultUri`
+   * are filled in (scenario tenant, `https://<name>.vault.localhost:<port>/`) unless set here.
+   */
+  properties: Record<string, unknown>
+}
+
+export interface KeyState {
+  name: string
+  kty: 'RSA' | 'RSA-HSM' | 'EC' | 'EC-HSM' | 'oct-HSM'
+  /** RSA modulus size in bits. */
+  size: number
+  /** EC curve, for EC keys. */
+  crv?: string
+  ops: string[]
+  enabled: boolean
+  /** Unix seconds; undefined = absent. */
+  nbf?: number
+  exp?: number
+  created: number
+  updated: number
+  recoveryLevel: string
+  recoverableDays?: number
+  /** Version ids (32 hex chars), oldest first; the last one is the latest. */
+  versions: string[]
+  tags?: Record<string, string>
+}
+
+export interface RoleAssignmentState {
+  principalId: string
+  roleDefinitionGuid: string
+  /** Resource id the role is assigned at, e.g. the vault id or `/subscriptions/<sub>`. */
+  scope: string
+  principalType?: 'ServicePrincipal' | 'User' | 'Group'
+  /** Assignment name (a GUID); generated when absent. */
+  name?: string
+}
+
+export interface StoredConfig {
+  name: string
+  id: string
+  imsOrgId: string
+  subscriptionId?: string
+  status: SimConfigStatus
+  /** Statuses still to come: each GET moves the first of these into `status` before answering. */
+  upcoming: SimConfigStatus[]
+  configData: {
+    providerType: string
+    keyVaultUri?: string
+    keyVaultKeyIdentifier?: string
+    keyName?: string
+    keyVersion?: string
+  }
+}
+
+export type RegistrationStatus = 'registered' | 'absent' | 'pending'
+
+export interface Scenario {
+  tenantId: string
+  subscriptionId: string
+  resourceGroup: string
+  /** The identity the action signs in to Azure with. */
+  azure: {
+    clientId: string
+    clientSecret: string
+    objectId: string
+    /** Subject of the federated credential; an OIDC assertion with another `sub` is refused. */
+    federatedSubject: string
+    /** Lifetime of issued Entra access tokens. */
+    tokenLifetimeSeconds: number
+  }
+  github: {
+    requestToken: string
+    /** `sub` of issued ID tokens. */
+    subject: string
+    issuer: string
+    repository: string
+  }
+  adobe: {
+    orgId: string
+    clientId: string
+    clientSecret: string
+    /** A ready token the Platform gateway accepts besides the ones IMS issues. */
+    accessToken: string
+    /** Scopes the credential may request. */
+    scopes: string[]
+  }
+  vault: VaultState | null
+  /** More vaults in the subscription, for listing and paging. */
+  otherVaults: VaultState[]
+  /** Page size of the vault listing by subscription. */
+  vaultListPageSize: number
+  /** The key in `vault`; null = no such key. */
+  key: KeyState | null
+  registration: {
+    status: RegistrationStatus
+    /** While pending: GETs still to come, counting the one that first shows the registration. */
+    getsUntilReady: number
+    /** What a GET answers while pending: 404, or 200 without `applicationRedirectUrl`. */
+    pendingAnswer: 'not-found' | 'partial'
+    /** `getsUntilReady` given to a registration the POST starts. */
+    readyAfterGets: number
+  }
+  /** Adobe's multi-tenant CMK app, as it appears in the customer's tenant. */
+  cmkApp: { appId: string; objectId: string; displayName: string }
+  servicePrincipalPresent: boolean
+  graph403: boolean
+  roleAssignments: RoleAssignmentState[]
+  /** ARM actions the action's identity is denied (403 AuthorizationFailed), e.g. 'Microsoft.KeyVault/vaults/read'. */
+  armDeniedActions: string[]
+  /** The action's identity lacks keys get on the vault (403 ForbiddenByRbac). */
+  keyVaultForbidden: boolean
+  /** Adobe configurations by (case-sensitive) name. */
+  configs: Record<string, StoredConfig>
+  configStatusSequence: SimConfigStatus[]
+  /** Stored name for a submission; undefined keeps the sent name. */
+  renameConfig?: (sentName: string) => string
+  /** Shape of the POST config answer: current (config + status) or legacy (a job). */
+  configResponseShape: 'current' | 'legacy'
+  /**
+   * When a configuration reaches COMPLETED, Adobe checks the vault, key and CMK app: it ends
+   * FAILED instead when the key is missing/disabled or the app lacks its role.
+   */
+  configChecksAccess: boolean
+  latencyMs: number
+  idTokenLifetimeSeconds: number
+}
+
+const DAY = 86_400
+
+export function defaultVault(name = 'kv-aep-cmk-prod', location = 'eastus'): VaultState {
+  return {
+    name,
+    location,
+    tags: { owner: 'platform-team' },
+    properties: {
+      sku: { family: 'A', name: 'premium' },
+      accessPolicies: [],
+      enabledForDeployment: false,
+      enabledForDiskEncryption: false,
+      enabledForTemplateDeployment: false,
+      enableSoftDelete: true,
+      softDeleteRetentionInDays: 90,
+      enableRbacAuthorization: true,
+      enablePurgeProtection: true,
+      publicNetworkAccess: 'Enabled',
+      networkAcls: {
+        bypass: 'AzureServices',
+        defaultAction: 'Allow',
+        ipRules: [],
+        virtualNetworkRules: []
+      },
+      provisioningState: 'Succeeded'
+    }
+  }
+}
+
+export function defaultKey(name = 'aep-cmk-key', now = Math.floor(Date.now() / 1000)): KeyState {
+  return {
+    name,
+    kty: 'RSA-HSM',
+    size: 3072,
+    ops: ['wrapKey', 'unwrapKey'],
+    enabled: true,
+    exp: now + 365 * DAY,
+    created: now - 30 * DAY,
+    updated: now - DAY,
+    recoveryLevel: 'Recoverable',
+    recoverableDays: 90,
+    versions: ['2f1c0e5d9b8a47c6a1e3d4f5b6c7d8e9', '7d3e9a1f4c2b4e8d9f0a1b2c3d4e5f60']
+  }
+}
+
+export const BUILTIN_ROLE = {
+  keyVaultCryptoServiceEncryptionUser: 'e147488a-f6f5-4113-8e2d-b22465e65bf6',
+  keyVaultCryptoUser: '12338af0-0e69-4776-bea7-57ae8d297424',
+  keyVaultCryptoOfficer: '14b46e9e-c2b7-41b4-b07b-48a6ebf60603',
+  keyVaultAdministrator: '00482a5a-887f-4fb3-b363-3b7fe8e74483',
+  keyVaultReader: '21090545-7ca7-4776-b22c-e363652d74d2',
+  reader: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
+  contributor: 'b24988ac-6180-42a0-ab88-20f7382dd24c',
+  owner: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635'
+} as const
+
+export function vaultResourceId(scenario: Scenario, vault: VaultState): string {
+  const rg = vault.resourceGroup ?? scenario.resourceGroup
+  return `/subscriptions/${scenario.subscriptionId}/resourceGroups/${rg}/providers/Microsoft.KeyVault/vaults/${vault.name}`
+}
+
+/** Everything healthy: setup would succeed and end COMPLETED. */
+export function defaultScenario(): Scenario {
+  return makeScenario()
+}
+
+/** The CMK app holding Key Vault Crypto Service Encryption User on the scenario's vault. */
+export function cmkAppVaultRole(scenario: Scenario): RoleAssignmentState[] {
+  if (!scenario.vault) return []
+  return [
+    {
+      principalId: scenario.cmkApp.objectId,
+      roleDefinitionGuid: BUILTIN_ROLE.keyVaultCryptoServiceEncryptionUser,
+      scope: vaultResourceId(scenario, scenario.vault),
+      principalType: 'ServicePrincipal',
+      name: '5d2c9e7a-1b3f-4a6d-8e0c-9f7b2a4d6c18'
+    }
+  ]
+}
+
+/**
+ * The default scenario with the given top-level members replaced (nested objects are not
+ * merged). Unless `roleAssignments` is given, the CMK app holds its role on the (possibly
+ * replaced) vault.
+ */
+export function makeScenario(overrides: Partial<Scenario> = {}): Scenario {
+  const scenario: Scenario = {
+    tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+    subscriptionId: '6f1f0e2a-3b4c-4d5e-8f90-a1b2c3d4e5f6',
+    resourceGroup: 'rg-aep-cmk',
+    azure: {
+      clientId: '3c9b7e21-5a4d-4f8e-9b2a-6d1e0f7c8a93',
+      clientSecret: 'sim~azure.client-secret_5rT8qW2eY6uI0oP4aS',
+      objectId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+      federatedSubject: 'repo:octo-org/aep-infra:environment:production',
+      tokenLifetimeSeconds: 3599
+    },
+    github: {
+      requestToken: 'sim-actions-id-token-request-token-8f3a2c71',
+      subject: 'repo:octo-org/aep-infra:environment:production',
+      issuer: 'https://token.actions.githubusercontent.com',
+      repository: 'octo-org/aep-infra'
+    },
+    adobe: {
+      orgId: 'ABC123DEF456789012345678@AdobeOrg',
+      clientId: 'b1d4e9f27c8a4f3e9d0c1b2a3f4e5d6c',
+      clientSecret: 'p8e-SimAdobeClientSecret-4kLm9Nq2Rs7Tv',
+      accessToken: 'sim-adobe-ready-access-token-2b7e151628aed2a6',
+      scopes: [
+        'openid',
+        'session',
+        'AdobeID',
+        'read_organizations',
+        'additional_info.projectedProductContext'
+      ]
+    },
+    vault: defaultVault(),
+    otherVaults: [],
+    vaultListPageSize: 100,
+    key: defaultKey(),
+    registration: {
+      status: 'registered',
+      getsUntilReady: 1,
+      pendingAnswer: 'not-found',
+      readyAfterGets: 1
+    },
+    cmkApp: {
+      appId: '8a1e6d1c-3f7b-4c5e-9a2d-0b4f6e8c1d35',
+      objectId: 'c4f2a9e1-7b3d-4e6a-8f5c-2d9b1a0e7f64',
+      displayName: 'Adobe Experience Platform CMK App'
+    },
+    servicePrincipalPresent: true,
+    graph403: false,
+    roleAssignments: [],
+    armDeniedActions: [],
+    keyVaultForbidden: false,
+    configs: {},
+    configStatusSequence: [...CONFIG_SEQUENCES.normal],
+    configResponseShape: 'current',
+    configChecksAccess: true,
+    latencyMs: 0,
+    idTokenLifetimeSeconds: 300,
+    ...overrides
+  }
+  if (!overrides.roleAssignments) scenario.roleAssignments = cmkAppVaultRole(scenario)
+  return scenario
+}
