@@ -179,9 +179,7 @@ export function adobeIpFinding(vault: VaultFacts, ctx: VaultCheckContext): Findi
     }
   }
   if (disabled) {
-    const rulesNote = allowingRule
-      ? `, so its IP rule ${allowingRule} is not honoured`
-      : ` and no IP rule could apply`
+    const rulesNote = allowingRule ? `, which overrides its IP rule ${allowingRule}` : ''
     return {
       id: 'vault.adobe-ip',
       outcome: 'warn',

@@ -25,6 +25,8 @@ export interface Answer {
   headers?: Record<string, string>
   json?: unknown
   text?: string
+  /** Destroy the socket instead of answering, like a host that does not exist. */
+  reset?: boolean
 }
 
 export interface SimUrls {

@@ -1,3 +1,5 @@
+import type { RoleDefinitionState } from './role-definitions.js'
+
 /**
  * The simulated world: everything the services know. Tests mutate `sim.state` freely between
  * (or during) runs; every handler reads it afresh on each request.
@@ -134,6 +136,8 @@ export interface Scenario {
   servicePrincipalPresent: boolean
   graph403: boolean
   roleAssignments: RoleAssignmentState[]
+  /** Role definitions besides the built-ins (which include the Key Vault roles). */
+  customRoles: RoleDefinitionState[]
   /** ARM actions the action's identity is denied (403 AuthorizationFailed), e.g. 'Microsoft.KeyVault/vaults/read'. */
   armDeniedActions: string[]
   /** The action's identity lacks keys get on the vault (403 ForbiddenByRbac). */
@@ -288,6 +292,7 @@ export function makeScenario(overrides: Partial<Scenario> = {}): Scenario {
     servicePrincipalPresent: true,
     graph403: false,
     roleAssignments: [],
+    customRoles: [],
     armDeniedActions: [],
     keyVaultForbidden: false,
     configs: {},

@@ -133,3 +133,10 @@ export function findingOf(findings: Finding[], id: CheckId): Finding {
   if (!finding) throw new Error(`no finding ${id}`)
   return finding
 }
+
+/** An assignment whose role definition could not be read. */
+export function unreadableAssignment(
+  overrides: Partial<RoleAssignmentFact> = {}
+): RoleAssignmentFact {
+  return { ...roleAssignment(), roleName: undefined, ...overrides, permissions: undefined }
+}

@@ -7,7 +7,15 @@ import {
   keySizeFinding,
   keyTypeFinding
 } from '../../../src/checks/key-checks.js'
-import { DAY_MS, KEY_ID, NOW, healthyContext, healthyKey, healthyVault, readError } from './fixtures.js'
+import {
+  DAY_MS,
+  KEY_ID,
+  NOW,
+  healthyContext,
+  healthyKey,
+  healthyVault,
+  readError
+} from './fixtures.js'
 
 const ctx = healthyContext()
 
@@ -19,7 +27,9 @@ describe('key.found', () => {
   })
 
   it('fails on 404 saying the key does not exist in the vault', () => {
-    const error = readError('not-found', { message: 'A key with (name/id) cmk-key was not found in this key vault.' })
+    const error = readError('not-found', {
+      message: 'A key with (name/id) cmk-key was not found in this key vault.'
+    })
     const finding = keyFoundFinding({ ok: false, error }, healthyVault(), ctx)
     expect(finding.outcome).toBe('fail')
     expect(finding.detail).toMatch(/^Key cmk-key does not exist in vault kv-cmk/)
@@ -27,7 +37,11 @@ describe('key.found', () => {
   })
 
   it('fails on 403 naming the roles with keys read on an RBAC vault', () => {
-    const finding = keyFoundFinding({ ok: false, error: readError('forbidden') }, healthyVault(), ctx)
+    const finding = keyFoundFinding(
+      { ok: false, error: readError('forbidden') },
+      healthyVault(),
+      ctx
+    )
     expect(finding.outcome).toBe('fail')
     expect(finding.fix).toContain('Microsoft.KeyVault/vaults/keys/read')
     expect(finding.fix).toContain('Key Vault Crypto User')
@@ -59,7 +73,9 @@ describe('key.enabled', () => {
     expect(keyEnabledFinding(healthyKey(), ctx).outcome).toBe('pass')
     const finding = keyEnabledFinding({ ...healthyKey(), enabled: false }, ctx)
     expect(finding.outcome).toBe('fail')
-    expect(finding.fix).toContain('set-attributes --vault-name kv-cmk --name cmk-key --enabled true')
+    expect(finding.fix).toContain(
+      'set-attributes --vault-name kv-cmk --name cmk-key --enabled true'
+    )
   })
 })
 
@@ -87,7 +103,9 @@ describe('key.size', () => {
     expect(finding.fix).toContain('--kty RSA-HSM --size 3072')
   })
   it('follows min-key-size', () => {
-    expect(keySizeFinding({ ...healthyKey(), keySize: 2048 }, { ...ctx, minKeySize: 2048 }).outcome).toBe('pass')
+    expect(
+      keySizeFinding({ ...healthyKey(), keySize: 2048 }, { ...ctx, minKeySize: 2048 }).outcome
+    ).toBe('pass')
   })
   it('fails for a key without an RSA modulus', () => {
     const finding = keySizeFinding({ ...healthyKey(), keyType: 'EC', keySize: undefined }, ctx)
@@ -100,7 +118,10 @@ describe('key.operations', () => {
     expect(keyOperationsFinding(healthyKey(), ctx).outcome).toBe('pass')
   })
   it('fails naming the missing operation and keeps existing ones in the fix', () => {
-    const finding = keyOperationsFinding({ ...healthyKey(), keyOperations: ['encrypt', 'wrapKey'] }, ctx)
+    const finding = keyOperationsFinding(
+      { ...healthyKey(), keyOperations: ['encrypt', 'wrapKey'] },
+      ctx
+    )
     expect(finding.outcome).toBe('fail')
     expect(finding.detail).toContain('does not permit unwrapKey')
     expect(finding.fix).toContain('--ops encrypt wrapKey unwrapKey')
@@ -125,7 +146,10 @@ describe('key.active', () => {
     expect(finding.detail).toContain(notBefore.toISOString())
   })
   it('fails when expired', () => {
-    const finding = keyActiveFinding({ ...healthyKey(), expiresOn: new Date(NOW.getTime() - 1000) }, ctx)
+    const finding = keyActiveFinding(
+      { ...healthyKey(), expiresOn: new Date(NOW.getTime() - 1000) },
+      ctx
+    )
     expect(finding.outcome).toBe('fail')
     expect(finding.detail).toContain('expired')
   })
@@ -152,7 +176,10 @@ describe('key.expiry', () => {
     expect(finding.fix).toContain('--expires 2026-06-01T00:00:00Z')
   })
   it('fails when already expired', () => {
-    const finding = keyExpiryFinding({ ...healthyKey(), expiresOn: new Date(NOW.getTime() - DAY_MS) }, ctx)
+    const finding = keyExpiryFinding(
+      { ...healthyKey(), expiresOn: new Date(NOW.getTime() - DAY_MS) },
+      ctx
+    )
     expect(finding.outcome).toBe('fail')
     expect(finding.detail).toContain('expired on')
   })

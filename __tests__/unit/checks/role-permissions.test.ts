@@ -6,7 +6,7 @@ import {
   grantsDataActions
 } from '../../../src/checks/role-permissions.js'
 import type { RolePermission } from '../../../src/facts.js'
-import { CRYPTO_SERVICE_ENCRYPTION_USER, roleAssignment } from './fixtures.js'
+import { CRYPTO_SERVICE_ENCRYPTION_USER, roleAssignment, unreadableAssignment } from './fixtures.js'
 
 function block(dataActions: string[], notDataActions: string[] = []): RolePermission {
   return { actions: [], notActions: [], dataActions, notDataActions }
@@ -36,7 +36,9 @@ describe('grantsDataActions', () => {
   })
 
   it('grants with Key Vault Administrator and Crypto Officer wildcards', () => {
-    expect(grantsDataActions([block(['Microsoft.KeyVault/vaults/*'])], REQUIRED_KEY_DATA_ACTIONS)).toBe(true)
+    expect(
+      grantsDataActions([block(['Microsoft.KeyVault/vaults/*'])], REQUIRED_KEY_DATA_ACTIONS)
+    ).toBe(true)
     expect(
       grantsDataActions([block(['Microsoft.KeyVault/vaults/keys/*'])], REQUIRED_KEY_DATA_ACTIONS)
     ).toBe(true)
@@ -71,7 +73,10 @@ describe('grantsDataActions', () => {
   it('takes the union over permission blocks', () => {
     const perms = [
       block(['Microsoft.KeyVault/vaults/keys/read']),
-      block(['Microsoft.KeyVault/vaults/keys/wrap/action', 'Microsoft.KeyVault/vaults/keys/unwrap/action'])
+      block([
+        'Microsoft.KeyVault/vaults/keys/wrap/action',
+        'Microsoft.KeyVault/vaults/keys/unwrap/action'
+      ])
     ]
     expect(grantsDataActions(perms, REQUIRED_KEY_DATA_ACTIONS)).toBe(true)
   })
@@ -86,15 +91,34 @@ describe('grantsDataActions', () => {
 
 describe('dataActionCoverage', () => {
   it('combines assignments additively; one role exclusions do not remove another role grants', () => {
-    const readOnly = roleAssignment([block(['*'], ['Microsoft.KeyVault/vaults/keys/wrap/action', 'Microsoft.KeyVault/vaults/keys/unwrap/action'])], { roleName: 'Custom read' })
-    const wrap = roleAssignment([block(['Microsoft.KeyVault/vaults/keys/wrap/action', 'Microsoft.KeyVault/vaults/keys/unwrap/action'])], { roleName: 'Custom wrap' })
+    const readOnly = roleAssignment(
+      [
+        block(
+          ['*'],
+          [
+            'Microsoft.KeyVault/vaults/keys/wrap/action',
+            'Microsoft.KeyVault/vaults/keys/unwrap/action'
+          ]
+        )
+      ],
+      { roleName: 'Custom read' }
+    )
+    const wrap = roleAssignment(
+      [
+        block([
+          'Microsoft.KeyVault/vaults/keys/wrap/action',
+          'Microsoft.KeyVault/vaults/keys/unwrap/action'
+        ])
+      ],
+      { roleName: 'Custom wrap' }
+    )
     const coverage = dataActionCoverage([readOnly, wrap], REQUIRED_KEY_DATA_ACTIONS)
     expect(coverage.missing).toEqual([])
     expect(coverage.contributing.map(a => a.roleName)).toEqual(['Custom read', 'Custom wrap'])
   })
 
   it('reports missing actions and unreadable definitions', () => {
-    const unreadable = roleAssignment(undefined, { roleName: undefined })
+    const unreadable = unreadableAssignment()
     const reader = roleAssignment([block(['Microsoft.KeyVault/vaults/*/read'])])
     const coverage = dataActionCoverage([unreadable, reader], REQUIRED_KEY_DATA_ACTIONS)
     expect(coverage.missing).toEqual([

@@ -18,7 +18,10 @@ describe('vault.found', () => {
   })
 
   it('fails on 404, quoting the call, status and message', () => {
-    const error = readError('not-found', { call: 'ARM GET vault', message: 'Vault kv-cmk was not found.' })
+    const error = readError('not-found', {
+      call: 'ARM GET vault',
+      message: 'Vault kv-cmk was not found.'
+    })
     const finding = vaultFoundFinding({ ok: false, error }, { ...ctx, resourceGroup: 'rg-x' })
     expect(finding.outcome).toBe('fail')
     expect(finding.detail).toBe(
@@ -45,7 +48,9 @@ describe('vault.found', () => {
 describe('vault.soft-delete', () => {
   it('passes when enabled or absent (default true)', () => {
     expect(softDeleteFinding(healthyVault(), ctx).outcome).toBe('pass')
-    expect(softDeleteFinding({ ...healthyVault(), enableSoftDelete: undefined }, ctx).outcome).toBe('pass')
+    expect(softDeleteFinding({ ...healthyVault(), enableSoftDelete: undefined }, ctx).outcome).toBe(
+      'pass'
+    )
   })
   it('fails when disabled', () => {
     const finding = softDeleteFinding({ ...healthyVault(), enableSoftDelete: false }, ctx)
@@ -61,7 +66,9 @@ describe('vault.purge-protection', () => {
   it.each([false, undefined])('fails when %s', value => {
     const finding = purgeProtectionFinding({ ...healthyVault(), enablePurgeProtection: value }, ctx)
     expect(finding.outcome).toBe('fail')
-    expect(finding.fix).toContain(`--subscription ${SUBSCRIPTION_ID} --name kv-cmk --enable-purge-protection true`)
+    expect(finding.fix).toContain(
+      `--subscription ${SUBSCRIPTION_ID} --name kv-cmk --enable-purge-protection true`
+    )
   })
 })
 
@@ -77,7 +84,12 @@ describe('vault.rbac', () => {
   })
 })
 
-function withNetwork(publicNetworkAccess: string | undefined, defaultAction?: string, bypass?: string, ipRules: string[] = []) {
+function withNetwork(
+  publicNetworkAccess: string | undefined,
+  defaultAction?: string,
+  bypass?: string,
+  ipRules: string[] = []
+) {
   return {
     ...healthyVault(),
     publicNetworkAccess,
@@ -94,7 +106,11 @@ describe('vault.network', () => {
     ['no networkAcls', withNetwork(undefined), 'pass'],
     ['Deny with AzureServices bypass', withNetwork('Enabled', 'Deny', 'AzureServices'), 'pass'],
     ['Deny with bypass in other case', withNetwork('Enabled', 'deny', 'azureservices'), 'pass'],
-    ['Disabled with AzureServices bypass', withNetwork('Disabled', 'Allow', 'AzureServices'), 'pass'],
+    [
+      'Disabled with AzureServices bypass',
+      withNetwork('Disabled', 'Allow', 'AzureServices'),
+      'pass'
+    ],
     ['Deny with bypass None', withNetwork('Enabled', 'Deny', 'None'), 'fail'],
     ['Disabled (lower case) with bypass None', withNetwork('disabled', 'Allow', 'None'), 'fail'],
     ['Disabled without networkAcls', withNetwork('Disabled'), 'fail']
@@ -114,7 +130,10 @@ describe('vault.adobe-ip', () => {
   it.each(['20.88.123.53', '20.88.123.53/32', '20.88.123.0/24'])(
     'passes with Deny and ip rule %s',
     rule => {
-      const finding = adobeIpFinding(withNetwork('Enabled', 'Deny', 'AzureServices', ['1.2.3.4', rule]), ctx)
+      const finding = adobeIpFinding(
+        withNetwork('Enabled', 'Deny', 'AzureServices', ['1.2.3.4', rule]),
+        ctx
+      )
       expect(finding.outcome).toBe('pass')
       expect(finding.detail).toContain(rule)
     }
@@ -136,7 +155,7 @@ describe('vault.adobe-ip', () => {
       ctx
     )
     expect(finding.outcome).toBe('warn')
-    expect(finding.detail).toContain('not honoured')
+    expect(finding.detail).toContain('overrides its IP rule 20.88.123.53')
     expect(finding.fix).toContain('--public-network-access Enabled --default-action Deny')
   })
 })

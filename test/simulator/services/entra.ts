@@ -19,7 +19,10 @@ export function entra(req: SimRequest, ctx: SimContext): Answer {
     return json(200, openIdConfiguration(ctx, tenant))
   }
   if (req.method === 'POST' && rest === 'oauth2/v2.0/token') return token(req, ctx, tenant)
-  return json(404, { error: 'not_found', error_description: `No route for ${req.method} ${req.path}` })
+  return json(404, {
+    error: 'not_found',
+    error_description: `No route for ${req.method} ${req.path}`
+  })
 }
 
 function knownTenant(tenant: string, ctx: SimContext): boolean {
@@ -71,10 +74,13 @@ function instanceDiscovery(ctx: SimContext): Answer {
 function aadError(status: number, error: string, code: number, message: string): Answer {
   const traceId = randomUUID()
   const correlationId = randomUUID()
-  const timestamp = new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z')
+  const timestamp = new Date()
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, 'Z')
   return json(status, {
     error,
-    error_description: `AADSTS${code}: ${message} Trace ID: ${traceId} Correlation ID: ${correlationId} Timestamp: ${timestamp}`,
+    error_description: `AADSTS${code}: ${message}\r\nTrace ID: ${traceId}\r\nCorrelation ID: ${correlationId}\r\nTimestamp: ${timestamp}`,
     error_codes: [code],
     timestamp,
     trace_id: traceId,

@@ -1,0 +1,74 @@
+import { pollIntervalMs, pollUntil, type Clock } from '../../../src/actions/poll-schedule.js'
+
+function fakeClock(): Clock & { sleeps: number[] } {
+  let now = 0
+  const sleeps: number[] = []
+  return {
+    sleeps,
+    now: () => now,
+    sleep: async ms => {
+      sleeps.push(ms)
+      now += ms
+    }
+  }
+}
+
+describe('pollIntervalMs', () => {
+  it('starts at the first interval, grows by half, never exceeds 60 s', () => {
+    expect([1, 2, 3, 4].map(n => pollIntervalMs(10_000, n))).toEqual([
+      10_000, 15_000, 22_500, 33_750
+    ])
+    expect(pollIntervalMs(10_000, 6)).toBe(60_000)
+    expect(pollIntervalMs(60_000, 1)).toBe(60_000)
+    expect(pollIntervalMs(10_000, 50)).toBe(60_000)
+  })
+})
+
+describe('pollUntil', () => {
+  it('returns as soon as the value is final', async () => {
+    const clock = fakeClock()
+    const statuses = ['NEW', 'RUNNING', 'COMPLETED', 'NEVER']
+    let reads = 0
+    const outcome = await pollUntil(
+      async () => statuses[reads++],
+      s => s === 'COMPLETED',
+      {
+        firstIntervalMs: 1000,
+        timeoutMs: 60_000,
+        clock
+      }
+    )
+    expect(outcome).toEqual({ done: true, value: 'COMPLETED' })
+    expect(reads).toBe(3)
+    expect(clock.sleeps).toEqual([1000, 1500, 2250])
+  })
+
+  it('times out at the deadline with the last value, shortening the last wait', async () => {
+    const clock = fakeClock()
+    const outcome = await pollUntil(
+      async () => 'RUNNING',
+      () => false,
+      {
+        firstIntervalMs: 10_000,
+        timeoutMs: 30_000,
+        clock
+      }
+    )
+    expect(outcome).toEqual({ done: false, value: 'RUNNING', timedOut: true })
+    expect(clock.sleeps).toEqual([10_000, 15_000, 5000])
+    expect(clock.now()).toBe(30_000)
+  })
+
+  it('reads once when the timeout is zero', async () => {
+    const clock = fakeClock()
+    let reads = 0
+    const outcome = await pollUntil(
+      async () => ++reads,
+      () => false,
+      { firstIntervalMs: 1000, timeoutMs: 0, clock }
+    )
+    expect(outcome.done).toBe(false)
+    expect(reads).toBe(1)
+    expect(clock.sleeps).toEqual([])
+  })
+})

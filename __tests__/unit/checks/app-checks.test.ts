@@ -1,0 +1,277 @@
+import {
+  appConsentedFinding,
+  appRegisteredFinding,
+  appRegistrationOutcomeFinding,
+  appRoleFinding
+} from '../../../src/checks/app-checks.js'
+import type { Facts } from '../../../src/facts.js'
+import {
+  APP_ID,
+  SP_OBJECT_ID,
+  TENANT_ID,
+  VAULT_ID,
+  healthyFacts,
+  readError,
+  roleAssignment,
+  unreadableAssignment
+} from './fixtures.js'
+
+function unregistered(): Facts {
+  const facts = healthyFacts()
+  facts.registration = { ok: true, value: null }
+  delete facts.servicePrincipal
+  delete facts.roleAssignments
+  return facts
+}
+
+describe('app.registered', () => {
+  it('passes when an application id is present', () => {
+    const finding = appRegisteredFinding(healthyFacts().registration, 'check')
+    expect(finding.outcome).toBe('pass')
+    expect(finding.detail).toContain(APP_ID)
+  })
+
+  it.each(['setup', 'validate'] as const)('warns in %s when not registered yet', mode => {
+    const finding = appRegisteredFinding({ ok: true, value: null }, mode)
+    expect(finding.outcome).toBe('warn')
+    expect(finding.detail).toBe('The CMK app is not registered yet; setup registers it.')
+  })
+
+  it('treats a registration without applicationId as not registered', () => {
+    expect(appRegisteredFinding({ ok: true, value: { name: 'x' } }, 'validate').outcome).toBe(
+      'warn'
+    )
+  })
+
+  it('fails in check when not registered', () => {
+    const finding = appRegisteredFinding({ ok: true, value: null }, 'check')
+    expect(finding.outcome).toBe('fail')
+    expect(finding.fix).toContain('mode: setup')
+  })
+
+  it('fails when the registration read failed, quoting the error', () => {
+    const error = readError('forbidden', {
+      call: 'Adobe GET app-registration',
+      status: 401,
+      message: 'Oauth token is not valid'
+    })
+    const finding = appRegisteredFinding({ ok: false, error }, 'setup')
+    expect(finding.outcome).toBe('fail')
+    expect(finding.detail).toContain(
+      'Adobe GET app-registration answered 401: Oauth token is not valid'
+    )
+  })
+
+  it('reports the outcome of a registration made by setup', () => {
+    expect(
+      appRegistrationOutcomeFinding({ ok: true, registration: { applicationId: APP_ID } }).outcome
+    ).toBe('pass')
+    const failed = appRegistrationOutcomeFinding({ ok: false, error: readError('error') })
+    expect(failed).toMatchObject({ id: 'app.registered', outcome: 'fail' })
+  })
+})
+
+describe('app.consented', () => {
+  it('passes when the service principal exists, naming its object id', () => {
+    const finding = appConsentedFinding(healthyFacts(), { mode: 'setup' })
+    expect(finding.outcome).toBe('pass')
+    expect(finding.detail).toContain(SP_OBJECT_ID)
+  })
+
+  it('fails without a service principal, with the consent URL in the fix', () => {
+    const facts = healthyFacts()
+    facts.servicePrincipal = { ok: true, value: null }
+    const consentUrl = `https://login.microsoftonline.com/${TENANT_ID}/oauth2/authorize?client_id=${APP_ID}`
+    const finding = appConsentedFinding(facts, { mode: 'check', consentUrl })
+    expect(finding.outcome).toBe('fail')
+    expect(finding.detail).toContain(TENANT_ID)
+    expect(finding.fix).toContain(consentUrl)
+  })
+
+  it('warns that it cannot be decided until the app is registered', () => {
+    const finding = appConsentedFinding(unregistered(), { mode: 'validate' })
+    expect(finding.outcome).toBe('warn')
+    expect(finding.detail).toContain('cannot be decided until the CMK app is registered')
+  })
+
+  it('warns as not evaluated when the registration read failed', () => {
+    const facts = unregistered()
+    facts.registration = { ok: false, error: readError('error') }
+    expect(appConsentedFinding(facts, { mode: 'setup' }).detail).toBe(
+      'not evaluated: app.registered failed'
+    )
+  })
+
+  it('warns naming the Graph permission when the look-up is forbidden', () => {
+    const facts = healthyFacts()
+    facts.servicePrincipal = {
+      ok: false,
+      error: readError('forbidden', { message: 'Authorization_RequestDenied' })
+    }
+    const finding = appConsentedFinding(facts, { mode: 'setup' })
+    expect(finding.outcome).toBe('warn')
+    expect(finding.fix).toContain('Application.Read.All')
+    expect(finding.fix).toContain('cmk-app-object-id')
+  })
+
+  it('warns with the error on other look-up failures', () => {
+    const facts = healthyFacts()
+    facts.servicePrincipal = { ok: false, error: readError('error') }
+    const finding = appConsentedFinding(facts, { mode: 'setup' })
+    expect(finding.outcome).toBe('warn')
+    expect(finding.detail).toContain('service said error')
+  })
+
+  it('passes with cmk-app-object-id when no look-up was made', () => {
+    const facts = healthyFacts()
+    delete facts.servicePrincipal
+    const finding = appConsentedFinding(facts, { mode: 'check', cmkAppObjectId: SP_OBJECT_ID })
+    expect(finding.outcome).toBe('pass')
+    expect(finding.detail).toContain('cmk-app-object-id')
+  })
+})
+
+describe('app.role', () => {
+  it('passes with Key Vault Crypto Service Encryption User at the vault', () => {
+    const finding = appRoleFinding(healthyFacts(), { mode: 'check' })
+    expect(finding.outcome).toBe('pass')
+    expect(finding.detail).toContain('Key Vault Crypto Service Encryption User')
+  })
+
+  it('passes with Key Vault Administrator at the subscription', () => {
+    const facts = healthyFacts()
+    facts.roleAssignments = {
+      ok: true,
+      value: [
+        roleAssignment(
+          [
+            {
+              actions: [],
+              notActions: [],
+              dataActions: ['Microsoft.KeyVault/vaults/*'],
+              notDataActions: []
+            }
+          ],
+          { roleName: 'Key Vault Administrator', scope: '/subscriptions/x' }
+        )
+      ]
+    }
+    expect(appRoleFinding(facts, { mode: 'check' }).outcome).toBe('pass')
+  })
+
+  it('fails with only Key Vault Reader, giving the exact command', () => {
+    const facts = healthyFacts()
+    facts.roleAssignments = {
+      ok: true,
+      value: [
+        roleAssignment(
+          [
+            {
+              actions: [],
+              notActions: [],
+              dataActions: ['Microsoft.KeyVault/vaults/*/read'],
+              notDataActions: []
+            }
+          ],
+          { roleName: 'Key Vault Reader' }
+        )
+      ]
+    }
+    const finding = appRoleFinding(facts, { mode: 'check' })
+    expect(finding.outcome).toBe('fail')
+    expect(finding.detail).toContain('Key Vault Reader')
+    expect(finding.detail).toContain('Microsoft.KeyVault/vaults/keys/wrap/action')
+    expect(finding.fix).toBe(
+      `Assign the role: \`az role assignment create --role "Key Vault Crypto Service Encryption User" --assignee-object-id ${SP_OBJECT_ID} --assignee-principal-type ServicePrincipal --scope ${VAULT_ID}\`.`
+    )
+  })
+
+  it('fails with no assignments at all', () => {
+    const facts = healthyFacts()
+    facts.roleAssignments = { ok: true, value: [] }
+    const finding = appRoleFinding(facts, { mode: 'setup' })
+    expect(finding.outcome).toBe('fail')
+    expect(finding.detail).toContain('holds no role')
+  })
+
+  it('uses cmk-app-object-id in the fix when the directory was not looked up', () => {
+    const facts = healthyFacts()
+    delete facts.servicePrincipal
+    facts.roleAssignments = { ok: true, value: [] }
+    const finding = appRoleFinding(facts, { mode: 'setup', cmkAppObjectId: 'given-object-id' })
+    expect(finding.fix).toContain('--assignee-object-id given-object-id')
+  })
+
+  it('warns when a role definition was unreadable and the rest do not suffice', () => {
+    const facts = healthyFacts()
+    facts.roleAssignments = {
+      ok: true,
+      value: [unreadableAssignment({ roleName: 'Mystery' })]
+    }
+    const finding = appRoleFinding(facts, { mode: 'setup' })
+    expect(finding.outcome).toBe('warn')
+    expect(finding.detail).toContain('Mystery')
+    expect(finding.fix).toContain('Microsoft.Authorization/roleDefinitions/read')
+  })
+
+  it('passes when an unreadable definition does not matter', () => {
+    const facts = healthyFacts()
+    facts.roleAssignments = { ok: true, value: [unreadableAssignment(), roleAssignment()] }
+    expect(appRoleFinding(facts, { mode: 'setup' }).outcome).toBe('pass')
+  })
+
+  it('warns naming roleAssignments/read when forbidden', () => {
+    const facts = healthyFacts()
+    facts.roleAssignments = { ok: false, error: readError('forbidden') }
+    const finding = appRoleFinding(facts, { mode: 'setup' })
+    expect(finding.outcome).toBe('warn')
+    expect(finding.fix).toContain('Microsoft.Authorization/roleAssignments/read')
+  })
+
+  it('warns with the error on other read failures', () => {
+    const facts = healthyFacts()
+    facts.roleAssignments = { ok: false, error: readError('error') }
+    expect(appRoleFinding(facts, { mode: 'setup' }).detail).toContain('answered 500')
+  })
+
+  it('warns that it cannot be decided before registration', () => {
+    const finding = appRoleFinding(unregistered(), { mode: 'validate' })
+    expect(finding.outcome).toBe('warn')
+    expect(finding.detail).toContain('cannot be decided until the CMK app is registered')
+  })
+
+  it('is not evaluated when consent is missing', () => {
+    const facts = healthyFacts()
+    facts.servicePrincipal = { ok: true, value: null }
+    delete facts.roleAssignments
+    expect(appRoleFinding(facts, { mode: 'check' }).detail).toBe(
+      'not evaluated: app.consented failed'
+    )
+  })
+
+  it('is not evaluated when the vault was not read', () => {
+    const facts = healthyFacts()
+    facts.vault = { ok: false, error: readError('not-found') }
+    expect(appRoleFinding(facts, { mode: 'check' })).toMatchObject({
+      outcome: 'warn',
+      detail: 'not evaluated: vault.found failed'
+    })
+  })
+
+  it('says access policies are not evaluated on an access-policy vault', () => {
+    const facts = healthyFacts()
+    if (facts.vault.ok) facts.vault.value.enableRbacAuthorization = false
+    const finding = appRoleFinding(facts, { mode: 'check' })
+    expect(finding.outcome).toBe('warn')
+    expect(finding.detail).toContain('access policies, which this action does not evaluate')
+  })
+
+  it('warns when the object id is unknown because the directory look-up was refused', () => {
+    const facts = healthyFacts()
+    facts.servicePrincipal = { ok: false, error: readError('forbidden') }
+    delete facts.roleAssignments
+    const finding = appRoleFinding(facts, { mode: 'setup' })
+    expect(finding.outcome).toBe('warn')
+    expect(finding.fix).toContain('cmk-app-object-id')
+  })
+})

@@ -1,0 +1,41 @@
+import type { ServiceName, SimRequest } from './context.js'
+
+/**
+ * What a fault does instead of (or, with `after: 'send'`, after) the normal handling:
+ * a raw answer, a 200 with invalid JSON, a dropped connection, or a delay before answering.
+ */
+export type FaultAction =
+  | { status: number; headers?: Record<string, string>; body?: unknown }
+  | 'malformed'
+  | 'reset'
+  | { delayMs: number }
+
+export interface FaultRule {
+  service?: ServiceName
+  method?: string
+  /** A string matches the whole path (a trailing slash ignored); use a RegExp for anything else. */
+  path?: string | RegExp
+  /** How many matching requests it hits; unlimited when absent. */
+  times?: number
+  /** 'send': handle the request normally (state changes happen), then answer with the fault. */
+  after?: 'send'
+  action: FaultAction
+}
+
+export function faultMatches(rule: FaultRule, req: SimRequest): boolean {
+  if (rule.times !== undefined && rule.times <= 0) return false
+  if (rule.service && rule.service !== req.service) return false
+  if (rule.method && rule.method.toUpperCase() !== req.method) return false
+  if (rule.path instanceof RegExp) return rule.path.test(req.path)
+  if (typeof rule.path === 'string') {
+    return rule.path.replace(/\/+$/, '') === req.path.replace(/\/+$/, '')
+  }
+  return true
+}
+
+/** The first live rule for the request, spending one of its `times`. */
+export function takeFault(rules: FaultRule[], req: SimRequest): FaultRule | undefined {
+  const rule = rules.find(r => faultMatches(r, req))
+  if (rule && rule.times !== undefined) rule.times--
+  return rule
+}

@@ -1,0 +1,25 @@
+export { startSimulator, LOOPBACK_DNS_PRELOAD, type Simulator } from './server.js'
+export {
+  BUILTIN_ROLE,
+  CONFIG_SEQUENCES,
+  cmkAppVaultRole,
+  defaultKey,
+  defaultScenario,
+  defaultVault,
+  makeScenario,
+  vaultResourceId,
+  type KeyState,
+  type RegistrationStatus,
+  type RoleAssignmentState,
+  type Scenario,
+  type SimConfigStatus,
+  type StoredConfig,
+  type VaultState
+} from './scenario.js'
+export { BUILTIN_ROLE_DEFINITIONS, type RoleDefinitionState } from './role-definitions.js'
+export type { FaultAction, FaultRule } from './faults.js'
+export type { RecordedRequest } from './recording.js'
+export type { ServiceName, SimCounters, SimUrls } from './context.js'
+export { REGISTRATION_PATH, CONFIG_PATH } from './services/platform.js'
+export { useSimulatorInProcess } from './in-process.js'
+export { simFetch, type SimResponse, type SimRequestInit } from './client.js'

@@ -1,0 +1,16 @@
+import type { ServiceName } from './context.js'
+
+export interface RecordedRequest {
+  service: ServiceName | 'unknown'
+  method: string
+  host: string
+  path: string
+  query: Record<string, string>
+  /** Lower-cased names. */
+  headers: Record<string, string>
+  body: string
+  /** HTTP status answered; 0 when the connection was dropped or no answer was sent yet. */
+  status: number
+  /** Date.now() when the request arrived. */
+  at: number
+}

@@ -1,0 +1,378 @@
+import { json, type Answer, type SimContext, type SimRequest } from '../context.js'
+import { BUILTIN_ROLE_DEFINITIONS, type RoleDefinitionState } from '../role-definitions.js'
+import { vaultResourceId, type RoleAssignmentState, type VaultState } from '../scenario.js'
+import { checkAzureBearer, presentedAudience } from './azure-bearer.js'
+
+const AUTHZ = '/providers/Microsoft.Authorization'
+
+function armError(
+  status: number,
+  code: string,
+  message: string,
+  headers?: Record<string, string>
+): Answer {
+  return json(status, { error: { code, message } }, headers)
+}
+
+/** Azure Resource Manager (management.localhost): vaults, role assignments, role definitions. */
+export function arm(req: SimRequest, ctx: SimContext): Answer {
+  const refused = authenticate(req, ctx)
+  if (refused) return refused
+  if (!req.query['api-version']) {
+    return armError(
+      400,
+      'MissingApiVersionParameter',
+      'The api-version query parameter (?api-version=) is required for all requests.'
+    )
+  }
+  if (req.method !== 'GET') {
+    return armError(
+      405,
+      'MethodNotAllowed',
+      `The simulator does not support ${req.method} ${req.path}.`
+    )
+  }
+  const path = req.path.replace(/\/+$/, '')
+
+  let m = /^(.*)\/providers\/Microsoft\.Authorization\/roleAssignments$/i.exec(path)
+  if (m) return listRoleAssignments(req, ctx, m[1] || '/')
+  m = /^(.*)\/providers\/Microsoft\.Authorization\/roleDefinitions\/([^/]+)$/i.exec(path)
+  if (m) return getRoleDefinition(req, ctx, m[1] ?? '', m[2] as string)
+  m = /^(.*)\/providers\/Microsoft\.Authorization\/roleDefinitions$/i.exec(path)
+  if (m) return listRoleDefinitions(req, ctx, m[1] ?? '')
+
+  m =
+    /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.KeyVault\/vaults\/([^/]+)$/i.exec(
+      path
+    )
+  if (m) return getVault(req, ctx, m[1] as string, m[2] as string, m[3] as string)
+  m =
+    /^\/subscriptions\/([^/]+)(?:\/resourceGroups\/([^/]+))?\/providers\/Microsoft\.KeyVault\/vaults$/i.exec(
+      path
+    )
+  if (m) return listVaults(req, ctx, m[1] as string, m[2])
+  m = /^\/subscriptions\/([^/]+)\/resources$/i.exec(path)
+  if (m) return listVaultResources(req, ctx, m[1] as string)
+
+  return armError(404, 'NotFound', `The simulator has no route for GET ${req.path}.`)
+}
+
+function authenticate(req: SimRequest, ctx: SimContext): Answer | undefined {
+  const checked = checkAzureBearer(req, ctx, ctx.urls.arm)
+  if (checked.ok) return undefined
+  const tenant = ctx.state.tenantId
+  const challenge = (description: string) => ({
+    'WWW-Authenticate': `Bearer authorization_uri="${ctx.urls.authorityHost}/${tenant}", error="invalid_token", error_description="${description}"`
+  })
+  switch (checked.problem) {
+    case 'missing':
+      return armError(
+        401,
+        'AuthenticationFailed',
+        "Authentication failed. The 'Authorization' header is missing.",
+        challenge("The authentication failed because of missing 'Authorization' header.")
+      )
+    case 'expired':
+      return armError(
+        401,
+        'ExpiredAuthenticationToken',
+        'The access token expiry UTC time is earlier than current UTC time.',
+        challenge('The access token has expired.')
+      )
+    case 'audience':
+      return armError(
+        401,
+        'InvalidAuthenticationTokenAudience',
+        `The access token has been obtained for wrong audience or resource '${presentedAudience(req)}'. It should exactly match with one of the allowed audiences '${ctx.urls.arm}/','${ctx.urls.arm}'.`,
+        challenge('The access token has an invalid audience.')
+      )
+    case 'tenant':
+      return armError(
+        401,
+        'InvalidAuthenticationTokenTenant',
+        `The access token is from the wrong issuer. It must match the tenant '${tenant}' associated with this subscription. Please use the authority (URL) '${ctx.urls.authorityHost}/${tenant}' to get the token.`,
+        challenge('The access token is from the wrong issuer.')
+      )
+    default:
+      return armError(
+        401,
+        'InvalidAuthenticationToken',
+        'The access token is invalid.',
+        challenge('The access token is invalid.')
+      )
+  }
+}
+
+/** Subscription and permission checks shared by every route; undefined = go ahead. */
+function authorize(
+  ctx: SimContext,
+  subscriptionId: string | undefined,
+  action: string,
+  scope: string
+): Answer | undefined {
+  if (
+    subscriptionId !== undefined &&
+    subscriptionId.toLowerCase() !== ctx.state.subscriptionId.toLowerCase()
+  ) {
+    return armError(
+      404,
+      'SubscriptionNotFound',
+      `The subscription '${subscriptionId}' could not be found.`
+    )
+  }
+  if (ctx.state.armDeniedActions.some(a => a.toLowerCase() === action.toLowerCase())) {
+    const { clientId, objectId } = ctx.state.azure
+    return armError(
+      403,
+      'AuthorizationFailed',
+      `The client '${clientId}' with object id '${objectId}' does not have authorization to perform action '${action}' over scope '${scope}' or the scope is invalid. If access was recently granted, please refresh your credentials.`
+    )
+  }
+  return undefined
+}
+
+function subscriptionOf(scope: string): string | undefined {
+  return /^\/subscriptions\/([^/]+)/i.exec(scope)?.[1]
+}
+
+function allVaults(ctx: SimContext): VaultState[] {
+  return [...(ctx.state.vault ? [ctx.state.vault] : []), ...ctx.state.otherVaults]
+}
+
+function resourceGroupOf(ctx: SimContext, vault: VaultState): string {
+  return vault.resourceGroup ?? ctx.state.resourceGroup
+}
+
+function vaultJson(ctx: SimContext, vault: VaultState): Record<string, unknown> {
+  return {
+    id: vaultResourceId(ctx.state, vault),
+    name: vault.name,
+    type: 'Microsoft.KeyVault/vaults',
+    location: vault.location,
+    tags: vault.tags,
+    systemData: {
+      createdBy: 'admin@contoso.example',
+      createdByType: 'User',
+      createdAt: '2025-01-15T09:30:00.000Z',
+      lastModifiedBy: 'admin@contoso.example',
+      lastModifiedByType: 'User',
+      lastModifiedAt: '2025-06-01T12:00:00.000Z'
+    },
+    properties: {
+      tenantId: ctx.state.tenantId,
+      ...vault.properties,
+      vaultUri: vault.properties.vaultUri ?? ctx.vaultUri(vault.name)
+    }
+  }
+}
+
+function getVault(req: SimRequest, ctx: SimContext, sub: string, rg: string, name: string): Answer {
+  const denied = authorize(ctx, sub, 'Microsoft.KeyVault/vaults/read', req.path)
+  if (denied) return denied
+  const groups = new Set([
+    ctx.state.resourceGroup,
+    ...allVaults(ctx).map(v => resourceGroupOf(ctx, v))
+  ])
+  if (![...groups].some(g => g.toLowerCase() === rg.toLowerCase())) {
+    return armError(404, 'ResourceGroupNotFound', `Resource group '${rg}' could not be found.`)
+  }
+  const vault = allVaults(ctx).find(
+    v =>
+      v.name.toLowerCase() === name.toLowerCase() &&
+      resourceGroupOf(ctx, v).toLowerCase() === rg.toLowerCase()
+  )
+  if (!vault) {
+    return armError(
+      404,
+      'ResourceNotFound',
+      `The Resource 'Microsoft.KeyVault/vaults/${name}' under resource group '${rg}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`
+    )
+  }
+  return json(200, vaultJson(ctx, vault))
+}
+
+/** One page of `items`, with an absolute nextLink on this host when more remain. */
+function page(req: SimRequest, ctx: SimContext, items: unknown[], pageSize: number): Answer {
+  const skip = Number(req.query.$skiptoken ?? 0) || 0
+  const top = Number(req.query.$top ?? 0) || 0
+  const size = Math.max(1, top > 0 ? Math.min(top, pageSize) : pageSize)
+  const value = items.slice(skip, skip + size)
+  const body: Record<string, unknown> = { value }
+  if (skip + size < items.length) {
+    const next = new URL(`${ctx.urls.arm}${req.path}`)
+    for (const [k, v] of Object.entries(req.query)) next.searchParams.set(k, v)
+    next.searchParams.set('$skiptoken', String(skip + size))
+    body.nextLink = next.toString()
+  }
+  return json(200, body)
+}
+
+function listVaults(req: SimRequest, ctx: SimContext, sub: string, rg: string | undefined): Answer {
+  const denied = authorize(ctx, sub, 'Microsoft.KeyVault/vaults/read', req.path)
+  if (denied) return denied
+  const vaults = allVaults(ctx).filter(
+    v => rg === undefined || resourceGroupOf(ctx, v).toLowerCase() === rg.toLowerCase()
+  )
+  return page(
+    req,
+    ctx,
+    vaults.map(v => vaultJson(ctx, v)),
+    ctx.state.vaultListPageSize
+  )
+}
+
+/** `vaults.list()` of arm-keyvault: generic resources filtered by type. */
+function listVaultResources(req: SimRequest, ctx: SimContext, sub: string): Answer {
+  const denied = authorize(ctx, sub, 'Microsoft.Resources/subscriptions/resources/read', req.path)
+  if (denied) return denied
+  const filter = (req.query.$filter ?? '').toLowerCase()
+  const wantsVaults =
+    filter === '' || filter.includes("resourcetype eq 'microsoft.keyvault/vaults'")
+  const items = wantsVaults
+    ? allVaults(ctx).map(v => ({
+        id: vaultResourceId(ctx.state, v),
+        name: v.name,
+        type: 'Microsoft.KeyVault/vaults',
+        location: v.location,
+        tags: v.tags
+      }))
+    : []
+  return page(req, ctx, items, ctx.state.vaultListPageSize)
+}
+
+/** True when `outer` is `inner` or one of its ancestors. */
+function atOrAbove(outer: string, inner: string): boolean {
+  const o = outer.toLowerCase().replace(/\/+$/, '')
+  const i = inner.toLowerCase().replace(/\/+$/, '')
+  return o === '' || o === i || i.startsWith(`${o}/`)
+}
+
+function roleDefinitionId(ctx: SimContext, guid: string): string {
+  return `/subscriptions/${ctx.state.subscriptionId}${AUTHZ}/roleDefinitions/${guid}`
+}
+
+function assignmentName(a: RoleAssignmentState, index: number): string {
+  return a.name ?? `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`
+}
+
+function assignmentJson(
+  ctx: SimContext,
+  a: RoleAssignmentState,
+  index: number
+): Record<string, unknown> {
+  const name = assignmentName(a, index)
+  const scope = a.scope.replace(/\/+$/, '') || '/'
+  return {
+    properties: {
+      roleDefinitionId: roleDefinitionId(ctx, a.roleDefinitionGuid),
+      principalId: a.principalId,
+      principalType: a.principalType ?? 'ServicePrincipal',
+      scope,
+      condition: null,
+      conditionVersion: null,
+      createdOn: '2025-02-01T10:00:00.0000000Z',
+      updatedOn: '2025-02-01T10:00:00.0000000Z',
+      createdBy: ctx.state.azure.objectId,
+      updatedBy: ctx.state.azure.objectId,
+      delegatedManagedIdentityResourceId: null,
+      description: null
+    },
+    id: `${scope === '/' ? '' : scope}${AUTHZ}/roleAssignments/${name}`,
+    type: 'Microsoft.Authorization/roleAssignments',
+    name
+  }
+}
+
+/**
+ * `$filter` as ARM reads it: `atScope()` (at or above), `principalId eq '<id>'` and
+ * `assignedTo('<id>')` (that principal, at, above or below), combined with `and`.
+ */
+function listRoleAssignments(req: SimRequest, ctx: SimContext, scope: string): Answer {
+  const denied = authorize(
+    ctx,
+    subscriptionOf(scope),
+    'Microsoft.Authorization/roleAssignments/read',
+    scope
+  )
+  if (denied) return denied
+  const filter = (req.query.$filter ?? '').trim()
+  let atScopeOnly = false
+  let principal: string | undefined
+  for (const clause of filter ? filter.split(/\s+and\s+/i) : []) {
+    const c = clause.trim()
+    const byPrincipal =
+      /^principalId\s+eq\s+'([^']+)'$/i.exec(c) ?? /^assignedTo\('([^']+)'\)$/i.exec(c)
+    if (/^atScope\(\)$/i.test(c)) atScopeOnly = true
+    else if (byPrincipal) principal = byPrincipal[1]
+    else {
+      return armError(400, 'UnsupportedQuery', `The filter '${filter}' is not supported.`)
+    }
+  }
+  const value = ctx.state.roleAssignments
+    .map((a, i) => ({ a, i }))
+    .filter(({ a }) => {
+      const related = atOrAbove(a.scope, scope) || (!atScopeOnly && atOrAbove(scope, a.scope))
+      const mine =
+        principal === undefined || a.principalId.toLowerCase() === principal.toLowerCase()
+      return related && mine
+    })
+    .map(({ a, i }) => assignmentJson(ctx, a, i))
+  return json(200, { value })
+}
+
+function allRoleDefinitions(ctx: SimContext): RoleDefinitionState[] {
+  return [...BUILTIN_ROLE_DEFINITIONS, ...ctx.state.customRoles]
+}
+
+function roleDefinitionJson(scope: string, role: RoleDefinitionState): Record<string, unknown> {
+  return {
+    properties: {
+      roleName: role.roleName,
+      type: role.type,
+      description: role.description,
+      assignableScopes: role.assignableScopes,
+      permissions: role.permissions,
+      createdOn: '2020-05-20T20:55:19.2398119Z',
+      updatedOn: '2021-11-11T20:14:31.8440127Z',
+      createdBy: null,
+      updatedBy: null
+    },
+    id: `${scope}${AUTHZ}/roleDefinitions/${role.guid}`,
+    type: 'Microsoft.Authorization/roleDefinitions',
+    name: role.guid
+  }
+}
+
+function getRoleDefinition(req: SimRequest, ctx: SimContext, scope: string, guid: string): Answer {
+  const denied = authorize(
+    ctx,
+    subscriptionOf(scope),
+    'Microsoft.Authorization/roleDefinitions/read',
+    req.path
+  )
+  if (denied) return denied
+  const role = allRoleDefinitions(ctx).find(r => r.guid.toLowerCase() === guid.toLowerCase())
+  if (!role) {
+    return armError(
+      404,
+      'RoleDefinitionDoesNotExist',
+      `The specified role definition with ID '${guid}' does not exist.`
+    )
+  }
+  return json(200, roleDefinitionJson(scope, role))
+}
+
+function listRoleDefinitions(req: SimRequest, ctx: SimContext, scope: string): Answer {
+  const denied = authorize(
+    ctx,
+    subscriptionOf(scope),
+    'Microsoft.Authorization/roleDefinitions/read',
+    req.path
+  )
+  if (denied) return denied
+  const byName = /^roleName\s+eq\s+'([^']+)'$/i.exec((req.query.$filter ?? '').trim())?.[1]
+  const value = allRoleDefinitions(ctx)
+    .filter(r => byName === undefined || r.roleName.toLowerCase() === byName.toLowerCase())
+    .map(r => roleDefinitionJson(scope, r))
+  return json(200, { value })
+}

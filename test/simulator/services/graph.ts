@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto'
+import { json, type Answer, type SimContext, type SimRequest } from '../context.js'
+import { checkAzureBearer } from './azure-bearer.js'
+
+/** The tenant that owns Adobe's multi-tenant CMK app. */
+const ADOBE_TENANT = 'fa7b1b5a-7b34-4387-94ae-d2c178decee1'
+
+function graphError(status: number, code: string, message: string): Answer {
+  return json(status, {
+    error: {
+      code,
+      message,
+      innerError: {
+        date: new Date().toISOString().replace(/\.\d+Z$/, ''),
+        'request-id': randomUUID(),
+        'client-request-id': randomUUID()
+      }
+    }
+  })
+}
+
+/** Microsoft Graph (graph.localhost): service principal look-ups. */
+export function graph(req: SimRequest, ctx: SimContext): Answer {
+  const checked = checkAzureBearer(req, ctx, ctx.urls.graph)
+  if (!checked.ok) {
+    const message = {
+      missing: 'Access token is empty.',
+      invalid: 'Access token validation failure. Invalid signature.',
+      expired: 'Lifetime validation failed, the token is expired.',
+      audience: 'Access token validation failure. Invalid audience.',
+      tenant: 'Access token validation failure. Invalid issuer.'
+    }[checked.problem]
+    return graphError(401, 'InvalidAuthenticationToken', message)
+  }
+  if (req.method !== 'GET')
+    return graphError(405, 'Request_BadRequest', `Unsupported ${req.method}.`)
+  if (ctx.state.graph403) {
+    return graphError(
+      403,
+      'Authorization_RequestDenied',
+      'Insufficient privileges to complete the operation.'
+    )
+  }
+
+  const byAppId = /^\/v1\.0\/servicePrincipals\(appId='([^']*)'\)$/i.exec(req.path)
+  if (byAppId) {
+    const appId = byAppId[1] as string
+    const sp = servicePrincipal(ctx, sp => sp.appId.toLowerCase() === appId.toLowerCase())
+    if (!sp) {
+      return graphError(
+        404,
+        'Request_ResourceNotFound',
+        `Resource '${appId}' does not exist or one of its queried reference-property objects are not present.`
+      )
+    }
+    return json(200, {
+      '@odata.context': `${ctx.urls.graph}/v1.0/$metadata#servicePrincipals/$entity`,
+      ...sp
+    })
+  }
+  const byObjectId = /^\/v1\.0\/servicePrincipals\/([^/]+)$/i.exec(req.path)
+  if (byObjectId) {
+    const id = byObjectId[1] as string
+    const sp = servicePrincipal(ctx, sp => sp.id.toLowerCase() === id.toLowerCase())
+    if (!sp) {
+      return graphError(
+        404,
+        'Request_ResourceNotFound',
+        `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`
+      )
+    }
+    return json(200, {
+      '@odata.context': `${ctx.urls.graph}/v1.0/$metadata#servicePrincipals/$entity`,
+      ...sp
+    })
+  }
+  if (/^\/v1\.0\/servicePrincipals$/i.test(req.path)) {
+    const appId = /^appId\s+eq\s+'([^']*)'$/i.exec((req.query.$filter ?? '').trim())?.[1]
+    if (!appId) return graphError(400, 'Request_UnsupportedQuery', 'Unsupported query.')
+    const sp = servicePrincipal(ctx, sp => sp.appId.toLowerCase() === appId.toLowerCase())
+    return json(200, {
+      '@odata.context': `${ctx.urls.graph}/v1.0/$metadata#servicePrincipals`,
+      value: sp ? [sp] : []
+    })
+  }
+  return graphError(400, 'Request_BadRequest', `Invalid request: ${req.path}`)
+}
+
+interface ServicePrincipalJson {
+  id: string
+  appId: string
+  displayName: string
+  [k: string]: unknown
+}
+
+function servicePrincipal(
+  ctx: SimContext,
+  match: (sp: ServicePrincipalJson) => boolean
+): ServicePrincipalJson | undefined {
+  if (!ctx.state.servicePrincipalPresent) return undefined
+  const { cmkApp } = ctx.state
+  const sp: ServicePrincipalJson = {
+    id: cmkApp.objectId,
+    appId: cmkApp.appId,
+    displayName: cmkApp.displayName,
+    accountEnabled: true,
+    appOwnerOrganizationId: ADOBE_TENANT,
+    servicePrincipalType: 'Application',
+    signInAudience: 'AzureADMultipleOrgs',
+    servicePrincipalNames: [cmkApp.appId],
+    tags: ['WindowsAzureActiveDirectoryIntegratedApp']
+  }
+  return match(sp) ? sp : undefined
+}

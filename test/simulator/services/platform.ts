@@ -1,0 +1,330 @@
+import { randomUUID } from 'node:crypto'
+import { json, type Answer, type SimContext, type SimRequest } from '../context.js'
+import { BUILTIN_ROLE_DEFINITIONS } from '../role-definitions.js'
+import { vaultResourceId, type StoredConfig } from '../scenario.js'
+import { bearerToken } from '../tokens.js'
+
+export const REGISTRATION_PATH = '/data/infrastructure/manager/byok/app-registration'
+export const CONFIG_PATH = '/data/infrastructure/manager/customer/config'
+const API_KEY = 'acp_provisioning'
+
+function gatewayError(status: number, errorCode: string, message: string): Answer {
+  return json(status, { error_code: errorCode, message })
+}
+
+function serviceError(status: number, title: string, detail: string): Answer {
+  const type = status === 404 ? 'not-found' : status === 400 ? 'bad-request' : 'error'
+  return json(status, {
+    type: `https://ns.adobe.com/aep/errors/CMK-${status}-${type}`,
+    status,
+    title,
+    detail,
+    report: { requestId: randomUUID(), timestamp: new Date().toISOString() }
+  })
+}
+
+/** Adobe Experience Platform (platform.localhost): CMK app registration and configurations. */
+export function platform(req: SimRequest, ctx: SimContext): Answer {
+  const refused = gateway(req, ctx)
+  if (refused) return refused
+  if (req.body.length > 0 && !/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+    return serviceError(415, 'Unsupported Media Type', 'Content-Type must be application/json.')
+  }
+  const path = req.path.replace(/\/+$/, '')
+  if (path === REGISTRATION_PATH) {
+    if (req.method === 'GET') return getRegistration(ctx)
+    if (req.method === 'POST') return register(ctx)
+  }
+  if (path === CONFIG_PATH && req.method === 'POST') return submitConfig(req, ctx)
+  if (path.startsWith(`${CONFIG_PATH}/`) && req.method === 'GET') {
+    return getConfig(req, ctx, path.slice(CONFIG_PATH.length + 1))
+  }
+  return serviceError(404, 'Not Found', `No route for ${req.method} ${req.path}.`)
+}
+
+/** Adobe I/O gateway checks, which answer before the service sees the request. */
+function gateway(req: SimRequest, ctx: SimContext): Answer | undefined {
+  const { adobe } = ctx.state
+  const token = bearerToken(req.headers.authorization)
+  if (!token) return gatewayError(403, '403010', 'Oauth token is missing.')
+  if (!validImsToken(token, ctx)) return gatewayError(401, '401013', 'Oauth token is not valid')
+  const apiKey = req.headers['x-api-key']
+  if (!apiKey) return gatewayError(403, '403000', 'Api Key is required')
+  if (apiKey !== API_KEY) return gatewayError(403, '403003', 'Api Key is invalid')
+  const org = req.headers['x-gw-ims-org-id']
+  if (!org) return gatewayError(400, '400003', 'Missing header: x-gw-ims-org-id')
+  if (org !== adobe.orgId) return gatewayError(403, '403025', 'Profile is not valid')
+  return undefined
+}
+
+function validImsToken(token: string, ctx: SimContext): boolean {
+  if (token === ctx.state.adobe.accessToken) return true
+  const checked = ctx.tokens.verify(token)
+  return (
+    checked.ok &&
+    checked.claims.type === 'access_token' &&
+    checked.claims.org === ctx.state.adobe.orgId
+  )
+}
+
+function registrationJson(ctx: SimContext, complete: boolean): Record<string, unknown> {
+  const { appId } = ctx.state.cmkApp
+  const base = {
+    id: 'byok',
+    name: 'acp-byok-aepcmkmultitenantapp',
+    applicationUri: 'https://adobe.com/acp-byok-aepcmkmultitenantapp',
+    applicationId: appId
+  }
+  if (!complete) return base
+  return {
+    ...base,
+    applicationRedirectUrl: `https://login.microsoftonline.com/common/oauth2/authorize?response_type=code&client_id=${appId}&redirect_uri=https://experience.adobe.com&scope=user.read`
+  }
+}
+
+function notRegistered(ctx: SimContext): Answer {
+  return serviceError(
+    404,
+    'Not Found',
+    `No CMK app registration found for organization ${ctx.state.adobe.orgId}.`
+  )
+}
+
+function getRegistration(ctx: SimContext): Answer {
+  const registration = ctx.state.registration
+  if (registration.status === 'absent') return notRegistered(ctx)
+  if (registration.status === 'pending') {
+    registration.getsUntilReady--
+    if (registration.getsUntilReady > 0) {
+      return registration.pendingAnswer === 'partial'
+        ? json(200, registrationJson(ctx, false))
+        : notRegistered(ctx)
+    }
+    registration.status = 'registered'
+  }
+  return json(200, registrationJson(ctx, true))
+}
+
+function register(ctx: SimContext): Answer {
+  const registration = ctx.state.registration
+  ctx.counters.registrationRequests++
+  if (registration.status === 'absent') {
+    registration.status = 'pending'
+    registration.getsUntilReady = registration.readyAfterGets
+  }
+  const now = new Date().toISOString()
+  return json(200, {
+    id: randomUUID(),
+    imsOrgId: ctx.state.adobe.orgId,
+    jobType: 'CustomerPolicyJob',
+    workflowType: 'BYOK_APP_REGISTRATION',
+    status: 'CREATED',
+    createdAt: now,
+    updatedAt: now
+  })
+}
+
+interface ConfigBody {
+  name?: unknown
+  type?: unknown
+  imsOrgId?: unknown
+  configData?: {
+    providerType?: unknown
+    keyVaultKeyIdentifier?: unknown
+    keyVaultUri?: unknown
+    keyName?: unknown
+  }
+}
+
+/** Vault base URL, key name and version of a key identifier; undefined when it is not one. */
+function parseKeyIdentifier(
+  identifier: string
+): { vaultUri: string; keyName: string; keyVersion?: string } | undefined {
+  let url: URL
+  try {
+    url = new URL(identifier)
+  } catch {
+    return undefined
+  }
+  const m = /^\/keys\/([^/]+)(?:\/([^/]+))?\/?$/.exec(url.pathname)
+  if (url.protocol !== 'https:' || !m) return undefined
+  return {
+    vaultUri: `${url.origin}/`,
+    keyName: m[1] as string,
+    ...(m[2] ? { keyVersion: m[2] } : {})
+  }
+}
+
+function submitConfig(req: SimRequest, ctx: SimContext): Answer {
+  const { state } = ctx
+  let body: ConfigBody
+  try {
+    body = JSON.parse(req.body) as ConfigBody
+  } catch {
+    return serviceError(400, 'Bad Request', 'The request body is not valid JSON.')
+  }
+  if (typeof body !== 'object' || body === null)
+    return serviceError(400, 'Bad Request', 'The request body must be an object.')
+  if (typeof body.name !== 'string' || body.name.trim() === '') {
+    return serviceError(400, 'Bad Request', 'name is required.')
+  }
+  if (body.type !== 'BYOK_CONFIG')
+    return serviceError(400, 'Bad Request', `Invalid config type: ${String(body.type)}.`)
+  if (body.imsOrgId !== req.headers['x-gw-ims-org-id']) {
+    return serviceError(
+      400,
+      'Bad Request',
+      'imsOrgId in the request body does not match the x-gw-ims-org-id header.'
+    )
+  }
+  const data = body.configData
+  if (!data || data.providerType !== 'AZURE_KEYVAULT') {
+    return serviceError(400, 'Bad Request', `Invalid providerType: ${String(data?.providerType)}.`)
+  }
+  let configData: StoredConfig['configData']
+  if (typeof data.keyVaultKeyIdentifier === 'string') {
+    const parsed = parseKeyIdentifier(data.keyVaultKeyIdentifier)
+    if (!parsed)
+      return serviceError(
+        400,
+        'Bad Request',
+        `Invalid keyVaultKeyIdentifier: ${data.keyVaultKeyIdentifier}.`
+      )
+    configData = {
+      providerType: 'AZURE_KEYVAULT',
+      keyVaultUri: parsed.vaultUri,
+      keyVaultKeyIdentifier: data.keyVaultKeyIdentifier,
+      keyName: parsed.keyName,
+      ...(parsed.keyVersion ? { keyVersion: parsed.keyVersion } : {})
+    }
+  } else if (typeof data.keyVaultUri === 'string' && typeof data.keyName === 'string') {
+    // Legacy: keyVaultUri carries the key identifier.
+    const parsed = parseKeyIdentifier(data.keyVaultUri)
+    if (!parsed)
+      return serviceError(400, 'Bad Request', `Invalid keyVaultUri: ${data.keyVaultUri}.`)
+    configData = {
+      providerType: 'AZURE_KEYVAULT',
+      keyVaultUri: parsed.vaultUri,
+      keyVaultKeyIdentifier: data.keyVaultUri,
+      keyName: data.keyName,
+      ...(parsed.keyVersion ? { keyVersion: parsed.keyVersion } : {})
+    }
+  } else {
+    return serviceError(
+      400,
+      'Bad Request',
+      'configData needs keyVaultKeyIdentifier, or keyVaultUri and keyName.'
+    )
+  }
+
+  const sequence =
+    state.configStatusSequence.length > 0 ? state.configStatusSequence : ['NEW' as const]
+  const name = state.renameConfig ? state.renameConfig(body.name) : body.name
+  const config: StoredConfig = {
+    name,
+    id: randomUUID(),
+    imsOrgId: state.adobe.orgId,
+    subscriptionId: randomUUID(),
+    status: sequence[0] as StoredConfig['status'],
+    upcoming: sequence.slice(1),
+    configData
+  }
+  state.configs[name] = config
+  ctx.counters.configSubmissions++
+
+  const configJson = {
+    configData: config.configData,
+    name: config.name,
+    type: 'BYOK_CONFIG',
+    imsOrgId: config.imsOrgId,
+    status: config.status
+  }
+  if (state.configResponseShape === 'legacy') {
+    const now = new Date().toISOString()
+    return json(200, {
+      id: config.id,
+      imsOrgId: config.imsOrgId,
+      jobType: 'CustomerPolicyJob',
+      workflowType: 'BYOK_CONFIG',
+      status: 'CREATED',
+      jobData: { config: configJson },
+      createdAt: now,
+      updatedAt: now
+    })
+  }
+  return json(200, { id: config.id, config: configJson, status: 'CREATED' })
+}
+
+function getConfig(req: SimRequest, ctx: SimContext, name: string): Answer {
+  if (req.query.configType !== 'BYOK_CONFIG') {
+    return serviceError(
+      400,
+      'Bad Request',
+      'Query parameter configType is required and must be BYOK_CONFIG.'
+    )
+  }
+  const config = ctx.state.configs[name]
+  if (!config)
+    return serviceError(
+      404,
+      'Not Found',
+      `Config with name ${name} and type BYOK_CONFIG not found.`
+    )
+  advance(config, ctx)
+  return json(200, {
+    name: config.name,
+    type: 'BYOK_CONFIG',
+    status: config.status,
+    configData: config.configData,
+    imsOrgId: config.imsOrgId,
+    subscriptionId: config.subscriptionId,
+    id: config.id,
+    rowType: 'BYOK_KEY'
+  })
+}
+
+function advance(config: StoredConfig, ctx: SimContext): void {
+  const next = config.upcoming.shift()
+  if (!next) return
+  config.status =
+    next === 'COMPLETED' && ctx.state.configChecksAccess && !adobeCanUseKey(config, ctx)
+      ? 'FAILED'
+      : next
+  if (config.status === 'FAILED') config.upcoming = []
+}
+
+/** What Adobe verifies before it completes: the key exists, is enabled, and its app may wrap/unwrap it. */
+function adobeCanUseKey(config: StoredConfig, ctx: SimContext): boolean {
+  const { state } = ctx
+  const vault = state.vault
+  const key = state.key
+  if (!vault || !key || !key.enabled) return false
+  const host = config.configData.keyVaultUri ? new URL(config.configData.keyVaultUri).hostname : ''
+  if (host.split('.')[0]?.toLowerCase() !== vault.name.toLowerCase()) return false
+  if (config.configData.keyName?.toLowerCase() !== key.name.toLowerCase()) return false
+  if (!state.servicePrincipalPresent) return false
+  const vaultId = vaultResourceId(state, vault).toLowerCase()
+  const roles = [...BUILTIN_ROLE_DEFINITIONS, ...state.customRoles]
+  return state.roleAssignments.some(a => {
+    if (a.principalId.toLowerCase() !== state.cmkApp.objectId.toLowerCase()) return false
+    const scope = a.scope.toLowerCase().replace(/\/+$/, '')
+    const keyScope = `${vaultId}/keys/${key.name.toLowerCase()}`
+    const covers =
+      scope === '' || vaultId === scope || vaultId.startsWith(`${scope}/`) || scope === keyScope
+    if (!covers) return false
+    const role = roles.find(r => r.guid.toLowerCase() === a.roleDefinitionGuid.toLowerCase())
+    const dataActions = role?.permissions.flatMap(p => p.dataActions) ?? []
+    return ['keys/read', 'keys/wrap/action', 'keys/unwrap/action'].every(needed =>
+      dataActions.some(granted => actionMatches(granted, `Microsoft.KeyVault/vaults/${needed}`))
+    )
+  })
+}
+
+function actionMatches(pattern: string, action: string): boolean {
+  const regex = new RegExp(`^${pattern.split('*').map(escapeRegExp).join('.*')}$`, 'i')
+  return regex.test(action)
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
