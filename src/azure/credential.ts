@@ -60,5 +60,5 @@ export function createAzureCredential(
       inner = new AzureCliCredential(identity.tenantId ? { tenantId: identity.tenantId } : {})
       break
   }
-  return new SharedTokenCredential(inner)
+  return new SharedTokenCredential(inner, identity.tenantId)
 }

@@ -13,11 +13,16 @@ export class SharedTokenCredential implements TokenCredential {
   /** Scopes requested, in order, for diagnostics. */
   readonly requestedScopes: string[] = []
 
-  constructor(private readonly inner: TokenCredential) {}
+  constructor(
+    private readonly inner: TokenCredential,
+    /** The credential's own tenant: a request naming it is the same as one naming none. */
+    private readonly homeTenantId?: string
+  ) {}
 
   getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken | null> {
     const list = Array.isArray(scopes) ? scopes : [scopes]
-    const cacheKey = `${options?.tenantId ?? ''}|${list.join(' ')}`
+    const tenant = options?.tenantId === this.homeTenantId ? '' : (options?.tenantId ?? '')
+    const cacheKey = `${tenant}|${list.join(' ')}`
     const cached = this.tokens.get(cacheKey)
     if (cached) {
       return cached.then(token =>
