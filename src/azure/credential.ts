@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import type { TokenCredential } from '@azure/core-auth'
 import {
   AzureCliCredential,
@@ -8,6 +7,7 @@ import {
 } from '@azure/identity'
 import { registerSecret } from '../http/secrets.js'
 import type { AzureIdentity } from '../inputs/settings.js'
+import { githubIdTokenAssertion } from './github-id-token.js'
 import { SharedTokenCredential } from './shared-token-credential.js'
 
 const KNOWN_AUTHORITY_HOSTS = [
@@ -33,12 +33,7 @@ export function createAzureCredential(
       inner = new ClientAssertionCredential(
         identity.tenantId!,
         identity.clientId!,
-        // The GitHub ID token lives about 5 minutes: fetch a fresh one for every token request.
-        async () => {
-          const idToken = await core.getIDToken('api://AzureADTokenExchange')
-          registerSecret(idToken)
-          return idToken
-        },
+        githubIdTokenAssertion(),
         common
       )
       break

@@ -1,0 +1,260 @@
+import { startSimulator, type RecordedRequest, type Simulator } from '../../test/simulator/index.js'
+import { defaultInputs, leakedSecrets, runAction, writesOf, type ActionRun } from './harness.js'
+
+const REGISTRATION_PATH = '/data/infrastructure/manager/byok/app-registration'
+const CONFIG_PATH = '/data/infrastructure/manager/customer/config'
+
+function platformRequests(sim: Simulator): RecordedRequest[] {
+  return sim.requests.filter(r => r.service === 'platform')
+}
+
+function form(body: string): Record<string, string> {
+  return Object.fromEntries(new URLSearchParams(body))
+}
+
+describe('setup from nothing: registers the app, submits the key, waits for COMPLETED', () => {
+  let sim: Simulator
+  let run: ActionRun
+
+  beforeAll(async () => {
+    sim = await startSimulator({
+      registration: {
+        status: 'absent',
+        getsUntilReady: 1,
+        pendingAnswer: 'not-found',
+        readyAfterGets: 2
+      }
+    })
+    run = await runAction(sim, defaultInputs(sim))
+  })
+  afterAll(() => sim.close())
+
+  it('passes and writes every output', () => {
+    const s = sim.state
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs).toEqual({
+      result: 'pass',
+      status: 'COMPLETED',
+      'config-name': 'cmk-kv-aep-cmk-prod-aep-cmk-key',
+      'key-identifier': `https://kv-aep-cmk-prod.vault.localhost:${sim.port}/keys/aep-cmk-key/${s.key!.versions.at(-1)}`,
+      'application-id': s.cmkApp.appId,
+      'consent-url': expect.stringContaining(`https://login.microsoftonline.com/${s.tenantId}/`),
+      'failed-checks': ''
+    })
+    expect(run.outputs['consent-url']).toContain(`client_id=${s.cmkApp.appId}`)
+  })
+
+  it('asks IMS for a token with the client-credentials grant and the default scopes', () => {
+    const ims = sim.requests.filter(r => r.service === 'ims')
+    expect(ims).toHaveLength(1)
+    expect(ims[0].method).toBe('POST')
+    expect(ims[0].headers['content-type']).toMatch(/^application\/x-www-form-urlencoded/)
+    expect(form(ims[0].body)).toEqual({
+      grant_type: 'client_credentials',
+      client_id: sim.state.adobe.clientId,
+      client_secret: sim.state.adobe.clientSecret,
+      scope: 'openid,session,AdobeID,read_organizations,additional_info.projectedProductContext'
+    })
+  })
+
+  it('sends the Adobe headers on every Platform request, and JSON only with a body', () => {
+    const requests = platformRequests(sim)
+    expect(requests.length).toBeGreaterThanOrEqual(5)
+    for (const r of requests) {
+      expect(r.headers.authorization).toMatch(/^Bearer \S+$/)
+      expect(r.headers['x-api-key']).toBe('acp_provisioning')
+      expect(r.headers['x-gw-ims-org-id']).toBe(sim.state.adobe.orgId)
+      if (r.body) expect(r.headers['content-type']).toMatch(/^application\/json/)
+    }
+  })
+
+  it('registers the app once, with an empty POST, then reads until the redirect URL appears', () => {
+    const registration = platformRequests(sim).filter(r => r.path === REGISTRATION_PATH)
+    const posts = registration.filter(r => r.method === 'POST')
+    expect(posts).toHaveLength(1)
+    expect(posts[0].body).toBe('')
+    expect(registration.map(r => `${r.method} ${r.status}`)).toEqual([
+      'GET 404',
+      'POST 200',
+      'GET 404',
+      'GET 200'
+    ])
+    expect(sim.counters.registrationRequests).toBe(1)
+  })
+
+  it('submits the key identifier once in the current payload format', () => {
+    const submissions = platformRequests(sim).filter(
+      r => r.method === 'POST' && r.path === CONFIG_PATH
+    )
+    expect(submissions).toHaveLength(1)
+    expect(JSON.parse(submissions[0].body)).toEqual({
+      name: 'cmk-kv-aep-cmk-prod-aep-cmk-key',
+      type: 'BYOK_CONFIG',
+      imsOrgId: sim.state.adobe.orgId,
+      configData: {
+        providerType: 'AZURE_KEYVAULT',
+        keyVaultKeyIdentifier: run.outputs['key-identifier']
+      }
+    })
+    expect(sim.counters.configSubmissions).toBe(1)
+  })
+
+  it('polls the configuration by name with configType until COMPLETED, and stops there', () => {
+    const reads = platformRequests(sim).filter(
+      r => r.method === 'GET' && r.path.startsWith(`${CONFIG_PATH}/`)
+    )
+    for (const r of reads) {
+      expect(r.path).toBe(`${CONFIG_PATH}/cmk-kv-aep-cmk-prod-aep-cmk-key`)
+      expect(r.query).toEqual({ configType: 'BYOK_CONFIG' })
+    }
+    const submittedAt = platformRequests(sim).find(
+      r => r.method === 'POST' && r.path === CONFIG_PATH
+    )!.at
+    const polls = reads.filter(r => r.at > submittedAt)
+    // normal sequence: NEW, RUNNING, UPDATE_EXISTING_RESOURCES, COMPLETED
+    expect(polls).toHaveLength(3)
+  })
+
+  it('writes only to Adobe, and only after every read', () => {
+    expect(writesOf(sim)).toEqual([
+      `POST platform ${REGISTRATION_PATH}`,
+      `POST platform ${CONFIG_PATH}`
+    ])
+    const firstWrite = sim.requests.find(r => r.method === 'POST' && r.service === 'platform')!
+    const armReads = sim.requests.filter(
+      r => r.service === 'arm' && r.path.endsWith('kv-aep-cmk-prod')
+    )
+    const keyReads = sim.requests.filter(r => r.service === 'keyvault' && r.status === 200)
+    expect(armReads.length).toBeGreaterThan(0)
+    expect(keyReads.length).toBe(1)
+    expect(Math.max(...armReads.map(r => r.at), ...keyReads.map(r => r.at))).toBeLessThanOrEqual(
+      firstWrite.at
+    )
+  })
+
+  it('reads the vault through ARM with api-version 2026-02-01 and a management token', () => {
+    const vault = sim.requests.filter(
+      r =>
+        r.service === 'arm' &&
+        r.path.endsWith('/providers/Microsoft.KeyVault/vaults/kv-aep-cmk-prod')
+    )
+    expect(vault).toHaveLength(1)
+    expect(vault[0].path).toBe(
+      `/subscriptions/${sim.state.subscriptionId}/resourceGroups/${sim.state.resourceGroup}/providers/Microsoft.KeyVault/vaults/kv-aep-cmk-prod`
+    )
+    expect(vault[0].query['api-version']).toBe('2026-02-01')
+    expect(vault[0].headers.authorization).toMatch(/^Bearer /)
+  })
+
+  it('reads the key at the vaultUri ARM returned, answering the 401 challenge', () => {
+    const key = sim.requests.filter(r => r.service === 'keyvault')
+    expect(key.map(r => r.status)).toEqual([401, 200])
+    expect(key[0].headers.authorization).toBeUndefined()
+    expect(key[1].headers.authorization).toMatch(/^Bearer /)
+    expect(key[1].host).toBe(`kv-aep-cmk-prod.vault.localhost:${sim.port}`)
+    expect(key[1].path).toBe('/keys/aep-cmk-key/')
+  })
+
+  it('signs in to Entra with the client secret, one token per audience', () => {
+    const tokens = sim.requests.filter(
+      r => r.service === 'entra' && r.method === 'POST' && r.path.endsWith('/oauth2/v2.0/token')
+    )
+    const bodies = tokens.map(r => form(r.body))
+    for (const b of bodies) {
+      expect(b.grant_type).toBe('client_credentials')
+      expect(b.client_id).toBe(sim.state.azure.clientId)
+      expect(b.client_secret).toBe(sim.state.azure.clientSecret)
+    }
+    const scopes = bodies.map(b => b.scope.split(' ').find(s => s.endsWith('/.default')))
+    expect(new Set(scopes).size).toBe(scopes.length)
+    expect(scopes).toHaveLength(3)
+  })
+
+  it('shows the outcome in the job summary and leaks no secret', () => {
+    expect(run.summary).toContain('COMPLETED')
+    expect(run.summary).toContain('| `key.expiry` |')
+    expect(leakedSecrets(sim, run.everything.replace(/^::add-mask::.*$/gm, ''))).toEqual([])
+  })
+
+  it('is safe to re-run: a second setup submits nothing and still passes', async () => {
+    const second = await runAction(sim, defaultInputs(sim))
+    expect(second.exitCode).toBe(0)
+    expect(second.outputs.status).toBe('COMPLETED')
+    expect(sim.counters.configSubmissions).toBe(1)
+    expect(sim.counters.registrationRequests).toBe(1)
+  })
+})
+
+describe('setup with GitHub OIDC', () => {
+  let sim: Simulator
+  afterEach(() => sim.close())
+
+  it('exchanges the GitHub ID token it fetched on demand for the Entra tokens', async () => {
+    sim = await startSimulator()
+    const inputs = { ...defaultInputs(sim), 'azure-auth': 'oidc', 'azure-client-secret': undefined }
+    const run = await runAction(sim, inputs)
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.status).toBe('COMPLETED')
+
+    const idTokenRequests = sim.requests.filter(r => r.service === 'github')
+    for (const r of idTokenRequests) {
+      expect(r.query.audience).toBe('api://AzureADTokenExchange')
+      expect(r.headers.authorization).toBe(`Bearer ${sim.state.github.requestToken}`)
+    }
+    const entra = sim.requests
+      .filter(r => r.service === 'entra' && r.method === 'POST')
+      .map(r => form(r.body))
+    expect(entra.length).toBeGreaterThan(0)
+    for (const b of entra) {
+      expect(b.client_assertion_type).toBe('urn:ietf:params:oauth:client-assertion-type:jwt-bearer')
+      expect(b.client_secret).toBeUndefined()
+    }
+    // Fetched inside the assertion callback (never before the first Entra request), and shared
+    // by the Entra requests of one minute: all of this run's.
+    expect(idTokenRequests).toHaveLength(1)
+    expect(idTokenRequests[0].at).toBeLessThanOrEqual(
+      sim.requests.find(r => r.service === 'entra' && r.method === 'POST')!.at
+    )
+    expect(new Set(entra.map(b => b.client_assertion)).size).toBe(1)
+  })
+
+  it('finds the vault by name in the subscription when no resource group is given', async () => {
+    sim = await startSimulator()
+    const run = await runAction(sim, { ...defaultInputs(sim), 'azure-resource-group': undefined })
+    expect(run.exitCode).toBe(0)
+    const listing = sim.requests.filter(
+      r =>
+        r.service === 'arm' &&
+        r.path === `/subscriptions/${sim.state.subscriptionId}/providers/Microsoft.KeyVault/vaults`
+    )
+    expect(listing.length).toBeGreaterThanOrEqual(1)
+    expect(run.outputs['key-identifier']).toContain('kv-aep-cmk-prod.vault.localhost')
+  })
+
+  it('uses a ready Adobe access token without asking IMS', async () => {
+    sim = await startSimulator()
+    const run = await runAction(sim, {
+      ...defaultInputs(sim),
+      mode: 'validate',
+      'adobe-client-id': undefined,
+      'adobe-client-secret': undefined,
+      'adobe-access-token': sim.state.adobe.accessToken
+    })
+    expect(run.exitCode).toBe(0)
+    expect(sim.requests.filter(r => r.service === 'ims')).toHaveLength(0)
+    const platform = platformRequests(sim)
+    expect(platform.length).toBeGreaterThan(0)
+    for (const r of platform)
+      expect(r.headers.authorization).toBe(`Bearer ${sim.state.adobe.accessToken}`)
+  })
+
+  it('starts as the runner starts it: the committed bundle fails cleanly with no inputs', async () => {
+    sim = await startSimulator()
+    const run = await runAction(sim, {})
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.result).toBe('fail')
+    expect(run.outputs.status).toBe('UNKNOWN')
+    expect(run.stdout).toMatch(/::error::.*key-vault-name: is required/)
+    expect(sim.requests).toHaveLength(0)
+  })
+})
