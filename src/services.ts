@@ -3,6 +3,7 @@ import { KeyVaultManagementClient } from '@azure/arm-keyvault'
 import { PlatformClient } from './adobe/platform-client.js'
 import { fetchAdobeToken } from './adobe/ims-token.js'
 import { createAzureCredential } from './azure/credential.js'
+import { azureClientOptions } from './azure/sdk-client-options.js'
 import type { SharedTokenCredential } from './azure/shared-token-credential.js'
 import type { Settings } from './inputs/settings.js'
 
@@ -30,10 +31,12 @@ export function createServices(settings: Settings, signal: AbortSignal): Service
     settings,
     credential,
     keyVaultManagement: new KeyVaultManagementClient(credential, settings.subscriptionId, {
+      ...azureClientOptions(),
       endpoint: arm,
       credentials: { scopes: [armScope] }
     }),
     authorization: new AuthorizationManagementClient(credential, settings.subscriptionId, {
+      ...azureClientOptions(),
       endpoint: arm,
       $host: arm,
       credentialScopes: [armScope]

@@ -7,6 +7,7 @@ import {
 } from '@azure/identity'
 import { registerSecret } from '../http/secrets.js'
 import type { AzureIdentity } from '../inputs/settings.js'
+import { azureClientOptions } from './sdk-client-options.js'
 import { githubIdTokenAssertion } from './github-id-token.js'
 import { SharedTokenCredential } from './shared-token-credential.js'
 
@@ -24,6 +25,7 @@ export function createAzureCredential(
 ): SharedTokenCredential {
   // MSAL knows the public clouds' metadata; anything else must not be "discovered" through them.
   const common = {
+    ...azureClientOptions(),
     authorityHost,
     disableInstanceDiscovery: !KNOWN_AUTHORITY_HOSTS.includes(new URL(authorityHost).hostname)
   }
@@ -48,8 +50,8 @@ export function createAzureCredential(
       break
     case 'managed-identity':
       inner = identity.clientId
-        ? new ManagedIdentityCredential({ clientId: identity.clientId })
-        : new ManagedIdentityCredential()
+        ? new ManagedIdentityCredential({ ...azureClientOptions(), clientId: identity.clientId })
+        : new ManagedIdentityCredential(azureClientOptions())
       break
     case 'cli':
       inner = new AzureCliCredential(identity.tenantId ? { tenantId: identity.tenantId } : {})

@@ -1,6 +1,7 @@
 import type { TokenCredential } from '@azure/core-auth'
 import { KeyClient } from '@azure/keyvault-keys'
 import type { KeyFacts } from '../facts.js'
+import { azureClientOptions } from './sdk-client-options.js'
 
 /** Reads the key's latest version through the data plane, at the vaultUri ARM returned. */
 export async function readKey(
@@ -9,7 +10,7 @@ export async function readKey(
   keyName: string,
   abortSignal?: AbortSignal
 ): Promise<KeyFacts> {
-  const client = new KeyClient(vaultUri, credential, { retryOptions: { maxRetries: 3 } })
+  const client = new KeyClient(vaultUri, credential, azureClientOptions())
   const key = await client.getKey(keyName, { abortSignal })
   return {
     id: key.id ?? key.key?.kid ?? '',
