@@ -20,6 +20,7 @@ export interface EnsureConfigInput {
   firstIntervalMs: number
   timeoutMs: number
   clock?: Clock
+  onSubmit?: () => void
   onStatus?: (config: AdobeConfig) => void
 }
 
@@ -31,6 +32,7 @@ export async function ensureConfig(
   let config = input.existing
   let submitted = false
   if (planConfig(config) === 'submit') {
+    input.onSubmit?.()
     config = await submitOnce(platform, input)
     submitted = true
   }

@@ -1,3 +1,4 @@
+import * as core from '@actions/core'
 import { toReadError } from '../azure/read-error.js'
 import type { Finding } from '../checks/finding.js'
 import { failedCheckIds } from '../checks/finding-list.js'
@@ -44,6 +45,7 @@ export async function runSetup(
     if (blockedBy(withoutApp)) return { facts, timedOut: false, blocked: true, actions }
     let registration
     try {
+      core.info('Registering the CMK app with Adobe, then waiting for its consent URL')
       registration = await registerCmkApp(platform, waitOptions)
     } catch (error) {
       const failed = {
@@ -56,6 +58,7 @@ export async function runSetup(
       return { facts: failed, timedOut: false, blocked: true, actions }
     }
     actions.push(`Registered the CMK app with Adobe (application id ${registration.applicationId})`)
+    core.info(actions.at(-1)!)
     const vault = Promise.resolve(facts.vault)
     facts = {
       ...facts,
@@ -69,6 +72,7 @@ export async function runSetup(
     return { facts, timedOut: false, blocked: true, actions }
 
   const key = facts.key.value
+  let lastStatus: string | undefined
   const result = await ensureConfig(platform, {
     existing: facts.config.value,
     name: settings.configName,
@@ -76,7 +80,14 @@ export async function runSetup(
     keyName: key.name,
     payloadFormat: settings.payloadFormat,
     ...waitOptions,
-    onStatus: options.onStatus
+    onSubmit: () =>
+      core.info(`Submitting configuration ${settings.configName} for ${key.id} to Adobe`),
+    onStatus: config => {
+      // One line per change keeps a long wait readable without a line per poll.
+      if (config.status !== lastStatus) core.info(`Configuration ${config.name}: ${config.status}`)
+      lastStatus = config.status
+      options.onStatus?.(config)
+    }
   })
   if (result.submitted)
     actions.push(
