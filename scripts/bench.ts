@@ -26,7 +26,6 @@ import {
   isTokenRequest,
   runBundledAction,
   scenarioInputs,
-  trackAnswerTimes,
   writesOf
 } from './run-bundled-action.js'
 
@@ -266,7 +265,7 @@ async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2))
   const sizes = distSizes()
   const sim = await startSimulator()
-  const answeredAt = trackAnswerTimes(sim)
+  const answeredAt = (r: RecordedRequest): number | undefined => r.answeredAt
   const problems: string[] = []
   const rows: Record<string, unknown>[] = []
   const medianWall: Record<string, number> = {}

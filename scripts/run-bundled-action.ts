@@ -142,31 +142,3 @@ export function writesOf(requests: RecordedRequest[]): string[] {
     .filter(r => r.method !== 'GET' && r.method !== 'HEAD' && !isTokenRequest(r))
     .map(r => `${r.method} ${r.service} ${r.path}`)
 }
-
-/**
- * The simulator records when a request arrived (`at`) but not when it was answered. It sets
- * `record.status` just before writing the answer (after the latency sleep), so watching that
- * assignment gives the answer time without changing the simulator. Returns a lookup that
- * gives the answer time of a recorded request (undefined while unanswered).
- */
-export function trackAnswerTimes(sim: Simulator): (r: RecordedRequest) => number | undefined {
-  const answeredAt = new WeakMap<RecordedRequest, number>()
-  const requests = sim.requests
-  const push = requests.push.bind(requests)
-  requests.push = (...records: RecordedRequest[]): number => {
-    for (const record of records) {
-      let status = record.status
-      Object.defineProperty(record, 'status', {
-        enumerable: true,
-        configurable: true,
-        get: () => status,
-        set: (value: number) => {
-          status = value
-          answeredAt.set(record, Date.now())
-        }
-      })
-    }
-    return push(...records)
-  }
-  return r => answeredAt.get(r)
-}

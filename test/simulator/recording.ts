@@ -13,4 +13,6 @@ export interface RecordedRequest {
   status: number
   /** Date.now() when the request arrived. */
   at: number
+  /** Date.now() when the answer was sent (or the connection dropped); undefined until then. */
+  answeredAt?: number
 }

@@ -297,6 +297,7 @@ async function send(
   answer: Answer
 ): Promise<void> {
   if (ctx.state.latencyMs > 0) await sleep(ctx.state.latencyMs)
+  record.answeredAt = Date.now()
   if (answer.reset) {
     record.status = 0
     res.socket?.destroy()
