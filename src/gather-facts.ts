@@ -24,7 +24,8 @@ export async function gatherFacts(services: Services): Promise<Facts> {
   if (!settings.cmkAppObjectId)
     void credential.getToken(`${settings.endpoints.graph}/.default`).catch(() => undefined)
 
-  const vaultRead = attempt('ARM GET vault', () =>
+  const vaultCall = settings.resourceGroup ? 'ARM GET vault' : 'ARM list vaults in subscription'
+  const vaultRead = attempt(vaultCall, () =>
     readVault(services.keyVaultManagement, settings.keyVaultName, settings.resourceGroup, signal)
   )
   const keyRead = vaultRead.then(vault => {

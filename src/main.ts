@@ -9,7 +9,7 @@ import type { AdobeConfig, Facts } from './facts.js'
 import { gatherFacts } from './gather-facts.js'
 import { redact, registerSecret } from './http/secrets.js'
 import { parseSettings } from './inputs/parse-settings.js'
-import type { Settings } from './inputs/settings.js'
+import { MODES, type Settings } from './inputs/settings.js'
 import { summarizeSettings } from './inputs/settings-summary.js'
 import { publish } from './report/publish.js'
 import type { RunResult } from './report/run-result.js'
@@ -24,7 +24,11 @@ export async function run(): Promise<void> {
   try {
     settings = parseSettings(name => core.getInput(name), process.env)
   } catch (error) {
-    return finish(failedRun(startedAt, String((error as Error).message ?? error)), false)
+    // Still say which mode failed and honour report-file, so tooling that reads them works.
+    const mode = MODES.find(m => m === core.getInput('mode').trim()) ?? 'setup'
+    const reportFile = core.getInput('report-file').trim() || undefined
+    const message = String((error as Error).message ?? error)
+    return finish({ ...failedRun(startedAt, message), mode }, false, reportFile)
   }
   registerSecret(settings.azure.clientSecret)
   if (settings.adobe.kind === 'client-credentials') registerSecret(settings.adobe.clientSecret)
@@ -33,7 +37,12 @@ export async function run(): Promise<void> {
 
   const deadline = new AbortController()
   const timer = setTimeout(
-    () => deadline.abort(),
+    () =>
+      deadline.abort(
+        new Error(
+          `the run reached its deadline (wait-timeout-seconds + ${READ_ALLOWANCE_SECONDS} s)`
+        )
+      ),
     (settings.waitTimeoutSeconds + READ_ALLOWANCE_SECONDS) * 1000
   )
   timer.unref()
@@ -81,6 +90,7 @@ async function checkAndAct(
       minKeyValidityDays: settings.minKeyValidityDays,
       now: new Date(),
       subscriptionId: settings.subscriptionId,
+      resourceGroup: settings.resourceGroup,
       consentUrl: consentUrlOf(f, settings),
       cmkAppObjectId: settings.cmkAppObjectId
     })
@@ -108,6 +118,13 @@ async function checkAndAct(
         ? 'NOT_CONFIGURED'
         : lastConfig.status
   const configName = lastConfig?.name ?? settings.configName
+  if (configName !== settings.configName) {
+    const advice = `Adobe stored the configuration as "${configName}", not "${settings.configName}": set config-name: ${configName} in this workflow so that later runs find it instead of submitting again.`
+    core.warning(advice, { title: 'config-name' })
+    actions = [...actions, advice]
+  }
+  // Judge config.key by the configuration as it ended, not as it was before setup acted.
+  if (lastConfig !== undefined) facts = { ...facts, config: { ok: true, value: lastConfig } }
   let findings = upsertFinding(
     evaluate(facts),
     configStatusFinding(status, settings.mode, {

@@ -38,7 +38,6 @@ export function createServices(settings: Settings, signal: AbortSignal): Service
     authorization: new AuthorizationManagementClient(credential, settings.subscriptionId, {
       ...azureClientOptions(),
       endpoint: arm,
-      $host: arm,
       credentialScopes: [armScope]
     }),
     platform: new PlatformClient(settings.endpoints.platform, settings.adobeOrgId, token, signal),

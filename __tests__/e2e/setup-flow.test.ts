@@ -258,3 +258,83 @@ describe('setup with GitHub OIDC', () => {
     expect(sim.requests).toHaveLength(0)
   })
 })
+
+describe('setup edge cases', () => {
+  let sim: Simulator
+  afterEach(() => sim.close())
+
+  it('waits for a registration Adobe is still preparing, without registering again', async () => {
+    sim = await startSimulator({
+      registration: {
+        status: 'pending',
+        getsUntilReady: 3,
+        pendingAnswer: 'partial',
+        readyAfterGets: 1
+      }
+    })
+    const run = await runAction(sim, defaultInputs(sim))
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs['consent-url']).toContain(`client_id=${sim.state.cmkApp.appId}`)
+    expect(sim.counters.registrationRequests).toBe(0)
+    expect(run.stdout).toContain('Waiting for Adobe to publish the CMK app consent URL')
+  })
+
+  it('tells the user to pin config-name when Adobe renames the configuration', async () => {
+    sim = await startSimulator({ renameConfig: () => 'AEP-CMK-Stored-Name' })
+    const run = await runAction(sim, defaultInputs(sim))
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs['config-name']).toBe('AEP-CMK-Stored-Name')
+    expect(run.stdout).toMatch(
+      /::warning title=config-name::.*set config-name: AEP-CMK-Stored-Name/
+    )
+    expect(run.summary).toContain('set config-name: AEP-CMK-Stored-Name')
+
+    const pinned = await runAction(sim, {
+      ...defaultInputs(sim),
+      'config-name': 'AEP-CMK-Stored-Name'
+    })
+    expect(pinned.exitCode).toBe(0)
+    expect(sim.counters.configSubmissions).toBe(1)
+  })
+
+  it('judges config.key by the configuration it just submitted', async () => {
+    sim = await startSimulator()
+    const run = await runAction(sim, defaultInputs(sim), { withReport: true })
+    expect(run.exitCode).toBe(0)
+    const findings = run.report!.findings as Array<{ id: string; detail: string }>
+    const configKey = findings.find(f => f.id === 'config.key')!
+    expect(configKey.detail).not.toMatch(/no configuration yet/)
+    expect(configKey.detail).toContain('aep-cmk-key')
+  })
+
+  it('reports bad input under the mode asked for, and still writes report-file', async () => {
+    sim = await startSimulator()
+    const run = await runAction(
+      sim,
+      { ...defaultInputs(sim), mode: 'check', 'azure-subscription-id': 'not-a-guid' },
+      { withReport: true }
+    )
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toMatch(/::error::CMK check: .*azure-subscription-id: must be a GUID/)
+    expect(run.report).toMatchObject({ result: 'fail', mode: 'check', status: 'UNKNOWN' })
+    expect(sim.requests).toHaveLength(0)
+  })
+
+  it('stops a wait at the shared wait-timeout-seconds with a clear status', async () => {
+    sim = await startSimulator({
+      configStatusSequence: ['NEW', 'RUNNING'],
+      registration: {
+        status: 'absent',
+        getsUntilReady: 1,
+        pendingAnswer: 'not-found',
+        readyAfterGets: 2
+      }
+    })
+    const run = await runAction(sim, { ...defaultInputs(sim), 'wait-timeout-seconds': '3' })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.status).toBe('RUNNING')
+    expect(run.outputs['failed-checks']).toBe('config.status')
+    expect(run.stdout).toMatch(/::error title=config\.status::.*wait-timeout-seconds/)
+    expect(sim.counters.configSubmissions).toBe(1)
+  })
+})

@@ -20,6 +20,7 @@ export interface EnsureConfigInput {
   firstIntervalMs: number
   timeoutMs: number
   clock?: Clock
+  signal?: AbortSignal
   onSubmit?: () => void
   onStatus?: (config: AdobeConfig) => void
 }
@@ -56,6 +57,7 @@ export async function ensureConfig(
       firstIntervalMs: input.firstIntervalMs,
       timeoutMs: input.timeoutMs,
       clock: input.clock,
+      signal: input.signal,
       onRead: input.onStatus
     }
   )

@@ -7,12 +7,22 @@ export function pollIntervalMs(firstIntervalMs: number, n: number): number {
 
 export interface Clock {
   now: () => number
-  sleep: (ms: number) => Promise<void>
+  /** Resolves after ms, or early when signal aborts. */
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>
 }
 
 export const realClock: Clock = {
   now: Date.now,
-  sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
+  sleep: (ms, signal) =>
+    new Promise(resolve => {
+      const timer = setTimeout(done, ms)
+      signal?.addEventListener('abort', done, { once: true })
+      function done() {
+        clearTimeout(timer)
+        signal?.removeEventListener('abort', done)
+        resolve()
+      }
+    })
 }
 
 export type PollOutcome<T> = { done: true; value: T } | { done: false; value: T; timedOut: true }
@@ -28,6 +38,8 @@ export async function pollUntil<T>(
     firstIntervalMs: number
     timeoutMs: number
     clock?: Clock
+    /** The run's deadline: stops the wait at once instead of after the current interval. */
+    signal?: AbortSignal
     onRead?: (value: T) => void
   }
 ): Promise<PollOutcome<T>> {
@@ -36,7 +48,11 @@ export async function pollUntil<T>(
   for (let n = 1; ; n++) {
     const remaining = deadline - clock.now()
     if (remaining <= 0) break
-    await clock.sleep(Math.min(pollIntervalMs(options.firstIntervalMs, n), remaining))
+    await clock.sleep(
+      Math.min(pollIntervalMs(options.firstIntervalMs, n), remaining),
+      options.signal
+    )
+    options.signal?.throwIfAborted()
     const value = await read()
     options.onRead?.(value)
     if (isDone(value)) return { done: true, value }

@@ -6,7 +6,7 @@ import type { AdobeConfig, Facts } from '../facts.js'
 import { readAppAccess } from '../gather-facts.js'
 import type { Services } from '../services.js'
 import { ensureConfig } from './ensure-config.js'
-import type { Clock } from './poll-schedule.js'
+import { realClock, type Clock } from './poll-schedule.js'
 import { registerCmkApp } from './register-app.js'
 
 export interface SetupOutcome {
@@ -34,19 +34,31 @@ export async function runSetup(
   const actions: string[] = []
   const blockedBy = (findings: Finding[]): boolean =>
     failedCheckIds(findings, settings.strict).length > 0
+  const clock = options.clock ?? realClock
+  // The registration wait and the configuration wait share one wait-timeout-seconds budget.
+  const waitDeadline = clock.now() + settings.waitTimeoutSeconds * 1000
+  const remainingWaitMs = (): number => Math.max(0, waitDeadline - clock.now())
   const waitOptions = {
     firstIntervalMs: settings.pollIntervalSeconds * 1000,
-    timeoutMs: settings.waitTimeoutSeconds * 1000,
-    clock: options.clock
+    clock,
+    signal: services.signal
   }
 
-  if (facts.registration.ok && !facts.registration.value?.applicationId) {
+  const registered = facts.registration.ok ? facts.registration.value : undefined
+  if (registered !== undefined && !registered?.applicationRedirectUrl) {
     const withoutApp = evaluate(facts).filter(f => !f.id.startsWith('app.'))
     if (blockedBy(withoutApp)) return { facts, timedOut: false, blocked: true, actions }
     let registration
     try {
-      core.info('Registering the CMK app with Adobe, then waiting for its consent URL')
-      registration = await registerCmkApp(platform, waitOptions)
+      core.info(
+        registered?.applicationId
+          ? 'Waiting for Adobe to publish the CMK app consent URL'
+          : 'Registering the CMK app with Adobe, then waiting for its consent URL'
+      )
+      registration = await registerCmkApp(platform, registered, {
+        ...waitOptions,
+        timeoutMs: remainingWaitMs()
+      })
     } catch (error) {
       const failed = {
         ...facts,
@@ -57,8 +69,12 @@ export async function runSetup(
       }
       return { facts: failed, timedOut: false, blocked: true, actions }
     }
-    actions.push(`Registered the CMK app with Adobe (application id ${registration.applicationId})`)
-    core.info(actions.at(-1)!)
+    if (!registered?.applicationId) {
+      actions.push(
+        `Registered the CMK app with Adobe (application id ${registration.applicationId})`
+      )
+      core.info(actions.at(-1)!)
+    }
     const vault = Promise.resolve(facts.vault)
     facts = {
       ...facts,
@@ -80,6 +96,7 @@ export async function runSetup(
     keyName: key.name,
     payloadFormat: settings.payloadFormat,
     ...waitOptions,
+    timeoutMs: remainingWaitMs(),
     onSubmit: () =>
       core.info(`Submitting configuration ${settings.configName} for ${key.id} to Adobe`),
     onStatus: config => {

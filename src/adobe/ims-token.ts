@@ -13,6 +13,8 @@ export async function fetchAdobeToken(
   const { body } = await requestJson({
     call: 'Adobe IMS token request',
     method: 'POST',
+    // A token grant stores nothing: safe to send again after a 5xx or a lost answer.
+    idempotent: true,
     url: `${imsEndpoint}/ims/token/v3`,
     form: {
       grant_type: 'client_credentials',

@@ -1,5 +1,6 @@
 import type { AdobeConfig, AppRegistration } from '../facts.js'
 import { requestJson, type JsonRequest } from '../http/json-request.js'
+import { ServiceError } from '../http/service-error.js'
 import type { PayloadFormat } from '../inputs/settings.js'
 import { parseConfigAnswer } from './config-answer.js'
 
@@ -29,12 +30,30 @@ export class PlatformClient {
       ...request,
       url: this.baseUrl + request.path,
       headers: {
-        Authorization: `Bearer ${await this.token()}`,
+        Authorization: `Bearer ${await this.bearer(request.call)}`,
         'x-api-key': 'acp_provisioning',
         'x-gw-ims-org-id': this.orgId
       },
       signal: this.signal
     })
+  }
+
+  /**
+   * The IMS token for a call. A token failure is reported as the call's failure (callers name
+   * their reads), with a message that says it was the token request and why.
+   */
+  private async bearer(call: string): Promise<string> {
+    try {
+      return await this.token()
+    } catch (error) {
+      if (!(error instanceof ServiceError)) throw error
+      throw new ServiceError(
+        call,
+        error.status,
+        `no Adobe access token: ${error.message}`,
+        error.retryAfterMs
+      )
+    }
   }
 
   /** null when the organisation has no CMK app registration yet. */

@@ -117,7 +117,10 @@ export function appConsentedFinding(
         id: 'app.consented',
         outcome: 'warn',
         detail: 'This cannot be decided until the CMK app is registered.',
-        fix: 'Run mode setup: it registers the CMK app and reports the consent URL.',
+        fix:
+          ctx.mode === 'setup'
+            ? 'Fix the failed checks and re-run setup: it registers the CMK app and reports the consent URL.'
+            : 'Run mode setup: it registers the CMK app and reports the consent URL.',
         evidence: { registered: false }
       }
     }
@@ -139,14 +142,14 @@ export function appConsentedFinding(
   }
   if (sp.ok) {
     const tenant = facts.vault.ok ? ` ${facts.vault.value.tenantId}` : ''
-    const how = ctx.consentUrl
-      ? `open ${ctx.consentUrl} and accept`
-      : "open the CMK app's consent URL (output consent-url) and accept"
+    const fix = ctx.consentUrl
+      ? `An administrator of the vault's tenant must open ${ctx.consentUrl} and accept, then re-run the job.`
+      : "Adobe has not published the CMK app's consent URL yet: re-run setup in a few minutes to get it (output consent-url); an administrator of the vault's tenant must then open it and accept, and re-run the job."
     return {
       id: 'app.consented',
       outcome: 'fail',
       detail: `CMK app ${applicationId ?? '(unknown application id)'} has no service principal in tenant${tenant}, so consent was not given yet.`,
-      fix: `An administrator of the vault's tenant must ${how}, then re-run the job.`,
+      fix,
       evidence: { applicationId, consentUrl: ctx.consentUrl }
     }
   }
@@ -211,7 +214,10 @@ export function appRoleFinding(
         id: 'app.role',
         outcome: 'warn',
         detail: 'This cannot be decided until the CMK app is registered and consented.',
-        fix: 'Run mode setup, give consent with the consent URL, then re-run.',
+        fix:
+          ctx.mode === 'setup'
+            ? 'Fix the failed checks and re-run setup, give consent with the consent URL, then re-run.'
+            : 'Run mode setup, give consent with the consent URL, then re-run.',
         evidence: { registered: false }
       }
     }

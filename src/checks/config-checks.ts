@@ -202,6 +202,15 @@ export function configStatusFinding(
       evidence
     }
   }
+  if (ctx.submitBlocked && !ctx.timedOut) {
+    return {
+      id: 'config.status',
+      outcome: 'fail',
+      detail: `Configuration ${name} is ${status}; setup did not follow it because checks failed.`,
+      fix: 'Fix the failed checks, then re-run setup: it follows the configuration without submitting it again.',
+      evidence
+    }
+  }
   const waited = ctx.waitedSeconds === undefined ? '' : ` after ${ctx.waitedSeconds} s`
   Object.assign(evidence, { timedOut: ctx.timedOut, waitedSeconds: ctx.waitedSeconds })
   return {

@@ -226,14 +226,14 @@ export function keyExpiryFinding(key: KeyFacts, ctx: KeyCheckContext): Finding {
       evidence
     }
   }
-  const when =
+  const detail =
     remainingMs <= 0
-      ? `expired on ${key.expiresOn.toISOString()}`
-      : `expires on ${key.expiresOn.toISOString()}, ${daysLeft} days from now`
+      ? `Key ${key.name} already expired on ${key.expiresOn.toISOString()} (min-key-validity-days ${ctx.minKeyValidityDays}).`
+      : `Key ${key.name} expires on ${key.expiresOn.toISOString()}, ${daysLeft} days from now, within min-key-validity-days ${ctx.minKeyValidityDays}.`
   return {
     id: 'key.expiry',
     outcome: 'fail',
-    detail: `Key ${key.name} ${when}, within min-key-validity-days ${ctx.minKeyValidityDays}.`,
+    detail,
     fix: `Extend its expiry date: ${azKey(ctx, 'set-attributes', `--expires ${suggestedExpiry(ctx)}`)}, or rotate the key.`,
     evidence
   }

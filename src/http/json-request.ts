@@ -16,6 +16,12 @@ export interface JsonRequest {
   form?: Record<string, string>
   /** 404 is an answer, not an error: returns { status: 404 }. */
   allow404?: boolean
+  /**
+   * A POST that can safely be sent again (a token grant): retried like a GET. Other POSTs are
+   * only retried on 429, since the service may have stored them.
+   */
+  idempotent?: boolean
+  /** Per-try timeout; defaults to httpTimeoutMs(). */
   timeoutMs?: number
   /** Run-wide cancellation (the deadline). */
   signal?: AbortSignal
@@ -27,7 +33,22 @@ export interface JsonResponse {
   body: unknown
 }
 
-const DEFAULT_TIMEOUT_MS = 30_000
+export const DEFAULT_HTTP_TIMEOUT_MS = 30_000
+
+/** Overrides the per-try timeout of every HTTP call, in seconds (decimals allowed). */
+export const HTTP_TIMEOUT_ENV = 'AEP_CMK_HTTP_TIMEOUT_SECONDS'
+
+/**
+ * The per-try timeout: 30 s, or AEP_CMK_HTTP_TIMEOUT_SECONDS when it is a positive number (for
+ * slow networks, and for tests that simulate an answer that never comes).
+ */
+export function httpTimeoutMs(env: Record<string, string | undefined> = process.env): number {
+  const raw = env[HTTP_TIMEOUT_ENV]?.trim()
+  const seconds = raw ? Number(raw) : NaN
+  return Number.isFinite(seconds) && seconds > 0
+    ? Math.round(seconds * 1000)
+    : DEFAULT_HTTP_TIMEOUT_MS
+}
 
 /**
  * One JSON call with a per-try timeout and retries for network errors, 408, 429 and 5xx.
@@ -37,7 +58,7 @@ const DEFAULT_TIMEOUT_MS = 30_000
 export async function requestJson(request: JsonRequest): Promise<JsonResponse> {
   const retryable = (error: unknown): boolean => {
     if (!(error instanceof ServiceError)) return false
-    if (request.method === 'POST') return error.status === 429
+    if (request.method === 'POST' && !request.idempotent) return error.status === 429
     return error.retryable
   }
   return withRetry(
@@ -60,7 +81,8 @@ async function sendOnce(request: JsonRequest): Promise<JsonResponse> {
     headers['Content-Type'] = 'application/x-www-form-urlencoded'
     body = new URLSearchParams(request.form).toString()
   }
-  const timeout = AbortSignal.timeout(request.timeoutMs ?? DEFAULT_TIMEOUT_MS)
+  const timeoutMs = request.timeoutMs ?? httpTimeoutMs()
+  const timeout = AbortSignal.timeout(timeoutMs)
   const signal = request.signal ? AbortSignal.any([timeout, request.signal]) : timeout
   const started = Date.now()
   let response
@@ -75,7 +97,7 @@ async function sendOnce(request: JsonRequest): Promise<JsonResponse> {
   } catch (error) {
     const reason =
       timeout.aborted && !request.signal?.aborted
-        ? `no answer within ${(request.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000} s`
+        ? `no answer within ${timeoutMs / 1000} s`
         : request.signal?.aborted
           ? 'cancelled: the run reached its deadline'
           : error instanceof FetchError || error instanceof Error

@@ -26,6 +26,8 @@ const REGION = /^[a-z]{2,6}[0-9]{1,2}$/
 const SCOPE = /^[A-Za-z0-9_.:/-]+$/
 // Adobe configuration names go into a URL path: no separators or control characters.
 const CONFIG_NAME = /^[^/?#%\\\p{Cc}]{1,255}$/u
+/** Inputs that hold secrets: never echoed, and masked before anything else happens. */
+export const SECRET_INPUTS = ['azure-client-secret', 'adobe-client-secret', 'adobe-access-token']
 const BOOLEAN_TRUE = ['true', 'True', 'TRUE']
 const BOOLEAN_FALSE = ['false', 'False', 'FALSE']
 
@@ -139,8 +141,19 @@ export function parseSettings(
     endpoints: resolveEndpoints(adobeRegion, env, problems),
     notices
   }
-  if (problems.length > 0) throw new InputError(problems)
+  if (problems.length > 0) throw new InputError(problems.map(p => hideSecrets(p, read)))
   return settings
+}
+
+/**
+ * Problems quote the values they reject; a secret pasted into the wrong input (a client secret
+ * in azure-client-id) must not be quoted with them.
+ */
+function hideSecrets(problem: string, read: InputReader): string {
+  const secrets = SECRET_INPUTS.map(name => read(name))
+    .filter(value => value.length >= 6)
+    .sort((a, b) => b.length - a.length)
+  return secrets.reduce((text, secret) => text.split(secret).join('***'), problem)
 }
 
 function oneRegion(region: string, problems: string[]): string {

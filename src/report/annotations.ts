@@ -13,8 +13,14 @@ export interface AnnotationSink {
 export function annotate(findings: Finding[], strict: boolean, sink: AnnotationSink): void {
   for (const f of findings) {
     if (f.outcome === 'pass') continue
-    const message = f.fix ? `${f.detail} Fix: ${f.fix}` : f.detail
+    const message = f.fix ? `${asSentence(f.detail)} Fix: ${f.fix}` : f.detail
     if (f.outcome === 'fail' || strict) sink.error(message, { title: f.id })
     else sink.warning(message, { title: f.id })
   }
+}
+
+/** Ends the detail with a full stop, so that " Fix: …" starts a new sentence. */
+function asSentence(detail: string): string {
+  const trimmed = detail.trim()
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`
 }

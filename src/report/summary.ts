@@ -11,7 +11,7 @@ const STATUS_MEANINGS: Record<string, string> = {
   RUNNING: 'Adobe is applying the key',
   UPDATE_EXISTING_RESOURCES: 'Adobe is re-encrypting existing resources',
   NOT_CONFIGURED: 'Adobe has no configuration of that name',
-  UNKNOWN: 'not read'
+  UNKNOWN: 'could not be read'
 }
 
 /** Markdown for GITHUB_STEP_SUMMARY. Every service-provided value is escaped. */

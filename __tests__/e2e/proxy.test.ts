@@ -1,0 +1,136 @@
+import { startConnectProxy, type ConnectProxy } from '../../test/simulator/connect-proxy.js'
+import { CONFIG_SEQUENCES, startSimulator, type Simulator } from '../../test/simulator/index.js'
+import { defaultInputs, runAction, type ActionRun } from './harness.js'
+
+/**
+ * HTTPS_PROXY: every call the action makes (Adobe IMS and Platform through node-fetch and its
+ * agent, ARM, Key Vault and Entra through the Azure SDKs, Graph, and the GitHub ID-token
+ * request through @actions/core) goes through a CONNECT proxy, and NO_PROXY exempts hosts.
+ */
+
+let sim: Simulator
+let proxy: ConnectProxy
+
+beforeAll(async () => {
+  sim = await startSimulator({ configStatusSequence: [...CONFIG_SEQUENCES.immediate] })
+  proxy = await startConnectProxy()
+})
+
+afterAll(async () => {
+  await proxy?.close()
+  await sim?.close()
+})
+
+beforeEach(() => {
+  sim.clearRequests()
+  sim.clearFaults()
+  sim.state.configs = {}
+  proxy.clearRecords()
+})
+
+/** The simulator's environment sets NO_PROXY for loopback names; a proxied run empties it. */
+function proxied(noProxy = ''): Record<string, string> {
+  return {
+    HTTPS_PROXY: proxy.url,
+    https_proxy: proxy.url,
+    NO_PROXY: noProxy,
+    no_proxy: noProxy
+  }
+}
+
+const hostsSeenBySim = (): string[] =>
+  [...new Set(sim.requests.map(r => r.host.toLowerCase()))].sort()
+const tunnelled = (): string[] => [...new Set(proxy.connects.map(t => t.toLowerCase()))].sort()
+const hostnames = (targets: string[]): string[] =>
+  [...new Set(targets.map(t => t.replace(/:\d+$/, '')))].sort()
+
+function expectPassed(run: ActionRun): void {
+  expect(run.stdout.split('\n').filter(l => l.startsWith('::error'))).toEqual([])
+  expect(run.exitCode).toBe(0)
+  expect(run.outputs.result).toBe('pass')
+  expect(run.outputs.status).toBe('COMPLETED')
+}
+
+describe('HTTPS_PROXY', () => {
+  it('setup with a client secret tunnels every service host through the proxy', async () => {
+    const run = await runAction(sim, defaultInputs(sim), { env: proxied() })
+    expectPassed(run)
+    expect(sim.counters.configSubmissions).toBeGreaterThan(0)
+    const vaultHost = new URL(sim.vaultUri()).hostname
+    expect(hostnames(proxy.connects)).toEqual(
+      [
+        'graph.localhost',
+        'ims.localhost',
+        vaultHost,
+        'login.localhost',
+        'management.localhost',
+        'platform.localhost'
+      ].sort()
+    )
+    // Every host the simulator was reached at came through a tunnel, port included.
+    expect(hostsSeenBySim().filter(h => !tunnelled().includes(h))).toEqual([])
+    expect(proxy.refused).toEqual([])
+  })
+
+  it('an OIDC run also tunnels the GitHub ID-token request', async () => {
+    const inputs: Record<string, string | undefined> = {
+      ...defaultInputs(sim),
+      'azure-auth': 'oidc',
+      'azure-client-secret': undefined
+    }
+    const run = await runAction(sim, inputs, { env: proxied() })
+    expectPassed(run)
+    expect(sim.requests.some(r => r.service === 'github')).toBe(true)
+    expect(hostnames(proxy.connects)).toContain('github.localhost')
+    expect(hostsSeenBySim().filter(h => !tunnelled().includes(h))).toEqual([])
+  })
+
+  it('a ready Adobe token: the Platform calls still go through the proxy', async () => {
+    const inputs: Record<string, string | undefined> = {
+      ...defaultInputs(sim),
+      'adobe-client-id': undefined,
+      'adobe-client-secret': undefined,
+      'adobe-access-token': sim.state.adobe.accessToken
+    }
+    const run = await runAction(sim, inputs, { env: proxied() })
+    expectPassed(run)
+    expect(hostnames(proxy.connects)).toContain('platform.localhost')
+    expect(hostnames(proxy.connects)).not.toContain('ims.localhost')
+    expect(hostsSeenBySim().filter(h => !tunnelled().includes(h))).toEqual([])
+  })
+
+  it('NO_PROXY covering the hosts: no CONNECT at all, and the run passes', async () => {
+    const run = await runAction(sim, defaultInputs(sim), {
+      env: proxied('localhost,.localhost,127.0.0.1')
+    })
+    expectPassed(run)
+    expect(sim.requests.length).toBeGreaterThan(0)
+    expect(proxy.connects).toEqual([])
+  })
+
+  it('NO_PROXY naming some hosts: only the others are tunnelled', async () => {
+    const run = await runAction(sim, defaultInputs(sim), {
+      env: proxied('ims.localhost,platform.localhost')
+    })
+    expectPassed(run)
+    const through = hostnames(proxy.connects)
+    expect(through).not.toContain('ims.localhost')
+    expect(through).not.toContain('platform.localhost')
+    expect(through).toEqual(expect.arrayContaining(['management.localhost', 'login.localhost']))
+  })
+
+  it('a proxy that refuses the tunnel fails the run with a clear message, no stack trace', async () => {
+    // Nothing listens on the proxy URL's port once this one is closed.
+    const dead = await startConnectProxy()
+    const url = dead.url
+    await dead.close()
+    const run = await runAction(sim, defaultInputs(sim), {
+      env: { ...proxied(), HTTPS_PROXY: url, https_proxy: url }
+    })
+    expect(run.exitCode).not.toBe(0)
+    expect(run.outputs.result).toBe('fail')
+    expect(run.stdout).toMatch(/^::error title=(vault|app|config)\.[a-z.-]+::/m)
+    expect(`${run.stdout}\n${run.stderr}`).not.toMatch(/^\s+at /m)
+    expect(sim.requests).toEqual([])
+  })
+})

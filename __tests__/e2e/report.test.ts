@@ -1,0 +1,282 @@
+/*
+ * End-to-end: the job summary, the JSON report and the report-file output, and that values the
+ * services send cannot add markup to the summary or break its table.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import {
+  CONFIG_PATH,
+  CONFIG_SEQUENCES,
+  makeScenario,
+  REGISTRATION_PATH,
+  startSimulator,
+  type Simulator
+} from '../../test/simulator/index.js'
+import { defaultInputs, leakedSecrets, runAction, type ActionRun } from './harness.js'
+
+/** The check ids of the action contract, in contract order. */
+const CONTRACT_CHECK_IDS = [
+  'vault.found',
+  'vault.soft-delete',
+  'vault.purge-protection',
+  'vault.rbac',
+  'vault.network',
+  'vault.adobe-ip',
+  'key.found',
+  'key.enabled',
+  'key.type',
+  'key.size',
+  'key.operations',
+  'key.active',
+  'key.expiry',
+  'app.registered',
+  'app.consented',
+  'app.role',
+  'config.status',
+  'config.key'
+]
+
+const CONFIG_NAME = 'cmk-kv-aep-cmk-prod-aep-cmk-key'
+const HOSTILE = 'boom <img src=x onerror=alert(1)> | pipe | **bold**\n| injected | row | x | y |'
+
+let sim: Simulator
+
+beforeAll(async () => {
+  sim = await startSimulator()
+})
+
+afterAll(async () => {
+  await sim.close()
+})
+
+beforeEach(() => {
+  sim.state = makeScenario({ configStatusSequence: [...CONFIG_SEQUENCES.immediate] })
+  sim.clearRequests()
+  sim.clearFaults()
+})
+
+function run(
+  mode: string,
+  inputs: Record<string, string | undefined> = {},
+  withReport = false
+): Promise<ActionRun> {
+  return runAction(sim, { ...defaultInputs(sim), mode, ...inputs }, { withReport })
+}
+
+function consentUrl(): string {
+  const { tenantId, cmkApp } = sim.state
+  return `https://login.microsoftonline.com/${tenantId}/oauth2/authorize?response_type=code&client_id=${cmkApp.appId}&redirect_uri=https://experience.adobe.com&scope=user.read`
+}
+
+/** Cell separators of a table row: pipes that are not backslash-escaped. */
+function unescapedPipes(line: string): number {
+  return line.split(/(?<!\\)\|/).length - 1
+}
+
+function expectIntactTable(summary: string): void {
+  const lines = summary.split('\n')
+  const header = lines.indexOf('| Check | Result | Found | How to fix |')
+  expect(header).toBeGreaterThanOrEqual(0)
+  expect(lines[header + 1]).toBe('| --- | --- | --- | --- |')
+  const rows = lines.slice(header + 2).filter(line => line.startsWith('|'))
+  expect(rows.map(row => /^\| `([a-z.-]+)` \|/.exec(row)?.[1])).toEqual(CONTRACT_CHECK_IDS)
+  for (const row of rows) expect(unescapedPipes(row)).toBe(5)
+}
+
+function expectNoRawMarkup(summary: string): void {
+  expect(summary).not.toContain('<img')
+  expect(summary).not.toContain('**bold**')
+  expect(summary).not.toMatch(/^\| injected/m)
+}
+
+describe('job summary', () => {
+  it('has a row per check id, the configuration status and the consent URL', async () => {
+    sim.state.registration = { ...sim.state.registration, status: 'absent' }
+    const r = await run('setup')
+    expect(r.exitCode).toBe(0)
+    expectIntactTable(r.summary)
+    for (const id of CONTRACT_CHECK_IDS) {
+      expect(r.summary).toMatch(
+        new RegExp(`^\\| \`${id.replace('.', '\\.')}\` \\| ✅ pass \\|`, 'm')
+      )
+    }
+    expect(r.summary).toContain(`**Configuration:** ${CONFIG_NAME}`)
+    expect(r.summary).toContain('status **COMPLETED**')
+    expect(r.summary).toContain(`](${consentUrl()})`)
+    expect(r.outputs['consent-url']).toBe(consentUrl())
+    expect(r.summary).toContain('Registered the CMK app')
+    expect(r.summary).toContain(`Submitted configuration ${CONFIG_NAME}`)
+  })
+
+  it('lists every check and the failed ones when the vault is missing', async () => {
+    sim.state.vault = null
+    const r = await run('check')
+    expect(r.exitCode).not.toBe(0)
+    expectIntactTable(r.summary)
+    expect(r.summary).toMatch(/^\| `vault\.found` \| ❌ fail \|/m)
+    expect(r.summary).toMatch(/^\| `key\.found` \| ⚠️ warn \| not evaluated: vault\.found failed/m)
+    expect(r.summary).toContain('**Failed checks:** `vault.found`')
+    expect(r.summary).toContain('## ❌ fail')
+  })
+
+  it('marks warnings that fail under strict', async () => {
+    sim.state.graph403 = true
+    const r = await run('validate', { strict: 'true' })
+    expect(r.summary).toMatch(/^\| `app\.consented` \| ⚠️ warn \(fails: strict\) \|/m)
+    expect(r.summary).toContain('**Failed checks:** `app.consented`, `app.role`')
+  })
+})
+
+describe('JSON report', () => {
+  it('holds the run: result, mode, status, every finding, failed checks, settings, timings', async () => {
+    sim.state.roleAssignments = []
+    const r = await run('validate', {}, true)
+    const report = r.report!
+    expect(report).toBeDefined()
+    expect(report.schemaVersion).toBe(1)
+    expect(report.result).toBe('fail')
+    expect(report.result).toBe(r.outputs.result)
+    expect(report.mode).toBe('validate')
+    expect(report.status).toBe('NOT_CONFIGURED')
+    expect(report.status).toBe(r.outputs.status)
+    expect(report.configName).toBe(CONFIG_NAME)
+    const findings = report.findings as Array<{ id: string; outcome: string; fix: unknown }>
+    expect(findings.map(f => f.id)).toEqual(CONTRACT_CHECK_IDS)
+    expect(findings.find(f => f.id === 'app.role')).toMatchObject({ outcome: 'fail' })
+    expect(findings.find(f => f.id === 'app.role')?.fix).toContain('az role assignment create')
+    expect(report.failedChecks).toEqual(['app.role'])
+    expect(report.failedChecks).toEqual(r.outputs['failed-checks'].split(','))
+    expect(report.keyIdentifier).toBe(r.outputs['key-identifier'])
+    expect(report.consentUrl).toBe(consentUrl())
+    expect(report.settings).toMatchObject({
+      mode: 'validate',
+      keyVaultName: 'kv-aep-cmk-prod',
+      keyName: 'aep-cmk-key',
+      subscriptionId: sim.state.subscriptionId,
+      adobeOrgId: sim.state.adobe.orgId,
+      azureAuth: 'secret'
+    })
+    const timings = report.timings as Record<string, number>
+    expect(typeof timings.read).toBe('number')
+    expect(Date.parse(report.finishedAt as string)).toBeGreaterThanOrEqual(
+      Date.parse(report.startedAt as string)
+    )
+    expect(leakedSecrets(sim, JSON.stringify(report))).toEqual([])
+    expect(leakedSecrets(sim, r.summary + JSON.stringify(r.outputs))).toEqual([])
+  })
+
+  it('holds no secret after a setup that wrote, nor with a ready Adobe access token', async () => {
+    const setup = await run('setup', {}, true)
+    expect(setup.report?.actions).toEqual([
+      expect.stringContaining(`Submitted configuration ${CONFIG_NAME}`)
+    ])
+    expect(leakedSecrets(sim, JSON.stringify(setup.report))).toEqual([])
+
+    const withToken = await run(
+      'check',
+      {
+        'adobe-client-id': undefined,
+        'adobe-client-secret': undefined,
+        'adobe-access-token': sim.state.adobe.accessToken
+      },
+      true
+    )
+    expect(withToken.exitCode).toBe(0)
+    expect(withToken.report?.settings).toMatchObject({ adobeCredential: expect.any(String) })
+    expect(leakedSecrets(sim, JSON.stringify(withToken.report))).toEqual([])
+    expect(leakedSecrets(sim, withToken.summary + JSON.stringify(withToken.outputs))).toEqual([])
+  })
+
+  it('is written to report-file, creating directories, and the output names that path', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aep-cmk-report-'))
+    try {
+      const path = join(dir, 'nested', 'cmk-report.json')
+      const r = await run('validate', { 'report-file': path })
+      expect(r.exitCode).toBe(0)
+      expect(r.outputs['report-file']).toBe(path)
+      expect(existsSync(path)).toBe(true)
+      const report = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>
+      expect(report).toMatchObject({ schemaVersion: 1, result: 'pass', mode: 'validate' })
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('has no report-file output when none was asked for', async () => {
+    const r = await run('validate')
+    expect(r.exitCode).toBe(0)
+    expect(r.outputs).not.toHaveProperty('report-file')
+  })
+})
+
+describe('escaping service values in the summary', () => {
+  it('escapes a gateway error message from the configuration read', async () => {
+    sim.fault({
+      service: 'platform',
+      method: 'GET',
+      path: `${CONFIG_PATH}/${CONFIG_NAME}`,
+      action: { status: 400, body: { error_code: '400999', message: HOSTILE } }
+    })
+    const r = await run('validate')
+    // The message did reach the summary, escaped.
+    expect(r.summary).toContain('&lt;img src=x onerror=alert\\(1\\)&gt;')
+    expect(r.summary).toContain('\\| pipe \\|')
+    expect(r.summary).toContain('\\*\\*bold\\*\\*')
+    expectNoRawMarkup(r.summary)
+    expectIntactTable(r.summary)
+    expect(r.outputs.status).toBe('UNKNOWN')
+  })
+
+  it('escapes a service error (title and detail) from the registration read', async () => {
+    sim.fault({
+      service: 'platform',
+      method: 'GET',
+      path: REGISTRATION_PATH,
+      action: {
+        status: 403,
+        body: {
+          type: 'https://ns.adobe.com/aep/errors/CMK-403-error',
+          status: 403,
+          title: `Forbidden ${HOSTILE}`,
+          detail: `Denied ${HOSTILE}`
+        }
+      }
+    })
+    const r = await run('validate')
+    expect(r.exitCode).not.toBe(0)
+    expect(r.outputs['failed-checks']).toBe('app.registered')
+    expect(r.summary).toMatch(/^\| `app\.registered` \| ❌ fail \| .*Forbidden boom &lt;img/m)
+    expectNoRawMarkup(r.summary)
+    expectIntactTable(r.summary)
+  })
+
+  it('escapes a configuration status the service made up', async () => {
+    sim.fault({
+      service: 'platform',
+      method: 'GET',
+      path: `${CONFIG_PATH}/${CONFIG_NAME}`,
+      action: {
+        status: 200,
+        body: { name: CONFIG_NAME, status: HOSTILE, configData: { providerType: 'AZURE_KEYVAULT' } }
+      }
+    })
+    const r = await run('check')
+    expect(r.exitCode).not.toBe(0)
+    expect(r.summary).toContain('unexpected configuration status')
+    expect(r.summary).toContain('&lt;img')
+    expectNoRawMarkup(r.summary)
+    expectIntactTable(r.summary)
+  })
+
+  it('escapes a configuration name the service chose', async () => {
+    const stored = `cmk-<img src=x onerror=alert(1)>|pipe|**bold**`
+    sim.state.renameConfig = () => stored
+    const r = await run('setup')
+    expect(r.exitCode).toBe(0)
+    expect(r.outputs['config-name']).toBe(stored)
+    expect(r.summary).toContain('**Configuration:** cmk-&lt;img src=x onerror=alert\\(1\\)&gt;')
+    expectNoRawMarkup(r.summary)
+    expectIntactTable(r.summary)
+  })
+})

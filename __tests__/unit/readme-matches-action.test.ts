@@ -1,0 +1,486 @@
+/*
+ * Keeps README.md honest: its Inputs and Outputs tables must say exactly what action.yml says
+ * (names, order, required, defaults, descriptions verbatim), its checks and modes tables must list
+ * the ids the code knows, its JSON report example must have the report's shape, and every input
+ * and output of the action contract (/work/shared/action-contract.md, outside the repository) must
+ * exist in action.yml. The contract part is skipped where the file is absent, e.g. in a CI clone.
+ *
+ * No YAML library is a dependency, so action.yml is read by a small parser for its flat shape
+ * (two-level maps of one-line scalars) that throws on anything else instead of guessing.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { CHECK_IDS } from '../../src/checks/finding.js'
+import { MODES } from '../../src/inputs/settings.js'
+import { buildJsonReport } from '../../src/report/json-report.js'
+import type { RunResult } from '../../src/report/run-result.js'
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
+const CONTRACT_PATH = resolve(REPO_ROOT, '..', 'shared', 'action-contract.md')
+
+// ---------------------------------------------------------------------------------------------
+// action.yml
+// ---------------------------------------------------------------------------------------------
+
+interface ActionInput {
+  description: string
+  required: boolean
+  default: string
+}
+
+interface ActionMetadata {
+  inputs: Map<string, ActionInput>
+  outputs: Map<string, { description: string }>
+}
+
+/** One YAML scalar on one line: 'single' ('' escapes '), "double" (JSON escapes) or plain. */
+function yamlScalar(raw: string, where: string): string {
+  const text = raw.trim()
+  if (text.startsWith("'")) {
+    if (!/^'(?:[^']|'')*'$/.test(text)) throw new Error(`${where}: bad single-quoted scalar`)
+    return text.slice(1, -1).replace(/''/g, "'")
+  }
+  if (text.startsWith('"')) {
+    if (!/^"(?:[^"\\]|\\.)*"$/.test(text)) throw new Error(`${where}: bad double-quoted scalar`)
+    return JSON.parse(text) as string
+  }
+  if (/^[|>]/.test(text)) throw new Error(`${where}: block scalars are not supported`)
+  // A plain scalar ends at " #" (a comment).
+  return text.replace(/\s+#.*$/, '')
+}
+
+/** Reads the inputs and outputs sections of a flat action.yml. */
+function parseActionYaml(text: string): ActionMetadata {
+  const inputs = new Map<string, ActionInput>()
+  const outputs = new Map<string, { description: string }>()
+  let section = ''
+  let entry: Record<string, string> | undefined
+  const entries: [string, string, Record<string, string>][] = []
+  text.split(/\r?\n/).forEach((line, index) => {
+    const where = `action.yml line ${index + 1}`
+    if (/^\s*(#.*)?$/.test(line)) return
+    const top = /^([A-Za-z0-9_-]+):(.*)$/.exec(line)
+    if (top) {
+      section = top[1]
+      entry = undefined
+      return
+    }
+    if (section !== 'inputs' && section !== 'outputs') return
+    const name = /^ {2}([A-Za-z0-9_-]+):\s*$/.exec(line)
+    if (name) {
+      entry = {}
+      entries.push([section, name[1], entry])
+      return
+    }
+    const property = /^ {4}([A-Za-z0-9_-]+):(.*)$/.exec(line)
+    if (property && entry) {
+      if (property[1] in entry) throw new Error(`${where}: ${property[1]} given twice`)
+      entry[property[1]] = yamlScalar(property[2], where)
+      return
+    }
+    throw new Error(`${where}: not understood: ${line}`)
+  })
+  for (const [kind, name, props] of entries) {
+    if (props.description === undefined) throw new Error(`${kind} ${name} has no description`)
+    if (kind === 'outputs') {
+      outputs.set(name, { description: props.description })
+      continue
+    }
+    const required = props.required ?? 'false'
+    if (required !== 'true' && required !== 'false')
+      throw new Error(`input ${name}: required must be true or false, got ${required}`)
+    inputs.set(name, {
+      description: props.description,
+      required: required === 'true',
+      default: props.default ?? ''
+    })
+  }
+  return { inputs, outputs }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Markdown tables
+// ---------------------------------------------------------------------------------------------
+
+/** Splits a table row into trimmed cells; `\|` is a pipe inside a cell, not a separator. */
+function splitRow(line: string): string[] {
+  const body = line.trim().replace(/^\|/, '').replace(/\|$/, '')
+  const cells: string[] = []
+  let current = ''
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] === '\\' && body[i + 1] === '|') {
+      current += '\\|'
+      i++
+    } else if (body[i] === '|') {
+      cells.push(current.trim())
+      current = ''
+    } else {
+      current += body[i]
+    }
+  }
+  cells.push(current.trim())
+  return cells
+}
+
+const ENTITIES: Record<string, string> = {
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+  '&#124;': '|',
+  '&amp;': '&'
+}
+
+/** The text a Markdown cell renders to, as far as these tables need: escapes and entities. */
+function cellText(cell: string): string {
+  return cell
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
+    .replace(/&(?:lt|gt|quot|#39|#124|amp);/g, entity => ENTITIES[entity])
+}
+
+/** A cell that must be one code span, e.g. `key-name`; '' for an empty cell. */
+function codeSpan(cell: string, where: string): string {
+  if (cell === '') return ''
+  const match = /^`([^`]+)`$/.exec(cell)
+  if (!match) throw new Error(`${where}: expected one code span, got ${cell}`)
+  return match[1]
+}
+
+/** The first table between two marker lines: its header and rows of cells. */
+function tableBetween(
+  text: string,
+  start: string,
+  end: string
+): { header: string[]; rows: string[][] } {
+  const from = text.indexOf(start)
+  const to = text.indexOf(end, from + 1)
+  if (from === -1 || to === -1) throw new Error(`markers ${start} ... ${end} not found`)
+  return parseTable(text.slice(from + start.length, to).split(/\r?\n/))
+}
+
+function parseTable(lines: string[]): { header: string[]; rows: string[][] } {
+  const tableLines = lines.map(l => l.trim()).filter(l => l.startsWith('|'))
+  if (tableLines.length < 2) throw new Error('no table found')
+  const [header, separator, ...rest] = tableLines.map(splitRow)
+  if (!separator.every(cell => /^:?-+:?$/.test(cell)))
+    throw new Error(`the second row is not a separator row: ${separator.join(' | ')}`)
+  for (const row of rest)
+    if (row.length !== header.length)
+      throw new Error(`row has ${row.length} cells, header ${header.length}: ${row.join(' | ')}`)
+  return { header, rows: rest }
+}
+
+/** The first table after a `## title` heading (and before the next `## ` heading). */
+function tableInSection(text: string, title: string): { header: string[]; rows: string[][] } {
+  const lines = text.split(/\r?\n/)
+  const start = lines.findIndex(l => l.trim() === `## ${title}`)
+  if (start === -1) throw new Error(`section ${title} not found`)
+  const next = lines.findIndex((l, i) => i > start && /^## /.test(l))
+  return parseTable(lines.slice(start + 1, next === -1 ? undefined : next))
+}
+
+/** Bodies of fenced code blocks (``` or ~~~). */
+function fencedBlocks(text: string): string[] {
+  const blocks: string[] = []
+  const pattern = /^(`{3,}|~{3,})[^\n]*\n([\s\S]*?)^\1\s*$/gm
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) blocks.push(m[2])
+  return blocks
+}
+
+// ---------------------------------------------------------------------------------------------
+// The files
+// ---------------------------------------------------------------------------------------------
+
+const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8')
+const action = parseActionYaml(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8'))
+
+function readmeInputs() {
+  const { header, rows } = tableBetween(readme, '<!-- inputs:start -->', '<!-- inputs:end -->')
+  return {
+    header,
+    rows: rows.map(([name, required, def, description]) => ({
+      name: codeSpan(name, 'README input name'),
+      required,
+      default: codeSpan(def, `README default of ${name}`),
+      description: cellText(description)
+    }))
+  }
+}
+
+function readmeOutputs() {
+  const { header, rows } = tableBetween(readme, '<!-- outputs:start -->', '<!-- outputs:end -->')
+  return {
+    header,
+    rows: rows.map(([name, description]) => ({
+      name: codeSpan(name, 'README output name'),
+      description: cellText(description)
+    }))
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tests
+// ---------------------------------------------------------------------------------------------
+
+describe('the helpers that read action.yml and the README', () => {
+  it('reads quoted, plain and commented YAML scalars', () => {
+    expect(yamlScalar(`'it''s "x"'`, 'l')).toBe(`it's "x"`)
+    expect(yamlScalar(`"The vault's group: \\"rg\\""`, 'l')).toBe(`The vault's group: "rg"`)
+    expect(yamlScalar(' plain value # comment', 'l')).toBe('plain value')
+    expect(yamlScalar("''", 'l')).toBe('')
+    expect(() => yamlScalar('|', 'l')).toThrow(/block scalars/)
+    expect(() => yamlScalar("'open", 'l')).toThrow(/single-quoted/)
+  })
+
+  it('reads a flat action.yml and refuses what it does not understand', () => {
+    const parsed = parseActionYaml(
+      [
+        "name: 'x'",
+        'inputs:',
+        '  a-b:',
+        "    description: 'First: one'",
+        '    required: true',
+        '  c:',
+        '    description: "Second"',
+        '    required: false',
+        "    default: '10'",
+        'outputs:',
+        '  out:',
+        "    description: 'Out.'",
+        'runs:',
+        "  using: 'node24'"
+      ].join('\n')
+    )
+    expect([...parsed.inputs.keys()]).toEqual(['a-b', 'c'])
+    expect(parsed.inputs.get('a-b')).toEqual({
+      description: 'First: one',
+      required: true,
+      default: ''
+    })
+    expect(parsed.inputs.get('c')?.default).toBe('10')
+    expect(parsed.outputs.get('out')).toEqual({ description: 'Out.' })
+    expect(() => parseActionYaml('inputs:\n  a:\n    description: >\n      folded')).toThrow(
+      /block scalars/
+    )
+    expect(() => parseActionYaml('inputs:\n  a:\n   description: odd indent')).toThrow(
+      /not understood/
+    )
+  })
+
+  it('splits table rows on unescaped pipes only, ignoring column padding', () => {
+    expect(splitRow('| `a`   | yes |      | x \\| y  |')).toEqual(['`a`', 'yes', '', 'x \\| y'])
+    expect(cellText('x \\| y &lt;n&gt; a\\_b &amp; c')).toBe('x | y <n> a_b & c')
+    expect(codeSpan('`va7`', 'w')).toBe('va7')
+    expect(codeSpan('', 'w')).toBe('')
+    expect(() => codeSpan('va7', 'w')).toThrow(/code span/)
+  })
+
+  it('finds the table between markers and checks its shape', () => {
+    const text = [
+      'before',
+      '<!-- t:start -->',
+      '',
+      '| A   | B |',
+      '| --- | :-: |',
+      '| 1   | 2 \\| 3 |',
+      '',
+      '<!-- t:end -->',
+      '| not | this |'
+    ].join('\n')
+    expect(tableBetween(text, '<!-- t:start -->', '<!-- t:end -->')).toEqual({
+      header: ['A', 'B'],
+      rows: [['1', '2 \\| 3']]
+    })
+    expect(() =>
+      tableBetween(
+        '<!-- t:start -->\n| A | B |\n| --- | --- |\n| 1 |\n<!-- t:end -->',
+        '<!-- t:start -->',
+        '<!-- t:end -->'
+      )
+    ).toThrow(/1 cells/)
+  })
+})
+
+describe('README Inputs table', () => {
+  const table = readmeInputs()
+
+  it('has the agreed columns', () => {
+    expect(table.header).toEqual(['Input', 'Required', 'Default', 'Description'])
+  })
+
+  it('lists exactly the inputs of action.yml, in the same order', () => {
+    expect(table.rows.map(r => r.name)).toEqual([...action.inputs.keys()])
+  })
+
+  it.each([...action.inputs.entries()])('agrees with action.yml on %s', (name, input) => {
+    const row = table.rows.find(r => r.name === name)
+    expect(row).toBeDefined()
+    expect(row?.required).toBe(input.required ? 'yes' : 'no')
+    expect(row?.default).toBe(input.default)
+    expect(row?.description).toBe(input.description)
+  })
+})
+
+describe('README Outputs table', () => {
+  const table = readmeOutputs()
+
+  it('has the agreed columns', () => {
+    expect(table.header).toEqual(['Output', 'Description'])
+  })
+
+  it('lists exactly the outputs of action.yml, in the same order', () => {
+    expect(table.rows.map(r => r.name)).toEqual([...action.outputs.keys()])
+  })
+
+  it.each([...action.outputs.entries()])('agrees with action.yml on %s', (name, output) => {
+    expect(table.rows.find(r => r.name === name)?.description).toBe(output.description)
+  })
+})
+
+// The contract lives outside the repository; a CI clone has no copy of it.
+const contractExists = existsSync(CONTRACT_PATH)
+const withContract = contractExists ? describe : describe.skip
+
+withContract(`action.yml against the contract (${CONTRACT_PATH})`, () => {
+  const contract = contractExists ? readFileSync(CONTRACT_PATH, 'utf8') : ''
+  const contractInputs = () =>
+    tableInSection(contract, 'Inputs').rows.map(([name, required, def]) => ({
+      name: codeSpan(name, 'contract input'),
+      required: required.trim(),
+      default: def.trim()
+    }))
+  const contractOutputs = () =>
+    tableInSection(contract, 'Outputs').rows.map(([name]) => codeSpan(name, 'contract output'))
+
+  it('has every input of the contract', () => {
+    const names = contractInputs().map(i => i.name)
+    expect(names.length).toBeGreaterThan(20)
+    expect(names.filter(name => !action.inputs.has(name))).toEqual([])
+  })
+
+  it('has every output of the contract', () => {
+    const names = contractOutputs()
+    expect(names.length).toBeGreaterThan(5)
+    expect(names.filter(name => !action.outputs.has(name))).toEqual([])
+  })
+
+  it('marks as required exactly the inputs the contract calls required', () => {
+    const mismatched = contractInputs()
+      .filter(i => action.inputs.has(i.name))
+      .filter(i => (i.required === 'yes') !== action.inputs.get(i.name)?.required)
+      .map(i => i.name)
+    expect(mismatched).toEqual([])
+  })
+
+  it('uses the literal defaults of the contract (computed ones such as config-name aside)', () => {
+    const literal = contractInputs().filter(
+      i => action.inputs.has(i.name) && /^`[^`<>]+`$/.test(i.default)
+    )
+    expect(literal.map(i => i.name)).toContain('mode')
+    const mismatched = literal
+      .filter(i => action.inputs.get(i.name)?.default !== codeSpan(i.default, i.name))
+      .map(
+        i => `${i.name}: contract ${i.default}, action.yml '${action.inputs.get(i.name)?.default}'`
+      )
+    expect(mismatched).toEqual([])
+  })
+})
+
+describe('README quick start and sections', () => {
+  const blocks = fencedBlocks(readme)
+
+  it.each(['npm ci && npm run demo', 'npm ci && npm test'])(
+    'shows `%s` in a fenced code block',
+    command => {
+      expect(blocks.some(block => block.split('\n').some(line => line.trim() === command))).toBe(
+        true
+      )
+    }
+  )
+
+  it('keeps the markers the lead fills in', () => {
+    expect(readme).toContain('<!-- failure-table -->')
+    const perfStart = readme.indexOf('<!-- perf:start -->')
+    expect(perfStart).toBeGreaterThan(-1)
+    expect(readme.indexOf('<!-- perf:end -->')).toBeGreaterThan(perfStart)
+  })
+
+  it('uses one owner/repo placeholder for the action and badges of workflows that exist', () => {
+    const uses = [...readme.matchAll(/uses: ([^\s@]+)@v1\b/g)].map(m => m[1])
+    expect(uses.length).toBeGreaterThanOrEqual(4)
+    expect(new Set(uses)).toEqual(new Set(['your-org/aep-cmk-azure-action']))
+    const badges = [
+      ...readme.matchAll(
+        /https:\/\/github\.com\/([^/]+\/[^/]+)\/actions\/workflows\/([\w.-]+\.yml)\/badge\.svg/g
+      )
+    ]
+    expect(badges.map(m => m[2]).sort()).toEqual(['check-dist.yml', 'ci.yml', 'codeql.yml'])
+    for (const [, repo, workflow] of badges) {
+      expect(repo).toBe('your-org/aep-cmk-azure-action')
+      expect(existsSync(join(REPO_ROOT, '.github', 'workflows', workflow))).toBe(true)
+    }
+  })
+})
+
+describe('README checks and modes tables', () => {
+  it('lists every check id of the code, in order, each with a fix', () => {
+    const { header, rows } = tableBetween(readme, '<!-- checks:start -->', '<!-- checks:end -->')
+    expect(header[0]).toBe('Check')
+    expect(header[header.length - 1]).toBe('How to fix')
+    expect(rows.map(r => codeSpan(r[0], 'check id'))).toEqual([...CHECK_IDS])
+    expect(rows.filter(r => r[r.length - 1].length < 20).map(r => r[0])).toEqual([])
+  })
+
+  it('lists every mode', () => {
+    const { rows } = tableBetween(readme, '<!-- modes:start -->', '<!-- modes:end -->')
+    const modes = rows.map(r => /^`([a-z]+)`/.exec(r[0])?.[1])
+    expect(modes).toEqual([...MODES])
+  })
+})
+
+describe('README JSON report example', () => {
+  const start = readme.indexOf('<!-- report-example:start -->')
+  const end = readme.indexOf('<!-- report-example:end -->')
+  const block = fencedBlocks(readme.slice(start, end))[0]
+  const example = JSON.parse(block) as Record<string, unknown>
+
+  const sample: RunResult = {
+    mode: 'check',
+    result: 'fail',
+    status: 'COMPLETED',
+    configName: 'cmk-kv-key',
+    findings: [{ id: 'key.expiry', outcome: 'fail', detail: 'Soon.', fix: 'Rotate.' }],
+    failedChecks: ['key.expiry'],
+    actions: [],
+    settings: {},
+    timings: {},
+    startedAt: '2026-01-01T00:00:00.000Z',
+    finishedAt: '2026-01-01T00:00:01.000Z'
+  }
+  const real = buildJsonReport(sample)
+
+  it('is found between its markers', () => {
+    expect(start).toBeGreaterThan(-1)
+    expect(end).toBeGreaterThan(start)
+    expect(block).toBeDefined()
+  })
+
+  it('has the keys of a real report, in the same order', () => {
+    expect(Object.keys(example)).toEqual(Object.keys(real))
+    expect(example.schemaVersion).toBe(real.schemaVersion)
+  })
+
+  it('has findings shaped like a real report and check ids the code knows', () => {
+    const findings = example.findings as Record<string, unknown>[]
+    expect(findings.length).toBeGreaterThan(0)
+    for (const finding of findings) {
+      expect(Object.keys(finding)).toEqual(Object.keys(real.findings[0]))
+      expect(CHECK_IDS).toContain(finding.id)
+      expect(['pass', 'warn', 'fail']).toContain(finding.outcome)
+    }
+    const failed = findings.filter(f => f.outcome === 'fail').map(f => f.id)
+    expect(example.failedChecks).toEqual(failed)
+    expect(example.result).toBe(failed.length > 0 ? 'fail' : 'pass')
+  })
+})
