@@ -8,7 +8,7 @@ import { tenantConsentUrl } from './consent-url.js'
 import type { AdobeConfig, Facts } from './facts.js'
 import { gatherFacts } from './gather-facts.js'
 import { redact, registerSecret } from './http/secrets.js'
-import { parseSettings } from './inputs/parse-settings.js'
+import { parseSettings, SECRET_INPUTS } from './inputs/parse-settings.js'
 import { MODES, type Settings } from './inputs/settings.js'
 import { summarizeSettings } from './inputs/settings-summary.js'
 import { publish } from './report/publish.js'
@@ -20,6 +20,8 @@ const READ_ALLOWANCE_SECONDS = 300
 
 export async function run(): Promise<void> {
   const startedAt = new Date()
+  // Masked before anything can echo them, even when the inputs turn out to be invalid.
+  for (const name of SECRET_INPUTS) registerSecret(core.getInput(name))
   let settings: Settings
   try {
     settings = parseSettings(name => core.getInput(name), process.env)

@@ -129,7 +129,14 @@ describe('HTTPS_PROXY', () => {
     })
     expect(run.exitCode).not.toBe(0)
     expect(run.outputs.result).toBe('fail')
-    expect(run.stdout).toMatch(/^::error title=(vault|app|config)\.[a-z.-]+::/m)
+    // The Adobe calls say what they could not reach (the proxy's address).
+    const port = new URL(url).port
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `^::error title=app\\.registered::.*Adobe IMS token request failed: .*ECONNREFUSED 127\\.0\\.0\\.1:${port}`,
+        'm'
+      )
+    )
     expect(`${run.stdout}\n${run.stderr}`).not.toMatch(/^\s+at /m)
     expect(sim.requests).toEqual([])
   })

@@ -290,9 +290,8 @@ describe('no secret leaks, with RUNNER_DEBUG on', () => {
   )
 })
 
-describe('known gaps', () => {
-  // main.ts registers the secret inputs only after parsing them succeeded.
-  it.failing(
+describe('bad input', () => {
+  it(
     'bad input: the secret inputs are add-masked even though the run stops at the inputs',
     async () => {
       await withSim(FAST, async sim => {

@@ -81,11 +81,14 @@ async function submitOnce(
   try {
     return await platform.submitConfig(submission)
   } catch (error) {
-    const uncertain = error instanceof ServiceError && (error.retryable || error.status === 409)
+    if (!(error instanceof ServiceError)) throw error
+    const accepted = error.status !== undefined && error.status < 300
+    const uncertain = error.retryable || error.status === 409 || accepted
     if (!uncertain) throw error
     const stored = await platform.getConfig(input.name)
     if (stored && stored.status !== 'FAILED') return stored
-    if (error instanceof ServiceError && error.status === 409) throw error
+    // A 2xx whose answer we could not read was stored, perhaps under another name: never resend it.
+    if (error.status === 409 || accepted) throw error
     return platform.submitConfig(submission)
   }
 }

@@ -14,7 +14,7 @@ export async function registerCmkApp(
   options: { firstIntervalMs: number; timeoutMs: number; clock?: Clock; signal?: AbortSignal }
 ): Promise<AppRegistration> {
   // A registration Adobe is still preparing (no consent URL yet) is waited for, not made again.
-  if (!existing?.applicationId) await postRegistration(platform)
+  if (!existing?.applicationId) await postRegistration(platform, options)
   const outcome = await pollUntil(
     () => platform.getRegistration(),
     registration => Boolean(registration?.applicationRedirectUrl),
@@ -29,13 +29,24 @@ export async function registerCmkApp(
   return outcome.value
 }
 
-async function postRegistration(platform: PlatformClient): Promise<void> {
+/** How long a registration whose POST answer was lost is looked for before posting again. */
+const LOST_POST_GRACE_MS = 30_000
+
+async function postRegistration(
+  platform: PlatformClient,
+  options: { firstIntervalMs: number; timeoutMs: number; clock?: Clock; signal?: AbortSignal }
+): Promise<void> {
   try {
     await platform.registerApp()
   } catch (error) {
     const mayHaveArrived = error instanceof ServiceError && error.retryable
     if (!mayHaveArrived) throw error
-    const existing = await platform.getRegistration()
-    if (!existing) await platform.registerApp()
+    // Adobe registers asynchronously: a lost POST may show up only after a few reads.
+    const seen = await pollUntil(
+      () => platform.getRegistration(),
+      registration => registration !== null,
+      { ...options, timeoutMs: Math.min(options.timeoutMs, LOST_POST_GRACE_MS) }
+    )
+    if (!seen.done) await platform.registerApp()
   }
 }

@@ -9,7 +9,8 @@ export function toReadError(call: string, error: unknown): ReadError {
   let message: string
   if (error instanceof ServiceError) {
     status = error.status
-    message = error.serviceMessage
+    // A read can fail in a call it depends on (e.g. the Entra token for an ARM GET): name it.
+    message = error.call === call ? error.serviceMessage : error.message
   } else if (error instanceof RestError || (error as { statusCode?: number })?.statusCode) {
     const e = error as RestError
     status = e.statusCode

@@ -1,39 +1,58 @@
 import * as core from '@actions/core'
-import type { PipelinePolicy } from '@azure/core-rest-pipeline'
+import { RestError, type PipelinePolicy } from '@azure/core-rest-pipeline'
+import { httpTimeoutMs } from '../http/json-request.js'
 import { redact } from '../http/secrets.js'
 
-/** No single Azure request may hang longer than this; the SDK's default is no limit. */
-export const AZURE_REQUEST_TIMEOUT_MS = 30_000
-
-/** Logs every try of every Azure SDK request (method, URL, status, duration) for RUNNER_DEBUG. */
-const debugLogPolicy: PipelinePolicy = {
-  name: 'aepCmkDebugLog',
+/**
+ * Logs every try of every Azure SDK request (method, URL, status, duration) for RUNNER_DEBUG,
+ * and bounds each try by the same per-try timeout as the Adobe calls (httpTimeoutMs()).
+ *
+ * The timeout is our own, not `request.timeout`: the SDK's node client leaves that timer
+ * running when the request fails (a reset, a refused proxy), which keeps the process alive for
+ * the whole timeout, and it turns a timeout into an AbortError that is never retried. Here a
+ * try that outlasts the timeout becomes a RestError with code ETIMEDOUT, which the SDK's
+ * exponential retry treats as a network error and retries.
+ */
+const tryPolicy: PipelinePolicy = {
+  name: 'aepCmkTry',
   async sendRequest(request, next) {
-    if (request.timeout === 0) request.timeout = AZURE_REQUEST_TIMEOUT_MS
     const started = Date.now()
     const line = `${request.method} ${redact(request.url)}`
+    const timeoutMs = httpTimeoutMs()
+    const outer = request.abortSignal
+    const controller = new AbortController()
+    const onOuterAbort = (): void => controller.abort()
+    if (outer?.aborted) controller.abort()
+    else outer?.addEventListener('abort', onOuterAbort)
+    let timedOut = false
+    const handle = setTimeout(() => {
+      timedOut = true
+      controller.abort()
+    }, timeoutMs)
+    request.abortSignal = controller.signal
     try {
       const response = await next(request)
       core.debug(`${line} -> ${response.status} in ${Date.now() - started} ms`)
       return response
     } catch (error) {
-      core.debug(
-        `${line} -> network error after ${Date.now() - started} ms: ${redact(String((error as Error).message ?? error))}`
-      )
+      const reason = timedOut
+        ? `no answer within ${timeoutMs / 1000} s`
+        : String((error as Error).message ?? error)
+      core.debug(`${line} -> network error after ${Date.now() - started} ms: ${redact(reason)}`)
+      if (timedOut) throw new RestError(reason, { code: 'ETIMEDOUT', request })
       throw error
+    } finally {
+      clearTimeout(handle)
+      outer?.removeEventListener('abort', onOuterAbort)
+      request.abortSignal = outer
     }
   }
 }
 
-/**
- * Options shared by every Azure SDK client (ARM, Key Vault, Entra token requests): a bounded
- * exponential retry that honours Retry-After (the SDK's own policy), a per-try timeout and the
- * debug log. The SDKs already honour HTTPS_PROXY / NO_PROXY.
- */
 export function azureClientOptions() {
   return {
     retryOptions: { maxRetries: 4, retryDelayInMs: 500, maxRetryDelayInMs: 30_000 },
-    additionalPolicies: [{ policy: debugLogPolicy, position: 'perRetry' as const }],
+    additionalPolicies: [{ policy: tryPolicy, position: 'perRetry' as const }],
     userAgentOptions: { userAgentPrefix: 'aep-cmk-azure-action' }
   }
 }

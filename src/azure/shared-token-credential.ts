@@ -1,5 +1,6 @@
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth'
 import { registerSecret } from '../http/secrets.js'
+import { ServiceError } from '../http/service-error.js'
 
 const REFRESH_MARGIN_MS = 2 * 60 * 1000
 
@@ -40,10 +41,17 @@ export class SharedTokenCredential implements TokenCredential {
     options?: GetTokenOptions
   ): Promise<AccessToken | null> {
     this.requestedScopes.push(scopes.join(' '))
-    const pending = this.inner.getToken(scopes, options).then(token => {
-      registerSecret(token?.token)
-      return token
-    })
+    const pending = this.inner.getToken(scopes, options).then(
+      token => {
+        registerSecret(token?.token)
+        return token
+      },
+      (error: unknown) => {
+        // The SDKs would otherwise blame the ARM or Key Vault call for a failed sign-in.
+        const message = String((error as Error)?.message ?? error).split('\n')[0]
+        throw new ServiceError(`Entra token request (${scopes.join(' ')})`, undefined, message)
+      }
+    )
     this.tokens.set(cacheKey, pending)
     pending.catch(() => this.tokens.delete(cacheKey))
     return pending

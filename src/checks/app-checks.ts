@@ -208,6 +208,18 @@ export function appRoleFinding(
   const assignments = facts.roleAssignments
   if (assignments === undefined) {
     if (sp?.ok && sp.value === null) return notEvaluated('app.role', 'app.consented')
+    if (sp && !sp.ok) {
+      return {
+        id: 'app.role',
+        outcome: 'warn',
+        detail: `This cannot be decided: the CMK app's service principal could not be looked up (${describeReadError(sp.error)}).`,
+        fix:
+          sp.error.kind === 'forbidden'
+            ? DIRECTORY_PERMISSION_FIX
+            : 'Re-run the job, or set input cmk-app-object-id to skip the directory look-up.',
+        evidence: readErrorEvidence(sp.error)
+      }
+    }
     if (!facts.registration.ok && !objectId) return notEvaluated('app.role', 'app.registered')
     if (facts.registration.ok && !isRegistered(facts.registration.value) && !objectId) {
       return {

@@ -274,4 +274,14 @@ describe('app.role', () => {
     expect(finding.outcome).toBe('warn')
     expect(finding.fix).toContain('cmk-app-object-id')
   })
+  it('does not blame a permission when the directory look-up failed for another reason', () => {
+    const facts = healthyFacts()
+    facts.servicePrincipal = { ok: false, error: readError('error', { status: 500 }) }
+    delete facts.roleAssignments
+    const finding = appRoleFinding(facts, { mode: 'setup' })
+    expect(finding.outcome).toBe('warn')
+    expect(finding.detail).toContain('could not be looked up')
+    expect(finding.fix).not.toContain('Application.Read.All')
+    expect(finding.fix).toContain('Re-run the job')
+  })
 })
