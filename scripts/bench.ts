@@ -24,10 +24,10 @@ import {
   DIST_ENTRY,
   REPO_ROOT,
   isTokenRequest,
-  runBundledAction,
-  scenarioInputs,
+  runAction,
+  defaultInputs,
   writesOf
-} from './run-bundled-action.js'
+} from '../test/run-action.js'
 
 const MODES = ['validate', 'setup'] as const
 type Mode = (typeof MODES)[number]
@@ -173,7 +173,7 @@ async function measureRun(
   sim.clearFaults()
   sim.clearRequests()
   const submissionsBefore = sim.counters.configSubmissions
-  const run = await runBundledAction(sim, scenarioInputs(sim, mode))
+  const run = await runAction(sim, defaultInputs(sim, mode))
   const records = [...sim.requests]
   const log: TimedRequest[] = records.map(r => {
     const answered = answeredAt(r)

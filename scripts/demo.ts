@@ -8,12 +8,7 @@
  * Exits non-zero when either run did not do what it should.
  */
 import { CONFIG_SEQUENCES, startSimulator, type Simulator } from '../test/simulator/index.js'
-import {
-  runBundledAction,
-  scenarioInputs,
-  writesOf,
-  type BundledRun
-} from './run-bundled-action.js'
+import { runAction, defaultInputs, writesOf, type ActionRun } from '../test/run-action.js'
 
 const RULE = '═'.repeat(78)
 
@@ -34,7 +29,7 @@ function indent(text: string, prefix: string): string {
 }
 
 /** Prints what the runner would show of one run: log, outputs, job summary. */
-function show(run: BundledRun, sim: Simulator, requestsBefore: number): void {
+function show(run: ActionRun, sim: Simulator, requestsBefore: number): void {
   subheading(`Action log (stdout), exit code ${run.exitCode}`)
   const lines = run.stdout.replace(/\n+$/, '').split('\n')
   // The runner consumes these commands; ::add-mask:: carries the very secrets it masks.
@@ -76,7 +71,7 @@ async function main(): Promise<void> {
   const problems: string[] = []
   try {
     heading('1/2  mode: setup  (no CMK app registration yet, configuration NEW → … → COMPLETED)')
-    const setup = await runBundledAction(sim, scenarioInputs(sim, 'setup'))
+    const setup = await runAction(sim, defaultInputs(sim, 'setup'))
     show(setup, sim, 0)
     const afterSetup = sim.requests.length
     const setupWrites = writesOf(sim.requests)
@@ -88,7 +83,7 @@ async function main(): Promise<void> {
       problems.push(`setup: ${sim.counters.registrationRequests} registration requests, expected 1`)
 
     heading('2/2  mode: check  (after setup: must pass and write nothing)')
-    const check = await runBundledAction(sim, scenarioInputs(sim, 'check'))
+    const check = await runAction(sim, defaultInputs(sim, 'check'))
     show(check, sim, afterSetup)
     const checkWrites = writesOf(sim.requests.slice(afterSetup))
     if (check.exitCode !== 0 || check.outputs.result !== 'pass')

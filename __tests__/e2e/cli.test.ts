@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { startSimulator, type Simulator } from '../../test/simulator/index.js'
+import { spawnNode } from '../../test/run-action.js'
 import { defaultInputs, leakedSecrets, parseOutputFile, runAction, writesOf } from './harness.js'
 
 const CLI = resolve('bin/aep-cmk.js')
@@ -28,23 +28,7 @@ function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRu
     ...sim.childEnv(),
     ...env
   }
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      env: childEnv,
-      cwd: workDir,
-      stdio: ['ignore', 'pipe', 'pipe']
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', chunk => (stdout += chunk))
-    child.stderr.setEncoding('utf8').on('data', chunk => (stderr += chunk))
-    const killer = setTimeout(() => child.kill('SIGKILL'), 120_000)
-    child.on('error', reject)
-    child.on('close', code => {
-      clearTimeout(killer)
-      resolvePromise({ exitCode: code ?? -1, stdout, stderr })
-    })
-  })
+  return spawnNode([CLI, ...args], childEnv, workDir)
 }
 
 /** The default inputs as flags, alternating `--name value` and `--name=value`. */

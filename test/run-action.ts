@@ -1,19 +1,24 @@
 /**
- * Shared by `npm run demo` and `npm run bench`: runs the committed bundle (`dist/index.js`) as a
- * child process the way the Actions runner does, against the simulator, without rebuilding it.
+ * Runs the committed bundle (`dist/index.js`) as a child process the way the Actions runner
+ * does: `INPUT_*`, `GITHUB_OUTPUT` and `GITHUB_STEP_SUMMARY` (files in a temporary directory),
+ * plus the simulator's environment. Shared by the end-to-end tests, `npm run demo` and
+ * `npm run bench`.
  */
 import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { RecordedRequest, Simulator } from '../test/simulator/index.js'
+import { parseOutputFile } from '../bin/cli-args.js'
+import type { RecordedRequest, Simulator } from './simulator/index.js'
+
+export { parseOutputFile }
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 export const DIST_ENTRY = join(REPO_ROOT, 'dist', 'index.js')
 
 /** Inputs that match the simulator's default scenario, signing in with a client secret. */
-export function scenarioInputs(sim: Simulator, mode: string): Record<string, string> {
+export function defaultInputs(sim: Simulator, mode = 'setup'): Record<string, string> {
   const s = sim.state
   return {
     mode,
@@ -33,26 +38,38 @@ export function scenarioInputs(sim: Simulator, mode: string): Record<string, str
   }
 }
 
-export interface BundledRun {
+export interface ActionRun {
   exitCode: number
   stdout: string
   stderr: string
   outputs: Record<string, string>
   summary: string
+  report?: Record<string, unknown>
+  /** Everything the run printed or wrote, for leak sweeps. */
+  everything: string
   /** Date.now() just before the child was spawned, and when it closed. */
   spawnedAt: number
   closedAt: number
 }
 
+export interface RunOptions {
+  /** Extra environment, applied after the simulator's. */
+  env?: Record<string, string>
+  /** Write the JSON report and parse it into `report`. */
+  withReport?: boolean
+  /** Run a different entry, e.g. the CLI. */
+  entry?: string[]
+}
+
 /**
- * Spawns `node dist/index.js` with `INPUT_*`, `GITHUB_OUTPUT`, `GITHUB_STEP_SUMMARY` (files in a
- * temporary directory) and `sim.childEnv()`. Asynchronous: the simulator lives in this process
- * and must keep answering while the child runs.
+ * Asynchronous, because the simulator usually lives in the calling process and must keep
+ * answering while the child runs.
  */
-export async function runBundledAction(
-  sim: Simulator,
-  inputs: Record<string, string>
-): Promise<BundledRun> {
+export async function runAction(
+  sim: Simulator | undefined,
+  inputs: Record<string, string | undefined>,
+  options: RunOptions = {}
+): Promise<ActionRun> {
   if (!existsSync(DIST_ENTRY))
     throw new Error(`${DIST_ENTRY} is missing: the committed bundle is needed (npm run bundle)`)
   const dir = mkdtempSync(join(tmpdir(), 'aep-cmk-run-'))
@@ -61,6 +78,7 @@ export async function runBundledAction(
     const summaryFile = join(dir, 'summary')
     writeFileSync(outputFile, '')
     writeFileSync(summaryFile, '')
+    const reportFile = join(dir, 'report.json')
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? dir,
@@ -68,18 +86,27 @@ export async function runBundledAction(
       GITHUB_OUTPUT: outputFile,
       GITHUB_STEP_SUMMARY: summaryFile,
       GITHUB_ACTIONS: 'true',
-      ...sim.childEnv()
+      ...(sim ? sim.childEnv() : {}),
+      ...options.env
     }
-    for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
+    for (const [name, value] of Object.entries(inputs)) {
+      if (value !== undefined) env[`INPUT_${name.toUpperCase()}`] = value
+    }
+    if (options.withReport) env['INPUT_REPORT-FILE'] = reportFile
     const spawnedAt = Date.now()
-    const { exitCode, stdout, stderr } = await spawnNode([DIST_ENTRY], env, dir)
+    const { exitCode, stdout, stderr } = await spawnNode(options.entry ?? [DIST_ENTRY], env, dir)
     const closedAt = Date.now()
+    const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'))
+    const summary = readFileSync(summaryFile, 'utf8')
+    const reportText = existsSync(reportFile) ? readFileSync(reportFile, 'utf8') : undefined
     return {
       exitCode,
       stdout,
       stderr,
-      outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
-      summary: readFileSync(summaryFile, 'utf8'),
+      outputs,
+      summary,
+      report: reportText ? (JSON.parse(reportText) as Record<string, unknown>) : undefined,
+      everything: [stdout, stderr, summary, JSON.stringify(outputs), reportText ?? ''].join('\n'),
       spawnedAt,
       closedAt
     }
@@ -88,7 +115,8 @@ export async function runBundledAction(
   }
 }
 
-function spawnNode(
+/** Runs `node <args>` and collects its output; killed after two minutes. */
+export function spawnNode(
   args: string[],
   env: Record<string, string>,
   cwd: string
@@ -108,25 +136,6 @@ function spawnNode(
   })
 }
 
-/** Parses the runner's output file: `name=value` lines and `name<<delimiter` blocks. */
-export function parseOutputFile(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {}
-  const lines = text.split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const heredoc = /^([^<=]+)<<(.+)$/.exec(lines[i])
-    if (heredoc) {
-      const [, name, delimiter] = heredoc
-      const value: string[] = []
-      for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i])
-      outputs[name] = value.join('\n')
-      continue
-    }
-    const simple = /^([^=]+)=(.*)$/.exec(lines[i])
-    if (simple) outputs[simple[1]] = simple[2]
-  }
-  return outputs
-}
-
 /** Token requests: Entra token endpoint, IMS token endpoint, GitHub ID tokens. */
 export function isTokenRequest(r: Pick<RecordedRequest, 'service' | 'path'>): boolean {
   return (
@@ -136,9 +145,18 @@ export function isTokenRequest(r: Pick<RecordedRequest, 'service' | 'path'>): bo
   )
 }
 
-/** Requests other than token requests that could change something. */
-export function writesOf(requests: RecordedRequest[]): string[] {
+/** Requests other than token requests that could change something, as "METHOD service path". */
+export function writesOf(source: Simulator | RecordedRequest[]): string[] {
+  const requests = Array.isArray(source) ? source : source.requests
   return requests
     .filter(r => r.method !== 'GET' && r.method !== 'HEAD' && !isTokenRequest(r))
     .map(r => `${r.method} ${r.service} ${r.path}`)
+}
+
+/** Secrets and tokens found in a text, reported by a short prefix so a failure leaks nothing. */
+export function leakedSecrets(sim: Simulator, text: string): string[] {
+  return sim
+    .secrets()
+    .filter(secret => secret.length >= 8 && text.includes(secret))
+    .map(secret => `${secret.slice(0, 4)}…`)
 }
