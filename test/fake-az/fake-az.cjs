@@ -1,3 +1,4 @@
+/* global fetch, URLSearchParams */
 // Plays `az account get-access-token --output json --resource <r> [--tenant <t>]` the way
 // @azure/identity's AzureCliCredential calls it, after an `az login` with a service principal:
 // it asks the simulator's Entra token endpoint with the client credentials in FAKE_AZ_* and
