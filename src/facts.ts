@@ -60,6 +60,12 @@ export interface ServicePrincipal {
   objectId: string
   appId?: string
   displayName?: string
+  /**
+   * Where the object id came from: 'input' is input cmk-app-object-id (the directory was not
+   * looked up, so nothing is known about the principal beyond its id); 'graph' (or absent) is a
+   * Microsoft Graph look-up.
+   */
+  source: 'input' | 'graph'
 }
 
 export interface RolePermission {
@@ -108,7 +114,10 @@ export interface Facts {
   key?: Read<KeyFacts>
   /** ok with null: the service answered that no registration exists. */
   registration: Read<AppRegistration | null>
-  /** ok with null: no service principal for the app in the tenant. Absent: not looked up. */
+  /**
+   * ok with null: no service principal for the app in the tenant. Absent: not looked up and not
+   * given (the app is not registered, or its registration could not be read).
+   */
   servicePrincipal?: Read<ServicePrincipal | null>
   /** Role assignments at or above the vault for the CMK app's principal. Absent: not looked up. */
   roleAssignments?: Read<RoleAssignmentFact[]>

@@ -3,7 +3,7 @@ import { readServicePrincipal } from './azure/graph-reader.js'
 import { toReadError } from './azure/read-error.js'
 import { readRoleAssignments } from './azure/role-reader.js'
 import { readVault } from './azure/vault-reader.js'
-import type { AppRegistration, Facts, Read, VaultFacts } from './facts.js'
+import type { AppRegistration, Facts, Read, ServicePrincipal, VaultFacts } from './facts.js'
 import type { Services } from './services.js'
 
 async function attempt<T>(call: string, read: () => Promise<T>): Promise<Read<T>> {
@@ -66,11 +66,13 @@ export async function readAppAccess(
   const { settings, credential, signal } = services
   const appId = registration.applicationId
   if (!appId) return {}
-  const servicePrincipal: Read<{ objectId: string } | null> = settings.cmkAppObjectId
-    ? { ok: true, value: { objectId: settings.cmkAppObjectId } }
-    : await attempt('Microsoft Graph GET service principal', () =>
-        readServicePrincipal(credential, settings.endpoints.graph, appId, signal)
-      )
+  // Input cmk-app-object-id becomes the service-principal fact here and nowhere else.
+  const servicePrincipal: Read<ServicePrincipal | null> = settings.cmkAppObjectId
+    ? { ok: true, value: { objectId: settings.cmkAppObjectId, source: 'input' } }
+    : await attempt('Microsoft Graph GET service principal', async () => {
+        const sp = await readServicePrincipal(credential, settings.endpoints.graph, appId, signal)
+        return sp && { ...sp, source: 'graph' as const }
+      })
   const vault = await vaultRead
   if (!servicePrincipal.ok || !servicePrincipal.value || !vault.ok) return { servicePrincipal }
   const principalId = servicePrincipal.value.objectId

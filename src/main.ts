@@ -27,7 +27,7 @@ export async function run(): Promise<void> {
     settings = parseSettings(name => core.getInput(name), process.env)
   } catch (error) {
     // Still say which mode failed and honour report-file, so tooling that reads them works.
-    const mode = MODES.find(m => m === core.getInput('mode').trim()) ?? 'setup'
+    const mode = MODES.find(m => m === core.getInput('mode').trim().toLowerCase()) ?? 'setup'
     const reportFile = core.getInput('report-file').trim() || undefined
     const message = String((error as Error).message ?? error)
     return finish({ ...failedRun(startedAt, message), mode }, false, reportFile)
@@ -93,8 +93,7 @@ async function checkAndAct(
       now: new Date(),
       subscriptionId: settings.subscriptionId,
       resourceGroup: settings.resourceGroup,
-      consentUrl: consentUrlOf(f, settings),
-      cmkAppObjectId: settings.cmkAppObjectId
+      consentUrl: consentUrlOf(f, settings)
     })
 
   let lastConfig: AdobeConfig | null | undefined = facts.config.ok ? facts.config.value : undefined
@@ -108,6 +107,7 @@ async function checkAndAct(
         runSetup(services, facts, evaluate, { onStatus: config => (lastConfig = config) })
       )
       ;({ facts, actions, timedOut, blocked } = outcome)
+      error = outcome.stoppedBecause
     } catch (e) {
       error = redact((e as Error).message ?? String(e))
     }
@@ -123,7 +123,9 @@ async function checkAndAct(
   if (configName !== settings.configName) {
     const advice = `Adobe stored the configuration as "${configName}", not "${settings.configName}": set config-name: ${configName} in this workflow so that later runs find it instead of submitting again.`
     core.warning(advice, { title: 'config-name' })
-    actions = [...actions, advice]
+    actions = actions.map(line =>
+      line.startsWith('Submitted configuration') ? `${line}. ${advice}` : line
+    )
   }
   // Judge config.key by the configuration as it ended, not as it was before setup acted.
   if (lastConfig !== undefined) facts = { ...facts, config: { ok: true, value: lastConfig } }

@@ -337,4 +337,31 @@ describe('setup edge cases', () => {
     expect(run.stdout).toMatch(/::error title=config\.status::.*wait-timeout-seconds/)
     expect(sim.counters.configSubmissions).toBe(1)
   })
+
+  it('with wait-timeout-seconds 0 reads the status once and reports that read', async () => {
+    sim = await startSimulator({ configStatusSequence: ['NEW', 'COMPLETED'] })
+    const run = await runAction(sim, { ...defaultInputs(sim), 'wait-timeout-seconds': '0' })
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.status).toBe('COMPLETED')
+  })
+
+  it('keeps the application id and says to re-run when the consent URL never comes', async () => {
+    sim = await startSimulator({
+      registration: {
+        status: 'pending',
+        getsUntilReady: 1000,
+        pendingAnswer: 'partial',
+        readyAfterGets: 1
+      }
+    })
+    const run = await runAction(sim, { ...defaultInputs(sim), 'wait-timeout-seconds': '2' })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs['application-id']).toBe(sim.state.cmkApp.appId)
+    expect(run.outputs['failed-checks']).toBe('config.status')
+    expect(run.stdout).toMatch(
+      /::error title=config\.status::Setup stopped: Adobe did not publish the CMK app's consent URL within wait-timeout-seconds \(2 s\)/
+    )
+    expect(sim.counters.registrationRequests).toBe(0)
+    expect(writesOf(sim)).toEqual([])
+  })
 })

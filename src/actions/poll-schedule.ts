@@ -15,6 +15,7 @@ export const realClock: Clock = {
   now: Date.now,
   sleep: (ms, signal) =>
     new Promise(resolve => {
+      if (signal?.aborted) return resolve()
       const timer = setTimeout(done, ms)
       signal?.addEventListener('abort', done, { once: true })
       function done() {
@@ -47,17 +48,15 @@ export async function pollUntil<T>(
   const deadline = clock.now() + options.timeoutMs
   for (let n = 1; ; n++) {
     const remaining = deadline - clock.now()
-    if (remaining <= 0) break
-    await clock.sleep(
-      Math.min(pollIntervalMs(options.firstIntervalMs, n), remaining),
-      options.signal
-    )
+    if (remaining > 0)
+      await clock.sleep(
+        Math.min(pollIntervalMs(options.firstIntervalMs, n), remaining),
+        options.signal
+      )
     options.signal?.throwIfAborted()
     const value = await read()
     options.onRead?.(value)
     if (isDone(value)) return { done: true, value }
     if (clock.now() >= deadline) return { done: false, value, timedOut: true }
   }
-  const value = await read()
-  return isDone(value) ? { done: true, value } : { done: false, value, timedOut: true }
 }

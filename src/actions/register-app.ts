@@ -1,32 +1,36 @@
 import type { PlatformClient } from '../adobe/platform-client.js'
 import type { AppRegistration } from '../facts.js'
 import { ServiceError } from '../http/service-error.js'
-import { pollUntil, type Clock } from './poll-schedule.js'
+import { pollUntil, realClock, type Clock } from './poll-schedule.js'
+
+export interface RegistrationOutcome {
+  /** The last registration Adobe showed; null when it showed none. */
+  registration: AppRegistration | null
+  /** The consent URL did not appear within the wait. */
+  timedOut: boolean
+}
 
 /**
  * Registers the CMK app (POST, no body) unless Adobe already has it, and reads the
- * registration until its consent URL appears. When the POST fails in a way that may have reached Adobe, the registration is read
- * back before anything else is tried.
+ * registration until its consent URL appears, all within timeoutMs. When the POST fails in a
+ * way that may have reached Adobe, the registration is read back before anything else is tried.
  */
 export async function registerCmkApp(
   platform: PlatformClient,
   existing: AppRegistration | null,
   options: { firstIntervalMs: number; timeoutMs: number; clock?: Clock; signal?: AbortSignal }
-): Promise<AppRegistration> {
+): Promise<RegistrationOutcome> {
+  const clock = options.clock ?? realClock
+  const deadline = clock.now() + options.timeoutMs
+  const remaining = () => ({ ...options, clock, timeoutMs: Math.max(0, deadline - clock.now()) })
   // A registration Adobe is still preparing (no consent URL yet) is waited for, not made again.
-  if (!existing?.applicationId) await postRegistration(platform, options)
+  if (!existing?.applicationId) await postRegistration(platform, remaining())
   const outcome = await pollUntil(
     () => platform.getRegistration(),
     registration => Boolean(registration?.applicationRedirectUrl),
-    options
+    remaining()
   )
-  if (!outcome.done || !outcome.value)
-    throw new ServiceError(
-      'Adobe GET CMK app registration',
-      undefined,
-      `the registration has no consent URL after ${Math.round(options.timeoutMs / 1000)} s; re-run later`
-    )
-  return outcome.value
+  return { registration: outcome.value, timedOut: !outcome.done }
 }
 
 /** How long a registration whose POST answer was lost is looked for before posting again. */

@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { toReadError } from '../azure/read-error.js'
+import { ServiceError } from '../http/service-error.js'
 import type { Finding } from '../checks/finding.js'
 import { failedCheckIds } from '../checks/finding-list.js'
 import type { AdobeConfig, Facts } from '../facts.js'
@@ -11,12 +12,12 @@ import { registerCmkApp } from './register-app.js'
 
 export interface SetupOutcome {
   facts: Facts
-  /** Set when the run submitted or followed a configuration. */
-  config?: AdobeConfig
   timedOut: boolean
   /** Writes were skipped because a check failed (or warned, under strict). */
   blocked: boolean
   actions: string[]
+  /** Why setup stopped short without a failed check, when it did. */
+  stoppedBecause?: string
 }
 
 /**
@@ -48,32 +49,40 @@ export async function runSetup(
   if (registered !== undefined && !registered?.applicationRedirectUrl) {
     const withoutApp = evaluate(facts).filter(f => !f.id.startsWith('app.'))
     if (blockedBy(withoutApp)) return { facts, timedOut: false, blocked: true, actions }
-    let registration
+    let outcome
     try {
       core.info(
         registered?.applicationId
           ? 'Waiting for Adobe to publish the CMK app consent URL'
           : 'Registering the CMK app with Adobe, then waiting for its consent URL'
       )
-      registration = await registerCmkApp(platform, registered, {
+      outcome = await registerCmkApp(platform, registered, {
         ...waitOptions,
         timeoutMs: remainingWaitMs()
       })
     } catch (error) {
+      const call = error instanceof ServiceError ? error.call : 'Adobe POST CMK app registration'
       const failed = {
         ...facts,
-        registration: {
-          ok: false as const,
-          error: toReadError('Adobe CMK app registration', error)
-        }
+        registration: { ok: false as const, error: toReadError(call, error) }
       }
       return { facts: failed, timedOut: false, blocked: true, actions }
     }
-    if (!registered?.applicationId) {
+    const registration = outcome.registration
+    if (registration?.applicationId && !registered?.applicationId) {
       actions.push(
         `Registered the CMK app with Adobe (application id ${registration.applicationId})`
       )
       core.info(actions.at(-1)!)
+    }
+    if (outcome.timedOut || !registration) {
+      return {
+        facts: { ...facts, registration: { ok: true, value: registration } },
+        timedOut: false,
+        blocked: true,
+        actions,
+        stoppedBecause: `Adobe did not publish the CMK app's consent URL within wait-timeout-seconds (${settings.waitTimeoutSeconds} s); re-run setup later: it waits for the same registration and does not register again.`
+      }
     }
     const vault = Promise.resolve(facts.vault)
     facts = {
@@ -110,5 +119,5 @@ export async function runSetup(
     actions.push(
       `Submitted configuration ${result.config.name} for ${key.id} (${settings.payloadFormat} payload)`
     )
-  return { facts, config: result.config, timedOut: result.timedOut, blocked: false, actions }
+  return { facts, timedOut: result.timedOut, blocked: false, actions }
 }

@@ -27,6 +27,7 @@ export async function readServicePrincipal(
     throw new ServiceError('Microsoft Graph GET service principal', status, 'the answer has no id')
   return {
     objectId: sp.id,
+    source: 'graph',
     appId: typeof sp.appId === 'string' ? sp.appId : undefined,
     displayName: typeof sp.displayName === 'string' ? sp.displayName : undefined
   }

@@ -54,9 +54,16 @@ export async function readRoleAssignments(
   })
 }
 
-/** An assignment applies when its scope is the vault or one of its ancestors ("/" is the root). */
+const MANAGEMENT_GROUP_SCOPE = /^\/providers\/microsoft\.management\/managementgroups\/[^/]+$/
+
+/**
+ * An assignment applies when its scope is the vault or one of its ancestors: "/" (the root), a
+ * management group, the subscription, the resource group. ARM lists a scope's assignments with
+ * `principalId eq` at, above and below the scope, and only the ancestry above a subscription is
+ * made of management groups, so any management group it returns is an ancestor of the vault.
+ */
 export function appliesTo(scope: string, vaultId: string): boolean {
   const s = scope.toLowerCase().replace(/\/+$/, '')
-  const v = vaultId.toLowerCase()
-  return s === '' || v === s || v.startsWith(`${s}/`)
+  const v = vaultId.toLowerCase().replace(/\/+$/, '')
+  return s === '' || MANAGEMENT_GROUP_SCOPE.test(s) || v === s || v.startsWith(`${s}/`)
 }

@@ -11,8 +11,6 @@ const REFRESH_MARGIN_MS = 2 * 60 * 1000
  */
 export class SharedTokenCredential implements TokenCredential {
   private readonly tokens = new Map<string, Promise<AccessToken | null>>()
-  /** Scopes requested, in order, for diagnostics. */
-  readonly requestedScopes: string[] = []
 
   constructor(
     private readonly inner: TokenCredential,
@@ -40,7 +38,6 @@ export class SharedTokenCredential implements TokenCredential {
     scopes: string[],
     options?: GetTokenOptions
   ): Promise<AccessToken | null> {
-    this.requestedScopes.push(scopes.join(' '))
     const pending = this.inner.getToken(scopes, options).then(
       token => {
         registerSecret(token?.token)
@@ -53,7 +50,9 @@ export class SharedTokenCredential implements TokenCredential {
       }
     )
     this.tokens.set(cacheKey, pending)
-    pending.catch(() => this.tokens.delete(cacheKey))
+    pending.catch(() => {
+      if (this.tokens.get(cacheKey) === pending) this.tokens.delete(cacheKey)
+    })
     return pending
   }
 }

@@ -9,8 +9,6 @@ export interface AppCheckContext {
   mode: Mode
   /** The consent URL to put into the app.consented fix (tenant-specific when known). */
   consentUrl?: string
-  /** Input cmk-app-object-id: the service principal's object id, given instead of a look-up. */
-  cmkAppObjectId?: string
 }
 
 export const CMK_ROLE_NAME = 'Key Vault Crypto Service Encryption User'
@@ -103,14 +101,6 @@ export function appConsentedFinding(
   const sp = facts.servicePrincipal
   const applicationId = facts.registration.ok ? facts.registration.value?.applicationId : undefined
   if (sp === undefined) {
-    if (ctx.cmkAppObjectId) {
-      return {
-        id: 'app.consented',
-        outcome: 'pass',
-        detail: `The CMK app's service principal object id ${ctx.cmkAppObjectId} comes from input cmk-app-object-id; the directory was not looked up.`,
-        evidence: { objectId: ctx.cmkAppObjectId, source: 'cmk-app-object-id' }
-      }
-    }
     if (!facts.registration.ok) return notEvaluated('app.consented', 'app.registered')
     if (!isRegistered(facts.registration.value)) {
       return {
@@ -133,11 +123,19 @@ export function appConsentedFinding(
     }
   }
   if (sp.ok && sp.value) {
+    if (sp.value.source === 'input') {
+      return {
+        id: 'app.consented',
+        outcome: 'pass',
+        detail: `The CMK app's service principal object id ${sp.value.objectId} is taken from input cmk-app-object-id; it was not looked up in the directory.`,
+        evidence: { objectId: sp.value.objectId, source: 'input' }
+      }
+    }
     return {
       id: 'app.consented',
       outcome: 'pass',
       detail: `The CMK app has a service principal in the tenant with object id ${sp.value.objectId}.`,
-      evidence: { objectId: sp.value.objectId, appId: sp.value.appId }
+      evidence: { objectId: sp.value.objectId, appId: sp.value.appId, source: 'graph' }
     }
   }
   if (sp.ok) {
@@ -204,7 +202,7 @@ export function appRoleFinding(
     }
   }
   const sp = facts.servicePrincipal
-  const objectId = sp?.ok && sp.value ? sp.value.objectId : ctx.cmkAppObjectId
+  const objectId = sp?.ok && sp.value ? sp.value.objectId : undefined
   const assignments = facts.roleAssignments
   if (assignments === undefined) {
     if (sp?.ok && sp.value === null) return notEvaluated('app.role', 'app.consented')

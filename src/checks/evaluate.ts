@@ -47,8 +47,6 @@ export interface CheckContext {
   resourceGroup?: string
   /** The consent URL for the app.consented fix, tenant-specific when the vault's tenant is known. */
   consentUrl?: string
-  /** Input cmk-app-object-id, when set. */
-  cmkAppObjectId?: string
 }
 
 const VAULT_SETTING_CHECKS: [CheckId, (vault: VaultFacts, ctx: CheckContext) => Finding][] = [

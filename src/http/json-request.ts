@@ -86,6 +86,7 @@ async function sendOnce(request: JsonRequest): Promise<JsonResponse> {
   const signal = request.signal ? AbortSignal.any([timeout, request.signal]) : timeout
   const started = Date.now()
   let response
+  let text: string
   try {
     response = await fetch(request.url, {
       method: request.method,
@@ -94,6 +95,8 @@ async function sendOnce(request: JsonRequest): Promise<JsonResponse> {
       signal,
       agent: proxyAgentFor(request.url)
     })
+    // The body can stall or break after the headers came: that is a network error too.
+    text = await response.text()
   } catch (error) {
     const reason =
       timeout.aborted && !request.signal?.aborted
@@ -108,7 +111,6 @@ async function sendOnce(request: JsonRequest): Promise<JsonResponse> {
     )
     throw new ServiceError(request.call, undefined, reason)
   }
-  const text = await response.text()
   core.debug(
     `${request.method} ${redact(request.url)} -> ${response.status} in ${Date.now() - started} ms`
   )

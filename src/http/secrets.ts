@@ -4,7 +4,7 @@ const known = new Set<string>()
 
 /** Masks a secret in the runner's logs and remembers it so that our own messages can be scrubbed. */
 export function registerSecret(value: string | undefined): void {
-  if (!value) return
+  if (!value || known.has(value)) return
   core.setSecret(value)
   known.add(value)
 }

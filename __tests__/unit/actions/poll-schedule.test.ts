@@ -71,4 +71,34 @@ describe('pollUntil', () => {
     expect(reads).toBe(1)
     expect(clock.sleeps).toEqual([])
   })
+
+  it('with no time left reads once, at once, and reports that read', async () => {
+    const clock = fakeClock()
+    const seen: string[] = []
+    const outcome = await pollUntil(
+      async () => 'COMPLETED',
+      s => s === 'COMPLETED',
+      { firstIntervalMs: 1000, timeoutMs: 0, clock, onRead: v => seen.push(v) }
+    )
+    expect(outcome).toEqual({ done: true, value: 'COMPLETED' })
+    expect(clock.sleeps).toEqual([])
+    expect(seen).toEqual(['COMPLETED'])
+  })
+
+  it('stops waiting when the run is cancelled', async () => {
+    const controller = new AbortController()
+    controller.abort(new Error('the run reached its deadline'))
+    let reads = 0
+    await expect(
+      pollUntil(
+        async () => {
+          reads++
+          return 'RUNNING'
+        },
+        () => false,
+        { firstIntervalMs: 60_000, timeoutMs: 600_000, signal: controller.signal }
+      )
+    ).rejects.toThrow('the run reached its deadline')
+    expect(reads).toBe(0)
+  })
 })

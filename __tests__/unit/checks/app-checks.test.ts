@@ -75,7 +75,10 @@ describe('app.consented', () => {
   it('passes when the service principal exists, naming its object id', () => {
     const finding = appConsentedFinding(healthyFacts(), { mode: 'setup' })
     expect(finding.outcome).toBe('pass')
-    expect(finding.detail).toContain(SP_OBJECT_ID)
+    expect(finding.detail).toBe(
+      `The CMK app has a service principal in the tenant with object id ${SP_OBJECT_ID}.`
+    )
+    expect(finding.evidence).toMatchObject({ source: 'graph' })
   })
 
   it('fails without a service principal, with the consent URL in the fix', () => {
@@ -122,12 +125,16 @@ describe('app.consented', () => {
     expect(finding.detail).toContain('service said error')
   })
 
-  it('passes with cmk-app-object-id when no look-up was made', () => {
+  it('passes with an object id from cmk-app-object-id, saying it was not looked up', () => {
     const facts = healthyFacts()
-    delete facts.servicePrincipal
-    const finding = appConsentedFinding(facts, { mode: 'check', cmkAppObjectId: SP_OBJECT_ID })
+    facts.servicePrincipal = { ok: true, value: { objectId: SP_OBJECT_ID, source: 'input' } }
+    const finding = appConsentedFinding(facts, { mode: 'check' })
     expect(finding.outcome).toBe('pass')
-    expect(finding.detail).toContain('cmk-app-object-id')
+    expect(finding.detail).toBe(
+      `The CMK app's service principal object id ${SP_OBJECT_ID} is taken from input cmk-app-object-id; it was not looked up in the directory.`
+    )
+    expect(finding.detail).not.toContain('has a service principal in the tenant')
+    expect(finding.evidence).toEqual({ objectId: SP_OBJECT_ID, source: 'input' })
   })
 })
 
@@ -194,11 +201,11 @@ describe('app.role', () => {
     expect(finding.detail).toContain('holds no role')
   })
 
-  it('uses cmk-app-object-id in the fix when the directory was not looked up', () => {
+  it('uses the object id from cmk-app-object-id in the fix', () => {
     const facts = healthyFacts()
-    delete facts.servicePrincipal
+    facts.servicePrincipal = { ok: true, value: { objectId: 'given-object-id', source: 'input' } }
     facts.roleAssignments = { ok: true, value: [] }
-    const finding = appRoleFinding(facts, { mode: 'setup', cmkAppObjectId: 'given-object-id' })
+    const finding = appRoleFinding(facts, { mode: 'setup' })
     expect(finding.fix).toContain('--assignee-object-id given-object-id')
   })
 

@@ -94,7 +94,10 @@ export function healthyFacts(): Facts {
         applicationRedirectUrl: `https://login.microsoftonline.com/common/oauth2/authorize?response_type=code&client_id=${APP_ID}`
       }
     },
-    servicePrincipal: { ok: true, value: { objectId: SP_OBJECT_ID, appId: APP_ID } },
+    servicePrincipal: {
+      ok: true,
+      value: { objectId: SP_OBJECT_ID, appId: APP_ID, source: 'graph' }
+    },
     roleAssignments: { ok: true, value: [roleAssignment()] },
     config: {
       ok: true,
