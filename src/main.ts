@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { runSetup } from './actions/run-setup.js'
+import { runSetup } from './setup-flow.js'
 import { configStatusFinding, type ObservedConfigStatus } from './checks/config-checks.js'
 import { evaluateChecks } from './checks/evaluate.js'
 import type { Finding } from './checks/finding.js'

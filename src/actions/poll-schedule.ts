@@ -1,3 +1,5 @@
+import { sleep } from '../http/sleep.js'
+
 export const MAX_POLL_INTERVAL_MS = 60_000
 
 /** The wait before poll number `n` (1-based): the first interval, growing by half each time, capped at 60 s. */
@@ -11,20 +13,7 @@ export interface Clock {
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>
 }
 
-export const realClock: Clock = {
-  now: Date.now,
-  sleep: (ms, signal) =>
-    new Promise(resolve => {
-      if (signal?.aborted) return resolve()
-      const timer = setTimeout(done, ms)
-      signal?.addEventListener('abort', done, { once: true })
-      function done() {
-        clearTimeout(timer)
-        signal?.removeEventListener('abort', done)
-        resolve()
-      }
-    })
-}
+export const realClock: Clock = { now: Date.now, sleep }
 
 export type PollOutcome<T> = { done: true; value: T } | { done: false; value: T; timedOut: true }
 

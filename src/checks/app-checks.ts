@@ -67,30 +67,6 @@ export function appRegisteredFinding(registration: Facts['registration'], mode: 
   }
 }
 
-/** What main reports for app.registered after it tried to register the CMK app in setup. */
-export function appRegistrationOutcomeFinding(
-  outcome: { ok: true; registration: AppRegistration } | { ok: false; error: ReadError }
-): Finding {
-  if (outcome.ok) {
-    return {
-      id: 'app.registered',
-      outcome: 'pass',
-      detail: `Registered the CMK app; its application id is ${outcome.registration.applicationId ?? 'not reported yet'}.`,
-      evidence: {
-        applicationId: outcome.registration.applicationId,
-        applicationRedirectUrl: outcome.registration.applicationRedirectUrl
-      }
-    }
-  }
-  return {
-    id: 'app.registered',
-    outcome: 'fail',
-    detail: `Registering the CMK app failed: ${describeReadError(outcome.error)}.`,
-    fix: registrationFailureFix(outcome.error),
-    evidence: readErrorEvidence(outcome.error)
-  }
-}
-
 const DIRECTORY_PERMISSION_FIX =
   "Grant the action's Azure identity the Microsoft Graph application permission Application.Read.All (or Directory.Read.All) with admin consent, or set input cmk-app-object-id to the CMK app's service principal object id."
 

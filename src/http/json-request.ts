@@ -1,9 +1,16 @@
 import * as core from '@actions/core'
 import fetch, { FetchError } from 'node-fetch'
 import { proxyAgentFor } from './proxy-agent.js'
-import { DEFAULT_RETRY_POLICY, parseRetryAfter, withRetry, type RetryPolicy } from './retry.js'
+import {
+  DEFAULT_RETRY_POLICY,
+  parseRetryAfter,
+  realRetryDeps,
+  withRetry,
+  type RetryPolicy
+} from './retry.js'
 import { redact } from './secrets.js'
 import { ServiceError, serviceMessage } from './service-error.js'
+import { sleep } from './sleep.js'
 
 export interface JsonRequest {
   /** Names the call in errors and debug lines, e.g. "Adobe GET app registration". */
@@ -67,7 +74,9 @@ export async function requestJson(request: JsonRequest): Promise<JsonResponse> {
       retry: retryable(error) && !request.signal?.aborted,
       retryAfterMs: error instanceof ServiceError ? error.retryAfterMs : undefined
     }),
-    request.retry ?? DEFAULT_RETRY_POLICY
+    request.retry ?? DEFAULT_RETRY_POLICY,
+    // A long Retry-After must not outlast the run's deadline.
+    { ...realRetryDeps, sleep: ms => sleep(ms, request.signal) }
   )
 }
 

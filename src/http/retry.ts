@@ -1,3 +1,5 @@
+import { sleep } from './sleep.js'
+
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
   maxAttempts: number
@@ -27,7 +29,7 @@ export interface RetryDeps {
 }
 
 export const realRetryDeps: RetryDeps = {
-  sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+  sleep,
   random: Math.random,
   now: Date.now
 }

@@ -1,7 +1,6 @@
 import {
   appConsentedFinding,
   appRegisteredFinding,
-  appRegistrationOutcomeFinding,
   appRoleFinding
 } from '../../../src/checks/app-checks.js'
 import type { Facts } from '../../../src/facts.js'
@@ -60,14 +59,6 @@ describe('app.registered', () => {
     expect(finding.detail).toContain(
       'Adobe GET app-registration answered 401: Oauth token is not valid'
     )
-  })
-
-  it('reports the outcome of a registration made by setup', () => {
-    expect(
-      appRegistrationOutcomeFinding({ ok: true, registration: { applicationId: APP_ID } }).outcome
-    ).toBe('pass')
-    const failed = appRegistrationOutcomeFinding({ ok: false, error: readError('error') })
-    expect(failed).toMatchObject({ id: 'app.registered', outcome: 'fail' })
   })
 })
 

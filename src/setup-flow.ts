@@ -1,14 +1,14 @@
 import * as core from '@actions/core'
-import { toReadError } from '../azure/read-error.js'
-import { ServiceError } from '../http/service-error.js'
-import type { Finding } from '../checks/finding.js'
-import { failedCheckIds } from '../checks/finding-list.js'
-import type { AdobeConfig, Facts } from '../facts.js'
-import { readAppAccess } from '../gather-facts.js'
-import type { Services } from '../services.js'
-import { ensureConfig } from './ensure-config.js'
-import { realClock, type Clock } from './poll-schedule.js'
-import { registerCmkApp } from './register-app.js'
+import { toReadError } from './azure/read-error.js'
+import { ServiceError } from './http/service-error.js'
+import type { Finding } from './checks/finding.js'
+import { failedCheckIds } from './checks/finding-list.js'
+import type { AdobeConfig, Facts } from './facts.js'
+import { readAppAccess } from './gather-facts.js'
+import type { Services } from './services.js'
+import { ensureConfig } from './actions/ensure-config.js'
+import { realClock, type Clock } from './actions/poll-schedule.js'
+import { registerCmkApp } from './actions/register-app.js'
 
 export interface SetupOutcome {
   facts: Facts
@@ -21,9 +21,9 @@ export interface SetupOutcome {
 }
 
 /**
- * The only code that writes. Registers the CMK app when Adobe has none, re-checks the app's
- * access, then submits and follows the configuration; stops before each write while any
- * check fails.
+ * The setup mode's sequence around the writers in src/actions: registers the CMK app when Adobe
+ * has none, re-reads the app's access and re-evaluates, then submits and follows the
+ * configuration; stops before each write while any check fails.
  */
 export async function runSetup(
   services: Services,
