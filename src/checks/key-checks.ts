@@ -1,3 +1,4 @@
+import { notEvaluated } from './not-evaluated.js'
 import type { KeyFacts, Read, VaultFacts } from '../facts.js'
 import type { Finding } from './finding.js'
 import { describeReadError, readErrorEvidence } from './read-error.js'
@@ -122,6 +123,8 @@ export function keySizeFinding(key: KeyFacts, ctx: KeyCheckContext): Finding {
   const evidence = { keySize: key.keySize, minKeySize: ctx.minKeySize }
   const kty = key.keyType.toUpperCase() === 'RSA-HSM' ? 'RSA-HSM' : 'RSA'
   const fix = `Create a new version with a larger modulus: ${azKey(ctx, 'create', `--kty ${kty} --size ${ctx.minKeySize} --ops wrapKey unwrapKey`)}.`
+  if (key.keySize === undefined && !/^RSA(-HSM)?$/i.test(key.keyType))
+    return notEvaluated('key.size', 'key.type')
   if (key.keySize === undefined) {
     return {
       id: 'key.size',

@@ -107,8 +107,15 @@ describe('key.size', () => {
       keySizeFinding({ ...healthyKey(), keySize: 2048 }, { ...ctx, minKeySize: 2048 }).outcome
     ).toBe('pass')
   })
-  it('fails for a key without an RSA modulus', () => {
+  it('is not evaluated for a key that is not RSA: key.type already fails for it', () => {
     const finding = keySizeFinding({ ...healthyKey(), keyType: 'EC', keySize: undefined }, ctx)
+    expect(finding).toMatchObject({
+      outcome: 'warn',
+      evidence: { notEvaluatedBecause: 'key.type' }
+    })
+  })
+  it('fails for an RSA key whose modulus could not be read', () => {
+    const finding = keySizeFinding({ ...healthyKey(), keySize: undefined }, ctx)
     expect(finding.outcome).toBe('fail')
   })
 })
