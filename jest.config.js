@@ -7,5 +7,7 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }]
   },
   testMatch: ['**/__tests__/**/*.test.ts'],
-  testTimeout: 60000
+  testTimeout: 60000,
+  // The end-to-end tests mostly wait on child processes and poll intervals, not on the CPU.
+  maxWorkers: 4
 }
