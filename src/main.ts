@@ -144,7 +144,7 @@ async function checkAndAct(
       id: 'config.status',
       outcome: 'fail',
       detail: `Setup stopped: ${error}`,
-      fix: 'Re-run the job: the action reads the current state first and never submits twice.'
+      fix: 'Re-run the job: the action reads the current state first and never submits a configuration Adobe already has.'
     })
   const failedChecks = failedCheckIds(findings, settings.strict)
   const passed = failedChecks.length === 0 && !error

@@ -34,6 +34,9 @@ beforeEach(() => {
   sim.state = makeScenario()
   sim.clearRequests()
   sim.clearFaults()
+  for (const counter of Object.keys(sim.counters) as Array<keyof typeof sim.counters>) {
+    sim.counters[counter] = 0
+  }
 })
 
 const nowSeconds = () => Math.floor(Date.now() / 1000)
@@ -59,12 +62,13 @@ function annotation(r: ActionRun, kind: 'error' | 'warning', id: string): string
 function finding(
   r: ActionRun,
   id: string
-): { outcome: string; detail: string; fix: string | null } {
+): { outcome: string; detail: string; fix: string | null; evidence?: Record<string, unknown> } {
   const findings = (r.report?.findings ?? []) as Array<{
     id: string
     outcome: string
     detail: string
     fix: string | null
+    evidence?: Record<string, unknown>
   }>
   const found = findings.find(f => f.id === id)
   if (!found) throw new Error(`no finding ${id} in the report`)
@@ -159,6 +163,11 @@ describe('vault checks', () => {
     )
   })
 
+  /** An access policy entry (what `az keyvault set-policy` writes) for `objectId`. */
+  function accessPolicy(objectId: string, keys: string[]): Record<string, unknown> {
+    return { tenantId: sim.state.tenantId, objectId, permissions: { keys } }
+  }
+
   it.each([
     ['false', false],
     ['absent', undefined]
@@ -166,34 +175,104 @@ describe('vault checks', () => {
     const vault = defaultVault()
     if (value === undefined) delete vault.properties.enableRbacAuthorization
     else vault.properties.enableRbacAuthorization = value
+    // The action's identity may read keys through an access policy, so only vault.rbac fails.
+    vault.properties.accessPolicies = [accessPolicy(sim.state.azure.objectId, ['Get', 'List'])]
     sim.state.vault = vault
     const r = await run()
     expectFailedBy(r, ['vault.rbac'])
     expect(annotation(r, 'error', 'vault.rbac')).toContain('--enable-rbac-authorization true')
+    expect(finding(r, 'key.found').outcome).toBe('pass')
     // app.role cannot be decided for an access-policy vault: a warning, not a second failure.
     expect(annotation(r, 'warning', 'app.role')).toBeDefined()
   })
 
-  it('vault.network fails when public access is Disabled and trusted services may not bypass', async () => {
+  it.each([
+    ['no access policy', () => []],
+    ['a policy for another identity', () => [accessPolicy(sim.state.cmkApp.objectId, ['get'])]],
+    ['a policy without get', () => [accessPolicy(sim.state.azure.objectId, ['list', 'wrapKey'])]]
+  ])(
+    'on an access-policy vault with %s, key.found fails too, with the access-denied answer',
+    async (_label, policies) => {
+      setVaultProperties({ enableRbacAuthorization: false, accessPolicies: policies() })
+      const r = await run()
+      expectFailedBy(r, ['vault.rbac', 'key.found'])
+      const line = annotation(r, 'error', 'key.found')
+      expect(line).toContain('Key Vault GET key answered 403')
+      expect(line).toContain(
+        "does not have keys get permission on key vault 'kv-aep-cmk-prod;location=eastus'"
+      )
+      expect(line).toContain(
+        `\`az keyvault set-policy --name kv-aep-cmk-prod --object-id ${sim.state.azure.objectId} --key-permissions get\``
+      )
+      expect(finding(r, 'key.found').evidence).toMatchObject({ status: 403, kind: 'forbidden' })
+      expect(annotation(r, 'warning', 'key.enabled')).toContain('not evaluated: key.found failed')
+    }
+  )
+
+  it('vault.network fails when public access is Disabled and trusted services may not bypass (the runner is refused too)', async () => {
     setVaultProperties({
       publicNetworkAccess: 'Disabled',
-      networkAcls: { bypass: 'None', defaultAction: 'Allow', ipRules: [], virtualNetworkRules: [] }
+      networkAcls: {
+        bypass: 'None',
+        defaultAction: 'Allow',
+        ipRules: [{ value: sim.state.runnerIp }],
+        virtualNetworkRules: []
+      }
     })
     const r = await run()
-    expectFailedBy(r, ['vault.network'])
+    // Disabled overrides every IP rule: the runner cannot read the key either.
+    expectFailedBy(r, ['vault.network', 'key.found'])
     expect(annotation(r, 'error', 'vault.network')).toContain('public network access is Disabled')
     expect(annotation(r, 'error', 'vault.network')).toContain('--bypass AzureServices')
     expect(annotation(r, 'warning', 'vault.adobe-ip')).toBeDefined()
+    const keyFound = annotation(r, 'error', 'key.found')
+    expect(keyFound).toContain('public network access is Disabled')
+    expect(keyFound).toContain('ForbiddenByConnection')
+    expect(keyFound).toContain('private endpoint')
+    expect(keyFound).not.toContain('Grant the action')
+    expect(
+      sim.requests.some(
+        q => q.service === 'keyvault' && q.status === 403 && q.path.startsWith('/keys/')
+      )
+    ).toBe(true)
   })
 
   it('vault.network fails when the firewall defaults to Deny with bypass None', async () => {
     setVaultProperties({
-      networkAcls: { bypass: 'None', defaultAction: 'Deny', ipRules: [], virtualNetworkRules: [] }
+      networkAcls: {
+        bypass: 'None',
+        defaultAction: 'Deny',
+        ipRules: [{ value: sim.state.runnerIp }],
+        virtualNetworkRules: []
+      }
     })
     const r = await run()
     expectFailedBy(r, ['vault.network'])
     expect(annotation(r, 'error', 'vault.network')).toContain('the firewall defaults to Deny')
     expect(annotation(r, 'error', 'vault.network')).toContain('--bypass AzureServices')
+    expect(finding(r, 'key.found').outcome).toBe('pass')
+  })
+
+  it('key.found fails with the firewall refusal when the Deny firewall does not allow the runner (bypass AzureServices does not let it in)', async () => {
+    setVaultProperties({
+      networkAcls: {
+        bypass: 'AzureServices',
+        defaultAction: 'Deny',
+        ipRules: [{ value: `${ADOBE_IP}/32` }, { value: '198.51.100.0/24' }],
+        virtualNetworkRules: []
+      }
+    })
+    const r = await run()
+    expectFailedBy(r, ['key.found'])
+    expect(finding(r, 'vault.network').outcome).toBe('pass')
+    expect(finding(r, 'vault.adobe-ip').outcome).toBe('pass')
+    const line = annotation(r, 'error', 'key.found')
+    expect(line).toContain(`refused the runner's address ${sim.state.runnerIp}`)
+    expect(line).toContain('ForbiddenByFirewall')
+    expect(line).toContain(
+      `\`az keyvault network-rule add --name kv-aep-cmk-prod --ip-address ${sim.state.runnerIp}\``
+    )
+    expect(line).not.toContain('Grant the action')
   })
 
   it('vault.adobe-ip warns when the Deny firewall does not allow 20.88.123.53', async () => {
@@ -201,7 +280,7 @@ describe('vault checks', () => {
       networkAcls: {
         bypass: 'AzureServices',
         defaultAction: 'Deny',
-        ipRules: [{ value: '203.0.113.7/32' }],
+        ipRules: [{ value: '198.51.100.7/32' }, { value: `${sim.state.runnerIp}/32` }],
         virtualNetworkRules: []
       }
     })
@@ -218,7 +297,11 @@ describe('vault checks', () => {
       networkAcls: {
         bypass: 'AzureServices',
         defaultAction: 'Deny',
-        ipRules: [{ value: '198.51.100.0/24' }, { value: '20.88.120.0/21' }],
+        ipRules: [
+          { value: '198.51.100.0/24' },
+          { value: '20.88.120.0/21' },
+          { value: sim.state.runnerIp }
+        ],
         virtualNetworkRules: []
       }
     })
@@ -440,7 +523,8 @@ describe('config checks', () => {
     expectFailedBy(r, ['config.status'])
     expect(r.outputs.status).toBe('FAILED')
     expect(annotation(r, 'error', 'config.status')).toContain('ended FAILED')
-    expect(sim.counters.configSubmissions).toBeGreaterThan(0)
+    expect(sim.counters.configSubmissions).toBe(1)
+    expect(sim.counters.registrationRequests).toBe(0)
   })
 
   it('config.status fails with a timed-out message when the configuration never finishes', async () => {

@@ -185,6 +185,35 @@ function faultedAndRetry(
   return { faulted, retry }
 }
 
+/**
+ * The requests to the configuration path (submissions and reads), from the first POST on, as
+ * "METHOD status". Shows whether a failed submission was read back before anything was resent.
+ */
+function configCallsFromFirstPost(sim: Simulator): string[] {
+  const calls = sim.requests
+    .filter(r => r.service === 'platform' && r.path.startsWith(CONFIG_PATH))
+    .map(r => `${r.method} ${r.status}`)
+  const first = calls.findIndex(c => c.startsWith('POST '))
+  return first < 0 ? [] : calls.slice(first)
+}
+
+/**
+ * The retry arrived at least `ms` after the faulted request was answered: the only observable
+ * that Retry-After was honoured, since the action logs each try (`METHOD URL -> status in N ms`)
+ * but not the wait between tries, and the retry is the next request of its kind either way.
+ *
+ * This lower bound cannot flake: both timestamps come from the simulator's clock; `answeredAt`
+ * is taken before the answer is written and the retry's `at` once it arrives, and the action
+ * only starts waiting after it has read the answer, so a slow or loaded machine can only make
+ * the gap longer. The 50 ms slack covers Node timers, which count from the event loop's cached
+ * time and so can fire a few ms before the delay has passed on the wall clock. There is no
+ * upper bound.
+ */
+function expectWaitedAtLeast(faulted: RecordedRequest, retry: RecordedRequest, ms: number): void {
+  const answeredAt = faulted.answeredAt ?? faulted.at
+  expect(retry.at - answeredAt).toBeGreaterThanOrEqual(ms - 50)
+}
+
 async function withSim<T>(
   scenario: Partial<Scenario>,
   body: (sim: Simulator) => Promise<T>
@@ -237,8 +266,8 @@ describe('transient faults are retried and the run passes', () => {
   const transient: Array<[string, string, FaultAction]> = CALLS.flatMap(call => [
     [
       call.id,
-      '429 with Retry-After: 1',
-      { status: 429, headers: { 'retry-after': '1' }, body: { message: 'Too many requests' } }
+      '429 with Retry-After: 3',
+      { status: 429, headers: { 'retry-after': '3' }, body: { message: 'Too many requests' } }
     ],
     [call.id, '503 once', { status: 503, body: { message: 'Service Unavailable' } }],
     [call.id, 'a reset connection', 'reset']
@@ -257,11 +286,10 @@ describe('transient faults are retried and the run passes', () => {
         expect(faulted).toBeDefined()
         expect(retry).toBeDefined()
         expect(retry!.status).not.toBe(faultStatus)
-        if (faultStatus === 429) {
-          // Retry-After is honoured: the retry waits at least the second it asked for.
-          const answeredAt = faulted!.answeredAt ?? faulted!.at
-          expect(retry!.at - answeredAt).toBeGreaterThanOrEqual(1000 - 50)
-        }
+        // Retry-After is honoured: the retry waits at least the 3 s it asked for. That is longer
+        // than any first backoff without it (the action's own 250-500 ms, the Azure SDKs'
+        // 500-1000 ms, @azure/identity's 800-1600 ms), so a retry this late shows it was read.
+        if (faultStatus === 429) expectWaitedAtLeast(faulted!, retry!, 3000)
       })
     },
     TIMEOUT
@@ -288,10 +316,12 @@ describe('transient faults are retried and the run passes', () => {
         expectPassed(run, sim)
         const { faulted, retry } = faultedAndRetry(sim, call, 429)
         expect(retry).toBeDefined()
-        const answeredAt = faulted!.answeredAt ?? faulted!.at
-        const asked = Date.parse(until) - answeredAt
+        expect(faulted).toBeDefined()
+        // About 5 s ahead (whole seconds, less the time the run took to get to the call): well
+        // over the action's first backoff without it (250-500 ms).
+        const asked = Date.parse(until) - (faulted!.answeredAt ?? faulted!.at)
         expect(asked).toBeGreaterThan(1000)
-        expect(retry!.at - answeredAt).toBeGreaterThanOrEqual(asked - 50)
+        expectWaitedAtLeast(faulted!, retry!, asked)
       })
     },
     TIMEOUT
@@ -339,8 +369,15 @@ describe('persistent faults fail the run, naming the call, the status and the me
         const run = await runAction(sim, inputs)
         expectReportedFailure(run)
         expectNamedFailure(run, call.named!, 500, call.error.message)
-        // It was retried before the action gave up (the config POST is read back instead).
+        // It was retried before the action gave up.
         expect(requestsTo(sim, call).length).toBeGreaterThan(1)
+        if (id === 'Adobe config POST') {
+          // The fault answers before the handler, so nothing is ever stored: each 500 is read
+          // back (404) before the one resubmission, then the action gives up.
+          expect(configCallsFromFirstPost(sim)).toEqual(['POST 500', 'GET 404', 'POST 500'])
+        } else {
+          expect(configCallsFromFirstPost(sim)).toEqual([])
+        }
         expect(sim.counters.configSubmissions).toBe(0)
       })
     },
@@ -441,6 +478,10 @@ describe('malformed answers give a clear error naming the call', () => {
         const run = await runAction(sim, inputs)
         expectReportedFailure(run)
         expect(errorLines(run)).toMatch(message)
+        if (id === 'Adobe config POST') {
+          // A 200 may have stored it (perhaps under another name): read back, never resent.
+          expect(configCallsFromFirstPost(sim)).toEqual(['POST 200', 'GET 404'])
+        }
       })
     },
     TIMEOUT

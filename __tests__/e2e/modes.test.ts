@@ -33,8 +33,9 @@ beforeEach(() => {
   sim.state = makeScenario({ configStatusSequence: [...CONFIG_SEQUENCES.immediate] })
   sim.clearRequests()
   sim.clearFaults()
-  sim.counters.configSubmissions = 0
-  sim.counters.registrationRequests = 0
+  for (const counter of Object.keys(sim.counters) as Array<keyof typeof sim.counters>) {
+    sim.counters[counter] = 0
+  }
 })
 
 function run(mode: string, inputs: Record<string, string> = {}): Promise<ActionRun> {
@@ -96,11 +97,16 @@ function submissions(): Array<Record<string, unknown>> {
     .map(q => JSON.parse(q.body) as Record<string, unknown>)
 }
 
+/**
+ * A Deny firewall that lets the runner in (its address is in an IP rule: Key Vault would refuse
+ * the key read otherwise) but not Adobe's 20.88.123.53; Adobe gets through the trusted-services
+ * bypass, as the contract's vault.network rule has it.
+ */
 function denyFirewallWithoutAdobeIp(): void {
   sim.state.vault!.properties.networkAcls = {
     bypass: 'AzureServices',
     defaultAction: 'Deny',
-    ipRules: [{ value: '203.0.113.0/24' }],
+    ipRules: [{ value: `${sim.state.runnerIp}/32` }, { value: '198.51.100.0/24' }],
     virtualNetworkRules: []
   }
 }
@@ -242,6 +248,21 @@ describe('strict', () => {
     expect(writesOf(sim)).toEqual([SUBMIT])
     expect(r.exitCode).toBe(0)
     expect(failedChecks(r)).toEqual([])
+    expect(annotation(r, 'warning', 'vault.adobe-ip')).toBeDefined()
+    // The runner read the key through its IP rule, and Adobe completed through the bypass.
+    expect(sim.requests.some(q => q.service === 'keyvault' && q.status === 200)).toBe(true)
+    expect(r.outputs.status).toBe('COMPLETED')
+  })
+
+  it('without strict, setup stops before writing when the firewall keeps the runner out', async () => {
+    denyFirewallWithoutAdobeIp()
+    sim.state.runnerIp = '192.0.2.44'
+    const r = await run('setup')
+    expect(writesOf(sim)).toEqual([])
+    expect(r.exitCode).not.toBe(0)
+    expect(failedChecks(r)).toEqual(['key.found', 'config.status'])
+    expect(annotation(r, 'error', 'key.found')).toContain("refused the runner's address 192.0.2.44")
+    expect(sim.counters.configSubmissions).toBe(0)
   })
 })
 

@@ -1,5 +1,10 @@
 import { startConnectProxy, type ConnectProxy } from '../../test/simulator/connect-proxy.js'
-import { CONFIG_SEQUENCES, startSimulator, type Simulator } from '../../test/simulator/index.js'
+import {
+  CONFIG_SEQUENCES,
+  startSimulator,
+  type SimCounters,
+  type Simulator
+} from '../../test/simulator/index.js'
 import { defaultInputs, runAction, type ActionRun } from './harness.js'
 
 /**
@@ -25,7 +30,19 @@ beforeEach(() => {
   sim.clearRequests()
   sim.clearFaults()
   sim.state.configs = {}
+  // The counters live as long as the simulator: start every test from zero.
+  for (const name of Object.keys(sim.counters) as Array<keyof SimCounters>) sim.counters[name] = 0
   proxy.clearRecords()
+})
+
+/** What one run asked the simulator for, on top of the defaults for a setup run. */
+const counted = (overrides: Partial<SimCounters> = {}): SimCounters => ({
+  configSubmissions: 1,
+  registrationRequests: 0,
+  entraTokens: 3,
+  imsTokens: 1,
+  idTokens: 0,
+  ...overrides
 })
 
 /** The simulator's environment sets NO_PROXY for loopback names; a proxied run empties it. */
@@ -55,7 +72,8 @@ describe('HTTPS_PROXY', () => {
   it('setup with a client secret tunnels every service host through the proxy', async () => {
     const run = await runAction(sim, defaultInputs(sim), { env: proxied() })
     expectPassed(run)
-    expect(sim.counters.configSubmissions).toBeGreaterThan(0)
+    // One IMS token, one Entra token per resource (ARM, Graph, Key Vault), one submission.
+    expect(sim.counters).toEqual(counted())
     const vaultHost = new URL(sim.vaultUri()).hostname
     expect(hostnames(proxy.connects)).toEqual(
       [
@@ -81,6 +99,8 @@ describe('HTTPS_PROXY', () => {
     const run = await runAction(sim, inputs, { env: proxied() })
     expectPassed(run)
     expect(sim.requests.some(r => r.service === 'github')).toBe(true)
+    // One GitHub ID token, reused as the client assertion of all three Entra tokens.
+    expect(sim.counters).toEqual(counted({ idTokens: 1 }))
     expect(hostnames(proxy.connects)).toContain('github.localhost')
     expect(hostsSeenBySim().filter(h => !tunnelled().includes(h))).toEqual([])
   })
@@ -94,6 +114,7 @@ describe('HTTPS_PROXY', () => {
     }
     const run = await runAction(sim, inputs, { env: proxied() })
     expectPassed(run)
+    expect(sim.counters).toEqual(counted({ imsTokens: 0 }))
     expect(hostnames(proxy.connects)).toContain('platform.localhost')
     expect(hostnames(proxy.connects)).not.toContain('ims.localhost')
     expect(hostsSeenBySim().filter(h => !tunnelled().includes(h))).toEqual([])
@@ -105,6 +126,7 @@ describe('HTTPS_PROXY', () => {
     })
     expectPassed(run)
     expect(sim.requests.length).toBeGreaterThan(0)
+    expect(sim.counters).toEqual(counted())
     expect(proxy.connects).toEqual([])
   })
 
@@ -113,6 +135,7 @@ describe('HTTPS_PROXY', () => {
       env: proxied('ims.localhost,platform.localhost')
     })
     expectPassed(run)
+    expect(sim.counters).toEqual(counted())
     const through = hostnames(proxy.connects)
     expect(through).not.toContain('ims.localhost')
     expect(through).not.toContain('platform.localhost')
@@ -139,5 +162,6 @@ describe('HTTPS_PROXY', () => {
     )
     expect(`${run.stdout}\n${run.stderr}`).not.toMatch(/^\s+at /m)
     expect(sim.requests).toEqual([])
+    expect(sim.counters).toEqual(counted({ configSubmissions: 0, entraTokens: 0, imsTokens: 0 }))
   })
 })

@@ -47,13 +47,20 @@ function maskedValues(run: ActionRun): string[] {
     .map(line => line.slice(MASK.length))
 }
 
+/** Undoes the escaping `core.debug` applies to its message (`%`, CR and LF). */
+function unescapeCommandData(text: string): string {
+  return text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%')
+}
+
 /** Where in stdout a request shows up: its RUNNER_DEBUG line (logged once it was answered). */
 function debugLineIndex(lines: string[], r: RecordedRequest): number {
   const normalise = (path: string) => path.replace(/\/{2,}/g, '/').replace(/\/+$/, '')
   return lines.findIndex(line => {
     const m = /^::debug::([A-Z]+) https:\/\/([^/\s]+)(\/[^\s?]*)?\S* -> /.exec(line)
     if (!m || m[1] !== r.method || m[2] !== r.host) return false
-    let path = m[3] ?? '/'
+    // The simulator records the path percent-decoded once; the debug line carries the URL as
+    // sent (percent-encoded), with core.debug's own escaping on top.
+    let path = unescapeCommandData(m[3] ?? '/')
     try {
       path = decodeURIComponent(path)
     } catch {
@@ -66,42 +73,46 @@ function debugLineIndex(lines: string[], r: RecordedRequest): number {
 /**
  * Every secret the run sent to a service was add-masked, and before the debug line of the first
  * request that carried it. The Actions runtime's own ID-token request token is the runner's
- * secret (the runner masks it), not the action's.
+ * secret (the runner masks it), not the action's. Every scenario that calls this sent at least
+ * one secret, and every secret's mask line and first carrying request must be found in the log:
+ * a request that cannot be located would otherwise make the order check pass vacuously.
  */
-function expectMaskedBeforeUse(
-  run: ActionRun,
-  sim: Simulator
-): { used: string[]; located: number } {
+function expectMaskedBeforeUse(run: ActionRun, sim: Simulator): { used: string[] } {
   const lines = run.stdout.split('\n')
   const masked = maskedValues(run)
   const runnerOwned = new Set([sim.state.github.requestToken])
+  const carries = (r: RecordedRequest, secret: string) =>
+    r.body.includes(secret) || Object.values(r.headers).some(h => h.includes(secret))
   const used = sim
     .secrets()
     .filter(s => !runnerOwned.has(s))
-    .filter(s =>
-      sim.requests.some(
-        r => r.body.includes(s) || Object.values(r.headers).some(h => h.includes(s))
-      )
-    )
+    .filter(s => sim.requests.some(r => carries(r, s)))
+  expect(used.length).toBeGreaterThan(0)
   let located = 0
   for (const secret of used) {
     const label = `${secret.slice(0, 6)}…`
-    expect({ label, masked: masked.includes(secret) }).toEqual({ label, masked: true })
     const maskLine = lines.indexOf(`${MASK}${secret}`)
-    const carriers = sim.requests.filter(
-      r => r.body.includes(secret) || Object.values(r.headers).some(h => h.includes(secret))
-    )
-    const firstUse = Math.min(
-      ...carriers.map(r => debugLineIndex(lines, r)).filter(i => i >= 0),
-      Number.MAX_SAFE_INTEGER
-    )
-    if (firstUse < Number.MAX_SAFE_INTEGER) located++
-    expect({ label, maskedBeforeFirstUse: maskLine < firstUse }).toEqual({
+    const carriers = sim.requests.filter(r => carries(r, secret))
+    const logged = carriers.map(r => debugLineIndex(lines, r)).filter(i => i >= 0)
+    const firstUse = logged.length > 0 ? Math.min(...logged) : -1
+    if (firstUse >= 0) located++
+    expect({
       label,
+      masked: masked.includes(secret),
+      maskLineFound: maskLine >= 0,
+      firstUseLogged: firstUse >= 0,
+      maskedBeforeFirstUse: maskLine < firstUse
+    }).toEqual({
+      label,
+      masked: true,
+      maskLineFound: true,
+      firstUseLogged: true,
       maskedBeforeFirstUse: true
     })
   }
-  return { used, located }
+  // The order was checked against a logged request for every secret that was sent.
+  expect(located).toBe(used.length)
+  return { used }
 }
 
 function expectNoLeak(run: ActionRun, sim: Simulator): void {
@@ -136,9 +147,7 @@ describe('no secret leaks, with RUNNER_DEBUG on', () => {
         const masked = maskedValues(run)
         expect(masked).toContain(sim.state.azure.clientSecret)
         expect(masked).toContain(sim.state.adobe.clientSecret)
-        const { used, located } = expectMaskedBeforeUse(run, sim)
-        // The order was checked against a logged request for every secret that was sent.
-        expect(located).toBe(used.length)
+        const { used } = expectMaskedBeforeUse(run, sim)
         // The client secrets, the IMS token and one Entra token per resource were sent.
         expect(used).toEqual(
           expect.arrayContaining([sim.state.azure.clientSecret, sim.state.adobe.clientSecret])

@@ -153,6 +153,19 @@ describe('setup from nothing: registers the app, submits the key, waits for COMP
     expect(key[1].headers.authorization).toMatch(/^Bearer /)
     expect(key[1].host).toBe(`kv-aep-cmk-prod.vault.localhost:${sim.port}`)
     expect(key[1].path).toBe('/keys/aep-cmk-key/')
+    // @azure/keyvault-keys 4.10's api-version, which the simulated Key Vault (like the real one) knows.
+    expect(key.map(r => r.query['api-version'])).toEqual(['2025-07-01', '2025-07-01'])
+  })
+
+  it('reads role assignments and definitions with Microsoft.Authorization api-version 2022-04-01', () => {
+    const authz = sim.requests.filter(
+      r => r.service === 'arm' && /\/providers\/Microsoft\.Authorization\//i.test(r.path)
+    )
+    expect(authz.some(r => r.path.endsWith('/roleAssignments'))).toBe(true)
+    expect(authz.some(r => /\/roleDefinitions\/[0-9a-f-]{36}$/.test(r.path))).toBe(true)
+    expect(authz.map(r => `${r.query['api-version']} ${r.status}`)).toEqual(
+      authz.map(() => '2022-04-01 200')
+    )
   })
 
   it('signs in to Entra with the client secret, one token per audience', () => {

@@ -187,6 +187,7 @@ describe('simulator: Azure', () => {
     const exchange = async (assertion: string) =>
       call(`${sim.urls.authorityHost}/${state.tenantId}/oauth2/v2.0/token`, {
         method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({
           grant_type: 'client_credentials',
           client_id: state.azure.clientId,
@@ -210,10 +211,75 @@ describe('simulator: Azure', () => {
   it('refuses a wrong client secret like Entra does', async () => {
     const res = await call(`${sim.urls.authorityHost}/${sim.state.tenantId}/oauth2/v2.0/token`, {
       method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: `grant_type=client_credentials&client_id=${sim.state.azure.clientId}&client_secret=nope&scope=${encodeURIComponent(`${sim.urls.arm}/.default`)}`
     })
     expect(res.status).toBe(401)
     expect(res.json<{ error_description: string }>().error_description).toMatch(/^AADSTS7000215:/)
+  })
+
+  describe('Entra reads a token request from a form body only', () => {
+    const fields = () => ({
+      grant_type: 'client_credentials',
+      client_id: sim.state.azure.clientId,
+      client_secret: sim.state.azure.clientSecret,
+      scope: `${sim.urls.arm}/.default`
+    })
+    const tokenRequest = (headers: Record<string, string>, body: string) =>
+      call(`${sim.urls.authorityHost}/${sim.state.tenantId}/oauth2/v2.0/token`, {
+        method: 'POST',
+        headers,
+        body
+      })
+    const refusal = (res: Awaited<ReturnType<typeof tokenRequest>>) => {
+      const body = res.json<{ error: string; error_description: string; error_codes: number[] }>()
+      return {
+        status: res.status,
+        error: body.error,
+        error_codes: body.error_codes,
+        message: body.error_description.split('\r\n')[0]
+      }
+    }
+    const noGrantType = {
+      status: 400,
+      error: 'invalid_request',
+      error_codes: [900144],
+      message: "AADSTS900144: The request body must contain the following parameter: 'grant_type'."
+    }
+
+    it('accepts the form with a charset parameter on its content type', async () => {
+      const res = await tokenRequest(
+        { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' },
+        new URLSearchParams(fields()).toString()
+      )
+      expect(res.status).toBe(200)
+    })
+
+    it.each([
+      ['a JSON body', { 'content-type': 'application/json' }, () => JSON.stringify(fields())],
+      ['a form without its content type', {}, () => new URLSearchParams(fields()).toString()],
+      [
+        'a form sent as text/plain',
+        { 'content-type': 'text/plain' },
+        () => new URLSearchParams(fields()).toString()
+      ]
+    ])('refuses %s as missing grant_type', async (_label, headers, body) => {
+      expect(refusal(await tokenRequest(headers, body()))).toEqual(noGrantType)
+    })
+
+    it('refuses an empty client_secret as no client credential at all', async () => {
+      const res = await tokenRequest(
+        { 'content-type': 'application/x-www-form-urlencoded' },
+        new URLSearchParams({ ...fields(), client_secret: '' }).toString()
+      )
+      expect(refusal(res)).toEqual({
+        status: 401,
+        error: 'invalid_client',
+        error_codes: [7000218],
+        message:
+          "AADSTS7000218: The request body must contain the following parameter: 'client_assertion' or 'client_secret'."
+      })
+    })
   })
 
   it('serves the service principal from Graph unless absent or forbidden', async () => {
@@ -409,6 +475,37 @@ describe('simulator: faults, recording, secrets', () => {
     expect((await call(url, { method: 'POST' })).status).toBe(400)
   })
 
+  it('reads an IMS token request from a form body or the query string, nothing else', async () => {
+    const { adobe } = sim.state
+    const fields = {
+      grant_type: 'client_credentials',
+      client_id: adobe.clientId,
+      client_secret: adobe.clientSecret,
+      scope: adobe.scopes.join(',')
+    }
+    const url = `${sim.urls.ims}/ims/token/v3`
+    const asJson = await call(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(fields)
+    })
+    expect(asJson.status).toBe(400)
+    expect(asJson.json()).toEqual({
+      error: 'invalid_request',
+      error_description: 'The request body must be application/x-www-form-urlencoded.'
+    })
+    const formWithoutType = await call(url, {
+      method: 'POST',
+      body: new URLSearchParams(fields).toString()
+    })
+    expect(formWithoutType.status).toBe(400)
+    expect(formWithoutType.json()).toMatchObject({ error: 'invalid_request' })
+
+    const inQuery = await call(`${url}?${new URLSearchParams(fields)}`, { method: 'POST' })
+    expect(inQuery.status).toBe(200)
+    expect(inQuery.json()).toMatchObject({ token_type: 'bearer', expires_in: 86399 })
+  })
+
   it('records requests with lower-cased headers and lists every issued secret', async () => {
     sim.clearRequests()
     const token = await imsToken()
@@ -460,6 +557,7 @@ describe('simulator: real Azure SDKs', () => {
         principalId: state.cmkApp.objectId
       }
       const probe = fileURLToPath(new URL('../../test/simulator/sdk-probe.ts', import.meta.url))
+      sim.clearRequests()
       const { stdout } = await execFileAsync(process.execPath, ['--import', 'tsx', probe], {
         env: { ...process.env, ...sim.childEnv(), SIM_PROBE: JSON.stringify(input) }
       })
@@ -479,8 +577,30 @@ describe('simulator: real Azure SDKs', () => {
         keyOps: ['wrapKey', 'unwrapKey'],
         missingKeyStatus: 404
       })
-      const tokenRequests = sim.requests.filter(r => r.service === 'entra' && r.method === 'POST')
-      expect(tokenRequests.every(r => r.status === 200)).toBe(true)
+      // One form-encoded token request per resource (ARM, then Key Vault after its challenge),
+      // each answered 200 and carrying the credential the probe was given.
+      const tokenRequests = sim.requests
+        .filter(r => r.service === 'entra' && r.method === 'POST')
+        .map(r => {
+          const form = new URLSearchParams(r.body)
+          return {
+            status: r.status,
+            contentType: r.headers['content-type'],
+            scope: form.get('scope'),
+            credential: form.has('client_assertion')
+              ? 'client_assertion'
+              : form.has('client_secret')
+                ? 'client_secret'
+                : 'none'
+          }
+        })
+      const credential = auth === 'secret' ? 'client_secret' : 'client_assertion'
+      const form = expect.stringMatching(/^application\/x-www-form-urlencoded\b/)
+      expect(tokenRequests).toEqual([
+        { status: 200, contentType: form, scope: `${sim.urls.arm}/.default`, credential },
+        // The resource the simulator's Key Vault challenge names.
+        { status: 200, contentType: form, scope: 'https://vault.localhost/.default', credential }
+      ])
     }
   )
 })

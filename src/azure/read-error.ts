@@ -15,7 +15,9 @@ export function toReadError(call: string, error: unknown): ReadError {
     const e = error as RestError
     status = e.statusCode
     const code = e.code && !e.message.includes(e.code) ? `${e.code}: ` : ''
-    message = `${code}${firstLine(e.message)}`
+    const context = azureErrorContext(e)
+    const first = firstLine(e.message)
+    message = `${code}${context ? first.replace(/\.+$/, '') : first}${context}`
   } else if (error instanceof Error) {
     message = firstLine(error.message)
   } else {
@@ -24,6 +26,23 @@ export function toReadError(call: string, error: unknown): ReadError {
   const kind =
     status === 404 ? 'not-found' : status === 401 || status === 403 ? 'forbidden' : 'error'
   return { call, status, kind, message: redact(message) }
+}
+
+/**
+ * What Azure puts after the first line or in the inner error, where it names the cause: Key Vault
+ * answers every 403 with code Forbidden and tells a firewall refusal (ForbiddenByFirewall, with
+ * "Client address: <ip>" on a later line), public access disabled (ForbiddenByConnection), RBAC
+ * and access policies apart only there. Returned as " (<inner code>; client address <ip>)".
+ */
+function azureErrorContext(e: RestError): string {
+  const details = e.details as
+    { error?: { innerError?: { code?: unknown }; innererror?: { code?: unknown } } } | undefined
+  const inner = details?.error?.innerError?.code ?? details?.error?.innererror?.code
+  const parts: string[] = []
+  if (typeof inner === 'string' && inner !== '' && !e.message.includes(inner)) parts.push(inner)
+  const address = /Client address: ([0-9A-Fa-f.:]+)/.exec(e.message)?.[1]
+  if (address) parts.push(`client address ${address}`)
+  return parts.length > 0 ? ` (${parts.join('; ')})` : ''
 }
 
 function firstLine(text: string): string {

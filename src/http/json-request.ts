@@ -76,7 +76,13 @@ export async function requestJson(request: JsonRequest): Promise<JsonResponse> {
     }),
     request.retry ?? DEFAULT_RETRY_POLICY,
     // A long Retry-After must not outlast the run's deadline.
-    { ...realRetryDeps, sleep: ms => sleep(ms, request.signal) }
+    {
+      ...realRetryDeps,
+      sleep: ms => {
+        core.debug(`${request.call}: retrying in ${ms} ms`)
+        return sleep(ms, request.signal)
+      }
+    }
   )
 }
 

@@ -31,8 +31,19 @@ export interface VaultState {
   /**
    * ARM `properties`, sent as is. Delete a member to make it absent. `tenantId` and `vaultUri`
    * are filled in (scenario tenant, `https://<name>.vault.localhost:<port>/`) unless set here.
+   * The data plane honours them like Key Vault does: `tenantId` (challenge and token tenant),
+   * `publicNetworkAccess` and `networkAcls` (against `runnerIp`), and, unless
+   * `enableRbacAuthorization` is true, `accessPolicies` ({@link AccessPolicyState}[]).
    */
   properties: Record<string, unknown>
+}
+
+/** An entry of a vault's `properties.accessPolicies`, as ARM shows it. */
+export interface AccessPolicyState {
+  tenantId: string
+  objectId: string
+  applicationId?: string
+  permissions: { keys?: string[]; secrets?: string[]; certificates?: string[] }
 }
 
 export interface KeyState {
@@ -89,6 +100,12 @@ export interface Scenario {
   tenantId: string
   subscriptionId: string
   resourceGroup: string
+  /**
+   * Public IPv4 address the runner's requests come from, as Key Vault's firewall sees it: a vault
+   * whose public network access is Disabled, or whose firewall defaults to Deny without an ipRule
+   * containing this address, refuses the runner with 403 (bypass AzureServices does not help it).
+   */
+  runnerIp: string
   /** The identity the action signs in to Azure with. */
   azure: {
     clientId: string
@@ -140,7 +157,10 @@ export interface Scenario {
   customRoles: RoleDefinitionState[]
   /** ARM actions the action's identity is denied (403 AuthorizationFailed), e.g. 'Microsoft.KeyVault/vaults/read'. */
   armDeniedActions: string[]
-  /** The action's identity lacks keys get on the vault (403 ForbiddenByRbac). */
+  /**
+   * The action's identity lacks keys get on the vault whatever its access policies say: 403
+   * ForbiddenByRbac on an RBAC vault, AccessDenied on an access-policy vault.
+   */
   keyVaultForbidden: boolean
   /** Adobe configurations by (case-sensitive) name. */
   configs: Record<string, StoredConfig>
@@ -151,7 +171,9 @@ export interface Scenario {
   configResponseShape: 'current' | 'legacy'
   /**
    * When a configuration reaches COMPLETED, Adobe checks the vault, key and CMK app: it ends
-   * FAILED instead when the key is missing/disabled or the app lacks its role.
+   * FAILED instead when the key is missing, disabled, not RSA, lacks wrapKey/unwrapKey, is not
+   * active (nbf/exp), when Adobe (20.88.123.53) cannot reach the vault, or when the app lacks its
+   * role (RBAC vault) or its wrapKey/unwrapKey/get access policy (access-policy vault).
    */
   configChecksAccess: boolean
   latencyMs: number
@@ -246,6 +268,7 @@ export function cmkAppVaultRole(scenario: Scenario): RoleAssignmentState[] {
 export function makeScenario(overrides: Partial<Scenario> = {}): Scenario {
   const scenario: Scenario = {
     tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+    runnerIp: '203.0.113.10',
     subscriptionId: '6f1f0e2a-3b4c-4d5e-8f90-a1b2c3d4e5f6',
     resourceGroup: 'rg-aep-cmk',
     azure: {

@@ -1,3 +1,5 @@
+import { RestError } from '@azure/core-rest-pipeline'
+import { toReadError } from '../../../src/azure/read-error.js'
 import {
   keyActiveFinding,
   keyEnabledFinding,
@@ -18,6 +20,24 @@ import {
 } from './fixtures.js'
 
 const ctx = healthyContext()
+
+/**
+ * What @azure/keyvault-keys throws for Key Vault's 403 to a caller its firewall keeps out: the
+ * service's body is `{"error":{"code":"Forbidden","message":"Client address is not authorized
+ * and caller is not a trusted service.\r\nClient address: <ip>\r\nCaller: ...\r\nVault: ...",
+ * "innererror":{"code":"ForbiddenByFirewall"}}}`; the SDK takes the message and code from it and
+ * keeps it, deserialized (innererror -> innerError), as the error's details.
+ */
+function keyVaultFirewallError(clientAddress: string): RestError {
+  const body = {
+    code: 'Forbidden',
+    message: `Client address is not authorized and caller is not a trusted service.\r\nClient address: ${clientAddress}\r\nCaller: appid=11111111-2222-3333-4444-555555555555;oid=66666666-7777-8888-9999-000000000000;iss=https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/\r\nVault: kv-cmk;location=westeurope`,
+    innerError: { code: 'ForbiddenByFirewall' }
+  }
+  const error = new RestError(body.message, { code: body.code, statusCode: 403 })
+  error.details = { error: body }
+  return error
+}
 
 describe('key.found', () => {
   it('passes with the versioned identifier', () => {
@@ -50,15 +70,24 @@ describe('key.found', () => {
   it('fails on 403 naming the access policy permission on an access-policy vault', () => {
     const vault = { ...healthyVault(), enableRbacAuthorization: false }
     const finding = keyFoundFinding({ ok: false, error: readError('forbidden') }, vault, ctx)
+    expect(finding.outcome).toBe('fail')
     expect(finding.fix).toContain('--key-permissions get')
   })
 
-  it('fails on a firewall refusal pointing at the network', () => {
-    const error = readError('forbidden', {
-      message: 'Client address is not authorized and caller is not a trusted service.'
-    })
+  it('fails on a firewall refusal pointing at the network and the refused address', () => {
+    const error = toReadError('Key Vault GET key', keyVaultFirewallError('203.0.113.7'))
+    expect(error).toMatchObject({ status: 403, kind: 'forbidden' })
+    expect(error.message).toContain('ForbiddenByFirewall')
     const finding = keyFoundFinding({ ok: false, error }, healthyVault(), ctx)
-    expect(finding.fix).toContain('firewall')
+    expect(finding.outcome).toBe('fail')
+    expect(finding.detail).toMatch(
+      /^The firewall of vault kv-cmk refused the runner's address 203\.0\.113\.7,/
+    )
+    expect(finding.fix).toContain(
+      'az keyvault network-rule add --name kv-cmk --ip-address 203.0.113.7'
+    )
+    // Not mistaken for a missing role.
+    expect(finding.fix).not.toContain('Key Vault Crypto User')
   })
 
   it('fails on other errors with the message', () => {
@@ -135,6 +164,7 @@ describe('key.operations', () => {
   })
   it('fails with no operations', () => {
     const finding = keyOperationsFinding({ ...healthyKey(), keyOperations: [] }, ctx)
+    expect(finding.outcome).toBe('fail')
     expect(finding.detail).toContain('wrapKey and unwrapKey')
   })
 })

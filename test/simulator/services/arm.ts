@@ -14,15 +14,59 @@ function armError(
   return json(status, { error: { code, message } }, headers)
 }
 
+/**
+ * api-versions each resource provider accepts (a subset of the real lists, newest first):
+ * @azure/arm-keyvault 5 sends 2026-02-01 (vaults) and 2015-11-01 (the generic resource list of
+ * vaults.list()); @azure/arm-authorization 9 sends 2022-04-01 for role assignments and role
+ * definitions.
+ */
+export const ARM_API_VERSIONS = {
+  'microsoft.keyvault': [
+    '2026-02-01',
+    '2025-05-01',
+    '2024-11-01',
+    '2023-07-01',
+    '2023-02-01',
+    '2022-07-01',
+    '2021-10-01',
+    '2019-09-01'
+  ],
+  'microsoft.authorization': [
+    '2022-04-01',
+    '2020-04-01-preview',
+    '2018-01-01-preview',
+    '2015-07-01'
+  ],
+  'microsoft.resources': ['2022-09-01', '2021-04-01', '2019-10-01', '2015-11-01']
+} as const
+
+/** The resource provider a path is served by, for its api-versions; undefined = no such route. */
+function providerOf(path: string): keyof typeof ARM_API_VERSIONS | undefined {
+  if (/\/providers\/Microsoft\.Authorization\//i.test(path)) return 'microsoft.authorization'
+  if (/\/providers\/Microsoft\.KeyVault\//i.test(path)) return 'microsoft.keyvault'
+  if (/^\/subscriptions\/[^/]+\/resources\/?$/i.test(path)) return 'microsoft.resources'
+  return undefined
+}
+
 /** Azure Resource Manager (management.localhost): vaults, role assignments, role definitions. */
 export function arm(req: SimRequest, ctx: SimContext): Answer {
   const refused = authenticate(req, ctx)
   if (refused) return refused
-  if (!req.query['api-version']) {
+  const apiVersion = req.query['api-version']
+  if (!apiVersion) {
     return armError(
       400,
       'MissingApiVersionParameter',
       'The api-version query parameter (?api-version=) is required for all requests.'
+    )
+  }
+  const provider = providerOf(req.path)
+  const supported: readonly string[] = provider ? ARM_API_VERSIONS[provider] : []
+  if (provider && !supported.includes(apiVersion)) {
+    return armError(
+      400,
+      'InvalidApiVersionParameter',
+      `The api-version '${apiVersion}' is invalid. The supported versions are '${supported.join(',')}'.`
     )
   }
   if (req.method !== 'GET') {

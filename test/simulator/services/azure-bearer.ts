@@ -5,8 +5,16 @@ export type BearerProblem = 'missing' | 'invalid' | 'expired' | 'audience' | 'te
 
 export type BearerCheck = { ok: true; claims: Claims } | { ok: false; problem: BearerProblem }
 
-/** Checks an Entra access token the way Azure resource providers do: signature, expiry, aud, tid. */
-export function checkAzureBearer(req: SimRequest, ctx: SimContext, audience: string): BearerCheck {
+/**
+ * Checks an Entra access token the way Azure resource providers do: signature, expiry, aud, tid.
+ * `tenantId` is the tenant the resource belongs to (a vault's own tenant); default the scenario's.
+ */
+export function checkAzureBearer(
+  req: SimRequest,
+  ctx: SimContext,
+  audience: string,
+  tenantId: string = ctx.state.tenantId
+): BearerCheck {
   const token = bearerToken(req.headers.authorization)
   if (!token) return { ok: false, problem: 'missing' }
   const checked = ctx.tokens.verify(token)
@@ -17,7 +25,7 @@ export function checkAzureBearer(req: SimRequest, ctx: SimContext, audience: str
   if (!audiences(claims).some(aud => sameAudience(aud, audience))) {
     return { ok: false, problem: 'audience' }
   }
-  if (typeof claims.tid !== 'string' || claims.tid !== ctx.state.tenantId) {
+  if (typeof claims.tid !== 'string' || claims.tid.toLowerCase() !== tenantId.toLowerCase()) {
     return { ok: false, problem: 'tenant' }
   }
   return { ok: true, claims }

@@ -102,18 +102,34 @@ function knownResources(ctx: SimContext): string[] {
   return [ctx.urls.arm, ctx.urls.graph, ctx.vaultResource]
 }
 
+/** The media type of the request body, without its parameters (`; charset=...`). */
+function mediaType(req: SimRequest): string {
+  return (req.headers['content-type'] ?? '').replace(/;.*$/s, '').trim().toLowerCase()
+}
+
 function token(req: SimRequest, ctx: SimContext, tenant: string): Answer {
   const { state } = ctx
-  const form = new URLSearchParams(req.body)
   if (!knownTenant(tenant, ctx)) return tenantNotFound(tenant)
+  // Entra reads the fields from a form body only: any other body (JSON, or a form sent without
+  // its content type) is as good as none, so the first field it asks for is grant_type.
+  const formEncoded = mediaType(req) === 'application/x-www-form-urlencoded'
+  const form = new URLSearchParams(formEncoded ? req.body : '')
 
   const grantType = form.get('grant_type')
+  if (!grantType) {
+    return aadError(
+      400,
+      'invalid_request',
+      900144,
+      "The request body must contain the following parameter: 'grant_type'."
+    )
+  }
   if (grantType !== 'client_credentials') {
     return aadError(
       400,
       'unsupported_grant_type',
       70003,
-      `The app requested an unsupported grant type '${grantType ?? ''}'.`
+      `The app requested an unsupported grant type '${grantType}'.`
     )
   }
   const clientId = form.get('client_id') ?? ''
@@ -127,7 +143,8 @@ function token(req: SimRequest, ctx: SimContext, tenant: string): Answer {
   }
 
   const assertion = form.get('client_assertion')
-  const secret = form.get('client_secret')
+  // An empty client_secret counts as none at all.
+  const secret = form.get('client_secret') || null
   if (assertion !== null) {
     if (form.get('client_assertion_type') !== JWT_BEARER) {
       return aadError(

@@ -11,7 +11,14 @@ export function ims(req: SimRequest, ctx: SimContext): Answer {
   if (req.method !== 'POST') {
     return json(405, { error: 'method_not_allowed', error_description: 'Use POST.' })
   }
-  // IMS reads the fields from the form body, or from the query string.
+  // IMS reads the fields from a form body, or from the query string (with no body).
+  const mediaType = (req.headers['content-type'] ?? '').replace(/;.*$/s, '').trim().toLowerCase()
+  if (req.body !== '' && mediaType !== 'application/x-www-form-urlencoded') {
+    return json(400, {
+      error: 'invalid_request',
+      error_description: 'The request body must be application/x-www-form-urlencoded.'
+    })
+  }
   const form = new URLSearchParams(req.body)
   const field = (name: string): string | undefined => form.get(name) ?? req.query[name]
   const { adobe } = ctx.state

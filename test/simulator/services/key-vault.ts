@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import { json, type Answer, type SimContext, type SimRequest } from '../context.js'
 import type { KeyState } from '../scenario.js'
+import type { Claims } from '../tokens.js'
 import { checkAzureBearer, presentedAudience } from './azure-bearer.js'
+import { accessPolicyGrants, firewallRefusal, usesRbac, vaultTenant } from './vault-access.js'
 
 /** Key material per key version, stable for the simulator's life. */
 const material = new Map<string, Buffer>()
@@ -26,6 +28,22 @@ function kvError(
   return json(status, { error: { code, message, ...extra } }, headers)
 }
 
+/**
+ * api-versions the data plane accepts: @azure/keyvault-keys 4.10 sends 2025-07-01; older SDKs
+ * and tools send the 7.x versions.
+ */
+export const KEY_VAULT_API_VERSIONS = [
+  '7.0',
+  '7.1',
+  '7.2',
+  '7.3',
+  '7.4',
+  '7.5',
+  '7.6',
+  '2025-07-01'
+] as const
+const LATEST_API_VERSION = '2025-07-01'
+
 /** Key Vault data plane (<vault>.vault.localhost), with the bearer challenge of the real service. */
 export function keyVault(req: SimRequest, ctx: SimContext): Answer {
   const { state } = ctx
@@ -35,22 +53,32 @@ export function keyVault(req: SimRequest, ctx: SimContext): Answer {
   if (!vault || vault.name.toLowerCase() !== vaultName.toLowerCase())
     return { status: 0, reset: true }
 
+  // The challenge and the token check name the vault's own tenant, not the caller's.
+  const tenant = vaultTenant(state, vault)
   const challenge = {
-    'WWW-Authenticate': `Bearer authorization="${ctx.urls.authorityHost}/${state.tenantId}", resource="${ctx.vaultResource}"`
+    'WWW-Authenticate': `Bearer authorization="${ctx.urls.authorityHost}/${tenant}", resource="${ctx.vaultResource}"`
   }
-  const checked = checkAzureBearer(req, ctx, ctx.vaultResource)
+  const checked = checkAzureBearer(req, ctx, ctx.vaultResource, tenant)
   if (!checked.ok) {
     const messages = {
       missing: 'AKV10000: Request is missing a Bearer or PoP token.',
       invalid: 'AKV10019: Token signature is invalid.',
       expired: 'AKV10032: Token is expired.',
       audience: `AKV10022: Invalid audience. Expected ${ctx.vaultResource}, found: ${presentedAudience(req)}.`,
-      tenant: `AKV10032: Invalid issuer. Expected one of https://sts.localhost/${state.tenantId}/.`
+      tenant: `AKV10032: Invalid issuer. Expected one of https://sts.localhost/${tenant}/.`
     }
     return kvError(401, 'Unauthorized', messages[checked.problem], undefined, challenge)
   }
-  if (!req.query['api-version']) {
+  const apiVersion = req.query['api-version']
+  if (!apiVersion) {
     return kvError(400, 'BadParameter', 'The request URI contains an invalid api-version.')
+  }
+  if (!(KEY_VAULT_API_VERSIONS as readonly string[]).includes(apiVersion)) {
+    return kvError(
+      400,
+      'BadParameter',
+      `The specified version (${apiVersion}) is not recognized. Consider using the latest supported version (${LATEST_API_VERSION}).`
+    )
   }
   if (req.method !== 'GET') {
     return kvError(
@@ -59,7 +87,13 @@ export function keyVault(req: SimRequest, ctx: SimContext): Answer {
       `The simulator does not support ${req.method} ${req.path}.`
     )
   }
-  if (state.keyVaultForbidden) return forbidden(req, ctx)
+  const caller = callerOf(checked.claims, ctx, tenant)
+  const refusal = firewallRefusal(vault, state.runnerIp)
+  if (refusal) return firewallForbidden(refusal, ctx, caller)
+  if (state.keyVaultForbidden) return forbidden(req, ctx, caller)
+  if (!usesRbac(vault) && !accessPolicyGrants(vault, tenant, caller.oid, ['get'])) {
+    return forbidden(req, ctx, caller)
+  }
 
   const base = `https://${req.host}`
   if (/^\/keys\/?$/.test(req.path)) {
@@ -99,23 +133,52 @@ export function keyVault(req: SimRequest, ctx: SimContext): Answer {
   return json(200, keyBundle(base, key, version))
 }
 
-function forbidden(req: SimRequest, ctx: SimContext): Answer {
-  const { state } = ctx
-  const vault = state.vault
-  const caller = `appid=${state.azure.clientId};oid=${state.azure.objectId};iss=https://sts.localhost/${state.tenantId}/`
-  const where = `${vault?.name};location=${vault?.location}`
-  if (vault?.properties.enableRbacAuthorization === true) {
+interface Caller {
+  oid: string
+  /** As Key Vault prints it: `appid=…;oid=…;iss=…`. */
+  text: string
+}
+
+function callerOf(claims: Claims, ctx: SimContext, tenant: string): Caller {
+  const { azure } = ctx.state
+  const oid = typeof claims.oid === 'string' ? claims.oid : azure.objectId
+  const appid = typeof claims.appid === 'string' ? claims.appid : azure.clientId
+  return { oid, text: `appid=${appid};oid=${oid};iss=https://sts.localhost/${tenant}/` }
+}
+
+function vaultWhere(ctx: SimContext): string {
+  const vault = ctx.state.vault
+  return `${vault?.name};location=${vault?.location}`
+}
+
+/** What Key Vault answers a caller its network rules keep out. */
+function firewallForbidden(
+  refusal: 'ForbiddenByConnection' | 'ForbiddenByFirewall',
+  ctx: SimContext,
+  caller: Caller
+): Answer {
+  const message =
+    refusal === 'ForbiddenByConnection'
+      ? `Public network access is disabled and request is not from a trusted service nor via an approved private link.\r\nCaller: ${caller.text}\r\nVault: ${vaultWhere(ctx)}`
+      : `Client address is not authorized and caller is not a trusted service.\r\nClient address: ${ctx.state.runnerIp}\r\nCaller: ${caller.text}\r\nVault: ${vaultWhere(ctx)}`
+  return kvError(403, 'Forbidden', message, { innererror: { code: refusal } })
+}
+
+function forbidden(req: SimRequest, ctx: SimContext, caller: Caller): Answer {
+  const vault = ctx.state.vault
+  const where = vaultWhere(ctx)
+  if (vault && usesRbac(vault)) {
     return kvError(
       403,
       'Forbidden',
-      `Caller is not authorized to perform action on resource.\r\nIf role assignments, deny assignments or role definitions were changed recently, please observe propagation time.\r\nCaller: ${caller}\r\nAction: 'Microsoft.KeyVault/vaults/keys/read'\r\nResource: '${req.path}'\r\nAssignment: (not found)\r\nDecisionReason: 'DeniedWithNoValidRBAC' \r\nVault: ${where}\r\n`,
+      `Caller is not authorized to perform action on resource.\r\nIf role assignments, deny assignments or role definitions were changed recently, please observe propagation time.\r\nCaller: ${caller.text}\r\nAction: 'Microsoft.KeyVault/vaults/keys/read'\r\nResource: '${req.path}'\r\nAssignment: (not found)\r\nDecisionReason: 'DeniedWithNoValidRBAC' \r\nVault: ${where}\r\n`,
       { innererror: { code: 'ForbiddenByRbac' } }
     )
   }
   return kvError(
     403,
     'Forbidden',
-    `The user, group or application '${caller}' does not have keys get permission on key vault '${where}'. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125287`,
+    `The user, group or application '${caller.text}' does not have keys get permission on key vault '${where}'. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125287`,
     { innererror: { code: 'AccessDenied' } }
   )
 }

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { json, type Answer, type SimContext, type SimRequest } from '../context.js'
 import { BUILTIN_ROLE_DEFINITIONS } from '../role-definitions.js'
-import { vaultResourceId, type StoredConfig } from '../scenario.js'
+import { vaultResourceId, type StoredConfig, type VaultState } from '../scenario.js'
 import { bearerToken } from '../tokens.js'
+import { accessPolicyGrants, adobeReachesVault, usesRbac, vaultTenant } from './vault-access.js'
 
 export const REGISTRATION_PATH = '/data/infrastructure/manager/byok/app-registration'
 export const CONFIG_PATH = '/data/infrastructure/manager/customer/config'
@@ -155,6 +156,36 @@ function parseKeyIdentifier(
   }
 }
 
+/** Every vault in the subscription, as a key identifier's host would name it. */
+function knownVaults(ctx: SimContext): VaultState[] {
+  return [...(ctx.state.vault ? [ctx.state.vault] : []), ...ctx.state.otherVaults]
+}
+
+/** The vault a vault URI names: its host must be `<vault>.vault.localhost[:port]`. */
+function vaultOfUri(vaultUri: string | undefined, ctx: SimContext): VaultState | undefined {
+  if (!vaultUri) return undefined
+  let url: URL
+  try {
+    url = new URL(vaultUri)
+  } catch {
+    return undefined
+  }
+  if (url.port !== '' && url.port !== String(ctx.port)) return undefined
+  return knownVaults(ctx).find(
+    v => url.hostname.toLowerCase() === `${v.name.toLowerCase()}.vault.localhost`
+  )
+}
+
+/** A 400 when the identifier does not point into an existing vault. */
+function notAVault(vaultUri: string, field: string, ctx: SimContext): Answer | undefined {
+  if (vaultOfUri(vaultUri, ctx)) return undefined
+  return serviceError(
+    400,
+    'Bad Request',
+    `Invalid ${field}: ${new URL(vaultUri).host} is not an Azure Key Vault host (<vault-name>.vault.azure.net) of an existing vault.`
+  )
+}
+
 function submitConfig(req: SimRequest, ctx: SimContext): Answer {
   const { state } = ctx
   let body: ConfigBody
@@ -190,6 +221,8 @@ function submitConfig(req: SimRequest, ctx: SimContext): Answer {
         'Bad Request',
         `Invalid keyVaultKeyIdentifier: ${data.keyVaultKeyIdentifier}.`
       )
+    const unknownVault = notAVault(parsed.vaultUri, 'keyVaultKeyIdentifier', ctx)
+    if (unknownVault) return unknownVault
     configData = {
       providerType: 'AZURE_KEYVAULT',
       keyVaultUri: parsed.vaultUri,
@@ -202,6 +235,15 @@ function submitConfig(req: SimRequest, ctx: SimContext): Answer {
     const parsed = parseKeyIdentifier(data.keyVaultUri)
     if (!parsed)
       return serviceError(400, 'Bad Request', `Invalid keyVaultUri: ${data.keyVaultUri}.`)
+    const unknownVault = notAVault(parsed.vaultUri, 'keyVaultUri', ctx)
+    if (unknownVault) return unknownVault
+    if (parsed.keyName.toLowerCase() !== data.keyName.toLowerCase()) {
+      return serviceError(
+        400,
+        'Bad Request',
+        `keyName ${data.keyName} does not match the key ${parsed.keyName} in keyVaultUri.`
+      )
+    }
     configData = {
       providerType: 'AZURE_KEYVAULT',
       keyVaultUri: parsed.vaultUri,
@@ -293,16 +335,34 @@ function advance(config: StoredConfig, ctx: SimContext): void {
   if (config.status === 'FAILED') config.upcoming = []
 }
 
-/** What Adobe verifies before it completes: the key exists, is enabled, and its app may wrap/unwrap it. */
+/**
+ * What Adobe verifies before it completes: the key exists, is an enabled and active RSA key
+ * permitting wrapKey and unwrapKey, Adobe reaches the vault through its firewall, and its app may
+ * get, wrap and unwrap the key (a role on an RBAC vault, an access policy otherwise).
+ */
 function adobeCanUseKey(config: StoredConfig, ctx: SimContext): boolean {
   const { state } = ctx
   const vault = state.vault
   const key = state.key
   if (!vault || !key || !key.enabled) return false
-  const host = config.configData.keyVaultUri ? new URL(config.configData.keyVaultUri).hostname : ''
-  if (host.split('.')[0]?.toLowerCase() !== vault.name.toLowerCase()) return false
+  if (vaultOfUri(config.configData.keyVaultUri, ctx) !== vault) return false
   if (config.configData.keyName?.toLowerCase() !== key.name.toLowerCase()) return false
+  if (key.kty !== 'RSA' && key.kty !== 'RSA-HSM') return false
+  const ops = key.ops.map(op => op.toLowerCase())
+  if (!ops.includes('wrapkey') || !ops.includes('unwrapkey')) return false
+  const now = Math.floor(Date.now() / 1000)
+  if ((key.nbf !== undefined && key.nbf > now) || (key.exp !== undefined && key.exp <= now)) {
+    return false
+  }
+  if (!adobeReachesVault(vault)) return false
   if (!state.servicePrincipalPresent) return false
+  if (!usesRbac(vault)) {
+    return accessPolicyGrants(vault, vaultTenant(state, vault), state.cmkApp.objectId, [
+      'get',
+      'wrapKey',
+      'unwrapKey'
+    ])
+  }
   const vaultId = vaultResourceId(state, vault).toLowerCase()
   const roles = [...BUILTIN_ROLE_DEFINITIONS, ...state.customRoles]
   return state.roleAssignments.some(a => {
@@ -313,10 +373,15 @@ function adobeCanUseKey(config: StoredConfig, ctx: SimContext): boolean {
       scope === '' || vaultId === scope || vaultId.startsWith(`${scope}/`) || scope === keyScope
     if (!covers) return false
     const role = roles.find(r => r.guid.toLowerCase() === a.roleDefinitionGuid.toLowerCase())
-    const dataActions = role?.permissions.flatMap(p => p.dataActions) ?? []
-    return ['keys/read', 'keys/wrap/action', 'keys/unwrap/action'].every(needed =>
-      dataActions.some(granted => actionMatches(granted, `Microsoft.KeyVault/vaults/${needed}`))
-    )
+    // A permission grants its dataActions minus its notDataActions; the role, their union.
+    return ['keys/read', 'keys/wrap/action', 'keys/unwrap/action'].every(needed => {
+      const action = `Microsoft.KeyVault/vaults/${needed}`
+      return (role?.permissions ?? []).some(
+        p =>
+          p.dataActions.some(granted => actionMatches(granted, action)) &&
+          !(p.notDataActions ?? []).some(denied => actionMatches(denied, action))
+      )
+    })
   })
 }
 
