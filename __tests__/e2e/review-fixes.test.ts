@@ -553,7 +553,8 @@ describe('the action against the realistic refusals', () => {
     const r = await runAction(sim, defaultInputs(sim, 'validate'), { withReport: true })
     expect(r.exitCode).not.toBe(0)
     expect(r.outputs['failed-checks']).toBe('key.found')
-    expect(finding(r, 'key.found').detail).toContain(OTHER_TENANT)
+    expect(finding(r, 'key.found').detail).toContain(`belongs to tenant ${OTHER_TENANT}`)
+    expect(finding(r, 'key.found').fix).toContain(`set azure-tenant-id to ${OTHER_TENANT}`)
     // The SDK read the tenant from the challenge; no key read succeeded.
     const reads = sim.requests.filter(q => q.service === 'keyvault')
     expect(reads.map(q => q.status)).toEqual([401])

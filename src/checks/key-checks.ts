@@ -85,6 +85,16 @@ export function keyFoundFinding(
       fix: `The vault firewall refused the runner's address: allow it with \`az keyvault network-rule add --name ${vault.name} --ip-address ${address ?? '<runner-ip>'}\` (GitHub-hosted runners change address between runs: prefer a self-hosted runner with a fixed address or a private endpoint), or run the job from an allowed network.`
     }
   }
+  const otherTenant = /not configured to acquire tokens for tenant ([0-9a-fA-F-]{36})/.exec(
+    error.message
+  )?.[1]
+  if (otherTenant) {
+    return {
+      ...base,
+      detail: `Vault ${vault.name} belongs to tenant ${otherTenant}, but the action signed in to another tenant, so key ${ctx.keyName} could not be read (${describeReadError(error)}).`,
+      fix: `Sign in to the vault's tenant: set azure-tenant-id to ${otherTenant}, with an identity (azure-client-id) registered in that tenant.`
+    }
+  }
   if (error.kind === 'forbidden') {
     let fix: string
     if (vault.enableRbacAuthorization === true) {
