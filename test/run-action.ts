@@ -10,7 +10,12 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseOutputFile } from '../bin/cli-args.js'
-import type { RecordedRequest, Simulator } from './simulator/index.js'
+import {
+  makeScenario,
+  type RecordedRequest,
+  type Scenario,
+  type Simulator
+} from './simulator/index.js'
 
 export { parseOutputFile }
 
@@ -159,4 +164,14 @@ export function leakedSecrets(sim: Simulator, text: string): string[] {
     .secrets()
     .filter(secret => secret.length >= 8 && text.includes(secret))
     .map(secret => `${secret.slice(0, 4)}…`)
+}
+
+/** Puts a simulator shared by a test file back to a fresh scenario: state, log, faults, counters. */
+export function resetSimulator(sim: Simulator, overrides: Partial<Scenario> = {}): void {
+  sim.state = makeScenario(overrides)
+  sim.clearRequests()
+  sim.clearFaults()
+  for (const counter of Object.keys(sim.counters) as Array<keyof typeof sim.counters>) {
+    sim.counters[counter] = 0
+  }
 }

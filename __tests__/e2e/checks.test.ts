@@ -9,13 +9,12 @@ import {
   CONFIG_SEQUENCES,
   defaultKey,
   defaultVault,
-  makeScenario,
   startSimulator,
   vaultResourceId,
   type RoleDefinitionState,
   type Simulator
 } from '../../test/simulator/index.js'
-import { defaultInputs, runAction, writesOf, type ActionRun } from './harness.js'
+import { defaultInputs, runAction, writesOf, type ActionRun, resetSimulator } from './harness.js'
 
 const DAY = 86_400
 const ADOBE_IP = '20.88.123.53'
@@ -30,14 +29,7 @@ afterAll(async () => {
   await sim.close()
 })
 
-beforeEach(() => {
-  sim.state = makeScenario()
-  sim.clearRequests()
-  sim.clearFaults()
-  for (const counter of Object.keys(sim.counters) as Array<keyof typeof sim.counters>) {
-    sim.counters[counter] = 0
-  }
-})
+beforeEach(() => resetSimulator(sim))
 
 const nowSeconds = () => Math.floor(Date.now() / 1000)
 

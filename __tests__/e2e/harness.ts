@@ -3,6 +3,7 @@ export {
   defaultInputs,
   leakedSecrets,
   parseOutputFile,
+  resetSimulator,
   runAction,
   writesOf,
   type ActionRun,

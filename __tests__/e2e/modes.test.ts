@@ -6,14 +6,13 @@ import {
   CONFIG_PATH,
   CONFIG_SEQUENCES,
   defaultKey,
-  makeScenario,
   REGISTRATION_PATH,
   startSimulator,
   type SimConfigStatus,
   type Simulator,
   type StoredConfig
 } from '../../test/simulator/index.js'
-import { defaultInputs, runAction, writesOf, type ActionRun } from './harness.js'
+import { defaultInputs, runAction, writesOf, type ActionRun, resetSimulator } from './harness.js'
 
 const CONFIG_NAME = 'cmk-kv-aep-cmk-prod-aep-cmk-key'
 const REGISTER = `POST platform ${REGISTRATION_PATH}`
@@ -29,14 +28,7 @@ afterAll(async () => {
   await sim.close()
 })
 
-beforeEach(() => {
-  sim.state = makeScenario({ configStatusSequence: [...CONFIG_SEQUENCES.immediate] })
-  sim.clearRequests()
-  sim.clearFaults()
-  for (const counter of Object.keys(sim.counters) as Array<keyof typeof sim.counters>) {
-    sim.counters[counter] = 0
-  }
-})
+beforeEach(() => resetSimulator(sim, { configStatusSequence: [...CONFIG_SEQUENCES.immediate] }))
 
 function run(mode: string, inputs: Record<string, string> = {}): Promise<ActionRun> {
   return runAction(sim, { ...defaultInputs(sim), mode, ...inputs })

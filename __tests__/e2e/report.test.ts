@@ -8,12 +8,17 @@ import { join } from 'node:path'
 import {
   CONFIG_PATH,
   CONFIG_SEQUENCES,
-  makeScenario,
   REGISTRATION_PATH,
   startSimulator,
   type Simulator
 } from '../../test/simulator/index.js'
-import { defaultInputs, leakedSecrets, runAction, type ActionRun } from './harness.js'
+import {
+  defaultInputs,
+  leakedSecrets,
+  runAction,
+  type ActionRun,
+  resetSimulator
+} from './harness.js'
 
 /** The check ids of the action contract, in contract order. */
 const CONTRACT_CHECK_IDS = [
@@ -50,11 +55,7 @@ afterAll(async () => {
   await sim.close()
 })
 
-beforeEach(() => {
-  sim.state = makeScenario({ configStatusSequence: [...CONFIG_SEQUENCES.immediate] })
-  sim.clearRequests()
-  sim.clearFaults()
-})
+beforeEach(() => resetSimulator(sim, { configStatusSequence: [...CONFIG_SEQUENCES.immediate] }))
 
 function run(
   mode: string,

@@ -20,7 +20,7 @@ import {
   type SimResponse,
   type Simulator
 } from '../../test/simulator/index.js'
-import { defaultInputs, runAction, writesOf, type ActionRun } from './harness.js'
+import { defaultInputs, runAction, writesOf, type ActionRun, resetSimulator } from './harness.js'
 
 let sim: Simulator
 
@@ -32,14 +32,7 @@ afterAll(async () => {
   await sim.close()
 })
 
-beforeEach(() => {
-  sim.state = makeScenario()
-  sim.clearRequests()
-  sim.clearFaults()
-  for (const counter of Object.keys(sim.counters) as Array<keyof typeof sim.counters>) {
-    sim.counters[counter] = 0
-  }
-})
+beforeEach(() => resetSimulator(sim))
 
 interface ReportFinding {
   id: string

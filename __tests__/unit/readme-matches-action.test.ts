@@ -5,12 +5,13 @@
  * and output of the action contract (/work/shared/action-contract.md, outside the repository) must
  * exist in action.yml. The contract part is skipped where the file is absent, e.g. in a CI clone.
  *
- * No YAML library is a dependency, so action.yml is read by a small parser for its flat shape
- * (two-level maps of one-line scalars) that throws on anything else instead of guessing.
+ * action.yml is read with the CLI's reader (bin/cli-args.js), which refuses shapes it does not
+ * understand instead of guessing.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { readActionYaml, type ActionInput } from '../../bin/cli-args.js'
 import { CHECK_IDS } from '../../src/checks/finding.js'
 import { MODES } from '../../src/inputs/settings.js'
 import { buildJsonReport } from '../../src/report/json-report.js'
@@ -23,80 +24,18 @@ const CONTRACT_PATH = resolve(REPO_ROOT, '..', 'shared', 'action-contract.md')
 // action.yml
 // ---------------------------------------------------------------------------------------------
 
-interface ActionInput {
-  description: string
-  required: boolean
-  default: string
-}
-
 interface ActionMetadata {
-  inputs: Map<string, ActionInput>
+  inputs: Map<string, Omit<ActionInput, 'name'>>
   outputs: Map<string, { description: string }>
 }
 
-/** One YAML scalar on one line: 'single' ('' escapes '), "double" (JSON escapes) or plain. */
-function yamlScalar(raw: string, where: string): string {
-  const text = raw.trim()
-  if (text.startsWith("'")) {
-    if (!/^'(?:[^']|'')*'$/.test(text)) throw new Error(`${where}: bad single-quoted scalar`)
-    return text.slice(1, -1).replace(/''/g, "'")
-  }
-  if (text.startsWith('"')) {
-    if (!/^"(?:[^"\\]|\\.)*"$/.test(text)) throw new Error(`${where}: bad double-quoted scalar`)
-    return JSON.parse(text) as string
-  }
-  if (/^[|>]/.test(text)) throw new Error(`${where}: block scalars are not supported`)
-  // A plain scalar ends at " #" (a comment).
-  return text.replace(/\s+#.*$/, '')
-}
-
-/** Reads the inputs and outputs sections of a flat action.yml. */
+/** action.yml as the CLI reads it (bin/cli-args.js), keyed by name. */
 function parseActionYaml(text: string): ActionMetadata {
-  const inputs = new Map<string, ActionInput>()
-  const outputs = new Map<string, { description: string }>()
-  let section = ''
-  let entry: Record<string, string> | undefined
-  const entries: [string, string, Record<string, string>][] = []
-  text.split(/\r?\n/).forEach((line, index) => {
-    const where = `action.yml line ${index + 1}`
-    if (/^\s*(#.*)?$/.test(line)) return
-    const top = /^([A-Za-z0-9_-]+):(.*)$/.exec(line)
-    if (top) {
-      section = top[1]
-      entry = undefined
-      return
-    }
-    if (section !== 'inputs' && section !== 'outputs') return
-    const name = /^ {2}([A-Za-z0-9_-]+):\s*$/.exec(line)
-    if (name) {
-      entry = {}
-      entries.push([section, name[1], entry])
-      return
-    }
-    const property = /^ {4}([A-Za-z0-9_-]+):(.*)$/.exec(line)
-    if (property && entry) {
-      if (property[1] in entry) throw new Error(`${where}: ${property[1]} given twice`)
-      entry[property[1]] = yamlScalar(property[2], where)
-      return
-    }
-    throw new Error(`${where}: not understood: ${line}`)
-  })
-  for (const [kind, name, props] of entries) {
-    if (props.description === undefined) throw new Error(`${kind} ${name} has no description`)
-    if (kind === 'outputs') {
-      outputs.set(name, { description: props.description })
-      continue
-    }
-    const required = props.required ?? 'false'
-    if (required !== 'true' && required !== 'false')
-      throw new Error(`input ${name}: required must be true or false, got ${required}`)
-    inputs.set(name, {
-      description: props.description,
-      required: required === 'true',
-      default: props.default ?? ''
-    })
+  const { inputs, outputs } = readActionYaml(text)
+  return {
+    inputs: new Map(inputs.map(({ name, ...rest }) => [name, rest])),
+    outputs: new Map(outputs.map(({ name, description }) => [name, { description }]))
   }
-  return { inputs, outputs }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -224,50 +163,6 @@ function readmeOutputs() {
 // ---------------------------------------------------------------------------------------------
 
 describe('the helpers that read action.yml and the README', () => {
-  it('reads quoted, plain and commented YAML scalars', () => {
-    expect(yamlScalar(`'it''s "x"'`, 'l')).toBe(`it's "x"`)
-    expect(yamlScalar(`"The vault's group: \\"rg\\""`, 'l')).toBe(`The vault's group: "rg"`)
-    expect(yamlScalar(' plain value # comment', 'l')).toBe('plain value')
-    expect(yamlScalar("''", 'l')).toBe('')
-    expect(() => yamlScalar('|', 'l')).toThrow(/block scalars/)
-    expect(() => yamlScalar("'open", 'l')).toThrow(/single-quoted/)
-  })
-
-  it('reads a flat action.yml and refuses what it does not understand', () => {
-    const parsed = parseActionYaml(
-      [
-        "name: 'x'",
-        'inputs:',
-        '  a-b:',
-        "    description: 'First: one'",
-        '    required: true',
-        '  c:',
-        '    description: "Second"',
-        '    required: false',
-        "    default: '10'",
-        'outputs:',
-        '  out:',
-        "    description: 'Out.'",
-        'runs:',
-        "  using: 'node24'"
-      ].join('\n')
-    )
-    expect([...parsed.inputs.keys()]).toEqual(['a-b', 'c'])
-    expect(parsed.inputs.get('a-b')).toEqual({
-      description: 'First: one',
-      required: true,
-      default: ''
-    })
-    expect(parsed.inputs.get('c')?.default).toBe('10')
-    expect(parsed.outputs.get('out')).toEqual({ description: 'Out.' })
-    expect(() => parseActionYaml('inputs:\n  a:\n    description: >\n      folded')).toThrow(
-      /block scalars/
-    )
-    expect(() => parseActionYaml('inputs:\n  a:\n   description: odd indent')).toThrow(
-      /not understood/
-    )
-  })
-
   it('splits table rows on unescaped pipes only, ignoring column padding', () => {
     expect(splitRow('| `a`   | yes |      | x \\| y  |')).toEqual(['`a`', 'yes', '', 'x \\| y'])
     expect(cellText('x \\| y &lt;n&gt; a\\_b &amp; c')).toBe('x | y <n> a_b & c')
