@@ -665,10 +665,13 @@ describe('a POST whose answer is lost is read back, not sent again', () => {
     TIMEOUT
   )
 
-  it.concurrent(
-    'app registration: stored and still pending (shown without its consent URL), then the connection resets',
-    async () => {
-      await withSim(absent('partial', 3), async sim => {
+  it.concurrent.each([
+    ['still pending (shown without its consent URL)', 'partial' as const],
+    ['not shown yet (404) for a few reads', 'not-found' as const]
+  ])(
+    'app registration: stored, %s, then the connection resets: no second POST',
+    async (_label, pendingAnswer) => {
+      await withSim(absent(pendingAnswer, 3), async sim => {
         sim.fault({
           service: 'platform',
           method: 'POST',
@@ -788,37 +791,6 @@ describe('failures in calls the reads depend on, and lost write answers', () => 
         expectPassed(run, sim)
         expect(requestsTo(sim, call)).toHaveLength(2)
       })
-    },
-    TIMEOUT
-  )
-
-  it(
-    'app registration: a lost POST answer while Adobe still answers 404 is not followed by a second POST',
-    async () => {
-      await withSim(
-        {
-          ...FAST,
-          registration: {
-            status: 'absent',
-            getsUntilReady: 1,
-            pendingAnswer: 'not-found',
-            readyAfterGets: 3
-          }
-        },
-        async sim => {
-          sim.fault({
-            service: 'platform',
-            method: 'POST',
-            path: REGISTRATION_PATH,
-            after: 'send',
-            times: 1,
-            action: 'reset'
-          })
-          const run = await runAction(sim, defaultInputs(sim))
-          expectPassed(run, sim)
-          expect(sim.counters.registrationRequests).toBe(1)
-        }
-      )
     },
     TIMEOUT
   )
