@@ -42,38 +42,10 @@ export function graph(req: SimRequest, ctx: SimContext): Answer {
     )
   }
 
-  const byAppId = /^\/v1\.0\/servicePrincipals\(appId='([^']*)'\)$/i.exec(req.path)
-  if (byAppId) {
-    const appId = byAppId[1] as string
-    const sp = servicePrincipal(ctx, sp => sp.appId.toLowerCase() === appId.toLowerCase())
-    if (!sp) {
-      return graphError(
-        404,
-        'Request_ResourceNotFound',
-        `Resource '${appId}' does not exist or one of its queried reference-property objects are not present.`
-      )
-    }
-    return json(200, {
-      '@odata.context': `${ctx.urls.graph}/v1.0/$metadata#servicePrincipals/$entity`,
-      ...sp
-    })
-  }
-  const byObjectId = /^\/v1\.0\/servicePrincipals\/([^/]+)$/i.exec(req.path)
-  if (byObjectId) {
-    const id = byObjectId[1] as string
-    const sp = servicePrincipal(ctx, sp => sp.id.toLowerCase() === id.toLowerCase())
-    if (!sp) {
-      return graphError(
-        404,
-        'Request_ResourceNotFound',
-        `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`
-      )
-    }
-    return json(200, {
-      '@odata.context': `${ctx.urls.graph}/v1.0/$metadata#servicePrincipals/$entity`,
-      ...sp
-    })
-  }
+  const byAppId = /^\/v1\.0\/servicePrincipals\(appId='([^']*)'\)$/i.exec(req.path)?.[1]
+  if (byAppId !== undefined) return entityAnswer(ctx, byAppId, sp => sp.appId)
+  const byObjectId = /^\/v1\.0\/servicePrincipals\/([^/]+)$/i.exec(req.path)?.[1]
+  if (byObjectId !== undefined) return entityAnswer(ctx, byObjectId, sp => sp.id)
   if (/^\/v1\.0\/servicePrincipals$/i.test(req.path)) {
     const appId = /^appId\s+eq\s+'([^']*)'$/i.exec((req.query.$filter ?? '').trim())?.[1]
     if (!appId) return graphError(400, 'Request_UnsupportedQuery', 'Unsupported query.')
@@ -111,4 +83,27 @@ function servicePrincipal(
     tags: ['WindowsAzureActiveDirectoryIntegratedApp']
   }
   return match(sp) ? sp : undefined
+}
+
+/** GET of one service principal by a key (appId or object id): the entity, or Graph's 404. */
+function entityAnswer(
+  ctx: SimContext,
+  key: string,
+  keyOf: (sp: ServicePrincipalJson) => string
+): Answer {
+  const sp = servicePrincipal(
+    ctx,
+    candidate => keyOf(candidate).toLowerCase() === key.toLowerCase()
+  )
+  if (!sp) {
+    return graphError(
+      404,
+      'Request_ResourceNotFound',
+      `Resource '${key}' does not exist or one of its queried reference-property objects are not present.`
+    )
+  }
+  return json(200, {
+    '@odata.context': `${ctx.urls.graph}/v1.0/$metadata#servicePrincipals/$entity`,
+    ...sp
+  })
 }
