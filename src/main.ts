@@ -120,13 +120,6 @@ async function checkAndAct(
         ? 'NOT_CONFIGURED'
         : lastConfig.status
   const configName = lastConfig?.name ?? settings.configName
-  if (configName !== settings.configName) {
-    const advice = `Adobe stored the configuration as "${configName}", not "${settings.configName}": set config-name: ${configName} in this workflow so that later runs find it instead of submitting again.`
-    core.warning(advice, { title: 'config-name' })
-    actions = actions.map(line =>
-      line.startsWith('Submitted configuration') ? `${line}. ${advice}` : line
-    )
-  }
   // Judge config.key by the configuration as it ended, not as it was before setup acted.
   if (lastConfig !== undefined) facts = { ...facts, config: { ok: true, value: lastConfig } }
   let findings = upsertFinding(

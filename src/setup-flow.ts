@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { toReadError } from './azure/read-error.js'
+import { toReadError } from './to-read-error.js'
 import { ServiceError } from './http/service-error.js'
 import type { Finding } from './checks/finding.js'
 import { failedCheckIds } from './checks/finding-list.js'
@@ -115,9 +115,14 @@ export async function runSetup(
       options.onStatus?.(config)
     }
   })
-  if (result.submitted)
-    actions.push(
-      `Submitted configuration ${result.config.name} for ${key.id} (${settings.payloadFormat} payload)`
-    )
+  if (result.submitted) {
+    let line = `Submitted configuration ${result.config.name} for ${key.id} (${settings.payloadFormat} payload)`
+    if (result.config.name !== settings.configName) {
+      const advice = `Adobe stored the configuration as "${result.config.name}", not "${settings.configName}": set config-name: ${result.config.name} in this workflow so that later runs find it instead of submitting again.`
+      core.warning(advice, { title: 'config-name' })
+      line += `. ${advice}`
+    }
+    actions.push(line)
+  }
   return { facts, timedOut: result.timedOut, blocked: false, actions }
 }
