@@ -1,6 +1,6 @@
 import { readKey, vaultScopeFor } from './azure/key-reader.js'
 import { readServicePrincipal } from './azure/graph-reader.js'
-import { toReadError } from './azure/read-error.js'
+import { toReadError } from './to-read-error.js'
 import { readRoleAssignments } from './azure/role-reader.js'
 import { readVault } from './azure/vault-reader.js'
 import type { AppRegistration, Facts, Read, ServicePrincipal, VaultFacts } from './facts.js'
