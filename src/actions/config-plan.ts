@@ -1,4 +1,4 @@
-import { IN_PROGRESS_STATUSES, type AdobeConfig } from '../facts.js'
+import { IN_PROGRESS_STATUSES, type AdobeConfig } from '../facts/facts.js'
 
 export type ConfigPlan = 'submit' | 'poll' | 'nothing'
 

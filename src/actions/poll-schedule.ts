@@ -1,4 +1,4 @@
-import { sleep } from '../http/sleep.js'
+import { sleep } from '../clients/http/sleep.js'
 
 export const MAX_POLL_INTERVAL_MS = 60_000
 

@@ -1,6 +1,6 @@
-import type { PlatformClient } from '../adobe/platform-client.js'
-import type { AppRegistration } from '../facts.js'
-import { ServiceError } from '../http/service-error.js'
+import type { PlatformClient } from '../clients/adobe/platform-client.js'
+import type { AppRegistration } from '../facts/facts.js'
+import { ServiceError } from '../clients/http/service-error.js'
 import { pollUntil, realClock, type Clock } from './poll-schedule.js'
 
 export interface RegistrationOutcome {

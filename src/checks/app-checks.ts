@@ -1,4 +1,4 @@
-import type { AppRegistration, Facts, ReadError, RoleAssignmentFact, VaultFacts } from '../facts.js'
+import type { AppRegistration, Facts, ReadError, RoleAssignmentFact, VaultFacts } from '../facts/facts.js'
 import type { Mode } from '../inputs/settings.js'
 import type { Finding } from './finding.js'
 import { notEvaluated } from './not-evaluated.js'

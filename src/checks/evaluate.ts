@@ -10,7 +10,7 @@
  * them. config.status is not evaluated here: main decides it after the actions with
  * configStatusFinding and adds it with upsertFinding.
  */
-import type { Facts, VaultFacts } from '../facts.js'
+import type { Facts, VaultFacts } from '../facts/facts.js'
 import type { Mode } from '../inputs/settings.js'
 import { appConsentedFinding, appRegisteredFinding, appRoleFinding } from './app-checks.js'
 import { configKeyFinding } from './config-checks.js'

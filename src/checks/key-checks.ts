@@ -1,5 +1,5 @@
 import { notEvaluated } from './not-evaluated.js'
-import type { KeyFacts, Read, VaultFacts } from '../facts.js'
+import type { KeyFacts, Read, VaultFacts } from '../facts/facts.js'
 import type { Finding } from './finding.js'
 import { describeReadError, readErrorEvidence } from './read-error.js'
 

@@ -1,4 +1,4 @@
-import type { Read, VaultFacts } from '../facts.js'
+import type { Read, VaultFacts } from '../facts/facts.js'
 import type { Finding } from './finding.js'
 import { ipv4RuleAllows } from './ipv4.js'
 import { describeReadError, readErrorEvidence } from './read-error.js'

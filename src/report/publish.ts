@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { redact } from '../http/secrets.js'
+import { redact } from '../clients/http/secrets.js'
 import { annotate } from './annotations.js'
 import { writeJsonReport } from './json-report.js'
 import { writeOutputs } from './outputs.js'

@@ -3,7 +3,7 @@ import {
   configStatusFinding,
   configuredKey
 } from '../../../src/checks/config-checks.js'
-import type { AdobeConfig, Read, VaultFacts } from '../../../src/facts.js'
+import type { AdobeConfig, Read, VaultFacts } from '../../../src/facts/facts.js'
 import { healthyVault, readError } from './fixtures.js'
 
 const vault: Read<VaultFacts> = { ok: true, value: healthyVault() }

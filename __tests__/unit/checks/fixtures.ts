@@ -5,7 +5,7 @@ import type {
   RoleAssignmentFact,
   RolePermission,
   VaultFacts
-} from '../../../src/facts.js'
+} from '../../../src/facts/facts.js'
 import type { CheckContext } from '../../../src/checks/evaluate.js'
 import type { CheckId, Finding } from '../../../src/checks/finding.js'
 

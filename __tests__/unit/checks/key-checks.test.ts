@@ -1,5 +1,5 @@
 import { RestError } from '@azure/core-rest-pipeline'
-import { toReadError } from '../../../src/to-read-error.js'
+import { toReadError } from '../../../src/facts/read-error.js'
 import {
   keyActiveFinding,
   keyEnabledFinding,

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { requestJson } from '../../../src/http/json-request.js'
-import { ServiceError } from '../../../src/http/service-error.js'
+import { requestJson } from '../../../../src/clients/http/json-request.js'
+import { ServiceError } from '../../../../src/clients/http/service-error.js'
 
 const FAST_RETRY = { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1, maxElapsedMs: 5_000 }
 

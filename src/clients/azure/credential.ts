@@ -6,7 +6,7 @@ import {
   ManagedIdentityCredential
 } from '@azure/identity'
 import { registerSecret } from '../http/secrets.js'
-import type { AzureIdentity } from '../inputs/settings.js'
+import type { AzureIdentity } from '../../inputs/settings.js'
 import { azureClientOptions } from './sdk-client-options.js'
 import { githubIdTokenAssertion } from './github-id-token.js'
 import { SharedTokenCredential } from './shared-token-credential.js'

@@ -1,5 +1,5 @@
 import type { TokenCredential } from '@azure/core-auth'
-import type { ServicePrincipal } from '../facts.js'
+import type { ServicePrincipal } from '../../facts/facts.js'
 import { requestJson } from '../http/json-request.js'
 import { ServiceError } from '../http/service-error.js'
 

@@ -5,7 +5,7 @@ import { fetchAdobeToken } from './adobe/ims-token.js'
 import { createAzureCredential } from './azure/credential.js'
 import { azureClientOptions } from './azure/sdk-client-options.js'
 import type { SharedTokenCredential } from './azure/shared-token-credential.js'
-import type { Settings } from './inputs/settings.js'
+import type { Settings } from '../inputs/settings.js'
 
 /** The clients of one run, built once from the settings. Nothing here sends a request. */
 export interface Services {

@@ -1,7 +1,7 @@
-import type { AdobeConfig, AppRegistration } from '../facts.js'
+import type { AdobeConfig, AppRegistration } from '../../facts/facts.js'
 import { requestJson, type JsonRequest } from '../http/json-request.js'
 import { ServiceError } from '../http/service-error.js'
-import type { PayloadFormat } from '../inputs/settings.js'
+import type { PayloadFormat } from '../../inputs/settings.js'
 import { parseConfigAnswer } from './config-answer.js'
 
 const REGISTRATION_PATH = '/data/infrastructure/manager/byok/app-registration'

@@ -1,13 +1,13 @@
 import type { AuthorizationManagementClient } from '@azure/arm-authorization'
-import { appRoleFinding } from '../../../src/checks/app-checks.js'
-import { appliesTo, readRoleAssignments } from '../../../src/azure/role-reader.js'
+import { appRoleFinding } from '../../../../src/checks/app-checks.js'
+import { appliesTo, readRoleAssignments } from '../../../../src/clients/azure/role-reader.js'
 import {
   CRYPTO_SERVICE_ENCRYPTION_USER,
   SP_OBJECT_ID,
   SUBSCRIPTION_ID,
   VAULT_ID,
   healthyFacts
-} from '../checks/fixtures.js'
+} from '../../checks/fixtures.js'
 
 const MG = '/providers/Microsoft.Management/managementGroups/mg-platform'
 const CSEU_GUID = 'e147488a-f6f5-4113-8e2d-b22465e65bf6'

@@ -1,5 +1,5 @@
 import type { AuthorizationManagementClient } from '@azure/arm-authorization'
-import type { RoleAssignmentFact } from '../facts.js'
+import type { RoleAssignmentFact } from '../../facts/facts.js'
 
 /**
  * Role assignments of one principal that apply to the vault (at the vault or above it), each

@@ -1,5 +1,5 @@
 import type { KeyVaultManagementClient, Vault } from '@azure/arm-keyvault'
-import type { VaultFacts } from '../facts.js'
+import type { VaultFacts } from '../../facts/facts.js'
 import { ServiceError } from '../http/service-error.js'
 
 /** Reads the vault's management-plane settings: by resource group when given, else found by name in the subscription. */

@@ -3,7 +3,7 @@ import {
   retryDelayMs,
   withRetry,
   type RetryPolicy
-} from '../../../src/http/retry.js'
+} from '../../../../src/clients/http/retry.js'
 
 const policy: RetryPolicy = {
   maxAttempts: 4,

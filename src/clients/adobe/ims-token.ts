@@ -1,7 +1,7 @@
 import { requestJson } from '../http/json-request.js'
 import { registerSecret } from '../http/secrets.js'
 import { ServiceError } from '../http/service-error.js'
-import type { AdobeCredential } from '../inputs/settings.js'
+import type { AdobeCredential } from '../../inputs/settings.js'
 
 /** Gets the IMS access token once: a ready token, or the OAuth Server-to-Server client-credentials grant. */
 export async function fetchAdobeToken(

@@ -1,4 +1,4 @@
-import { githubIdTokenAssertion } from '../../../src/azure/github-id-token.js'
+import { githubIdTokenAssertion } from '../../../../src/clients/azure/github-id-token.js'
 
 function fakeGitHub() {
   const audiences: string[] = []

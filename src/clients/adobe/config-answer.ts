@@ -1,4 +1,4 @@
-import { CONFIG_STATUSES, type AdobeConfig, type ConfigStatus } from '../facts.js'
+import { CONFIG_STATUSES, type AdobeConfig, type ConfigStatus } from '../../facts/facts.js'
 import { ServiceError } from '../http/service-error.js'
 
 type Json = Record<string, unknown>

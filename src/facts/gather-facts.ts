@@ -1,10 +1,10 @@
-import { readKey, vaultScopeFor } from './azure/key-reader.js'
-import { readServicePrincipal } from './azure/graph-reader.js'
-import { toReadError } from './to-read-error.js'
-import { readRoleAssignments } from './azure/role-reader.js'
-import { readVault } from './azure/vault-reader.js'
+import { readKey, vaultScopeFor } from '../clients/azure/key-reader.js'
+import { readServicePrincipal } from '../clients/azure/graph-reader.js'
+import { toReadError } from './read-error.js'
+import { readRoleAssignments } from '../clients/azure/role-reader.js'
+import { readVault } from '../clients/azure/vault-reader.js'
 import type { AppRegistration, Facts, Read, ServicePrincipal, VaultFacts } from './facts.js'
-import type { Services } from './services.js'
+import type { Services } from '../clients/services.js'
 
 async function attempt<T>(call: string, read: () => Promise<T>): Promise<Read<T>> {
   try {

@@ -1,6 +1,6 @@
 import type { TokenCredential } from '@azure/core-auth'
 import { KeyClient } from '@azure/keyvault-keys'
-import type { KeyFacts } from '../facts.js'
+import type { KeyFacts } from '../../facts/facts.js'
 import { azureClientOptions } from './sdk-client-options.js'
 
 /** Reads the key's latest version through the data plane, at the vaultUri ARM returned. */

@@ -1,7 +1,7 @@
 import { RestError } from '@azure/core-rest-pipeline'
 import type { ReadError } from './facts.js'
-import { redact } from './http/secrets.js'
-import { ServiceError } from './http/service-error.js'
+import { redact } from '../clients/http/secrets.js'
+import { ServiceError } from '../clients/http/service-error.js'
 
 /** Turns what an SDK or our own client threw into the ReadError that checks reason about. */
 export function toReadError(call: string, error: unknown): ReadError {
