@@ -47,7 +47,7 @@ interface Options {
 function parseArgs(argv: string[]): Options {
   const options: Options = { runs: 5, json: join(REPO_ROOT, 'bench-results.json') }
   for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split('=', 2)
+    const [flag, inline] = argv[i]!.split('=', 2)
     const value = (): string => {
       const v = inline ?? argv[++i]
       if (v === undefined) throw new Error(`${flag} needs a value`)
@@ -74,12 +74,12 @@ interface TimedRequest {
   path: string
   status: number
   token: boolean
-  scope?: string
+  scope?: string | undefined
   /** ms after spawn: arrival at the simulator, answer sent (undefined if never answered). */
   at: number
-  answeredAt?: number
+  answeredAt?: number | undefined
   /** Round trip it waited in: see withDepths. */
-  depth?: number
+  depth?: number | undefined
 }
 
 interface RunMeasure {
@@ -102,7 +102,7 @@ function label(r: RecordedRequest): string {
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
   const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid] : Math.round((sorted[mid - 1] + sorted[mid]) / 2)
+  return sorted.length % 2 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2)
 }
 
 /**
@@ -117,8 +117,8 @@ function withDepths(log: TimedRequest[]): TimedRequest[] {
   return sorted.map((r, j) => {
     let depth = 1
     for (let i = 0; i < j; i++) {
-      const answered = sorted[i].answeredAt
-      if (answered !== undefined && answered <= r.at) depth = Math.max(depth, depths[i] + 1)
+      const answered = sorted[i]!.answeredAt
+      if (answered !== undefined && answered <= r.at) depth = Math.max(depth, depths[i]! + 1)
     }
     depths.push(depth)
     return { ...r, depth }
@@ -133,7 +133,7 @@ function repeats(mode: Mode, log: TimedRequest[]): { fact: string[]; auth: strin
   const auth: string[] = []
   for (const [key, group] of byLabel) {
     if (group.length < 2) continue
-    const first = group[0]
+    const first = group[0]!
     const polled =
       mode === 'setup' &&
       first.method === 'GET' &&
@@ -144,7 +144,7 @@ function repeats(mode: Mode, log: TimedRequest[]): { fact: string[]; auth: strin
       first.service === 'keyvault' &&
       group.length === 2 &&
       first.status === 401 &&
-      group[1].status !== 401
+      group[1]!.status !== 401
     if (polled || challenged) continue
     const entry = `${key} x${group.length}`
     if (FACT_SERVICES.has(first.service)) fact.push(entry)
@@ -222,11 +222,11 @@ async function measureRun(
 
 function table(header: string[], rows: (string | number)[][]): string {
   const cells = [header, ...rows.map(row => row.map(String))]
-  const widths = header.map((_, c) => Math.max(...cells.map(row => row[c].length)))
+  const widths = header.map((_, c) => Math.max(...cells.map(row => row[c]!.length)))
   const line = (row: string[]) =>
-    `| ${row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' | ')} |`
+    `| ${row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ')} |`
   return [
-    line(cells[0]),
+    line(cells[0]!),
     `|${widths.map((w, c) => (c === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
     ...cells.slice(1).map(line)
   ].join('\n')
@@ -294,7 +294,7 @@ async function main(): Promise<void> {
         medianWall[`${mode}@${latencyMs}`] = wall
         const chainLengths = runs.map(r => r.chain)
         if (latencyMs === 100) {
-          const typical = runs.find(r => r.chain === median(chainLengths)) ?? runs[0]
+          const typical = runs.find(r => r.chain === median(chainLengths)) ?? runs[0]!
           chainAt100[mode] = { length: median(chainLengths), example: typical.log }
         }
         rows.push({
@@ -319,7 +319,7 @@ async function main(): Promise<void> {
 
   const targets = MODES.map(mode => {
     const L = 100
-    const deltaMs = medianWall[`${mode}@${L}`] - medianWall[`${mode}@0`]
+    const deltaMs = medianWall[`${mode}@${L}`]! - medianWall[`${mode}@0`]!
     const limitMs = TARGET_FACTOR[mode] * L
     return {
       mode,

@@ -1,3 +1,4 @@
+import { errorMessage } from './clients/http/error-message.js'
 import * as core from '@actions/core'
 import { runSetup } from './actions/setup-flow.js'
 import { configStatusFinding, type ObservedConfigStatus } from './checks/config-checks.js'
@@ -29,10 +30,10 @@ export async function run(): Promise<void> {
     // Still say which mode failed and honour report-file, so tooling that reads them works.
     const mode = MODES.find(m => m === core.getInput('mode').trim().toLowerCase()) ?? 'setup'
     const reportFile = core.getInput('report-file').trim() || undefined
-    const message = String((error as Error).message ?? error)
+    const message = errorMessage(error)
     return finish({ ...failedRun(startedAt, message), mode }, false, reportFile)
   }
-  registerSecret(settings.azure.clientSecret)
+  if (settings.azure.auth === 'secret') registerSecret(settings.azure.clientSecret)
   if (settings.adobe.kind === 'client-credentials') registerSecret(settings.adobe.clientSecret)
   else registerSecret(settings.adobe.accessToken)
   for (const notice of settings.notices) core.warning(notice)
@@ -53,9 +54,9 @@ export async function run(): Promise<void> {
     try {
       result = await checkAndAct(settings, deadline.signal, startedAt)
     } catch (error) {
-      core.debug(redact(String((error as Error).stack ?? error)))
+      core.debug(redact(error instanceof Error ? (error.stack ?? error.message) : String(error)))
       result = {
-        ...failedRun(startedAt, `unexpected error: ${(error as Error).message ?? error}`),
+        ...failedRun(startedAt, `unexpected error: ${errorMessage(error)}`),
         mode: settings.mode,
         configName: settings.configName,
         settings: summarizeSettings(settings)
@@ -109,7 +110,7 @@ async function checkAndAct(
       ;({ facts, actions, timedOut, blocked } = outcome)
       error = outcome.stoppedBecause
     } catch (e) {
-      error = redact((e as Error).message ?? String(e))
+      error = redact(errorMessage(e))
     }
   }
 

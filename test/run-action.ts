@@ -49,7 +49,7 @@ export interface ActionRun {
   stderr: string
   outputs: Record<string, string>
   summary: string
-  report?: Record<string, unknown>
+  report?: Record<string, unknown> | undefined
   /** Everything the run printed or wrote, for leak sweeps. */
   everything: string
   /** Date.now() just before the child was spawned, and when it closed. */
@@ -59,11 +59,11 @@ export interface ActionRun {
 
 export interface RunOptions {
   /** Extra environment, applied after the simulator's. */
-  env?: Record<string, string>
+  env?: Record<string, string> | undefined
   /** Write the JSON report and parse it into `report`. */
-  withReport?: boolean
+  withReport?: boolean | undefined
   /** Run a different entry, e.g. the CLI. */
-  entry?: string[]
+  entry?: string[] | undefined
 }
 
 /**

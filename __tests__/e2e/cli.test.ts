@@ -132,7 +132,7 @@ describe('aep-cmk CLI against the simulator, inputs as flags', () => {
     expect(run.exitCode).toBe(1)
     const outputs = jsonOutputs(run)
     expect(outputs).toMatchObject({ result: 'fail', status: 'NOT_CONFIGURED' })
-    expect(outputs['failed-checks'].split(',')).toContain('config.status')
+    expect(outputs['failed-checks']!.split(',')).toContain('config.status')
     expect(run.stderr).toMatch(/^error: config\.status: /m)
     expect(writesOf(sim)).toEqual([])
   })
@@ -151,7 +151,7 @@ describe('aep-cmk CLI against the simulator, inputs as flags', () => {
       status: 'NOT_CONFIGURED',
       config_name: 'cmk-kv-aep-cmk-prod-aep-cmk-key'
     })
-    expect(values.failed_checks.split(',')).toContain('config.status')
+    expect(values.failed_checks?.split(',')).toContain('config.status')
   })
 
   it('--summary prints the job summary Markdown on stderr', async () => {
@@ -201,7 +201,7 @@ describe('aep-cmk CLI: environment variables', () => {
     const run = await runCli([], {
       ...envVars({ ...rest, mode: 'validate' }), // defaultInputs has mode setup: replaced
       INPUT_MODE: 'setup',
-      'INPUT_KEY-NAME': keyName
+      'INPUT_KEY-NAME': keyName ?? ''
     })
     expect(run.exitCode).toBe(0)
     expect(jsonOutputs(run)['key-identifier']).toContain(`/keys/${keyName}/`)

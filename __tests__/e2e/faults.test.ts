@@ -36,16 +36,16 @@ interface Call {
   id: string
   rule: Matcher
   /** Tells apart requests on the same path (Entra: one token per scope). */
-  key?: (r: RecordedRequest) => string
+  key?: ((r: RecordedRequest) => string) | undefined
   /** How a failure message names the call; undefined where it does not (see the known gaps). */
-  named?: string
+  named?: string | undefined
   /** The service's own error answer for a 500, and the message in it the action must quote. */
   error: { body: unknown; message: string }
   /**
    * The checks this call decides are "cannot be decided" warnings when it fails (the contract:
    * a warning that says what would decide it), so the run only fails under strict.
    */
-  undecidable?: boolean
+  undecidable?: boolean | undefined
 }
 
 const platformError = (detail: string) => ({
@@ -176,7 +176,7 @@ function faultedAndRetry(
   sim: Simulator,
   call: Call,
   faultStatus: number
-): { faulted?: RecordedRequest; retry?: RecordedRequest } {
+): { faulted?: RecordedRequest | undefined; retry?: RecordedRequest | undefined } {
   const sent = requestsTo(sim, call)
   const faulted = sent.find(r => r.status === faultStatus)
   if (!faulted) return {}
@@ -596,7 +596,7 @@ describe('a non-retryable 4xx is not retried, and its message is quoted', () => 
         // twice: once by the pre-warm, once by the look-up after the pre-warm's failure.)
         const armTokens = requestsTo(sim, call).filter(r => /management/.test(call.key!(r)))
         expect(armTokens).toHaveLength(1)
-        expect(armTokens[0].status).toBe(401)
+        expect(armTokens[0]!.status).toBe(401)
       })
     },
     TIMEOUT

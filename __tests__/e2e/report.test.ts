@@ -147,7 +147,7 @@ describe('JSON report', () => {
     expect(findings.find(f => f.id === 'app.role')).toMatchObject({ outcome: 'fail' })
     expect(findings.find(f => f.id === 'app.role')?.fix).toContain('az role assignment create')
     expect(report.failedChecks).toEqual(['app.role'])
-    expect(report.failedChecks).toEqual(r.outputs['failed-checks'].split(','))
+    expect(report.failedChecks).toEqual(r.outputs['failed-checks']!.split(','))
     expect(report.keyIdentifier).toBe(r.outputs['key-identifier'])
     expect(report.consentUrl).toBe(consentUrl())
     expect(report.settings).toMatchObject({

@@ -47,9 +47,9 @@ describe('setup from nothing: registers the app, submits the key, waits for COMP
   it('asks IMS for a token with the client-credentials grant and the default scopes', () => {
     const ims = sim.requests.filter(r => r.service === 'ims')
     expect(ims).toHaveLength(1)
-    expect(ims[0].method).toBe('POST')
-    expect(ims[0].headers['content-type']).toMatch(/^application\/x-www-form-urlencoded/)
-    expect(form(ims[0].body)).toEqual({
+    expect(ims[0]!.method).toBe('POST')
+    expect(ims[0]!.headers['content-type']!).toMatch(/^application\/x-www-form-urlencoded/)
+    expect(form(ims[0]!.body)).toEqual({
       grant_type: 'client_credentials',
       client_id: sim.state.adobe.clientId,
       client_secret: sim.state.adobe.clientSecret,
@@ -72,7 +72,7 @@ describe('setup from nothing: registers the app, submits the key, waits for COMP
     const registration = platformRequests(sim).filter(r => r.path === REGISTRATION_PATH)
     const posts = registration.filter(r => r.method === 'POST')
     expect(posts).toHaveLength(1)
-    expect(posts[0].body).toBe('')
+    expect(posts[0]!.body).toBe('')
     expect(registration.map(r => `${r.method} ${r.status}`)).toEqual([
       'GET 404',
       'POST 200',
@@ -87,7 +87,7 @@ describe('setup from nothing: registers the app, submits the key, waits for COMP
       r => r.method === 'POST' && r.path === CONFIG_PATH
     )
     expect(submissions).toHaveLength(1)
-    expect(JSON.parse(submissions[0].body)).toEqual({
+    expect(JSON.parse(submissions[0]!.body)).toEqual({
       name: 'cmk-kv-aep-cmk-prod-aep-cmk-key',
       type: 'BYOK_CONFIG',
       imsOrgId: sim.state.adobe.orgId,
@@ -139,20 +139,20 @@ describe('setup from nothing: registers the app, submits the key, waits for COMP
         r.path.endsWith('/providers/Microsoft.KeyVault/vaults/kv-aep-cmk-prod')
     )
     expect(vault).toHaveLength(1)
-    expect(vault[0].path).toBe(
+    expect(vault[0]!.path).toBe(
       `/subscriptions/${sim.state.subscriptionId}/resourceGroups/${sim.state.resourceGroup}/providers/Microsoft.KeyVault/vaults/kv-aep-cmk-prod`
     )
-    expect(vault[0].query['api-version']).toBe('2026-02-01')
-    expect(vault[0].headers.authorization).toMatch(/^Bearer /)
+    expect(vault[0]!.query['api-version']!).toBe('2026-02-01')
+    expect(vault[0]!.headers.authorization).toMatch(/^Bearer /)
   })
 
   it('reads the key at the vaultUri ARM returned, answering the 401 challenge', () => {
     const key = sim.requests.filter(r => r.service === 'keyvault')
     expect(key.map(r => r.status)).toEqual([401, 200])
-    expect(key[0].headers.authorization).toBeUndefined()
-    expect(key[1].headers.authorization).toMatch(/^Bearer /)
-    expect(key[1].host).toBe(`kv-aep-cmk-prod.vault.localhost:${sim.port}`)
-    expect(key[1].path).toBe('/keys/aep-cmk-key/')
+    expect(key[0]!.headers.authorization).toBeUndefined()
+    expect(key[1]!.headers.authorization).toMatch(/^Bearer /)
+    expect(key[1]!.host).toBe(`kv-aep-cmk-prod.vault.localhost:${sim.port}`)
+    expect(key[1]!.path).toBe('/keys/aep-cmk-key/')
     // @azure/keyvault-keys 4.10's api-version, which the simulated Key Vault (like the real one) knows.
     expect(key.map(r => r.query['api-version'])).toEqual(['2025-07-01', '2025-07-01'])
   })
@@ -178,7 +178,7 @@ describe('setup from nothing: registers the app, submits the key, waits for COMP
       expect(b.client_id).toBe(sim.state.azure.clientId)
       expect(b.client_secret).toBe(sim.state.azure.clientSecret)
     }
-    const scopes = bodies.map(b => b.scope.split(' ').find(s => s.endsWith('/.default')))
+    const scopes = bodies.map(b => b.scope?.split(' ').find(s => s.endsWith('/.default')))
     expect(new Set(scopes).size).toBe(scopes.length)
     expect(scopes).toHaveLength(3)
   })
@@ -225,7 +225,7 @@ describe('setup with GitHub OIDC', () => {
     // Fetched inside the assertion callback (never before the first Entra request), and shared
     // by the Entra requests of one minute: all of this run's.
     expect(idTokenRequests).toHaveLength(1)
-    expect(idTokenRequests[0].at).toBeLessThanOrEqual(
+    expect(idTokenRequests[0]!.at).toBeLessThanOrEqual(
       sim.requests.find(r => r.service === 'entra' && r.method === 'POST')!.at
     )
     expect(new Set(entra.map(b => b.client_assertion)).size).toBe(1)

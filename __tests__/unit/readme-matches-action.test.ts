@@ -75,7 +75,7 @@ const ENTITIES: Record<string, string> = {
 function cellText(cell: string): string {
   return cell
     .replace(/\\([!-/:-@[-`{-~])/g, '$1')
-    .replace(/&(?:lt|gt|quot|#39|#124|amp);/g, entity => ENTITIES[entity])
+    .replace(/&(?:lt|gt|quot|#39|#124|amp);/g, entity => ENTITIES[entity] ?? entity)
 }
 
 /** A cell that must be one code span, e.g. `key-name`; '' for an empty cell. */
@@ -83,7 +83,7 @@ function codeSpan(cell: string, where: string): string {
   if (cell === '') return ''
   const match = /^`([^`]+)`$/.exec(cell)
   if (!match) throw new Error(`${where}: expected one code span, got ${cell}`)
-  return match[1]
+  return match[1]!
 }
 
 /** The first table between two marker lines: its header and rows of cells. */
@@ -101,7 +101,7 @@ function tableBetween(
 function parseTable(lines: string[]): { header: string[]; rows: string[][] } {
   const tableLines = lines.map(l => l.trim()).filter(l => l.startsWith('|'))
   if (tableLines.length < 2) throw new Error('no table found')
-  const [header, separator, ...rest] = tableLines.map(splitRow)
+  const [header = [], separator = [], ...rest] = tableLines.map(splitRow)
   if (!separator.every(cell => /^:?-+:?$/.test(cell)))
     throw new Error(`the second row is not a separator row: ${separator.join(' | ')}`)
   for (const row of rest)
@@ -123,7 +123,7 @@ function tableInSection(text: string, title: string): { header: string[]; rows: 
 function fencedBlocks(text: string): string[] {
   const blocks: string[] = []
   const pattern = /^(`{3,}|~{3,})[^\n]*\n([\s\S]*?)^\1\s*$/gm
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) blocks.push(m[2])
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) blocks.push(m[2]!)
   return blocks
 }
 
@@ -138,7 +138,7 @@ function readmeInputs() {
   const { header, rows } = tableBetween(readme, '<!-- inputs:start -->', '<!-- inputs:end -->')
   return {
     header,
-    rows: rows.map(([name, required, def, description]) => ({
+    rows: rows.map(([name = '', required = '', def = '', description = '']) => ({
       name: codeSpan(name, 'README input name'),
       required,
       default: codeSpan(def, `README default of ${name}`),
@@ -151,7 +151,7 @@ function readmeOutputs() {
   const { header, rows } = tableBetween(readme, '<!-- outputs:start -->', '<!-- outputs:end -->')
   return {
     header,
-    rows: rows.map(([name, description]) => ({
+    rows: rows.map(([name = '', description = '']) => ({
       name: codeSpan(name, 'README output name'),
       description: cellText(description)
     }))
@@ -240,13 +240,13 @@ const withContract = contractExists ? describe : describe.skip
 withContract(`action.yml against the contract (${CONTRACT_PATH})`, () => {
   const contract = contractExists ? readFileSync(CONTRACT_PATH, 'utf8') : ''
   const contractInputs = () =>
-    tableInSection(contract, 'Inputs').rows.map(([name, required, def]) => ({
+    tableInSection(contract, 'Inputs').rows.map(([name = '', required = '', def = '']) => ({
       name: codeSpan(name, 'contract input'),
       required: required.trim(),
       default: def.trim()
     }))
   const contractOutputs = () =>
-    tableInSection(contract, 'Outputs').rows.map(([name]) => codeSpan(name, 'contract output'))
+    tableInSection(contract, 'Outputs').rows.map(([name = '']) => codeSpan(name, 'contract output'))
 
   it('has every input of the contract', () => {
     const names = contractInputs().map(i => i.name)
@@ -313,7 +313,7 @@ describe('README quick start and sections', () => {
     expect(badges.map(m => m[2]).sort()).toEqual(['check-dist.yml', 'ci.yml', 'codeql.yml'])
     for (const [, repo, workflow] of badges) {
       expect(repo).toBe('your-org/aep-cmk-azure-action')
-      expect(existsSync(join(REPO_ROOT, '.github', 'workflows', workflow))).toBe(true)
+      expect(existsSync(join(REPO_ROOT, '.github', 'workflows', workflow ?? ''))).toBe(true)
     }
   })
 })
@@ -323,13 +323,13 @@ describe('README checks and modes tables', () => {
     const { header, rows } = tableBetween(readme, '<!-- checks:start -->', '<!-- checks:end -->')
     expect(header[0]).toBe('Check')
     expect(header[header.length - 1]).toBe('How to fix')
-    expect(rows.map(r => codeSpan(r[0], 'check id'))).toEqual([...CHECK_IDS])
-    expect(rows.filter(r => r[r.length - 1].length < 20).map(r => r[0])).toEqual([])
+    expect(rows.map(r => codeSpan(r[0]!, 'check id'))).toEqual([...CHECK_IDS])
+    expect(rows.filter(r => (r.at(-1) ?? '').length < 20).map(r => r[0]!)).toEqual([])
   })
 
   it('lists every mode', () => {
     const { rows } = tableBetween(readme, '<!-- modes:start -->', '<!-- modes:end -->')
-    const modes = rows.map(r => /^`([a-z]+)`/.exec(r[0])?.[1])
+    const modes = rows.map(r => /^`([a-z]+)`/.exec(r[0]!)?.[1])
     expect(modes).toEqual([...MODES])
   })
 })
@@ -337,7 +337,7 @@ describe('README checks and modes tables', () => {
 describe('README JSON report example', () => {
   const start = readme.indexOf('<!-- report-example:start -->')
   const end = readme.indexOf('<!-- report-example:end -->')
-  const block = fencedBlocks(readme.slice(start, end))[0]
+  const block = fencedBlocks(readme.slice(start, end))[0] ?? ''
   const example = JSON.parse(block) as Record<string, unknown>
 
   const sample: RunResult = {
@@ -370,7 +370,7 @@ describe('README JSON report example', () => {
     const findings = example.findings as Record<string, unknown>[]
     expect(findings.length).toBeGreaterThan(0)
     for (const finding of findings) {
-      expect(Object.keys(finding)).toEqual(Object.keys(real.findings[0]))
+      expect(Object.keys(finding)).toEqual(Object.keys(real.findings[0] ?? {}))
       expect(CHECK_IDS).toContain(finding.id)
       expect(['pass', 'warn', 'fail']).toContain(finding.outcome)
     }

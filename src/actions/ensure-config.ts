@@ -19,10 +19,10 @@ export interface EnsureConfigInput {
   payloadFormat: PayloadFormat
   firstIntervalMs: number
   timeoutMs: number
-  clock?: Clock
-  signal?: AbortSignal
-  onSubmit?: () => void
-  onStatus?: (config: AdobeConfig) => void
+  clock?: Clock | undefined
+  signal?: AbortSignal | undefined
+  onSubmit?: (() => void) | undefined
+  onStatus?: ((config: AdobeConfig) => void) | undefined
 }
 
 /** Submits the key when needed, at most once per run, and follows the configuration to a final status. */

@@ -27,10 +27,10 @@ export async function pollUntil<T>(
   options: {
     firstIntervalMs: number
     timeoutMs: number
-    clock?: Clock
+    clock?: Clock | undefined
     /** The run's deadline: stops the wait at once instead of after the current interval. */
-    signal?: AbortSignal
-    onRead?: (value: T) => void
+    signal?: AbortSignal | undefined
+    onRead?: ((value: T) => void) | undefined
   }
 ): Promise<PollOutcome<T>> {
   const clock = options.clock ?? realClock

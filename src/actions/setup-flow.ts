@@ -17,7 +17,7 @@ export interface SetupOutcome {
   blocked: boolean
   actions: string[]
   /** Why setup stopped short without a failed check, when it did. */
-  stoppedBecause?: string
+  stoppedBecause?: string | undefined
 }
 
 /**

@@ -1,4 +1,10 @@
-import type { AppRegistration, Facts, ReadError, RoleAssignmentFact, VaultFacts } from '../facts/facts.js'
+import type {
+  AppRegistration,
+  Facts,
+  ReadError,
+  RoleAssignmentFact,
+  VaultFacts
+} from '../facts/facts.js'
 import type { Mode } from '../inputs/settings.js'
 import type { Finding } from './finding.js'
 import { notEvaluated } from './not-evaluated.js'
@@ -8,7 +14,7 @@ import { REQUIRED_KEY_DATA_ACTIONS, dataActionCoverage } from './role-permission
 export interface AppCheckContext {
   mode: Mode
   /** The consent URL to put into the app.consented fix (tenant-specific when known). */
-  consentUrl?: string
+  consentUrl?: string | undefined
 }
 
 export const CMK_ROLE_NAME = 'Key Vault Crypto Service Encryption User'

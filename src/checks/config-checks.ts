@@ -7,8 +7,8 @@ import { describeReadError, readErrorEvidence } from './read-error.js'
 /** The vault and key an Adobe configuration points at, as far as it says. */
 export interface ConfiguredKey {
   /** Lower-cased host, with the port when one is given. */
-  vaultHost?: string
-  keyName?: string
+  vaultHost?: string | undefined
+  keyName?: string | undefined
 }
 
 function parseUrl(text: string | undefined): URL | undefined {
@@ -103,13 +103,13 @@ export type ObservedConfigStatus = ConfigStatus | 'NOT_CONFIGURED' | 'UNKNOWN'
 export interface ConfigStatusContext {
   configName: string
   /** setup gave up waiting for a terminal status. */
-  timedOut?: boolean
+  timedOut?: boolean | undefined
   /** How long setup waited, for the timed-out message. */
-  waitedSeconds?: number
+  waitedSeconds?: number | undefined
   /** setup did not submit because checks failed (or warned under strict). */
-  submitBlocked?: boolean
+  submitBlocked?: boolean | undefined
   /** Why the status is UNKNOWN, when reading it failed. */
-  readError?: ReadError
+  readError?: ReadError | undefined
 }
 
 const FAILED_FIX =

@@ -44,9 +44,9 @@ export interface CheckContext {
   minKeyValidityDays: number
   now: Date
   subscriptionId: string
-  resourceGroup?: string
+  resourceGroup?: string | undefined
   /** The consent URL for the app.consented fix, tenant-specific when the vault's tenant is known. */
-  consentUrl?: string
+  consentUrl?: string | undefined
 }
 
 const VAULT_SETTING_CHECKS: [CheckId, (vault: VaultFacts, ctx: CheckContext) => Finding][] = [

@@ -28,7 +28,7 @@ export interface Finding {
   /** What was found, one sentence a person reads in the summary table. */
   detail: string
   /** How to fix it; only for warn and fail. */
-  fix?: string
+  fix?: string | undefined
   /** The facts that decided it, for the JSON report. */
-  evidence?: Record<string, unknown>
+  evidence?: Record<string, unknown> | undefined
 }

@@ -9,7 +9,7 @@ export const ADOBE_MONITORING_IP = '20.88.123.53'
 export interface VaultCheckContext {
   keyVaultName: string
   subscriptionId: string
-  resourceGroup?: string
+  resourceGroup?: string | undefined
 }
 
 function azKeyvaultUpdate(ctx: VaultCheckContext, args: string): string {

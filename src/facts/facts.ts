@@ -8,15 +8,15 @@ export interface ReadError {
   /** The call that failed, e.g. "ARM GET vault". */
   call: string
   /** HTTP status, when the service answered. */
-  status?: number
+  status?: number | undefined
   /** not-found: 404; forbidden: 401/403; error: anything else. */
   kind: 'not-found' | 'forbidden' | 'error'
   message: string
 }
 
 export interface NetworkAcls {
-  bypass?: string
-  defaultAction?: string
+  bypass?: string | undefined
+  defaultAction?: string | undefined
   ipRules: string[]
   virtualNetworkRules: string[]
 }
@@ -24,16 +24,16 @@ export interface NetworkAcls {
 export interface VaultFacts {
   id: string
   name: string
-  location?: string
+  location?: string | undefined
   tenantId: string
   vaultUri: string
-  skuName?: string
-  enableSoftDelete?: boolean
-  softDeleteRetentionInDays?: number
-  enablePurgeProtection?: boolean
-  enableRbacAuthorization?: boolean
-  publicNetworkAccess?: string
-  networkAcls?: NetworkAcls
+  skuName?: string | undefined
+  enableSoftDelete?: boolean | undefined
+  softDeleteRetentionInDays?: number | undefined
+  enablePurgeProtection?: boolean | undefined
+  enableRbacAuthorization?: boolean | undefined
+  publicNetworkAccess?: string | undefined
+  networkAcls?: NetworkAcls | undefined
 }
 
 export interface KeyFacts {
@@ -43,23 +43,23 @@ export interface KeyFacts {
   version: string
   keyType: string
   /** RSA modulus size in bits; undefined for non-RSA keys. */
-  keySize?: number
+  keySize?: number | undefined
   keyOperations: string[]
   enabled: boolean
-  notBefore?: Date
-  expiresOn?: Date
+  notBefore?: Date | undefined
+  expiresOn?: Date | undefined
 }
 
 export interface AppRegistration {
-  applicationId?: string
-  applicationRedirectUrl?: string
-  name?: string
+  applicationId?: string | undefined
+  applicationRedirectUrl?: string | undefined
+  name?: string | undefined
 }
 
 export interface ServicePrincipal {
   objectId: string
-  appId?: string
-  displayName?: string
+  appId?: string | undefined
+  displayName?: string | undefined
   /**
    * Where the object id came from: 'input' is input cmk-app-object-id (the directory was not
    * looked up, so nothing is known about the principal beyond its id); 'graph' (or absent) is a
@@ -80,9 +80,9 @@ export interface RoleAssignmentFact {
   scope: string
   principalId: string
   roleDefinitionId: string
-  roleName?: string
+  roleName?: string | undefined
   /** Undefined when the role definition could not be read. */
-  permissions?: RolePermission[]
+  permissions?: RolePermission[] | undefined
 }
 
 export const CONFIG_STATUSES = [
@@ -102,25 +102,25 @@ export const IN_PROGRESS_STATUSES: readonly ConfigStatus[] = [
 export interface AdobeConfig {
   name: string
   status: ConfigStatus
-  keyVaultKeyIdentifier?: string
-  keyVaultUri?: string
-  keyName?: string
-  keyVersion?: string
+  keyVaultKeyIdentifier?: string | undefined
+  keyVaultUri?: string | undefined
+  keyName?: string | undefined
+  keyVersion?: string | undefined
 }
 
 export interface Facts {
   vault: Read<VaultFacts>
   /** Absent when the vault could not be read (the key cannot be reached without its vaultUri). */
-  key?: Read<KeyFacts>
+  key?: Read<KeyFacts> | undefined
   /** ok with null: the service answered that no registration exists. */
   registration: Read<AppRegistration | null>
   /**
    * ok with null: no service principal for the app in the tenant. Absent: not looked up and not
    * given (the app is not registered, or its registration could not be read).
    */
-  servicePrincipal?: Read<ServicePrincipal | null>
+  servicePrincipal?: Read<ServicePrincipal | null> | undefined
   /** Role assignments at or above the vault for the CMK app's principal. Absent: not looked up. */
-  roleAssignments?: Read<RoleAssignmentFact[]>
+  roleAssignments?: Read<RoleAssignmentFact[]> | undefined
   /** ok with null: the service has no configuration of that name. */
   config: Read<AdobeConfig | null>
 }

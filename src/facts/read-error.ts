@@ -46,5 +46,5 @@ function azureErrorContext(e: RestError): string {
 }
 
 function firstLine(text: string): string {
-  return text.split('\n')[0].trim()
+  return (text.split('\n')[0] ?? '').trim()
 }

@@ -211,11 +211,15 @@ function parseAzureIdentity(
       `azure-client-secret: is only used with azure-auth secret, but azure-auth is ${auth}; remove one of them`
     )
 
-  return {
-    auth,
-    tenantId: tenantId || undefined,
-    clientId: clientId || undefined,
-    clientSecret: clientSecret || undefined
+  switch (auth) {
+    case 'oidc':
+      return { auth, tenantId, clientId }
+    case 'secret':
+      return { auth, tenantId, clientId, clientSecret }
+    case 'cli':
+      return { auth, tenantId: tenantId || undefined }
+    case 'managed-identity':
+      return { auth, tenantId: tenantId || undefined, clientId: clientId || undefined }
   }
 }
 

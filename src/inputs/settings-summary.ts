@@ -10,7 +10,7 @@ export function summarizeSettings(settings: Settings): Record<string, unknown> {
     resourceGroup: settings.resourceGroup ?? null,
     azureAuth: settings.azure.auth,
     azureTenantId: settings.azure.tenantId ?? null,
-    azureClientId: settings.azure.clientId ?? null,
+    azureClientId: 'clientId' in settings.azure ? (settings.azure.clientId ?? null) : null,
     adobeOrgId: settings.adobeOrgId,
     adobeCredential: settings.adobe.kind,
     adobeClientId: settings.adobe.kind === 'client-credentials' ? settings.adobe.clientId : null,

@@ -8,12 +8,12 @@ export type AzureAuth = Exclude<AzureAuthInput, 'auto'>
 export const PAYLOAD_FORMATS = ['current', 'legacy'] as const
 export type PayloadFormat = (typeof PAYLOAD_FORMATS)[number]
 
-export interface AzureIdentity {
-  auth: AzureAuth
-  tenantId?: string
-  clientId?: string
-  clientSecret?: string
-}
+/** How the job signs in to Azure; each method carries exactly the ids it needs. */
+export type AzureIdentity =
+  | { auth: 'oidc'; tenantId: string; clientId: string }
+  | { auth: 'secret'; tenantId: string; clientId: string; clientSecret: string }
+  | { auth: 'cli'; tenantId?: string | undefined }
+  | { auth: 'managed-identity'; tenantId?: string | undefined; clientId?: string | undefined }
 
 export type AdobeCredential =
   | { kind: 'client-credentials'; clientId: string; clientSecret: string; scopes: string[] }
@@ -33,20 +33,20 @@ export interface Settings {
   keyVaultName: string
   keyName: string
   subscriptionId: string
-  resourceGroup?: string
+  resourceGroup?: string | undefined
   azure: AzureIdentity
   adobeOrgId: string
   adobe: AdobeCredential
   adobeRegion: string
   configName: string
   payloadFormat: PayloadFormat
-  cmkAppObjectId?: string
+  cmkAppObjectId?: string | undefined
   minKeySize: number
   minKeyValidityDays: number
   strict: boolean
   waitTimeoutSeconds: number
   pollIntervalSeconds: number
-  reportFile?: string
+  reportFile?: string | undefined
   endpoints: Endpoints
   /** Things about the inputs worth a warning that do not stop the run. */
   notices: string[]

@@ -14,7 +14,7 @@ const LEADING_BLOCK_MARKER = /^(\s*)([-+=]|\d+(?=[.)]))/
  */
 export function escapeMarkdown(text: string): string {
   return String(text)
-    .replace(/[&<>]/g, c => HTML_ENTITIES[c])
+    .replace(/[&<>]/g, c => HTML_ENTITIES[c] ?? c)
     .replace(MARKDOWN_PUNCTUATION, c => `\\${c}`)
     .replace(LEADING_BLOCK_MARKER, (_, space: string, marker: string) =>
       /^\d/.test(marker) ? `${space}${marker}\\` : `${space}\\${marker}`

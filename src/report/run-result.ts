@@ -8,19 +8,19 @@ export interface RunResult {
   /** NEW|RUNNING|UPDATE_EXISTING_RESOURCES|COMPLETED|FAILED|NOT_CONFIGURED|UNKNOWN */
   status: string
   configName: string
-  keyIdentifier?: string
-  applicationId?: string
-  consentUrl?: string
+  keyIdentifier?: string | undefined
+  applicationId?: string | undefined
+  consentUrl?: string | undefined
   findings: Finding[]
   failedChecks: CheckId[]
   /** error that stopped the run before/while checking (input error, unexpected failure) */
-  error?: string
+  error?: string | undefined
   /** human lines of what was written, e.g. "Registered the CMK app" */
   actions: string[]
   /** already secret-free settings summary */
   settings: Record<string, unknown>
   /** secret-free facts summary */
-  facts?: Record<string, unknown>
+  facts?: Record<string, unknown> | undefined
   /** ms per phase */
   timings: Record<string, number>
   startedAt: string

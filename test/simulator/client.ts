@@ -9,9 +9,9 @@ export interface SimResponse {
 }
 
 export interface SimRequestInit {
-  method?: string
-  headers?: Record<string, string>
-  body?: string
+  method?: string | undefined
+  headers?: Record<string, string> | undefined
+  body?: string | undefined
 }
 
 /** Resolves every name to 127.0.0.1, in both callback shapes (`all` or not). */

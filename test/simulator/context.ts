@@ -22,11 +22,11 @@ export interface SimRequest {
 /** What a handler answers; `json` is serialised with content-type application/json. */
 export interface Answer {
   status: number
-  headers?: Record<string, string>
-  json?: unknown
-  text?: string
+  headers?: Record<string, string> | undefined
+  json?: unknown | undefined
+  text?: string | undefined
   /** Destroy the socket instead of answering, like a host that does not exist. */
-  reset?: boolean
+  reset?: boolean | undefined
 }
 
 export interface SimUrls {

@@ -11,14 +11,14 @@ export type FaultAction =
   | { delayMs: number }
 
 export interface FaultRule {
-  service?: ServiceName
-  method?: string
+  service?: ServiceName | undefined
+  method?: string | undefined
   /** A string matches the whole path (a trailing slash ignored); use a RegExp for anything else. */
-  path?: string | RegExp
+  path?: string | RegExp | undefined
   /** How many matching requests it hits; unlimited when absent. */
-  times?: number
+  times?: number | undefined
   /** 'send': handle the request normally (state changes happen), then answer with the fault. */
-  after?: 'send'
+  after?: 'send' | undefined
   action: FaultAction
 }
 

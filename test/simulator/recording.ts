@@ -14,5 +14,5 @@ export interface RecordedRequest {
   /** Date.now() when the request arrived. */
   at: number
   /** Date.now() when the answer was sent (or the connection dropped); undefined until then. */
-  answeredAt?: number
+  answeredAt?: number | undefined
 }

@@ -25,7 +25,7 @@ export const CONFIG_SEQUENCES = {
 export interface VaultState {
   name: string
   /** Defaults to the scenario's resource group. */
-  resourceGroup?: string
+  resourceGroup?: string | undefined
   location: string
   tags: Record<string, string>
   /**
@@ -42,7 +42,7 @@ export interface VaultState {
 export interface AccessPolicyState {
   tenantId: string
   objectId: string
-  applicationId?: string
+  applicationId?: string | undefined
   permissions: { keys?: string[]; secrets?: string[]; certificates?: string[] }
 }
 
@@ -52,19 +52,19 @@ export interface KeyState {
   /** RSA modulus size in bits. */
   size: number
   /** EC curve, for EC keys. */
-  crv?: string
+  crv?: string | undefined
   ops: string[]
   enabled: boolean
   /** Unix seconds; undefined = absent. */
-  nbf?: number
-  exp?: number
+  nbf?: number | undefined
+  exp?: number | undefined
   created: number
   updated: number
   recoveryLevel: string
-  recoverableDays?: number
+  recoverableDays?: number | undefined
   /** Version ids (32 hex chars), oldest first; the last one is the latest. */
   versions: string[]
-  tags?: Record<string, string>
+  tags?: Record<string, string> | undefined
 }
 
 export interface RoleAssignmentState {
@@ -72,25 +72,25 @@ export interface RoleAssignmentState {
   roleDefinitionGuid: string
   /** Resource id the role is assigned at, e.g. the vault id or `/subscriptions/<sub>`. */
   scope: string
-  principalType?: 'ServicePrincipal' | 'User' | 'Group'
+  principalType?: 'ServicePrincipal' | 'User' | 'Group' | undefined
   /** Assignment name (a GUID); generated when absent. */
-  name?: string
+  name?: string | undefined
 }
 
 export interface StoredConfig {
   name: string
   id: string
   imsOrgId: string
-  subscriptionId?: string
+  subscriptionId?: string | undefined
   status: SimConfigStatus
   /** Statuses still to come: each GET moves the first of these into `status` before answering. */
   upcoming: SimConfigStatus[]
   configData: {
     providerType: string
-    keyVaultUri?: string
-    keyVaultKeyIdentifier?: string
-    keyName?: string
-    keyVersion?: string
+    keyVaultUri?: string | undefined
+    keyVaultKeyIdentifier?: string | undefined
+    keyName?: string | undefined
+    keyVersion?: string | undefined
   }
 }
 
@@ -166,7 +166,7 @@ export interface Scenario {
   configs: Record<string, StoredConfig>
   configStatusSequence: SimConfigStatus[]
   /** Stored name for a submission; undefined keeps the sent name. */
-  renameConfig?: (sentName: string) => string
+  renameConfig?: ((sentName: string) => string) | undefined
   /** Shape of the POST config answer: current (config + status) or legacy (a job). */
   configResponseShape: 'current' | 'legacy'
   /**

@@ -42,7 +42,7 @@ describe('annotate', () => {
 
   it('makes no annotation when every check passed', () => {
     const s = sink()
-    annotate([findings[0]], true, s)
+    annotate([findings[0]!], true, s)
     expect(s.error).not.toHaveBeenCalled()
     expect(s.warning).not.toHaveBeenCalled()
   })

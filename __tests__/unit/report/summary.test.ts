@@ -113,7 +113,7 @@ describe('renderSummary', () => {
     const md = renderSummary(
       runResult({ result: 'fail', findings, failedChecks: ['vault.adobe-ip'] })
     )
-    expect(cells(tableRows(md)[0])[1]).toBe('⚠️ warn (fails: strict)')
+    expect(cells(tableRows(md)[0]!)[1]!).toBe('⚠️ warn (fails: strict)')
   })
 
   it('keeps injected Markdown and HTML in a finding inside its cell', () => {
@@ -128,7 +128,7 @@ describe('renderSummary', () => {
     const md = renderSummary(runResult({ result: 'fail', findings, failedChecks: ['config.key'] }))
     const rows = tableRows(md)
     expect(rows).toHaveLength(1)
-    const row = cells(rows[0])
+    const row = cells(rows[0]!)
     expect(row).toHaveLength(4)
     expect(row[2]).not.toMatch(/<img/)
     expect(row[3]).not.toMatch(/(^|[^\\])\[click/)

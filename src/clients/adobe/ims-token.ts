@@ -7,7 +7,7 @@ import type { AdobeCredential } from '../../inputs/settings.js'
 export async function fetchAdobeToken(
   credential: AdobeCredential,
   imsEndpoint: string,
-  signal?: AbortSignal
+  signal: AbortSignal
 ): Promise<string> {
   if (credential.kind === 'access-token') return credential.accessToken
   const { body } = await requestJson({

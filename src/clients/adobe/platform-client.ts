@@ -20,7 +20,7 @@ export class PlatformClient {
     private readonly baseUrl: string,
     private readonly orgId: string,
     private readonly token: () => Promise<string>,
-    private readonly signal?: AbortSignal
+    private readonly signal: AbortSignal
   ) {}
 
   private async send(

@@ -33,8 +33,8 @@ export function createAzureCredential(
   switch (identity.auth) {
     case 'oidc':
       inner = new ClientAssertionCredential(
-        identity.tenantId!,
-        identity.clientId!,
+        identity.tenantId,
+        identity.clientId,
         githubIdTokenAssertion(),
         common
       )
@@ -42,9 +42,9 @@ export function createAzureCredential(
     case 'secret':
       registerSecret(identity.clientSecret)
       inner = new ClientSecretCredential(
-        identity.tenantId!,
-        identity.clientId!,
-        identity.clientSecret!,
+        identity.tenantId,
+        identity.clientId,
+        identity.clientSecret,
         common
       )
       break

@@ -8,7 +8,7 @@ export async function readServicePrincipal(
   credential: TokenCredential,
   graphEndpoint: string,
   appId: string,
-  signal?: AbortSignal
+  signal: AbortSignal
 ): Promise<ServicePrincipal | null> {
   const token = await credential.getToken(`${graphEndpoint}/.default`)
   if (!token)

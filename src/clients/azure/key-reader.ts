@@ -8,7 +8,7 @@ export async function readKey(
   credential: TokenCredential,
   vaultUri: string,
   keyName: string,
-  abortSignal?: AbortSignal
+  abortSignal: AbortSignal
 ): Promise<KeyFacts> {
   const client = new KeyClient(vaultUri, credential, azureClientOptions())
   const key = await client.getKey(keyName, { abortSignal })

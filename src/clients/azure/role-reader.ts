@@ -10,7 +10,7 @@ export async function readRoleAssignments(
   client: AuthorizationManagementClient,
   vaultId: string,
   principalId: string,
-  abortSignal?: AbortSignal
+  abortSignal: AbortSignal
 ): Promise<RoleAssignmentFact[]> {
   const assignments = []
   for await (const a of client.roleAssignments.listForScope(vaultId, {

@@ -1,3 +1,4 @@
+import { errorMessage } from '../http/error-message.js'
 import * as core from '@actions/core'
 import { RestError, type PipelinePolicy } from '@azure/core-rest-pipeline'
 import { httpTimeoutMs } from '../http/json-request.js'
@@ -35,16 +36,15 @@ const tryPolicy: PipelinePolicy = {
       core.debug(`${line} -> ${response.status} in ${Date.now() - started} ms`)
       return response
     } catch (error) {
-      const reason = timedOut
-        ? `no answer within ${timeoutMs / 1000} s`
-        : String((error as Error).message ?? error)
+      const reason = timedOut ? `no answer within ${timeoutMs / 1000} s` : errorMessage(error)
       core.debug(`${line} -> network error after ${Date.now() - started} ms: ${redact(reason)}`)
       if (timedOut) throw new RestError(reason, { code: 'ETIMEDOUT', request })
       throw error
     } finally {
       clearTimeout(handle)
       outer?.removeEventListener('abort', onOuterAbort)
-      request.abortSignal = outer
+      if (outer) request.abortSignal = outer
+      else delete request.abortSignal
     }
   }
 }

@@ -1,3 +1,4 @@
+import { errorMessage } from '../http/error-message.js'
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth'
 import { registerSecret } from '../http/secrets.js'
 import { ServiceError } from '../http/service-error.js'
@@ -45,7 +46,7 @@ export class SharedTokenCredential implements TokenCredential {
       },
       (error: unknown) => {
         // The SDKs would otherwise blame the ARM or Key Vault call for a failed sign-in.
-        const message = String((error as Error)?.message ?? error).split('\n')[0]
+        const message = errorMessage(error).split('\n')[0] ?? ''
         throw new ServiceError(`Entra token request (${scopes.join(' ')})`, undefined, message)
       }
     )

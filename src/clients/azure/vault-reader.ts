@@ -7,7 +7,7 @@ export async function readVault(
   client: KeyVaultManagementClient,
   vaultName: string,
   resourceGroup: string | undefined,
-  abortSignal?: AbortSignal
+  abortSignal: AbortSignal
 ): Promise<VaultFacts> {
   if (resourceGroup)
     return toVaultFacts(await client.vaults.get(resourceGroup, vaultName, { abortSignal }))

@@ -17,22 +17,22 @@ export interface JsonRequest {
   call: string
   method: 'GET' | 'POST'
   url: string
-  headers?: Record<string, string>
+  headers?: Record<string, string> | undefined
   /** A JSON body (sent as application/json) or a form (sent as x-www-form-urlencoded). */
-  json?: unknown
-  form?: Record<string, string>
+  json?: unknown | undefined
+  form?: Record<string, string> | undefined
   /** 404 is an answer, not an error: returns { status: 404 }. */
-  allow404?: boolean
+  allow404?: boolean | undefined
   /**
    * A POST that can safely be sent again (a token grant): retried like a GET. Other POSTs are
    * only retried on 429, since the service may have stored them.
    */
-  idempotent?: boolean
+  idempotent?: boolean | undefined
   /** Per-try timeout; defaults to httpTimeoutMs(). */
-  timeoutMs?: number
+  timeoutMs?: number | undefined
   /** Run-wide cancellation (the deadline). */
-  signal?: AbortSignal
-  retry?: RetryPolicy
+  signal?: AbortSignal | undefined
+  retry?: RetryPolicy | undefined
 }
 
 export interface JsonResponse {
@@ -106,7 +106,7 @@ async function sendOnce(request: JsonRequest): Promise<JsonResponse> {
     response = await fetch(request.url, {
       method: request.method,
       headers,
-      body,
+      ...(body !== undefined && { body }),
       signal,
       agent: proxyAgentFor(request.url)
     })

@@ -19,7 +19,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 export interface RetryDecision {
   retry: boolean
   /** The service's Retry-After, in ms, when it sent one. */
-  retryAfterMs?: number
+  retryAfterMs?: number | undefined
 }
 
 export interface RetryDeps {
@@ -39,7 +39,7 @@ export function retryDelayMs(
   attempt: number,
   policy: RetryPolicy,
   random: () => number,
-  retryAfterMs?: number
+  retryAfterMs?: number | undefined
 ): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1))
   const jittered = Math.round(ceiling / 2 + (random() * ceiling) / 2)

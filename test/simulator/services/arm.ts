@@ -9,7 +9,7 @@ function armError(
   status: number,
   code: string,
   message: string,
-  headers?: Record<string, string>
+  headers?: Record<string, string> | undefined
 ): Answer {
   return json(status, { error: { code, message } }, headers)
 }

@@ -23,7 +23,7 @@ function kvError(
   code: string,
   message: string,
   extra?: Record<string, unknown>,
-  headers?: Record<string, string>
+  headers?: Record<string, string> | undefined
 ): Answer {
   return json(status, { error: { code, message, ...extra } }, headers)
 }

@@ -126,14 +126,14 @@ function register(ctx: SimContext): Answer {
 }
 
 interface ConfigBody {
-  name?: unknown
-  type?: unknown
-  imsOrgId?: unknown
+  name?: unknown | undefined
+  type?: unknown | undefined
+  imsOrgId?: unknown | undefined
   configData?: {
-    providerType?: unknown
-    keyVaultKeyIdentifier?: unknown
-    keyVaultUri?: unknown
-    keyName?: unknown
+    providerType?: unknown | undefined
+    keyVaultKeyIdentifier?: unknown | undefined
+    keyVaultUri?: unknown | undefined
+    keyName?: unknown | undefined
   }
 }
 

@@ -36,9 +36,9 @@ export function ipRuleContains(rule: string, ip: string): boolean {
 }
 
 interface NetworkAcls {
-  bypass?: unknown
-  defaultAction?: unknown
-  ipRules?: Array<{ value?: unknown }>
+  bypass?: unknown | undefined
+  defaultAction?: unknown | undefined
+  ipRules?: Array<{ value?: unknown }> | undefined
 }
 
 function acls(vault: VaultState): NetworkAcls {

@@ -80,7 +80,12 @@ describe('readRoleAssignments', () => {
         roleDefinitionId: `/subscriptions/${SUBSCRIPTION_ID}/providers/Microsoft.Authorization/roleDefinitions/${CSEU_GUID}`
       }
     ])
-    const assignments = await readRoleAssignments(client, VAULT_ID, SP_OBJECT_ID)
+    const assignments = await readRoleAssignments(
+      client,
+      VAULT_ID,
+      SP_OBJECT_ID,
+      new AbortController().signal
+    )
     expect(listed).toEqual([`${VAULT_ID} principalId eq '${SP_OBJECT_ID}'`])
     expect(assignments).toEqual([
       expect.objectContaining({
@@ -105,6 +110,8 @@ describe('readRoleAssignments', () => {
         roleDefinitionId: `/providers/Microsoft.Authorization/roleDefinitions/${CSEU_GUID}`
       }
     ])
-    expect(await readRoleAssignments(client, VAULT_ID, SP_OBJECT_ID)).toEqual([])
+    expect(
+      await readRoleAssignments(client, VAULT_ID, SP_OBJECT_ID, new AbortController().signal)
+    ).toEqual([])
   })
 })
