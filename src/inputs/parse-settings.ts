@@ -4,6 +4,9 @@ import {
   AZURE_AUTH_METHODS,
   MODES,
   PAYLOAD_FORMATS,
+  REPAIRS,
+  VAULT_TYPE_INPUTS,
+  type Repair,
   type AdobeCredential,
   type AzureAuth,
   type AzureAuthInput,
@@ -27,7 +30,12 @@ const SCOPE = /^[A-Za-z0-9_.:/-]+$/
 // Adobe configuration names go into a URL path: no separators or control characters.
 const CONFIG_NAME = /^[^/?#%\\\p{Cc}]{1,255}$/u
 /** Inputs that hold secrets: never echoed, and masked before anything else happens. */
-export const SECRET_INPUTS = ['azure-client-secret', 'adobe-client-secret', 'adobe-access-token']
+export const SECRET_INPUTS = [
+  'azure-client-secret',
+  'adobe-client-secret',
+  'adobe-access-token',
+  'github-token'
+]
 const BOOLEAN_TRUE = ['true', 'True', 'TRUE']
 const BOOLEAN_FALSE = ['false', 'False', 'FALSE']
 
@@ -119,9 +127,22 @@ export function parseSettings(
       `config-name: must be 1-255 characters without / ? # % \\ or control characters; got "${configName}"`
     )
 
+  const remediate = parseRemediate(read('remediate'), problems)
+  if (remediate.size > 0 && mode !== 'setup')
+    notices.push(
+      `remediate: ignored in mode ${mode}, which never writes; only setup repairs (${[...remediate].join(', ')})`
+    )
+  const openIssue = boolean('open-issue', false)
+  const githubToken = read('github-token')
+  if (openIssue && githubToken === '')
+    problems.push(
+      'github-token: is required when open-issue is true (the default is ${{ github.token }}; the job needs permissions: issues: write)'
+    )
+
   const settings: Settings = {
     mode,
     keyVaultName,
+    keyVaultType: oneOf('key-vault-type', VAULT_TYPE_INPUTS, 'auto'),
     keyName,
     subscriptionId: subscriptionId.toLowerCase(),
     resourceGroup: resourceGroup || undefined,
@@ -134,6 +155,10 @@ export function parseSettings(
     cmkAppObjectId: matching('cmk-app-object-id', GUID, 'a GUID', false).toLowerCase() || undefined,
     minKeySize: integer('min-key-size', 3072, 2048, 16384),
     minKeyValidityDays: integer('min-key-validity-days', 30, 0, 3650),
+    requireHsm: boolean('require-hsm', false),
+    remediate: mode === 'setup' ? remediate : new Set(),
+    sarifFile: read('sarif-file') || undefined,
+    trackingIssue: openIssue ? { githubToken } : undefined,
     strict: boolean('strict', false),
     waitTimeoutSeconds: integer('wait-timeout-seconds', 1800, 0, 21600),
     pollIntervalSeconds: integer('poll-interval-seconds', 10, 1, 60),
@@ -154,6 +179,27 @@ function hideSecrets(problem: string, read: InputReader): string {
     .filter(value => value.length >= 6)
     .sort((a, b) => b.length - a.length)
   return secrets.reduce((text, secret) => text.split(secret).join('***'), problem)
+}
+
+function parseRemediate(raw: string, problems: string[]): ReadonlySet<Repair> {
+  const items = raw
+    .split(',')
+    .map(item => item.trim().toLowerCase())
+    .filter(item => item !== '')
+  if (items.length === 0 || (items.length === 1 && items[0] === 'none')) return new Set()
+  if (items.includes('all')) {
+    if (items.length > 1)
+      problems.push(`remediate: "all" already names every repair; got "${raw}"`)
+    return new Set(REPAIRS)
+  }
+  const unknown = items.filter(item => !(REPAIRS as readonly string[]).includes(item))
+  if (unknown.length > 0) {
+    problems.push(
+      `remediate: must be none, all, or a comma-separated list of ${REPAIRS.join(', ')}; got "${raw}"`
+    )
+    return new Set()
+  }
+  return new Set(items as Repair[])
 }
 
 function oneRegion(region: string, problems: string[]): string {

@@ -5,6 +5,14 @@ export const AZURE_AUTH_METHODS = ['auto', 'oidc', 'cli', 'secret', 'managed-ide
 export type AzureAuthInput = (typeof AZURE_AUTH_METHODS)[number]
 export type AzureAuth = Exclude<AzureAuthInput, 'auto'>
 
+export const VAULT_TYPE_INPUTS = ['auto', 'vault', 'managed-hsm'] as const
+export type VaultTypeInput = (typeof VAULT_TYPE_INPUTS)[number]
+export type VaultType = Exclude<VaultTypeInput, 'auto'>
+
+/** What `remediate` may let setup repair. */
+export const REPAIRS = ['service-principal', 'role', 'adobe-ip'] as const
+export type Repair = (typeof REPAIRS)[number]
+
 export const PAYLOAD_FORMATS = ['current', 'legacy'] as const
 export type PayloadFormat = (typeof PAYLOAD_FORMATS)[number]
 
@@ -31,6 +39,8 @@ export interface Endpoints {
 export interface Settings {
   mode: Mode
   keyVaultName: string
+  /** Which kind of vault key-vault-name names; auto: a Key Vault of that name, else a Managed HSM. */
+  keyVaultType: VaultTypeInput
   keyName: string
   subscriptionId: string
   resourceGroup?: string | undefined
@@ -43,6 +53,13 @@ export interface Settings {
   cmkAppObjectId?: string | undefined
   minKeySize: number
   minKeyValidityDays: number
+  requireHsm: boolean
+  /** Repairs setup may make; always empty outside setup. */
+  remediate: ReadonlySet<Repair>
+  /** Where to write a SARIF file, when asked. */
+  sarifFile?: string | undefined
+  /** Set when open-issue is on: the token for the GitHub issues API. */
+  trackingIssue?: { githubToken: string } | undefined
   strict: boolean
   waitTimeoutSeconds: number
   pollIntervalSeconds: number

@@ -1,0 +1,69 @@
+/**
+ * Writes the README's Inputs and Outputs tables from action.yml, between the
+ * `<!-- inputs:start -->`/`<!-- outputs:start -->` markers, so they are never kept by hand.
+ * `npm run docs` rewrites them; `npm run docs -- --check` fails when the README is stale.
+ */
+import { readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { parse } from 'yaml'
+
+interface ActionYaml {
+  inputs: Record<string, { description: string; required?: boolean; default?: string }>
+  outputs: Record<string, { description: string }>
+}
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
+}
+
+export function inputsTable(action: ActionYaml): string {
+  const rows = Object.entries(action.inputs).map(
+    ([name, input]) =>
+      `| \`${name}\` | ${input.required ? 'yes' : 'no'} | ${input.default ? `\`${input.default}\`` : ''} | ${cell(input.description)} |`
+  )
+  return ['| Input | Required | Default | Description |', '| --- | --- | --- | --- |', ...rows].join(
+    '\n'
+  )
+}
+
+export function outputsTable(action: ActionYaml): string {
+  const rows = Object.entries(action.outputs).map(
+    ([name, output]) => `| \`${name}\` | ${cell(output.description)} |`
+  )
+  return ['| Output | Description |', '| --- | --- |', ...rows].join('\n')
+}
+
+function replaceBetween(text: string, marker: string, table: string): string {
+  const start = `<!-- ${marker}:start -->`
+  const end = `<!-- ${marker}:end -->`
+  const from = text.indexOf(start)
+  const to = text.indexOf(end)
+  if (from < 0 || to < from) throw new Error(`README.md has no ${start} ... ${end} block`)
+  return `${text.slice(0, from + start.length)}\n\n${table}\n\n${text.slice(to)}`
+}
+
+export function renderReadme(readme: string, actionYaml: string): string {
+  const action = parse(actionYaml) as ActionYaml
+  return replaceBetween(
+    replaceBetween(readme, 'inputs', inputsTable(action)),
+    'outputs',
+    outputsTable(action)
+  )
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const { values } = parseArgs({ options: { check: { type: 'boolean', default: false } } })
+  const readmePath = join(ROOT, 'README.md')
+  const readme = readFileSync(readmePath, 'utf8')
+  const next = renderReadme(readme, readFileSync(join(ROOT, 'action.yml'), 'utf8'))
+  if (values.check) {
+    if (next !== readme) {
+      console.error('README.md tables differ from action.yml: run npm run docs')
+      process.exit(1)
+    }
+  } else writeFileSync(readmePath, next)
+}
