@@ -25,9 +25,11 @@ export function inputsTable(action: ActionYaml): string {
     ([name, input]) =>
       `| \`${name}\` | ${input.required ? 'yes' : 'no'} | ${input.default ? `\`${input.default}\`` : ''} | ${cell(input.description)} |`
   )
-  return ['| Input | Required | Default | Description |', '| --- | --- | --- | --- |', ...rows].join(
-    '\n'
-  )
+  return [
+    '| Input | Required | Default | Description |',
+    '| --- | --- | --- | --- |',
+    ...rows
+  ].join('\n')
 }
 
 export function outputsTable(action: ActionYaml): string {

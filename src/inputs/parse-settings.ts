@@ -188,8 +188,7 @@ function parseRemediate(raw: string, problems: string[]): ReadonlySet<Repair> {
     .filter(item => item !== '')
   if (items.length === 0 || (items.length === 1 && items[0] === 'none')) return new Set()
   if (items.includes('all')) {
-    if (items.length > 1)
-      problems.push(`remediate: "all" already names every repair; got "${raw}"`)
+    if (items.length > 1) problems.push(`remediate: "all" already names every repair; got "${raw}"`)
     return new Set(REPAIRS)
   }
   const unknown = items.filter(item => !(REPAIRS as readonly string[]).includes(item))
