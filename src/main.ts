@@ -1,43 +1,181 @@
-import { errorMessage } from './clients/http/error-message.js'
 import * as core from '@actions/core'
-import { runSetup } from './actions/setup-flow.js'
-import { configStatusFinding, type ObservedConfigStatus } from './checks/config-checks.js'
+import { runSetup, type SetupOutcome } from './actions/setup-flow.js'
+import {
+  configStatusFinding,
+  setupStoppedFinding,
+  type ObservedConfigStatus
+} from './checks/config-checks.js'
 import { evaluateChecks } from './checks/evaluate.js'
 import type { Finding } from './checks/finding.js'
 import { failedCheckIds, upsertFinding } from './checks/finding-list.js'
+import { errorMessage } from './clients/http/error-message.js'
+import { redact, registerSecret } from './clients/http/secrets.js'
+import { createServices, type Services } from './clients/services.js'
 import { tenantConsentUrl } from './facts/consent-url.js'
 import type { AdobeConfig, Facts } from './facts/facts.js'
 import { gatherFacts } from './facts/gather-facts.js'
-import { redact, registerSecret } from './clients/http/secrets.js'
-import { parseSettings, SECRET_INPUTS } from './inputs/parse-settings.js'
-import { MODES, type Settings } from './inputs/settings.js'
+import { parseSettings, SECRET_INPUTS, type ParsedSettings } from './inputs/parse-settings.js'
+import type { Settings } from './inputs/settings.js'
 import { summarizeSettings } from './inputs/settings-summary.js'
 import { publish } from './report/publish.js'
 import type { RunResult } from './report/run-result.js'
-import { createServices } from './clients/services.js'
 
 /** Seconds the reads may take on top of wait-timeout-seconds before the run is cancelled. */
 const READ_ALLOWANCE_SECONDS = 300
 
-export async function run(): Promise<void> {
+/** One run of the action: settings -> facts -> act -> findings -> publish. */
+export async function run(): Promise<RunResult> {
   const startedAt = new Date()
   // Masked before anything can echo them, even when the inputs turn out to be invalid.
   for (const name of SECRET_INPUTS) registerSecret(core.getInput(name))
-  let settings: Settings
-  try {
-    settings = parseSettings(name => core.getInput(name), process.env)
-  } catch (error) {
-    // Still say which mode failed and honour report-file, so tooling that reads them works.
-    const mode = MODES.find(m => m === core.getInput('mode').trim().toLowerCase()) ?? 'setup'
-    const reportFile = core.getInput('report-file').trim() || undefined
-    const message = errorMessage(error)
-    return finish({ ...failedRun(startedAt, message), mode }, false, reportFile)
+  const parsed = parseSettings(name => core.getInput(name), process.env)
+  if (!parsed.ok) return finish(inputErrorResult(parsed, startedAt), false, parsed.reportFile)
+  const { settings } = parsed
+  announce(settings)
+  const result = await withDeadline(settings, signal =>
+    checkAndAct(settings, signal, startedAt)
+  ).catch((error: unknown) => unexpectedErrorResult(error, settings, startedAt))
+  return finish(result, settings.strict, settings.reportFile)
+}
+
+async function checkAndAct(
+  settings: Settings,
+  signal: AbortSignal,
+  startedAt: Date
+): Promise<RunResult> {
+  const timings: Record<string, number> = {}
+  const timed = phaseTimer(timings)
+  const services = createServices(settings, signal)
+  const evaluate = (facts: Facts): Finding[] => evaluateChecks(facts, checkContext(settings, facts))
+
+  const read = await timed('read', () => gatherFacts(services))
+  const end =
+    settings.mode === 'setup'
+      ? await timed('setup', () => act(services, read, evaluate))
+      : { facts: read, actions: [], lastConfig: configOf(read) }
+  const findings = upsertFinding(evaluate(end.facts), configStatus(end, settings))
+  const failedChecks = failedCheckIds(findings, settings.strict)
+  const error = end.setup?.kind === 'stopped' ? end.setup.reason : undefined
+
+  return {
+    mode: settings.mode,
+    result: failedChecks.length === 0 && !error ? 'pass' : 'fail',
+    status: observedStatus(end.lastConfig),
+    configName: end.lastConfig?.name ?? settings.configName,
+    keyIdentifier: end.facts.key?.ok ? end.facts.key.value.id : undefined,
+    applicationId: end.facts.registration.ok
+      ? end.facts.registration.value?.applicationId
+      : undefined,
+    consentUrl: consentUrlOf(end.facts, settings),
+    findings,
+    failedChecks,
+    error,
+    actions: end.actions,
+    settings: summarizeSettings(settings),
+    facts: factsForReport(end.facts),
+    timings,
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString()
   }
+}
+
+/** The run as setup left it: the facts, what was written, and the configuration last seen. */
+interface RunEnd {
+  facts: Facts
+  actions: string[]
+  /** undefined: the configuration could not be read; null: there is none. */
+  lastConfig: AdobeConfig | null | undefined
+  setup?: SetupOutcome | undefined
+}
+
+async function act(
+  services: Services,
+  facts: Facts,
+  evaluate: (facts: Facts) => Finding[]
+): Promise<RunEnd> {
+  let lastConfig = configOf(facts)
+  let setup: SetupOutcome
+  try {
+    setup = await runSetup(services, facts, evaluate, { onStatus: config => (lastConfig = config) })
+  } catch (error) {
+    setup = { kind: 'stopped', facts, actions: [], reason: redact(errorMessage(error)) }
+  }
+  // Judge config.key by the configuration as it ended, not as it was before setup acted.
+  const ended =
+    lastConfig === undefined
+      ? setup.facts
+      : { ...setup.facts, config: { ok: true as const, value: lastConfig } }
+  return { facts: ended, actions: setup.actions, lastConfig, setup }
+}
+
+function configStatus(end: RunEnd, settings: Settings): Finding {
+  if (end.setup?.kind === 'stopped') return setupStoppedFinding(end.setup.reason)
+  return configStatusFinding(observedStatus(end.lastConfig), settings.mode, {
+    configName: end.lastConfig?.name ?? settings.configName,
+    timedOut: end.setup?.kind === 'timed-out',
+    waitedSeconds: settings.waitTimeoutSeconds,
+    submitBlocked: end.setup?.kind === 'blocked',
+    readError: end.facts.config.ok ? undefined : end.facts.config.error
+  })
+}
+
+function configOf(facts: Facts): AdobeConfig | null | undefined {
+  return facts.config.ok ? facts.config.value : undefined
+}
+
+function observedStatus(config: AdobeConfig | null | undefined): ObservedConfigStatus {
+  if (config === undefined) return 'UNKNOWN'
+  return config === null ? 'NOT_CONFIGURED' : config.status
+}
+
+function checkContext(settings: Settings, facts: Facts): Parameters<typeof evaluateChecks>[1] {
+  return {
+    mode: settings.mode,
+    keyVaultName: settings.keyVaultName,
+    keyName: settings.keyName,
+    minKeySize: settings.minKeySize,
+    minKeyValidityDays: settings.minKeyValidityDays,
+    now: new Date(),
+    subscriptionId: settings.subscriptionId,
+    resourceGroup: settings.resourceGroup,
+    consentUrl: consentUrlOf(facts, settings)
+  }
+}
+
+function consentUrlOf(facts: Facts, settings: Settings): string | undefined {
+  const registration = facts.registration.ok ? facts.registration.value : null
+  const tenant = facts.vault.ok ? facts.vault.value.tenantId : settings.azure.tenantId
+  return tenantConsentUrl(registration?.applicationRedirectUrl, tenant)
+}
+
+function factsForReport(facts: Facts): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(facts)) as Record<string, unknown>
+}
+
+function phaseTimer(timings: Record<string, number>) {
+  return async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
+    const t0 = Date.now()
+    try {
+      return await work()
+    } finally {
+      timings[phase] = Date.now() - t0
+    }
+  }
+}
+
+/** Registers the parsed secrets for masking and shows the notices parsing left. */
+function announce(settings: Settings): void {
   if (settings.azure.auth === 'secret') registerSecret(settings.azure.clientSecret)
   if (settings.adobe.kind === 'client-credentials') registerSecret(settings.adobe.clientSecret)
   else registerSecret(settings.adobe.accessToken)
   for (const notice of settings.notices) core.warning(notice)
+}
 
+/** Runs `work` with a signal that aborts at the run's deadline. */
+async function withDeadline<T>(
+  settings: Settings,
+  work: (signal: AbortSignal) => Promise<T>
+): Promise<T> {
   const deadline = new AbortController()
   const timer = setTimeout(
     () =>
@@ -50,126 +188,29 @@ export async function run(): Promise<void> {
   )
   timer.unref()
   try {
-    let result: RunResult
-    try {
-      result = await checkAndAct(settings, deadline.signal, startedAt)
-    } catch (error) {
-      core.debug(redact(error instanceof Error ? (error.stack ?? error.message) : String(error)))
-      result = {
-        ...failedRun(startedAt, `unexpected error: ${errorMessage(error)}`),
-        mode: settings.mode,
-        configName: settings.configName,
-        settings: summarizeSettings(settings)
-      }
-    }
-    await finish(result, settings.strict, settings.reportFile)
+    return await work(deadline.signal)
   } finally {
     clearTimeout(timer)
   }
 }
 
-async function checkAndAct(
-  settings: Settings,
-  signal: AbortSignal,
-  startedAt: Date
-): Promise<RunResult> {
-  const timings: Record<string, number> = {}
-  const timed = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
-    const t0 = Date.now()
-    try {
-      return await work()
-    } finally {
-      timings[phase] = Date.now() - t0
-    }
-  }
-  const services = createServices(settings, signal)
-  let facts: Facts = await timed('read', () => gatherFacts(services))
-  const evaluate = (f: Facts): Finding[] =>
-    evaluateChecks(f, {
-      mode: settings.mode,
-      keyVaultName: settings.keyVaultName,
-      keyName: settings.keyName,
-      minKeySize: settings.minKeySize,
-      minKeyValidityDays: settings.minKeyValidityDays,
-      now: new Date(),
-      subscriptionId: settings.subscriptionId,
-      resourceGroup: settings.resourceGroup,
-      consentUrl: consentUrlOf(f, settings)
-    })
-
-  let lastConfig: AdobeConfig | null | undefined = facts.config.ok ? facts.config.value : undefined
-  let actions: string[] = []
-  let timedOut = false
-  let blocked = false
-  let error: string | undefined
-  if (settings.mode === 'setup') {
-    try {
-      const outcome = await timed('setup', () =>
-        runSetup(services, facts, evaluate, { onStatus: config => (lastConfig = config) })
-      )
-      ;({ facts, actions, timedOut, blocked } = outcome)
-      error = outcome.stoppedBecause
-    } catch (e) {
-      error = redact(errorMessage(e))
-    }
-  }
-
-  const status: ObservedConfigStatus =
-    lastConfig === undefined
-      ? 'UNKNOWN'
-      : lastConfig === null
-        ? 'NOT_CONFIGURED'
-        : lastConfig.status
-  const configName = lastConfig?.name ?? settings.configName
-  // Judge config.key by the configuration as it ended, not as it was before setup acted.
-  if (lastConfig !== undefined) facts = { ...facts, config: { ok: true, value: lastConfig } }
-  let findings = upsertFinding(
-    evaluate(facts),
-    configStatusFinding(status, settings.mode, {
-      configName,
-      timedOut,
-      waitedSeconds: settings.waitTimeoutSeconds,
-      submitBlocked: blocked,
-      readError: facts.config.ok ? undefined : facts.config.error
-    })
-  )
-  if (error)
-    findings = upsertFinding(findings, {
-      id: 'config.status',
-      outcome: 'fail',
-      detail: `Setup stopped: ${error}`,
-      fix: 'Re-run the job: the action reads the current state first and never submits a configuration Adobe already has.'
-    })
-  const failedChecks = failedCheckIds(findings, settings.strict)
-  const passed = failedChecks.length === 0 && !error
+/** A failure nothing expected still ends with outputs, summary and report. */
+function unexpectedErrorResult(error: unknown, settings: Settings, startedAt: Date): RunResult {
+  core.debug(redact(error instanceof Error ? (error.stack ?? error.message) : String(error)))
   return {
+    ...failedRun(startedAt, `unexpected error: ${errorMessage(error)}`),
     mode: settings.mode,
-    result: passed ? 'pass' : 'fail',
-    status,
-    configName,
-    keyIdentifier: facts.key?.ok ? facts.key.value.id : undefined,
-    applicationId: facts.registration.ok ? facts.registration.value?.applicationId : undefined,
-    consentUrl: consentUrlOf(facts, settings),
-    findings,
-    failedChecks,
-    error,
-    actions,
-    settings: summarizeSettings(settings),
-    facts: factsForReport(facts),
-    timings,
-    startedAt: startedAt.toISOString(),
-    finishedAt: new Date().toISOString()
+    configName: settings.configName,
+    settings: summarizeSettings(settings)
   }
 }
 
-function consentUrlOf(facts: Facts, settings: Settings): string | undefined {
-  const registration = facts.registration.ok ? facts.registration.value : null
-  const tenant = facts.vault.ok ? facts.vault.value.tenantId : settings.azure.tenantId
-  return tenantConsentUrl(registration?.applicationRedirectUrl, tenant)
-}
-
-function factsForReport(facts: Facts): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(facts)) as Record<string, unknown>
+function inputErrorResult(
+  parsed: Extract<ParsedSettings, { ok: false }>,
+  startedAt: Date
+): RunResult {
+  // Still say which mode failed, so tooling that reads the report or outputs works.
+  return { ...failedRun(startedAt, parsed.message), mode: parsed.mode }
 }
 
 function failedRun(startedAt: Date, error: string): RunResult {
@@ -189,12 +230,17 @@ function failedRun(startedAt: Date, error: string): RunResult {
   }
 }
 
-async function finish(result: RunResult, strict: boolean, reportFile?: string): Promise<void> {
+async function finish(
+  result: RunResult,
+  strict: boolean,
+  reportFile: string | undefined
+): Promise<RunResult> {
   await publish(result, strict, reportFile)
   if (result.result === 'pass') {
     core.info(`CMK ${result.mode}: pass (configuration ${result.configName}: ${result.status})`)
-    return
+  } else {
+    const reasons = result.error ?? `failed checks: ${result.failedChecks.join(', ')}`
+    core.setFailed(`CMK ${result.mode}: ${reasons}`)
   }
-  const reasons = result.error ?? `failed checks: ${result.failedChecks.join(', ')}`
-  core.setFailed(`CMK ${result.mode}: ${reasons}`)
+  return result
 }

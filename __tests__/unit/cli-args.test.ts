@@ -74,6 +74,7 @@ describe('readActionYaml on the real action.yml', () => {
       Object.fromEntries(inputs.filter(i => i.default !== '').map(i => [i.name, i.default]))
     ).toEqual({
       mode: 'setup',
+      'key-vault-type': 'auto',
       'azure-auth': 'auto',
       'adobe-scopes':
         'openid,session,AdobeID,read_organizations,additional_info.projectedProductContext',
@@ -81,6 +82,10 @@ describe('readActionYaml on the real action.yml', () => {
       'payload-format': 'current',
       'min-key-size': '3072',
       'min-key-validity-days': '30',
+      'require-hsm': 'false',
+      remediate: 'none',
+      'open-issue': 'false',
+      'github-token': '${{ github.token }}',
       strict: 'false',
       'wait-timeout-seconds': '1800',
       'poll-interval-seconds': '10'

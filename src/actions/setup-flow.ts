@@ -10,15 +10,19 @@ import { ensureConfig } from './ensure-config.js'
 import { realClock, type Clock } from './poll-schedule.js'
 import { registerCmkApp } from './register-app.js'
 
-export interface SetupOutcome {
-  facts: Facts
-  timedOut: boolean
-  /** Writes were skipped because a check failed (or warned, under strict). */
-  blocked: boolean
-  actions: string[]
-  /** Why setup stopped short without a failed check, when it did. */
-  stoppedBecause?: string | undefined
-}
+/**
+ * How the setup sequence ended, with the facts as setup left them and what it wrote:
+ * - blocked: writes were skipped because a check failed (or warned, under strict);
+ * - timed-out: the configuration did not reach a final status within wait-timeout-seconds;
+ * - stopped: setup gave up short of a failed check, for the reason given;
+ * - done: the configuration reached a final status (COMPLETED or FAILED).
+ */
+export type SetupOutcome = { facts: Facts; actions: string[] } & (
+  | { kind: 'blocked' }
+  | { kind: 'timed-out' }
+  | { kind: 'stopped'; reason: string }
+  | { kind: 'done' }
+)
 
 /**
  * The setup mode's sequence around the writers in src/actions: registers the CMK app when Adobe
@@ -48,7 +52,7 @@ export async function runSetup(
   const registered = facts.registration.ok ? facts.registration.value : undefined
   if (registered !== undefined && !registered?.applicationRedirectUrl) {
     const withoutApp = evaluate(facts).filter(f => !f.id.startsWith('app.'))
-    if (blockedBy(withoutApp)) return { facts, timedOut: false, blocked: true, actions }
+    if (blockedBy(withoutApp)) return { kind: 'blocked', facts, actions }
     let outcome
     try {
       core.info(
@@ -66,7 +70,7 @@ export async function runSetup(
         ...facts,
         registration: { ok: false as const, error: toReadError(call, error) }
       }
-      return { facts: failed, timedOut: false, blocked: true, actions }
+      return { kind: 'blocked', facts: failed, actions }
     }
     const registration = outcome.registration
     if (registration?.applicationId && !registered?.applicationId) {
@@ -77,11 +81,10 @@ export async function runSetup(
     }
     if (outcome.timedOut || !registration) {
       return {
+        kind: 'stopped',
         facts: { ...facts, registration: { ok: true, value: registration } },
-        timedOut: false,
-        blocked: true,
         actions,
-        stoppedBecause: `Adobe did not publish the CMK app's consent URL within wait-timeout-seconds (${settings.waitTimeoutSeconds} s); re-run setup later: it waits for the same registration and does not register again.`
+        reason: `Adobe did not publish the CMK app's consent URL within wait-timeout-seconds (${settings.waitTimeoutSeconds} s); re-run setup later: it waits for the same registration and does not register again.`
       }
     }
     const vault = Promise.resolve(facts.vault)
@@ -94,7 +97,7 @@ export async function runSetup(
 
   const findings = evaluate(facts)
   if (blockedBy(findings) || !facts.key?.ok || !facts.config.ok)
-    return { facts, timedOut: false, blocked: true, actions }
+    return { kind: 'blocked', facts, actions }
 
   const key = facts.key.value
   let lastStatus: string | undefined
@@ -124,5 +127,5 @@ export async function runSetup(
     }
     actions.push(line)
   }
-  return { facts, timedOut: result.timedOut, blocked: false, actions }
+  return { kind: result.timedOut ? 'timed-out' : 'done', facts, actions }
 }

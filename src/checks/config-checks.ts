@@ -221,3 +221,13 @@ export function configStatusFinding(
     evidence
   }
 }
+
+/** config.status when setup stopped short of a failed check, or a write failed unexpectedly. */
+export function setupStoppedFinding(reason: string): Finding {
+  return {
+    id: 'config.status',
+    outcome: 'fail',
+    detail: `Setup stopped: ${reason}`,
+    fix: 'Re-run the job: the action reads the current state first and never submits a configuration Adobe already has.'
+  }
+}

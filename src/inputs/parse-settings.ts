@@ -1,5 +1,5 @@
 import { resolveEndpoints } from './endpoints.js'
-import { InputError } from './input-error.js'
+import { inputProblemsMessage } from './input-error.js'
 import {
   AZURE_AUTH_METHODS,
   MODES,
@@ -11,6 +11,7 @@ import {
   type AzureAuth,
   type AzureAuthInput,
   type AzureIdentity,
+  type Mode,
   type Settings
 } from './settings.js'
 
@@ -40,13 +41,29 @@ const BOOLEAN_TRUE = ['true', 'True', 'TRUE']
 const BOOLEAN_FALSE = ['false', 'False', 'FALSE']
 
 /**
+ * What parsing the inputs gives: the settings, or every problem found. A failure still carries
+ * the mode and report-file as given, so that the run can say which mode failed and write its
+ * report where tooling expects it.
+ */
+export type ParsedSettings =
+  | { ok: true; settings: Settings }
+  | {
+      ok: false
+      problems: string[]
+      /** The problems as one message, for the job's error. */
+      message: string
+      mode: Mode
+      reportFile: string | undefined
+    }
+
+/**
  * Reads every input, normalises it and checks every rule, collecting all problems so that one
  * run reports them all. Pure: the environment is passed in.
  */
 export function parseSettings(
   read: InputReader,
   env: Record<string, string | undefined>
-): Settings {
+): ParsedSettings {
   const problems: string[] = []
   const notices: string[] = []
 
@@ -166,8 +183,15 @@ export function parseSettings(
     endpoints: resolveEndpoints(adobeRegion, env, problems),
     notices
   }
-  if (problems.length > 0) throw new InputError(problems.map(p => hideSecrets(p, read)))
-  return settings
+  if (problems.length === 0) return { ok: true, settings }
+  const shown = problems.map(p => hideSecrets(p, read))
+  return {
+    ok: false,
+    problems: shown,
+    message: inputProblemsMessage(shown),
+    mode,
+    reportFile: settings.reportFile
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { ObservedConfigStatus } from '../checks/config-checks.js'
 import type { CheckId, Finding } from '../checks/finding.js'
 import type { Mode } from '../inputs/settings.js'
 
@@ -5,8 +6,7 @@ import type { Mode } from '../inputs/settings.js'
 export interface RunResult {
   mode: Mode
   result: 'pass' | 'fail'
-  /** NEW|RUNNING|UPDATE_EXISTING_RESOURCES|COMPLETED|FAILED|NOT_CONFIGURED|UNKNOWN */
-  status: string
+  status: ObservedConfigStatus
   configName: string
   keyIdentifier?: string | undefined
   applicationId?: string | undefined

@@ -1,7 +1,8 @@
 import {
   configKeyFinding,
   configStatusFinding,
-  configuredKey
+  configuredKey,
+  setupStoppedFinding
 } from '../../../src/checks/config-checks.js'
 import type { AdobeConfig, Read, VaultFacts } from '../../../src/facts/facts.js'
 import { healthyVault, readError } from './fixtures.js'
@@ -178,5 +179,17 @@ describe('configStatusFinding', () => {
     expect(check.outcome).toBe('fail')
     expect(check.detail).toContain('Oauth token is not valid')
     expect(configStatusFinding('UNKNOWN', 'validate', ctx).outcome).toBe('warn')
+  })
+})
+
+describe('setupStoppedFinding', () => {
+  it('fails config.status with the reason and says a re-run is safe', () => {
+    const finding = setupStoppedFinding('Adobe POST configuration: 503 busy')
+    expect(finding).toMatchObject({
+      id: 'config.status',
+      outcome: 'fail',
+      detail: 'Setup stopped: Adobe POST configuration: 503 busy'
+    })
+    expect(finding.fix).toMatch(/never submits a configuration Adobe already has/)
   })
 })

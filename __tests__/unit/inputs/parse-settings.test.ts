@@ -1,4 +1,3 @@
-import { InputError } from '../../../src/inputs/input-error.js'
 import { parseSettings } from '../../../src/inputs/parse-settings.js'
 import { reader, VALID_INPUTS } from './valid-inputs.js'
 
@@ -7,7 +6,7 @@ const OIDC_ENV = {
   ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'request-token'
 }
 
-function parse(overrides: Record<string, string | undefined>, env: Record<string, string> = {}) {
+function parseWith(overrides: Record<string, string | undefined>, env: Record<string, string>) {
   const inputs = { ...VALID_INPUTS }
   for (const [name, value] of Object.entries(overrides)) {
     if (value === undefined) delete inputs[name]
@@ -16,17 +15,19 @@ function parse(overrides: Record<string, string | undefined>, env: Record<string
   return parseSettings(reader(inputs), env)
 }
 
+function parse(overrides: Record<string, string | undefined>, env: Record<string, string> = {}) {
+  const parsed = parseWith(overrides, env)
+  if (!parsed.ok) throw new Error(`unexpected input problems: ${parsed.message}`)
+  return parsed.settings
+}
+
 function problemsOf(
   overrides: Record<string, string | undefined>,
   env: Record<string, string> = {}
 ) {
-  try {
-    parse(overrides, env)
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError)
-    return (error as InputError).problems
-  }
-  throw new Error('expected an input error')
+  const parsed = parseWith(overrides, env)
+  if (parsed.ok) throw new Error('expected an input error')
+  return parsed.problems
 }
 
 describe('parseSettings defaults', () => {
@@ -261,6 +262,20 @@ describe('bad input names the input and the rule', () => {
     expect(problemsOf({}, { AEP_CMK_IMS_ENDPOINT: 'http://ims.local' })).toEqual([
       'AEP_CMK_IMS_ENDPOINT: must be an https URL, got "http://ims.local"'
     ])
+  })
+
+  it('keeps the mode and report-file as given when other inputs are invalid', () => {
+    const parsed = parseWith({ mode: 'check', 'report-file': 'out/r.json', 'key-name': '' }, {})
+    expect(parsed).toMatchObject({ ok: false, mode: 'check', reportFile: 'out/r.json' })
+  })
+
+  it('says every problem in one message, one per line', () => {
+    const parsed = parseWith({ 'key-name': '', 'adobe-org-id': 'y' }, {})
+    expect(parsed.ok).toBe(false)
+    if (parsed.ok) return
+    expect(parsed.message).toBe(`2 input problems:\n- ${parsed.problems.join('\n- ')}`)
+    const one = parseWith({ 'key-name': '' }, {})
+    expect(one.ok ? '' : one.message).toMatch(/^key-name: is required/)
   })
 
   it('reports every problem at once', () => {
