@@ -158,6 +158,23 @@ export interface Scenario {
   /** ARM actions the action's identity is denied (403 AuthorizationFailed), e.g. 'Microsoft.KeyVault/vaults/read'. */
   armDeniedActions: string[]
   /**
+   * ARM write actions the action's identity holds, e.g. 'Microsoft.Authorization/roleAssignments/write'
+   * or 'Microsoft.KeyVault/vaults/write'. Default none, like an identity with Reader: any other
+   * write is refused with 403 AuthorizationFailed naming the action.
+   */
+  armWriteActions: string[]
+  /**
+   * Microsoft Graph application permissions (the token's roles) and directory roles the action's
+   * identity holds, e.g. 'Application.ReadWrite.All' or 'Cloud Application Administrator'.
+   * Creating a service principal needs one that allows it, else 403 Authorization_RequestDenied.
+   */
+  graphGrants: string[]
+  /**
+   * The next this-many role assignment writes are answered 400 PrincipalNotFound, like ARM does
+   * while a new principal is still replicating; each answer counts it down.
+   */
+  principalNotFoundTimes: number
+  /**
    * The action's identity lacks keys get on the vault whatever its access policies say: 403
    * ForbiddenByRbac on an RBAC vault, AccessDenied on an access-policy vault.
    */
@@ -317,6 +334,9 @@ export function makeScenario(overrides: Partial<Scenario> = {}): Scenario {
     roleAssignments: [],
     customRoles: [],
     armDeniedActions: [],
+    armWriteActions: [],
+    graphGrants: [],
+    principalNotFoundTimes: 0,
     keyVaultForbidden: false,
     configs: {},
     configStatusSequence: [...CONFIG_SEQUENCES.normal],

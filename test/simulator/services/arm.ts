@@ -69,6 +69,18 @@ export function arm(req: SimRequest, ctx: SimContext): Answer {
       `The api-version '${apiVersion}' is invalid. The supported versions are '${supported.join(',')}'.`
     )
   }
+  const path = req.path.replace(/\/+$/, '')
+  if (req.method === 'PUT') {
+    const m = /^(.*)\/providers\/Microsoft\.Authorization\/roleAssignments\/([^/]+)$/i.exec(path)
+    if (m) return createRoleAssignment(req, ctx, m[1] || '/', m[2] as string)
+  }
+  if (req.method === 'PATCH') {
+    const m =
+      /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.KeyVault\/vaults\/([^/]+)$/i.exec(
+        path
+      )
+    if (m) return updateVault(req, ctx, m[1] as string, m[2] as string, m[3] as string)
+  }
   if (req.method !== 'GET') {
     return armError(
       405,
@@ -76,7 +88,6 @@ export function arm(req: SimRequest, ctx: SimContext): Answer {
       `The simulator does not support ${req.method} ${req.path}.`
     )
   }
-  const path = req.path.replace(/\/+$/, '')
 
   let m = /^(.*)\/providers\/Microsoft\.Authorization\/roleAssignments$/i.exec(path)
   if (m) return listRoleAssignments(req, ctx, m[1] || '/')
@@ -173,6 +184,28 @@ function authorize(
     )
   }
   return undefined
+}
+
+/**
+ * Like authorize, for a write: the identity must also hold the action (scenario armWriteActions),
+ * since a CI identity usually has Reader and nothing more.
+ */
+function authorizeWrite(
+  ctx: SimContext,
+  subscriptionId: string | undefined,
+  action: string,
+  scope: string
+): Answer | undefined {
+  const denied = authorize(ctx, subscriptionId, action, scope)
+  if (denied) return denied
+  if (ctx.state.armWriteActions.some(a => a.toLowerCase() === action.toLowerCase()))
+    return undefined
+  const { clientId, objectId } = ctx.state.azure
+  return armError(
+    403,
+    'AuthorizationFailed',
+    `The client '${clientId}' with object id '${objectId}' does not have authorization to perform action '${action}' over scope '${scope}' or the scope is invalid. If access was recently granted, please refresh your credentials.`
+  )
 }
 
 function subscriptionOf(scope: string): string | undefined {
@@ -419,4 +452,153 @@ function listRoleDefinitions(req: SimRequest, ctx: SimContext, scope: string): A
     .filter(r => byName === undefined || r.roleName.toLowerCase() === byName.toLowerCase())
     .map(r => roleDefinitionJson(scope, r))
   return json(200, { value })
+}
+
+/** JSON body of a write; undefined when it is not an object. */
+function bodyOf(req: SimRequest): Record<string, unknown> | undefined {
+  try {
+    const body = JSON.parse(req.body) as unknown
+    return body && typeof body === 'object' ? (body as Record<string, unknown>) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * PATCH of a vault (`vaults.update`): each member of `properties` given replaces the stored one
+ * as a whole (networkAcls included, so a caller that sends only new ipRules drops the others);
+ * `tags`, when given, replace the tags.
+ */
+function updateVault(
+  req: SimRequest,
+  ctx: SimContext,
+  sub: string,
+  rg: string,
+  name: string
+): Answer {
+  const denied = authorizeWrite(ctx, sub, 'Microsoft.KeyVault/vaults/write', req.path)
+  if (denied) return denied
+  const vault = allVaults(ctx).find(
+    v =>
+      v.name.toLowerCase() === name.toLowerCase() &&
+      resourceGroupOf(ctx, v).toLowerCase() === rg.toLowerCase()
+  )
+  if (!vault) {
+    return armError(
+      404,
+      'ResourceNotFound',
+      `The Resource 'Microsoft.KeyVault/vaults/${name}' under resource group '${rg}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`
+    )
+  }
+  const body = bodyOf(req)
+  if (!body)
+    return armError(
+      400,
+      'BadRequest',
+      'The request content was invalid and could not be deserialized.'
+    )
+  const properties = body.properties
+  if (properties && typeof properties === 'object')
+    Object.assign(vault.properties, properties as Record<string, unknown>)
+  if (body.tags && typeof body.tags === 'object') vault.tags = body.tags as Record<string, string>
+  return json(200, vaultJson(ctx, vault))
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** Principals the directory knows: the action's identity, the CMK app once consented, assignees. */
+function principalExists(ctx: SimContext, principalId: string): boolean {
+  const id = principalId.toLowerCase()
+  const { state } = ctx
+  return (
+    id === state.azure.objectId.toLowerCase() ||
+    (state.servicePrincipalPresent && id === state.cmkApp.objectId.toLowerCase()) ||
+    state.roleAssignments.some(a => a.principalId.toLowerCase() === id)
+  )
+}
+
+/**
+ * PUT of a role assignment (`roleAssignments.create`), with ARM's answers: 403 without
+ * roleAssignments/write, 400 PrincipalNotFound for a principal ARM cannot see (yet), 409
+ * RoleAssignmentExists when that principal already holds that role at that scope (whatever the
+ * assignment's name), 409 RoleAssignmentUpdateNotPermitted for a name already used otherwise.
+ */
+function createRoleAssignment(
+  req: SimRequest,
+  ctx: SimContext,
+  scope: string,
+  name: string
+): Answer {
+  const denied = authorizeWrite(
+    ctx,
+    subscriptionOf(scope),
+    'Microsoft.Authorization/roleAssignments/write',
+    `${scope === '/' ? '' : scope}${AUTHZ}/roleAssignments/${name}`
+  )
+  if (denied) return denied
+  if (!GUID.test(name)) {
+    return armError(
+      400,
+      'InvalidRoleAssignmentId',
+      `The role assignment ID '${name}' is not valid. The role assignment ID must be a GUID.`
+    )
+  }
+  const properties = bodyOf(req)?.properties as Record<string, unknown> | undefined
+  const roleDefinitionId = properties?.roleDefinitionId
+  const principalId = properties?.principalId
+  if (typeof roleDefinitionId !== 'string' || typeof principalId !== 'string') {
+    return armError(
+      400,
+      'InvalidRequestContent',
+      'The request content was invalid: properties.roleDefinitionId and properties.principalId are required.'
+    )
+  }
+  const guid = roleDefinitionId.split('/').pop() ?? ''
+  if (!allRoleDefinitions(ctx).some(r => r.guid.toLowerCase() === guid.toLowerCase())) {
+    return armError(
+      400,
+      'RoleDefinitionDoesNotExist',
+      `The specified role definition with ID '${guid}' does not exist.`
+    )
+  }
+  const principalType = properties?.principalType
+  if (ctx.state.principalNotFoundTimes > 0 || !principalExists(ctx, principalId)) {
+    if (ctx.state.principalNotFoundTimes > 0) ctx.state.principalNotFoundTimes--
+    return armError(
+      400,
+      'PrincipalNotFound',
+      `Principal ${principalId.replace(/-/g, '')} does not exist in the directory ${ctx.state.tenantId}. Check that you have the correct principal ID. If you are creating this principal and then immediately assigning a role, this error might be related to a replication delay. In this case, set the role assignment principalType property to a value, such as ServicePrincipal, User, or Group.  See https://aka.ms/docs-principaltype`
+    )
+  }
+  const normalized = scope.replace(/\/+$/, '') || '/'
+  const same = (a: RoleAssignmentState) =>
+    (a.scope.replace(/\/+$/, '') || '/').toLowerCase() === normalized.toLowerCase()
+  const existing = ctx.state.roleAssignments.find(
+    a =>
+      same(a) &&
+      a.principalId.toLowerCase() === principalId.toLowerCase() &&
+      a.roleDefinitionGuid.toLowerCase() === guid.toLowerCase()
+  )
+  if (existing) return armError(409, 'RoleAssignmentExists', 'The role assignment already exists.')
+  if (
+    ctx.state.roleAssignments.some(
+      (a, i) => assignmentName(a, i).toLowerCase() === name.toLowerCase()
+    )
+  ) {
+    return armError(
+      409,
+      'RoleAssignmentUpdateNotPermitted',
+      'Tenant ID, application ID, principal ID, and scope are not allowed to be updated.'
+    )
+  }
+  const assignment: RoleAssignmentState = {
+    principalId,
+    roleDefinitionGuid: guid,
+    scope: normalized,
+    principalType:
+      principalType === 'User' || principalType === 'Group' ? principalType : 'ServicePrincipal',
+    name
+  }
+  ctx.state.roleAssignments.push(assignment)
+  return json(201, assignmentJson(ctx, assignment, ctx.state.roleAssignments.length - 1))
 }

@@ -19,7 +19,22 @@ function graphError(status: number, code: string, message: string): Answer {
   })
 }
 
-/** Microsoft Graph (graph.localhost): service principal look-ups. */
+/**
+ * What lets an identity create the service principal of another organisation's multi-tenant app
+ * (Graph "Create servicePrincipal"): the application permissions Application.ReadWrite.All or
+ * Directory.ReadWrite.All, or a directory role that manages enterprise apps.
+ * Application.ReadWrite.OwnedBy, the documented least privilege, only covers apps the caller owns,
+ * which Adobe's CMK app never is.
+ */
+export const SERVICE_PRINCIPAL_WRITE_GRANTS = [
+  'Application.ReadWrite.All',
+  'Directory.ReadWrite.All',
+  'Cloud Application Administrator',
+  'Application Administrator',
+  'Global Administrator'
+] as const
+
+/** Microsoft Graph (graph.localhost): service principal look-ups and creation. */
 export function graph(req: SimRequest, ctx: SimContext): Answer {
   const checked = checkAzureBearer(req, ctx, ctx.urls.graph)
   if (!checked.ok) {
@@ -32,6 +47,8 @@ export function graph(req: SimRequest, ctx: SimContext): Answer {
     }[checked.problem]
     return graphError(401, 'InvalidAuthenticationToken', message)
   }
+  if (req.method === 'POST' && /^\/v1\.0\/servicePrincipals$/i.test(req.path))
+    return createServicePrincipal(req, ctx)
   if (req.method !== 'GET')
     return graphError(405, 'Request_BadRequest', `Unsupported ${req.method}.`)
   if (ctx.state.graph403) {
@@ -106,4 +123,49 @@ function entityAnswer(
     '@odata.context': `${ctx.urls.graph}/v1.0/$metadata#servicePrincipals/$entity`,
     ...sp
   })
+}
+
+/**
+ * POST /v1.0/servicePrincipals {"appId"}: what the consent link does for a multi-tenant app.
+ * 201 with the new entity; 409 when the app already has a service principal in the tenant.
+ */
+function createServicePrincipal(req: SimRequest, ctx: SimContext): Answer {
+  const held = new Set(ctx.state.graphGrants.map(g => g.toLowerCase()))
+  if (!SERVICE_PRINCIPAL_WRITE_GRANTS.some(g => held.has(g.toLowerCase()))) {
+    return graphError(
+      403,
+      'Authorization_RequestDenied',
+      'Insufficient privileges to complete the operation.'
+    )
+  }
+  if (!/^application\/json/i.test(req.headers['content-type'] ?? ''))
+    return graphError(415, 'Request_BadRequest', 'A supported MIME type could not be found.')
+  let body: { appId?: unknown }
+  try {
+    body = JSON.parse(req.body) as { appId?: unknown }
+  } catch {
+    return graphError(400, 'BadRequest', 'Unable to read JSON request payload.')
+  }
+  const { cmkApp } = ctx.state
+  if (typeof body?.appId !== 'string' || body.appId.toLowerCase() !== cmkApp.appId.toLowerCase()) {
+    return graphError(
+      400,
+      'Request_BadRequest',
+      `The appId '${String(body?.appId)}' of the service principal does not reference a valid application object.`
+    )
+  }
+  if (ctx.state.servicePrincipalPresent) {
+    return graphError(
+      409,
+      'Request_MultipleObjectsWithSameKeyValue',
+      `The service principal cannot be created, updated, or restored because the service principal name ${cmkApp.appId} is already in use.`
+    )
+  }
+  ctx.state.servicePrincipalPresent = true
+  const sp = servicePrincipal(ctx, () => true)
+  return json(
+    201,
+    { '@odata.context': `${ctx.urls.graph}/v1.0/$metadata#servicePrincipals/$entity`, ...sp },
+    { Location: `${ctx.urls.graph}/v1.0/servicePrincipals/${cmkApp.objectId}` }
+  )
 }
