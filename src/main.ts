@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import type { RepairOutcome } from './actions/repair-outcome.js'
 import { runSetup, type SetupOutcome } from './actions/setup-flow.js'
 import {
   configStatusFinding,
@@ -8,6 +9,7 @@ import {
 import { evaluateChecks } from './checks/evaluate.js'
 import type { Finding } from './checks/finding.js'
 import { failedCheckIds, upsertFinding } from './checks/finding-list.js'
+import { withRepairOutcomes } from './checks/repair-findings.js'
 import { errorMessage } from './clients/http/error-message.js'
 import { redact, registerSecret } from './clients/http/secrets.js'
 import { createServices, type Services } from './clients/services.js'
@@ -52,8 +54,11 @@ async function checkAndAct(
   const end =
     settings.mode === 'setup'
       ? await timed('setup', () => act(services, read, evaluate))
-      : { facts: read, actions: [], lastConfig: configOf(read) }
-  const findings = upsertFinding(evaluate(end.facts), configStatus(end, settings))
+      : { facts: read, actions: [], repairs: [], lastConfig: configOf(read) }
+  const findings = upsertFinding(
+    withRepairOutcomes(evaluate(end.facts), end.repairs),
+    configStatus(end, settings)
+  )
   const failedChecks = failedCheckIds(findings, settings.strict)
   const error = end.setup?.kind === 'stopped' ? end.setup.reason : undefined
 
@@ -71,6 +76,7 @@ async function checkAndAct(
     failedChecks,
     error,
     actions: end.actions,
+    repairs: end.repairs,
     settings: summarizeSettings(settings),
     facts: factsForReport(end.facts),
     timings,
@@ -83,6 +89,7 @@ async function checkAndAct(
 interface RunEnd {
   facts: Facts
   actions: string[]
+  repairs: RepairOutcome[]
   /** undefined: the configuration could not be read; null: there is none. */
   lastConfig: AdobeConfig | null | undefined
   setup?: SetupOutcome | undefined
@@ -98,14 +105,20 @@ async function act(
   try {
     setup = await runSetup(services, facts, evaluate, { onStatus: config => (lastConfig = config) })
   } catch (error) {
-    setup = { kind: 'stopped', facts, actions: [], reason: redact(errorMessage(error)) }
+    setup = {
+      kind: 'stopped',
+      facts,
+      actions: [],
+      repairs: [],
+      reason: redact(errorMessage(error))
+    }
   }
   // Judge config.key by the configuration as it ended, not as it was before setup acted.
   const ended =
     lastConfig === undefined
       ? setup.facts
       : { ...setup.facts, config: { ok: true as const, value: lastConfig } }
-  return { facts: ended, actions: setup.actions, lastConfig, setup }
+  return { facts: ended, actions: setup.actions, repairs: setup.repairs, lastConfig, setup }
 }
 
 function configStatus(end: RunEnd, settings: Settings): Finding {

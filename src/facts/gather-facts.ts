@@ -57,22 +57,28 @@ export async function gatherFacts(services: Services): Promise<Facts> {
   return { vault, key, registration, config, ...access }
 }
 
-/** The CMK app's service principal and its role assignments on the vault. */
+/**
+ * The CMK app's service principal and its role assignments on the vault. `knownPrincipal` (one
+ * setup just created) is taken instead of a directory look-up.
+ */
 export async function readAppAccess(
   services: Services,
   registration: AppRegistration,
-  vaultRead: Promise<Read<VaultFacts>>
+  vaultRead: Promise<Read<VaultFacts>>,
+  knownPrincipal?: ServicePrincipal
 ): Promise<Pick<Facts, 'servicePrincipal' | 'roleAssignments'>> {
   const { settings, credential, signal } = services
   const appId = registration.applicationId
   if (!appId) return {}
   // Input cmk-app-object-id becomes the service-principal fact here and nowhere else.
-  const servicePrincipal: Read<ServicePrincipal | null> = settings.cmkAppObjectId
-    ? { ok: true, value: { objectId: settings.cmkAppObjectId, source: 'input' } }
-    : await attempt('Microsoft Graph GET service principal', async () => {
-        const sp = await readServicePrincipal(credential, settings.endpoints.graph, appId, signal)
-        return sp && { ...sp, source: 'graph' as const }
-      })
+  const servicePrincipal: Read<ServicePrincipal | null> = knownPrincipal
+    ? { ok: true, value: knownPrincipal }
+    : settings.cmkAppObjectId
+      ? { ok: true, value: { objectId: settings.cmkAppObjectId, source: 'input' } }
+      : await attempt('Microsoft Graph GET service principal', async () => {
+          const sp = await readServicePrincipal(credential, settings.endpoints.graph, appId, signal)
+          return sp && { ...sp, source: 'graph' as const }
+        })
   const vault = await vaultRead
   if (!servicePrincipal.ok || !servicePrincipal.value || !vault.ok) return { servicePrincipal }
   const principalId = servicePrincipal.value.objectId

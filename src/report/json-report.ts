@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
+import type { RepairOutcome } from '../actions/repair-outcome.js'
 import type { CheckId, Outcome } from '../checks/finding.js'
 import type { Mode } from '../inputs/settings.js'
 import type { RunResult } from './run-result.js'
@@ -28,6 +29,8 @@ export interface JsonReport {
   failedChecks: CheckId[]
   findings: JsonReportFinding[]
   actions: string[]
+  /** One entry per repair remediation tried: created (with ids), already-present, refused, failed, not-possible. */
+  repairs: RepairOutcome[]
   settings: Record<string, unknown>
   facts: Record<string, unknown> | null
   timings: Record<string, number>
@@ -55,6 +58,7 @@ export function buildJsonReport(r: RunResult): JsonReport {
       evidence: f.evidence ?? null
     })),
     actions: [...r.actions],
+    repairs: [...(r.repairs ?? [])],
     settings: r.settings,
     facts: r.facts ?? null,
     timings: r.timings,

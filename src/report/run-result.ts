@@ -1,3 +1,4 @@
+import type { RepairOutcome } from '../actions/repair-outcome.js'
 import type { ObservedConfigStatus } from '../checks/config-checks.js'
 import type { CheckId, Finding } from '../checks/finding.js'
 import type { Mode } from '../inputs/settings.js'
@@ -17,6 +18,8 @@ export interface RunResult {
   error?: string | undefined
   /** human lines of what was written, e.g. "Registered the CMK app" */
   actions: string[]
+  /** What remediation tried, with the ids of what it created; absent when it did not run. */
+  repairs?: RepairOutcome[] | undefined
   /** already secret-free settings summary */
   settings: Record<string, unknown>
   /** secret-free facts summary */

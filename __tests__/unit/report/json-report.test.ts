@@ -52,6 +52,7 @@ const KEYS = [
   'failedChecks',
   'findings',
   'actions',
+  'repairs',
   'settings',
   'facts',
   'timings',

@@ -1,0 +1,288 @@
+import {
+  CONFIG_PATH,
+  defaultVault,
+  REGISTRATION_PATH,
+  startSimulator,
+  type Scenario,
+  type Simulator
+} from '../../test/simulator/index.js'
+import {
+  defaultInputs,
+  leakedSecrets,
+  resetSimulator,
+  runAction,
+  writesOf,
+  type ActionRun
+} from './harness.js'
+
+const ROLE_WRITE = 'Microsoft.Authorization/roleAssignments/write'
+const VAULT_WRITE = 'Microsoft.KeyVault/vaults/write'
+const ADOBE_IP = '20.88.123.53'
+
+/**
+ * A tenant where nothing is set up yet: Adobe has no CMK app registration, the tenant has no
+ * service principal for it, no role, and the vault's firewall denies by default with only the
+ * runner's address allowed. The job's identity may make every repair.
+ */
+function nothingSetUp(sim: Simulator): Partial<Scenario> {
+  const vault = defaultVault()
+  vault.properties.networkAcls = {
+    bypass: 'AzureServices',
+    defaultAction: 'Deny',
+    ipRules: [{ value: `${sim.state.runnerIp}/32` }, { value: '198.51.100.0/24' }],
+    virtualNetworkRules: []
+  }
+  return {
+    vault,
+    registration: {
+      status: 'absent',
+      getsUntilReady: 1,
+      pendingAnswer: 'not-found',
+      readyAfterGets: 1
+    },
+    servicePrincipalPresent: false,
+    roleAssignments: [],
+    armWriteActions: [ROLE_WRITE, VAULT_WRITE],
+    graphGrants: ['Application.ReadWrite.All']
+  }
+}
+
+function inputs(sim: Simulator, extra: Record<string, string> = {}): Record<string, string> {
+  return { ...defaultInputs(sim), remediate: 'all', ...extra }
+}
+
+const ROLE_PUT =
+  /^PUT arm \/subscriptions\/.+\/providers\/Microsoft\.KeyVault\/vaults\/kv-aep-cmk-prod\/providers\/Microsoft\.Authorization\/roleAssignments\/[0-9a-f-]{36}$/
+const VAULT_PATCH = `PATCH arm /subscriptions/6f1f0e2a-3b4c-4d5e-8f90-a1b2c3d4e5f6/resourceGroups/rg-aep-cmk/providers/Microsoft.KeyVault/vaults/kv-aep-cmk-prod`
+
+describe('remediate: all sets up a tenant where nothing exists, in one run', () => {
+  let sim: Simulator
+  let first: ActionRun
+
+  beforeAll(async () => {
+    sim = await startSimulator()
+    resetSimulator(sim, nothingSetUp(sim))
+    first = await runAction(sim, inputs(sim), { withReport: true })
+  })
+  afterAll(() => sim.close())
+
+  it('passes with the configuration COMPLETED', () => {
+    expect(first.stderr).toBe('')
+    expect(first.exitCode).toBe(0)
+    expect(first.outputs).toMatchObject({
+      result: 'pass',
+      status: 'COMPLETED',
+      'failed-checks': ''
+    })
+  })
+
+  it('writes exactly once of each kind: firewall, registration, service principal, role, configuration', () => {
+    const writes = writesOf(sim)
+    expect(writes).toHaveLength(5)
+    expect(writes[0]).toBe(VAULT_PATCH)
+    expect(writes[1]).toBe(`POST platform ${REGISTRATION_PATH}`)
+    expect(writes[2]).toBe('POST graph /v1.0/servicePrincipals')
+    expect(writes[3]).toMatch(ROLE_PUT)
+    expect(writes[4]).toBe(`POST platform ${CONFIG_PATH}`)
+    expect(sim.requests.filter(r => r.method !== 'GET' && r.status >= 400)).toEqual([])
+  })
+
+  it('adds Adobe address and keeps every firewall rule and setting', () => {
+    expect(sim.state.vault!.properties.networkAcls).toEqual({
+      bypass: 'AzureServices',
+      defaultAction: 'Deny',
+      ipRules: [
+        { value: `${sim.state.runnerIp}/32` },
+        { value: '198.51.100.0/24' },
+        { value: ADOBE_IP }
+      ],
+      virtualNetworkRules: []
+    })
+    expect(sim.state.vault!.properties).toMatchObject({
+      publicNetworkAccess: 'Enabled',
+      enablePurgeProtection: true,
+      enableRbacAuthorization: true
+    })
+  })
+
+  it('assigns Key Vault Crypto Service Encryption User on the vault to the new principal', () => {
+    const put = sim.requests.find(r => r.method === 'PUT')!
+    expect(JSON.parse(put.body)).toEqual({
+      properties: {
+        roleDefinitionId: `/subscriptions/${sim.state.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/e147488a-f6f5-4113-8e2d-b22465e65bf6`,
+        principalId: sim.state.cmkApp.objectId,
+        principalType: 'ServicePrincipal'
+      }
+    })
+    const sp = sim.requests.find(r => r.method === 'POST' && r.service === 'graph')!
+    expect(JSON.parse(sp.body)).toEqual({ appId: sim.state.cmkApp.appId })
+  })
+
+  it('reads again after repairing and before submitting', () => {
+    const submittedAt = sim.requests.find(r => r.method === 'POST' && r.path === CONFIG_PATH)!.at
+    const putAt = sim.requests.find(r => r.method === 'PUT')!.at
+    const patchAt = sim.requests.find(r => r.method === 'PATCH')!.at
+    const between = (after: number, test: (path: string) => boolean) =>
+      sim.requests.some(
+        r => r.method === 'GET' && r.at > after && r.at < submittedAt && test(r.path)
+      )
+    expect(between(putAt, p => p.endsWith('/roleAssignments'))).toBe(true)
+    expect(between(putAt, p => p.startsWith('/v1.0/servicePrincipals(appId='))).toBe(true)
+    expect(between(patchAt, p => p.endsWith('/vaults/kv-aep-cmk-prod'))).toBe(true)
+  })
+
+  it('lists every repair with its ids in the summary and the JSON report', () => {
+    const { cmkApp } = sim.state
+    const put = sim.requests.find(r => r.method === 'PUT')!
+    const assignmentId = put.path
+    expect(first.report!.repairs).toEqual([
+      expect.objectContaining({
+        item: 'adobe-ip',
+        check: 'vault.adobe-ip',
+        result: 'created',
+        ids: expect.objectContaining({ ipRule: ADOBE_IP })
+      }),
+      expect.objectContaining({
+        item: 'service-principal',
+        check: 'app.consented',
+        result: 'created',
+        ids: { appId: cmkApp.appId, objectId: cmkApp.objectId }
+      }),
+      expect.objectContaining({
+        item: 'role',
+        check: 'app.role',
+        result: 'created',
+        ids: expect.objectContaining({ roleAssignmentId: assignmentId })
+      })
+    ])
+    const actions = first.report!.actions as string[]
+    expect(actions).toHaveLength(5)
+    expect(actions.join('\n')).toContain(`object id ${cmkApp.objectId}`)
+    expect(actions.join('\n')).toContain(assignmentId)
+    expect(first.summary).toContain(`Added Adobe&#39;s address ${ADOBE_IP}`.replace('&#39;', "'"))
+    expect(first.summary).toContain(assignmentId)
+    expect(leakedSecrets(sim, first.everything.replace(/^::add-mask::.*$/gm, ''))).toEqual([])
+  })
+
+  it('writes nothing on a second run and still passes', async () => {
+    sim.clearRequests()
+    const second = await runAction(sim, inputs(sim), { withReport: true })
+    expect(second.exitCode).toBe(0)
+    expect(second.outputs.status).toBe('COMPLETED')
+    expect(writesOf(sim)).toEqual([])
+    expect(second.report!.repairs).toEqual([])
+    expect(sim.state.roleAssignments).toHaveLength(1)
+  })
+})
+
+describe('remediate: repairs the identity may not make', () => {
+  let sim: Simulator
+  beforeAll(async () => {
+    sim = await startSimulator()
+  })
+  afterAll(() => sim.close())
+
+  const cases: Array<{
+    item: string
+    check: string
+    state: (sim: Simulator) => Partial<Scenario>
+    write: RegExp
+    quote: string
+    permission: string
+  }> = [
+    {
+      item: 'service-principal',
+      check: 'app.consented',
+      state: sim => ({ ...nothingSetUp(sim), graphGrants: ['Application.Read.All'] }),
+      write: /^POST graph \/v1\.0\/servicePrincipals$/,
+      quote: 'Authorization_RequestDenied: Insufficient privileges to complete the operation.',
+      permission: 'Application.ReadWrite.All'
+    },
+    {
+      item: 'role',
+      check: 'app.role',
+      state: sim => ({ ...nothingSetUp(sim), armWriteActions: [VAULT_WRITE] }),
+      write: ROLE_PUT,
+      quote: `does not have authorization to perform action '${ROLE_WRITE}'`,
+      permission: `${ROLE_WRITE} on the vault`
+    },
+    {
+      item: 'adobe-ip',
+      check: 'vault.adobe-ip',
+      state: sim => ({ ...nothingSetUp(sim), armWriteActions: [ROLE_WRITE] }),
+      write: new RegExp(`^${VAULT_PATCH}$`),
+      quote: `does not have authorization to perform action '${VAULT_WRITE}'`,
+      permission: `${VAULT_WRITE} on the vault`
+    }
+  ]
+
+  it.each(cases)(
+    '$item: fails $check quoting the service and naming the permission; submits nothing',
+    async ({ item, check, state, write, quote, permission }) => {
+      resetSimulator(sim, state(sim))
+      const run = await runAction(sim, inputs(sim), { withReport: true })
+      expect(run.exitCode).toBe(1)
+      expect(run.outputs['failed-checks']!.split(',')).toContain(check)
+      const refused = writesOf(sim).filter(w => write.test(w))
+      expect(refused).toHaveLength(1)
+      expect(writesOf(sim)).not.toContain(`POST platform ${CONFIG_PATH}`)
+      expect(sim.counters.configSubmissions).toBe(0)
+      const findings = run.report!.findings as Array<{ id: string; detail: string; fix: string }>
+      const finding = findings.find(f => f.id === check)!
+      expect(finding.detail).toContain(`remediate: ${item} was refused`)
+      expect(finding.detail).toContain(quote)
+      expect(finding.fix).toContain(permission)
+      expect(finding.fix).toMatch(/or fix it by hand: \S/)
+      expect(run.report!.repairs).toContainEqual(
+        expect.objectContaining({ item, result: 'refused', status: 403 })
+      )
+      expect(run.stdout).toContain(permission)
+    }
+  )
+
+  it('does not give a role to a principal it could not create', async () => {
+    resetSimulator(sim, { ...nothingSetUp(sim), graphGrants: [] })
+    await runAction(sim, inputs(sim))
+    expect(writesOf(sim).filter(w => w.startsWith('PUT'))).toEqual([])
+  })
+})
+
+describe('remediate: a new principal ARM cannot see yet', () => {
+  let sim: Simulator
+  beforeAll(async () => {
+    sim = await startSimulator()
+  })
+  afterAll(() => sim.close())
+
+  it('retries the role assignment after PrincipalNotFound twice, then completes', async () => {
+    resetSimulator(sim, { ...nothingSetUp(sim), principalNotFoundTimes: 2 })
+    const run = await runAction(sim, inputs(sim), { withReport: true })
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.status).toBe('COMPLETED')
+    const puts = sim.requests.filter(r => r.method === 'PUT')
+    expect(puts.map(r => r.status)).toEqual([400, 400, 201])
+    expect(new Set(puts.map(r => r.path)).size).toBe(1)
+    expect(sim.counters.configSubmissions).toBe(1)
+    expect(run.report!.actions as string[]).toContainEqual(
+      expect.stringContaining('after 3 attempts')
+    )
+  })
+})
+
+describe('remediate outside setup', () => {
+  let sim: Simulator
+  beforeAll(async () => {
+    sim = await startSimulator()
+  })
+  afterAll(() => sim.close())
+
+  it.each(['validate', 'check'])(
+    '%s with remediate: all writes nothing and says so',
+    async mode => {
+      resetSimulator(sim, nothingSetUp(sim))
+      const run = await runAction(sim, inputs(sim, { mode }))
+      expect(writesOf(sim)).toEqual([])
+      expect(run.stdout).toContain(`remediate: ignored in mode ${mode}`)
+    }
+  )
+})

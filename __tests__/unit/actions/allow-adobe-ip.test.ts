@@ -1,0 +1,86 @@
+import type { KeyVaultManagementClient, Vault, VaultPatchParameters } from '@azure/arm-keyvault'
+import { allowAdobeIp } from '../../../src/actions/allow-adobe-ip.js'
+
+const VAULT_ID =
+  '/subscriptions/6f1f0e2a-3b4c-4d5e-8f90-a1b2c3d4e5f6/resourceGroups/rg-kv/providers/Microsoft.KeyVault/vaults/kv-prod'
+
+/** A stand-in for vaults.get/update over one stored vault; records every update. */
+function fakeClient(properties: Record<string, unknown>) {
+  const updates: Array<{ rg: string; name: string; parameters: VaultPatchParameters }> = []
+  const gets: string[] = []
+  const client = {
+    vaults: {
+      get: async (rg: string, name: string) => {
+        gets.push(`${rg}/${name}`)
+        return { id: VAULT_ID, properties } as unknown as Vault
+      },
+      update: async (rg: string, name: string, parameters: VaultPatchParameters) => {
+        updates.push({ rg, name, parameters })
+        return { id: VAULT_ID, properties: { ...properties, ...parameters.properties } }
+      }
+    }
+  } as unknown as KeyVaultManagementClient
+  return { client, updates, gets }
+}
+
+const signal = new AbortController().signal
+
+describe('allowAdobeIp', () => {
+  it('writes networkAcls back with every rule and setting as read, plus Adobe address', async () => {
+    const acls = {
+      bypass: 'None',
+      defaultAction: 'Deny',
+      ipRules: [{ value: '198.51.100.0/24' }, { value: '203.0.113.7/32' }],
+      virtualNetworkRules: [
+        {
+          id: '/subscriptions/s/resourceGroups/n/providers/Microsoft.Network/virtualNetworks/v/subnets/a',
+          ignoreMissingVnetServiceEndpoint: true
+        }
+      ]
+    }
+    const { client, updates, gets } = fakeClient({
+      publicNetworkAccess: 'Enabled',
+      networkAcls: acls
+    })
+    const outcome = await allowAdobeIp(client, VAULT_ID, signal)
+    expect(gets).toEqual(['rg-kv/kv-prod'])
+    expect(updates).toEqual([
+      {
+        rg: 'rg-kv',
+        name: 'kv-prod',
+        parameters: {
+          properties: {
+            networkAcls: { ...acls, ipRules: [...acls.ipRules, { value: '20.88.123.53' }] }
+          }
+        }
+      }
+    ])
+    expect(outcome).toEqual({
+      kind: 'added',
+      ipRules: ['198.51.100.0/24', '203.0.113.7/32', '20.88.123.53']
+    })
+  })
+
+  it.each([
+    [
+      'a rule already allows the address',
+      { networkAcls: { defaultAction: 'Deny', ipRules: [{ value: '20.88.0.0/16' }] } },
+      { kind: 'already-allowed', rule: '20.88.0.0/16' }
+    ],
+    [
+      'public network access is Disabled',
+      { publicNetworkAccess: 'Disabled', networkAcls: { defaultAction: 'Deny', ipRules: [] } },
+      { kind: 'public-access-disabled' }
+    ],
+    [
+      'the firewall allows by default',
+      { networkAcls: { defaultAction: 'Allow' } },
+      { kind: 'not-needed' }
+    ],
+    ['there is no firewall', {}, { kind: 'not-needed' }]
+  ])('writes nothing when %s', async (_, properties, expected) => {
+    const { client, updates } = fakeClient(properties)
+    expect(await allowAdobeIp(client, VAULT_ID, signal)).toEqual(expected)
+    expect(updates).toEqual([])
+  })
+})

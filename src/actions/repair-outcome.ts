@@ -1,0 +1,50 @@
+import type { CheckId } from '../checks/finding.js'
+import type { Repair } from '../inputs/settings.js'
+
+/** The check each repair answers. */
+export const REPAIR_CHECK: Record<Repair, CheckId> = {
+  'service-principal': 'app.consented',
+  role: 'app.role',
+  'adobe-ip': 'vault.adobe-ip'
+}
+
+/** What the job's identity needs for each repair, as the fix names it. */
+export const REPAIR_PERMISSION: Record<Repair, string> = {
+  'service-principal':
+    'the Microsoft Graph application permission Application.ReadWrite.All (with admin consent) or the Entra role Cloud Application Administrator',
+  role: 'Microsoft.Authorization/roleAssignments/write on the vault (e.g. the role Role Based Access Control Administrator on the vault)',
+  'adobe-ip':
+    'Microsoft.KeyVault/vaults/write on the vault (e.g. the role Key Vault Contributor on the vault)'
+}
+
+/** What one repair did. `ids` name what was created, for the report. */
+export type RepairOutcome =
+  | {
+      item: Repair
+      check: CheckId
+      result: 'created'
+      summary: string
+      ids: Record<string, string>
+    }
+  /** The thing existed already (made meanwhile); nothing was created. */
+  | { item: Repair; check: CheckId; result: 'already-present'; summary: string }
+  /** The service refused the write for lack of a permission (401/403). */
+  | {
+      item: Repair
+      check: CheckId
+      result: 'refused'
+      call: string
+      status?: number | undefined
+      message: string
+      permission: string
+    }
+  | {
+      item: Repair
+      check: CheckId
+      result: 'failed'
+      call: string
+      status?: number | undefined
+      message: string
+    }
+  /** The repair cannot help here (e.g. IP rules are ignored while public access is Disabled). */
+  | { item: Repair; check: CheckId; result: 'not-possible'; reason: string }
