@@ -202,8 +202,11 @@ function record(repairs: Repairs, outcome: RepairOutcome): void {
     core.info(outcome.summary)
   } else if (outcome.result === 'already-present') {
     core.info(`remediate ${outcome.item}: ${outcome.summary}`)
+  } else if (outcome.result === 'not-possible') {
+    core.info(`remediate ${outcome.item}: not possible: ${outcome.reason}`)
   } else {
-    core.info(`remediate ${outcome.item}: ${outcome.result}`)
+    const status = outcome.status ? ` (HTTP ${outcome.status})` : ''
+    core.info(`remediate ${outcome.item}: ${outcome.result} by ${outcome.call}${status}`)
   }
 }
 
