@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseOutputFile } from '../bin/cli-args.js'
+import { RETRY_SCALE_ENV } from '../src/clients/http/retry.js'
 import {
   makeScenario,
   type RecordedRequest,
@@ -91,6 +92,9 @@ export async function runAction(
       GITHUB_OUTPUT: outputFile,
       GITHUB_STEP_SUMMARY: summaryFile,
       GITHUB_ACTIONS: 'true',
+      // The action's own backoff at a tenth, so that fault tests do not wait for real backoff;
+      // a service's Retry-After is still honoured in full.
+      [RETRY_SCALE_ENV]: '0.1',
       ...(sim ? sim.childEnv() : {}),
       ...options.env
     }

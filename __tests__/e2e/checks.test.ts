@@ -564,3 +564,30 @@ describe('config checks', () => {
     ).toBe(true)
   })
 })
+
+const OTHER_TENANT = '11111111-2222-3333-4444-555555555555'
+
+describe('reads the services refuse', () => {
+  it("fails key.found naming the vault's tenant when the vault belongs to another tenant", async () => {
+    sim.state.vault!.properties.tenantId = OTHER_TENANT
+    const r = await run()
+    expect(r.exitCode).not.toBe(0)
+    expect(r.outputs['failed-checks']).toBe('key.found')
+    expect(finding(r, 'key.found').detail).toContain(`belongs to tenant ${OTHER_TENANT}`)
+    expect(finding(r, 'key.found').fix).toContain(`set azure-tenant-id to ${OTHER_TENANT}`)
+    // The SDK read the tenant from the challenge; no key read succeeded.
+    const reads = sim.requests.filter(q => q.service === 'keyvault')
+    expect(reads.map(q => q.status)).toEqual([401])
+    expect(writesOf(sim)).toEqual([])
+  })
+
+  it('reads with the api-versions the services know: every ARM and Key Vault answer is a 2xx or the challenge', async () => {
+    const r = await run()
+    expect(r.exitCode).toBe(0)
+    const azure = sim.requests.filter(q => q.service === 'arm' || q.service === 'keyvault')
+    expect(azure.filter(q => q.status >= 400 && q.status !== 401)).toEqual([])
+    expect(new Set(azure.map(q => `${q.service} ${q.query['api-version']}`))).toEqual(
+      new Set(['arm 2026-02-01', 'arm 2022-04-01', 'keyvault 2025-07-01'])
+    )
+  })
+})

@@ -266,8 +266,8 @@ describe('transient faults are retried and the run passes', () => {
   const transient: Array<[string, string, FaultAction]> = CALLS.flatMap(call => [
     [
       call.id,
-      '429 with Retry-After: 3',
-      { status: 429, headers: { 'retry-after': '3' }, body: { message: 'Too many requests' } }
+      '429 with Retry-After: 1',
+      { status: 429, headers: { 'retry-after': '1' }, body: { message: 'Too many requests' } }
     ],
     [call.id, '503 once', { status: 503, body: { message: 'Service Unavailable' } }],
     [call.id, 'a reset connection', 'reset']
@@ -286,10 +286,11 @@ describe('transient faults are retried and the run passes', () => {
         expect(faulted).toBeDefined()
         expect(retry).toBeDefined()
         expect(retry!.status).not.toBe(faultStatus)
-        // Retry-After is honoured: the retry waits at least the 3 s it asked for. That is longer
-        // than any first backoff without it (the action's own 250-500 ms, the Azure SDKs'
-        // 500-1000 ms, @azure/identity's 800-1600 ms), so a retry this late shows it was read.
-        if (faultStatus === 429) expectWaitedAtLeast(faulted!, retry!, 3000)
+        // Retry-After is honoured: the retry waits at least the 1 s it asked for. The harness
+        // scales the action's own backoff by AEP_CMK_RETRY_SCALE (0.1), never a Retry-After, so
+        // that is longer than any first backoff without it (ours 25-50 ms, the Azure SDKs' and
+        // @azure/identity's 50-100 ms): a retry this late shows the header was read.
+        if (faultStatus === 429) expectWaitedAtLeast(faulted!, retry!, 1000)
       })
     },
     TIMEOUT
@@ -306,19 +307,23 @@ describe('transient faults are retried and the run passes', () => {
     async id => {
       const call = callById(id)
       await withSim(FAST, async sim => {
-        const until = new Date(Date.now() + 5000).toUTCString()
+        let until = ''
+        const retryAfter = () => {
+          until = new Date(Date.now() + 3000).toUTCString()
+          return { 'retry-after': until }
+        }
         sim.fault({
           ...call.rule,
           times: 1,
-          action: { status: 429, headers: { 'retry-after': until }, body: { message: 'slow down' } }
+          action: { status: 429, headers: retryAfter, body: { message: 'slow down' } }
         })
         const run = await runAction(sim, defaultInputs(sim))
         expectPassed(run, sim)
         const { faulted, retry } = faultedAndRetry(sim, call, 429)
         expect(retry).toBeDefined()
         expect(faulted).toBeDefined()
-        // About 5 s ahead (whole seconds, less the time the run took to get to the call): well
-        // over the action's first backoff without it (250-500 ms).
+        // 2-3 s after the answer (an HTTP-date has whole seconds): well over the action's first
+        // backoff without it (25-50 ms under the harness's AEP_CMK_RETRY_SCALE).
         const asked = Date.parse(until) - (faulted!.answeredAt ?? faulted!.at)
         expect(asked).toBeGreaterThan(1000)
         expectWaitedAtLeast(faulted!, retry!, asked)
@@ -631,6 +636,33 @@ describe('a POST whose answer is lost is read back, not sent again', () => {
         // One POST, then the read-back GET (and the polls).
         expect(calls.filter(m => m === 'POST')).toHaveLength(1)
         expect(calls.lastIndexOf('GET')).toBeGreaterThan(calls.indexOf('POST'))
+      })
+    },
+    TIMEOUT
+  )
+
+  it.concurrent.each([
+    ['NEW', ['NEW', 'NEW', 'COMPLETED']],
+    ['RUNNING', ['NEW', 'RUNNING', 'COMPLETED']]
+  ] as Array<[string, SimConfigStatus[]]>)(
+    'configuration: stored, the answer lost, the read-back sees %s: followed, never sent again',
+    async (seen, sequence) => {
+      await withSim({ configStatusSequence: sequence }, async sim => {
+        sim.fault({
+          service: 'platform',
+          method: 'POST',
+          path: CONFIG_PATH,
+          after: 'send',
+          times: 1,
+          action: 'reset'
+        })
+        const run = await runAction(sim, defaultInputs(sim))
+        expectPassed(run, sim)
+        expect(run.stdout).toMatch(new RegExp(`^Configuration \\S+: ${seen}$`, 'm'))
+        const posts = sim.requests.filter(
+          r => r.service === 'platform' && r.method === 'POST' && r.path === CONFIG_PATH
+        )
+        expect(posts).toHaveLength(1)
       })
     },
     TIMEOUT

@@ -5,7 +5,12 @@ import type { ServiceName, SimRequest } from './context.js'
  * a raw answer, a 200 with invalid JSON, a dropped connection, or a delay before answering.
  */
 export type FaultAction =
-  | { status: number; headers?: Record<string, string>; body?: unknown }
+  | {
+      status: number
+      /** A function is called as the answer is sent (e.g. a Retry-After date relative to then). */
+      headers?: Record<string, string> | (() => Record<string, string>)
+      body?: unknown
+    }
   | 'malformed'
   | 'reset'
   | { delayMs: number }

@@ -283,7 +283,8 @@ function faultAnswer(action: Exclude<FaultAction, { delayMs: number }>): Answer 
       text: '{"value": [{"id": '
     }
   }
-  const { status, headers, body } = action
+  const { status, body } = action
+  const headers = typeof action.headers === 'function' ? action.headers() : action.headers
   if (body === undefined || typeof body === 'string') {
     return { status, ...(headers ? { headers } : {}), text: body ?? '' }
   }

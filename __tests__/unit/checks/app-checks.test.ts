@@ -212,6 +212,36 @@ describe('app.role', () => {
     expect(finding.fix).toContain('Microsoft.Authorization/roleDefinitions/read')
   })
 
+  it('warns, not fails, when an unreadable definition sits beside a role that grants only part', () => {
+    const facts = healthyFacts()
+    const readOnly = roleAssignment(
+      [
+        {
+          actions: [],
+          notActions: [],
+          dataActions: ['Microsoft.KeyVault/vaults/keys/read'],
+          notDataActions: []
+        }
+      ],
+      { roleName: 'Key reader' }
+    )
+    facts.roleAssignments = {
+      ok: true,
+      value: [unreadableAssignment({ roleName: 'Mystery' }), readOnly]
+    }
+    const finding = appRoleFinding(facts, { mode: 'setup' })
+    expect(finding.outcome).toBe('warn')
+    expect(finding.detail).toContain('Mystery')
+    expect(finding.detail).toContain('Microsoft.KeyVault/vaults/keys/wrap/action')
+    expect(finding.detail).not.toContain('Microsoft.KeyVault/vaults/keys/read,')
+    expect(finding.evidence).toMatchObject({
+      missing: [
+        'Microsoft.KeyVault/vaults/keys/wrap/action',
+        'Microsoft.KeyVault/vaults/keys/unwrap/action'
+      ]
+    })
+  })
+
   it('passes when an unreadable definition does not matter', () => {
     const facts = healthyFacts()
     facts.roleAssignments = { ok: true, value: [unreadableAssignment(), roleAssignment()] }

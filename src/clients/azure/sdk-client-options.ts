@@ -2,6 +2,7 @@ import { errorMessage } from '../http/error-message.js'
 import * as core from '@actions/core'
 import { RestError, type PipelinePolicy } from '@azure/core-rest-pipeline'
 import { httpTimeoutMs } from '../http/json-request.js'
+import { retryScale } from '../http/retry.js'
 import { redact } from '../http/secrets.js'
 
 /**
@@ -50,8 +51,13 @@ const tryPolicy: PipelinePolicy = {
 }
 
 export function azureClientOptions() {
+  const scale = retryScale()
   return {
-    retryOptions: { maxRetries: 4, retryDelayInMs: 500, maxRetryDelayInMs: 30_000 },
+    retryOptions: {
+      maxRetries: 4,
+      retryDelayInMs: 500 * scale,
+      maxRetryDelayInMs: 30_000 * scale
+    },
     additionalPolicies: [{ policy: tryPolicy, position: 'perRetry' as const }],
     userAgentOptions: { userAgentPrefix: 'aep-cmk-azure-action' }
   }

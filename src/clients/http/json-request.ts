@@ -5,6 +5,8 @@ import {
   DEFAULT_RETRY_POLICY,
   parseRetryAfter,
   realRetryDeps,
+  retryScale,
+  scaleRetryPolicy,
   withRetry,
   type RetryPolicy
 } from './retry.js'
@@ -74,7 +76,7 @@ export async function requestJson(request: JsonRequest): Promise<JsonResponse> {
       retry: retryable(error) && !request.signal?.aborted,
       retryAfterMs: error instanceof ServiceError ? error.retryAfterMs : undefined
     }),
-    request.retry ?? DEFAULT_RETRY_POLICY,
+    request.retry ?? scaleRetryPolicy(DEFAULT_RETRY_POLICY, retryScale()),
     // A long Retry-After must not outlast the run's deadline.
     {
       ...realRetryDeps,

@@ -16,6 +16,29 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxElapsedMs: 120_000
 }
 
+/**
+ * Test-only: scales the action's own backoff (ours and the Azure SDKs'), never a service's
+ * Retry-After, by a factor from 0 to 1, so that a fault suite does not spend its time in real
+ * backoff. Unset (or anything else) leaves the production delays as they are.
+ */
+export const RETRY_SCALE_ENV = 'AEP_CMK_RETRY_SCALE'
+
+export function retryScale(env: Record<string, string | undefined> = process.env): number {
+  const raw = env[RETRY_SCALE_ENV]?.trim()
+  const scale = raw ? Number(raw) : NaN
+  return Number.isFinite(scale) && scale >= 0 && scale <= 1 ? scale : 1
+}
+
+/** The policy with its backoff scaled; attempts and the elapsed-time budget stay. */
+export function scaleRetryPolicy(policy: RetryPolicy, scale: number): RetryPolicy {
+  if (scale === 1) return policy
+  return {
+    ...policy,
+    baseDelayMs: policy.baseDelayMs * scale,
+    maxDelayMs: policy.maxDelayMs * scale
+  }
+}
+
 export interface RetryDecision {
   retry: boolean
   /** The service's Retry-After, in ms, when it sent one. */

@@ -1,6 +1,9 @@
 import {
+  DEFAULT_RETRY_POLICY,
   parseRetryAfter,
   retryDelayMs,
+  retryScale,
+  scaleRetryPolicy,
   withRetry,
   type RetryPolicy
 } from '../../../../src/clients/http/retry.js'
@@ -39,6 +42,31 @@ describe('retryDelayMs', () => {
     expect(retryDelayMs(1, policy, () => 1, 5000)).toBe(5000)
     expect(retryDelayMs(1, policy, () => 1, 60_000)).toBe(10_000)
     expect(retryDelayMs(3, policy, () => 1, 10)).toBe(400)
+  })
+})
+
+describe('AEP_CMK_RETRY_SCALE', () => {
+  it('leaves the production backoff alone unless set to a number from 0 to 1', () => {
+    expect(retryScale({})).toBe(1)
+    for (const raw of ['', 'fast', '-0.5', '2', 'Infinity']) {
+      expect(retryScale({ AEP_CMK_RETRY_SCALE: raw })).toBe(1)
+    }
+    expect(retryScale({ AEP_CMK_RETRY_SCALE: ' 0.1 ' })).toBe(0.1)
+    expect(retryScale({ AEP_CMK_RETRY_SCALE: '0' })).toBe(0)
+    expect(scaleRetryPolicy(DEFAULT_RETRY_POLICY, 1)).toBe(DEFAULT_RETRY_POLICY)
+  })
+
+  it('scales our backoff but never a Retry-After, and keeps attempts and time budget', () => {
+    const scaled = scaleRetryPolicy(policy, 0.1)
+    expect(scaled).toEqual({
+      maxAttempts: 4,
+      baseDelayMs: 10,
+      maxDelayMs: 100,
+      maxElapsedMs: 10_000
+    })
+    expect(retryDelayMs(1, scaled, () => 1)).toBe(10)
+    expect(retryDelayMs(10, scaled, () => 1)).toBe(100)
+    expect(retryDelayMs(1, scaled, () => 1, 3000)).toBe(3000)
   })
 })
 

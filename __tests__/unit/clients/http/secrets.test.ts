@@ -1,0 +1,21 @@
+import { redact, registerSecret } from '../../../../src/clients/http/secrets.js'
+
+describe('redact', () => {
+  it('hides a bearer token whatever the case of the scheme', () => {
+    for (const scheme of ['Bearer', 'bearer', 'BEARER']) {
+      expect(redact(`authorization: ${scheme} abc123.def456-ghi`)).toBe(
+        `authorization: ${scheme} ***`
+      )
+    }
+  })
+
+  it('hides a JWT anywhere in the text', () => {
+    expect(redact('token eyJhbGciOi.eyJzdWIiOiIx.c2lnbmF0dXJl was sent')).toBe('token *** was sent')
+  })
+
+  it('hides every registered secret, and leaves other text alone', () => {
+    registerSecret('s3cret-value-for-redact')
+    expect(redact('client_secret=s3cret-value-for-redact&x=1')).toBe('client_secret=***&x=1')
+    expect(redact('Bearer short')).toBe('Bearer short')
+  })
+})
