@@ -15,6 +15,8 @@ import { readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import {
   CONFIG_SEQUENCES,
+  cmkAppVaultRole,
+  defaultVault,
   makeScenario,
   startSimulator,
   type RecordedRequest,
@@ -261,6 +263,65 @@ function describeTimeline(log: TimedRequest[]): string {
     .join('\n')
 }
 
+/** ARM requests that look for or read the vault. */
+function isVaultLookup(r: RecordedRequest): boolean {
+  return (
+    r.service === 'arm' &&
+    !/Microsoft\.Authorization/i.test(r.path) &&
+    (/\/resources$/.test(r.path) || /Microsoft\.KeyVault\/(vaults|managedHSMs)/i.test(r.path))
+  )
+}
+
+/**
+ * Issue #10 item 6: requests and wall time to find the vault without azure-resource-group, in a
+ * subscription of `vaults` vaults (ARM pages the Key Vault listing by 25), by the filtered
+ * resources query and, when that lags, by the provider listing it falls back to.
+ */
+async function measureDiscovery(
+  sim: Simulator,
+  vaults: number,
+  lagging: boolean,
+  latencyMs: number
+): Promise<{ requests: number; findMs: number; wallMs: number }> {
+  const others = Array.from({ length: vaults - 1 }, (_, i) => ({
+    ...defaultVault(`kv-team-${String(i).padStart(4, '0')}`),
+    resourceGroup: `rg-team-${i % 40}`
+  }))
+  // The simulator lists the scenario's vault last: the provider listing pages to reach it.
+  sim.state = makeScenario({ otherVaults: others, latencyMs })
+  sim.state.roleAssignments = cmkAppVaultRole(sim.state)
+  if (lagging) sim.state.notYetListed = ['kv-aep-cmk-prod']
+  sim.clearRequests()
+  const run = await runAction(sim, {
+    ...defaultInputs(sim, 'validate'),
+    'azure-resource-group': ''
+  })
+  const lookups = sim.requests.filter(isVaultLookup)
+  const first = Math.min(...lookups.map(r => r.at))
+  const last = Math.max(...lookups.map(r => r.answeredAt ?? r.at))
+  if (run.outputs.result !== 'pass')
+    throw new Error(`discovery run at ${vaults} vaults failed: ${run.stdout}`)
+  return { requests: lookups.length, findMs: last - first, wallMs: run.closedAt - run.spawnedAt }
+}
+
+async function discoveryRows(sim: Simulator, runs: number): Promise<Record<string, unknown>[]> {
+  const rows: Record<string, unknown>[] = []
+  for (const vaults of [1, 1500])
+    for (const lagging of [false, true]) {
+      const measured = []
+      for (let i = 0; i < runs; i++) measured.push(await measureDiscovery(sim, vaults, lagging, 20))
+      rows.push({
+        vaults,
+        path: lagging ? 'fallback: provider listing' : 'filtered resources query',
+        latencyMs: 20,
+        requests: median(measured.map(m => m.requests)),
+        findMsMedian: median(measured.map(m => m.findMs)),
+        wallMsMedian: median(measured.map(m => m.wallMs))
+      })
+    }
+  return rows
+}
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2))
   const sizes = distSizes()
@@ -271,6 +332,7 @@ async function main(): Promise<void> {
   const medianWall: Record<string, number> = {}
   const chainAt100: Partial<Record<Mode, { length: number; example: TimedRequest[] }>> = {}
   const dupes = { token: new Set<string>(), fact: new Set<string>(), auth: new Set<string>() }
+  let discovery: Record<string, unknown>[]
   try {
     console.log(
       `Bench: ${options.runs} run(s) per mode and latency, node ${process.version}, ` +
@@ -278,6 +340,7 @@ async function main(): Promise<void> {
     )
     // Warm the file cache and the simulator's TLS session handling; not measured.
     await measureRun(sim, answeredAt, 'validate', 0)
+    discovery = await discoveryRows(sim, options.runs)
     for (const mode of MODES) {
       for (const latencyMs of LATENCIES) {
         const runs = []
@@ -359,6 +422,19 @@ async function main(): Promise<void> {
       ])
     )
   )
+  console.log('\nFinding the vault without azure-resource-group (validate, 20 ms per request):')
+  console.log(
+    table(
+      ['vaults', 'path', 'vault look-up requests', 'look-up ms (median)', 'wall ms (median)'],
+      discovery.map(r => [
+        Number(r.vaults),
+        String(r.path),
+        Number(r.requests),
+        Number(r.findMsMedian),
+        Number(r.wallMsMedian)
+      ])
+    )
+  )
   console.log(
     `\nBundle: dist/index.js ${sizes.indexJsBytes} bytes, dist/*.js ${sizes.distJsBytes} bytes`
   )
@@ -413,6 +489,7 @@ async function main(): Promise<void> {
     runsPerCell: options.runs,
     bundle: sizes,
     rows,
+    discovery,
     targets,
     checks,
     longestChainAt100: Object.fromEntries(

@@ -567,7 +567,7 @@ describe('simulator: real Azure SDKs', () => {
       expect(summary).toEqual({
         vaultUri: sim.vaultUri(),
         purgeProtection: true,
-        listed: [state.vault?.name, 'kv-other'],
+        listed: ['kv-other', state.vault?.name],
         roleNames: ['Key Vault Crypto Service Encryption User'],
         keyId: expect.stringMatching(
           /^https:\/\/kv-aep-cmk-prod\.vault\.localhost:\d+\/keys\/aep-cmk-key\//

@@ -1,5 +1,6 @@
 import { AuthorizationManagementClient } from '@azure/arm-authorization'
 import { KeyVaultManagementClient } from '@azure/arm-keyvault'
+import { ResourceManagementClient } from '@azure/arm-resources'
 import { PlatformClient } from './adobe/platform-client.js'
 import { fetchAdobeToken } from './adobe/ims-token.js'
 import { createAzureCredential } from './azure/credential.js'
@@ -12,6 +13,8 @@ export interface Services {
   settings: Settings
   credential: SharedTokenCredential
   keyVaultManagement: KeyVaultManagementClient
+  /** ARM's generic resources: finds a vault by name without paging through every vault. */
+  resources: ResourceManagementClient
   authorization: AuthorizationManagementClient
   platform: PlatformClient
   signal: AbortSignal
@@ -31,6 +34,11 @@ export function createServices(settings: Settings, signal: AbortSignal): Service
     settings,
     credential,
     keyVaultManagement: new KeyVaultManagementClient(credential, settings.subscriptionId, {
+      ...azureClientOptions(),
+      endpoint: arm,
+      credentials: { scopes: [armScope] }
+    }),
+    resources: new ResourceManagementClient(credential, settings.subscriptionId, {
       ...azureClientOptions(),
       endpoint: arm,
       credentials: { scopes: [armScope] }

@@ -1,3 +1,5 @@
+import type { VaultType } from '../inputs/settings.js'
+
 /**
  * Everything the action reads before it decides anything. Each read either produced a value
  * or failed with a ReadError; checks turn both into findings.
@@ -21,7 +23,12 @@ export interface NetworkAcls {
   virtualNetworkRules: string[]
 }
 
+/**
+ * A Key Vault or a Managed HSM, as ARM describes it. `vaultUri` is the data-plane URL (a Managed
+ * HSM's `hsmUri`); a Managed HSM has no `enableRbacAuthorization` (it always uses its local RBAC).
+ */
 export interface VaultFacts {
+  kind: VaultType
   id: string
   name: string
   location?: string | undefined

@@ -24,9 +24,16 @@ export async function gatherFacts(services: Services): Promise<Facts> {
   if (!settings.cmkAppObjectId)
     void credential.getToken(`${settings.endpoints.graph}/.default`).catch(() => undefined)
 
-  const vaultCall = settings.resourceGroup ? 'ARM GET vault' : 'ARM list vaults in subscription'
-  const vaultRead = attempt(vaultCall, () =>
-    readVault(services.keyVaultManagement, settings.keyVaultName, settings.resourceGroup, signal)
+  const vaultRead = attempt('ARM find vault', () =>
+    readVault(
+      services,
+      {
+        name: settings.keyVaultName,
+        type: settings.keyVaultType,
+        resourceGroup: settings.resourceGroup
+      },
+      signal
+    )
   )
   const keyRead = vaultRead.then(vault => {
     if (!vault.ok) return undefined

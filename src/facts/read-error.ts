@@ -2,9 +2,11 @@ import { RestError } from '@azure/core-rest-pipeline'
 import type { ReadError } from './facts.js'
 import { redact } from '../clients/http/secrets.js'
 import { ServiceError } from '../clients/http/service-error.js'
+import { FailedCall } from '../clients/http/failed-call.js'
 
 /** Turns what an SDK or our own client threw into the ReadError that checks reason about. */
 export function toReadError(call: string, error: unknown): ReadError {
+  if (error instanceof FailedCall) return toReadError(error.call, error.cause)
   let status: number | undefined
   let message: string
   if (error instanceof ServiceError) {

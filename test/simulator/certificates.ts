@@ -11,7 +11,8 @@ export const SIMULATOR_HOSTS = [
   'ims.localhost',
   'platform.localhost',
   'github.localhost',
-  '*.vault.localhost'
+  '*.vault.localhost',
+  '*.managedhsm.localhost'
 ]
 
 export interface SimulatorCertificates {

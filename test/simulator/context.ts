@@ -60,6 +60,10 @@ export interface SimContext {
   vaultUri(name: string): string
   /** Audience (resource) of Key Vault access tokens, as named in the challenge. */
   vaultResource: string
+  /** `https://<name>.managedhsm.localhost:<port>/` */
+  managedHsmUri(name: string): string
+  /** Audience of Managed HSM access tokens (the real one is https://managedhsm.azure.net). */
+  managedHsmResource: string
 }
 
 export type Handler = (req: SimRequest, ctx: SimContext) => Answer | Promise<Answer>

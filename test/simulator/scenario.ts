@@ -38,6 +38,30 @@ export interface VaultState {
   properties: Record<string, unknown>
 }
 
+/**
+ * A Managed HSM (`Microsoft.KeyVault/managedHSMs`). `properties` are sent as is, with `tenantId`
+ * and `hsmUri` (`https://<name>.managedhsm.localhost:<port>/`) filled in unless set. Its data
+ * plane honours `publicNetworkAccess` and `networkAcls` like a vault's, and authorises with the
+ * HSM's local RBAC (`localRoleAssignments`).
+ */
+export interface ManagedHsmState {
+  name: string
+  resourceGroup?: string | undefined
+  location: string
+  tags: Record<string, string>
+  properties: Record<string, unknown>
+  /** Local RBAC role assignments (data plane), scopes `/`, `/keys` or `/keys/<key>`. */
+  localRoleAssignments: LocalRoleAssignmentState[]
+}
+
+export interface LocalRoleAssignmentState {
+  principalId: string
+  /** A local role definition's GUID, e.g. {@link HSM_ROLE}. */
+  roleDefinitionGuid: string
+  scope: '/' | '/keys' | `/keys/${string}`
+  name?: string | undefined
+}
+
 /** An entry of a vault's `properties.accessPolicies`, as ARM shows it. */
 export interface AccessPolicyState {
   tenantId: string
@@ -133,10 +157,23 @@ export interface Scenario {
     scopes: string[]
   }
   vault: VaultState | null
+  /**
+   * A Managed HSM in the subscription; when it is the one the action is pointed at, `key` is its
+   * key (and `vault` should be null or another name).
+   */
+  managedHsm: ManagedHsmState | null
   /** More vaults in the subscription, for listing and paging. */
   otherVaults: VaultState[]
-  /** Page size of the vault listing by subscription. */
+  /**
+   * Page size of the vault listings by subscription. ARM's Key Vault listing pages by 25
+   * ({@link ARM_VAULT_LIST_PAGE_SIZE}, the default); a test may page by less.
+   */
   vaultListPageSize: number
+  /**
+   * Names of resources ARM's generic resource listing does not show yet (it lags behind a vault
+   * created minutes ago); the provider listings and GETs show them.
+   */
+  notYetListed: string[]
   /** The key in `vault`; null = no such key. */
   key: KeyState | null
   registration: {
@@ -199,6 +236,9 @@ export interface Scenario {
 
 const DAY = 86_400
 
+/** How many vaults one page of ARM's Key Vault listing by subscription holds. */
+export const ARM_VAULT_LIST_PAGE_SIZE = 25
+
 export function defaultVault(name = 'kv-aep-cmk-prod', location = 'eastus'): VaultState {
   return {
     name,
@@ -239,6 +279,88 @@ export function defaultKey(name = 'aep-cmk-key', now = Math.floor(Date.now() / 1
     recoveryLevel: 'Recoverable',
     recoverableDays: 90,
     versions: ['2f1c0e5d9b8a47c6a1e3d4f5b6c7d8e9', '7d3e9a1f4c2b4e8d9f0a1b2c3d4e5f60']
+  }
+}
+
+/** Managed HSM local RBAC built-in roles (learn.microsoft.com, managed-hsm/built-in-roles). */
+export const HSM_ROLE = {
+  administrator: 'a290e904-7015-4bba-90c8-60543313cdb4',
+  cryptoOfficer: '515eb02d-2335-4d2d-92f2-b1cbdf9c3778',
+  cryptoUser: '21dbd100-6940-42c2-9190-5d6cb909625b',
+  policyAdministrator: '4bd23610-cdcf-4971-bdee-bdc562cc28e4',
+  cryptoAuditor: '2c18b078-7c48-4d3a-af88-5a3a1b3f82b3',
+  cryptoServiceEncryptionUser: '33413926-3206-4cdd-b39a-83574fe37a17',
+  backup: '7b127d3c-77bd-4e3e-bbe0-dbb8971fa7f8'
+} as const
+
+/**
+ * A healthy Managed HSM: purge protection on, public access from all networks, the CMK app
+ * holding Managed HSM Crypto Service Encryption User on the key and the action's identity
+ * (`actionObjectId`) Managed HSM Crypto Auditor on `/keys`.
+ */
+export function defaultManagedHsm(
+  actionObjectId: string,
+  cmkAppObjectId: string,
+  keyName = 'aep-cmk-key',
+  name = 'mhsm-aep-cmk-prod'
+): ManagedHsmState {
+  return {
+    name,
+    location: 'eastus',
+    tags: { owner: 'platform-team' },
+    properties: {
+      initialAdminObjectIds: [actionObjectId],
+      enableSoftDelete: true,
+      softDeleteRetentionInDays: 90,
+      enablePurgeProtection: true,
+      publicNetworkAccess: 'Enabled',
+      networkAcls: {
+        bypass: 'AzureServices',
+        defaultAction: 'Allow',
+        ipRules: [],
+        virtualNetworkRules: []
+      },
+      provisioningState: 'Succeeded',
+      statusMessage: 'The Managed HSM is provisioned and ready to use.',
+      securityDomainProperties: {
+        activationStatus: 'Active',
+        activationStatusMessage:
+          'Your HSM has been activated and can be used for cryptographic operations.'
+      },
+      regions: []
+    },
+    localRoleAssignments: [
+      {
+        principalId: cmkAppObjectId,
+        roleDefinitionGuid: HSM_ROLE.cryptoServiceEncryptionUser,
+        scope: `/keys/${keyName}`,
+        name: '0c6b3b4e-5f1a-4d7e-9a2b-8c3d4e5f6a7b'
+      },
+      {
+        principalId: actionObjectId,
+        roleDefinitionGuid: HSM_ROLE.cryptoAuditor,
+        scope: '/keys',
+        name: '6e2f1a9b-3c4d-4e5f-8a7b-9c0d1e2f3a4b'
+      }
+    ]
+  }
+}
+
+export function managedHsmResourceId(scenario: Scenario, hsm: ManagedHsmState): string {
+  const rg = hsm.resourceGroup ?? scenario.resourceGroup
+  return `/subscriptions/${scenario.subscriptionId}/resourceGroups/${rg}/providers/Microsoft.KeyVault/managedHSMs/${hsm.name}`
+}
+
+/**
+ * The default scenario with the action pointed at a healthy Managed HSM instead of a Key Vault:
+ * no vault, the HSM holds the key (an RSA-HSM key, as every HSM key is).
+ */
+export function managedHsmScenario(overrides: Partial<Scenario> = {}): Scenario {
+  const base = makeScenario({ vault: null, roleAssignments: [] })
+  return {
+    ...base,
+    managedHsm: defaultManagedHsm(base.azure.objectId, base.cmkApp.objectId),
+    ...overrides
   }
 }
 
@@ -315,8 +437,10 @@ export function makeScenario(overrides: Partial<Scenario> = {}): Scenario {
       ]
     },
     vault: defaultVault(),
+    managedHsm: null,
     otherVaults: [],
-    vaultListPageSize: 100,
+    notYetListed: [],
+    vaultListPageSize: ARM_VAULT_LIST_PAGE_SIZE,
     key: defaultKey(),
     registration: {
       status: 'registered',

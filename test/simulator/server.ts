@@ -30,6 +30,8 @@ export const LOOPBACK_DNS_PRELOAD = fileURLToPath(new URL('./loopback-dns.cjs', 
 
 /** Audience of Key Vault tokens; the challenge names it and the SDK checks the vault host ends with it. */
 const VAULT_RESOURCE = 'https://vault.localhost'
+/** Audience of Managed HSM tokens, as https://managedhsm.azure.net is for the real service. */
+const MANAGED_HSM_RESOURCE = 'https://managedhsm.localhost'
 
 const HANDLERS: Record<ServiceName, Handler> = {
   arm,
@@ -104,7 +106,9 @@ export async function startSimulator(scenario: Partial<Scenario> = {}): Promise<
     tokens,
     counters,
     vaultUri: name => `https://${name}.vault.localhost:${ctx.port}/`,
-    vaultResource: VAULT_RESOURCE
+    vaultResource: VAULT_RESOURCE,
+    managedHsmUri: name => `https://${name}.managedhsm.localhost:${ctx.port}/`,
+    managedHsmResource: MANAGED_HSM_RESOURCE
   }
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {

@@ -33,6 +33,7 @@ export const CRYPTO_SERVICE_ENCRYPTION_USER: RolePermission[] = [
 
 export function healthyVault(): VaultFacts {
   return {
+    kind: 'vault',
     id: VAULT_ID,
     name: 'kv-cmk',
     location: 'eastus',

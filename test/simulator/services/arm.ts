@@ -1,6 +1,12 @@
 import { json, type Answer, type SimContext, type SimRequest } from '../context.js'
 import { BUILTIN_ROLE_DEFINITIONS, type RoleDefinitionState } from '../role-definitions.js'
-import { vaultResourceId, type RoleAssignmentState, type VaultState } from '../scenario.js'
+import {
+  managedHsmResourceId,
+  vaultResourceId,
+  type ManagedHsmState,
+  type RoleAssignmentState,
+  type VaultState
+} from '../scenario.js'
 import { checkAzureBearer, presentedAudience } from './azure-bearer.js'
 
 const AUTHZ = '/providers/Microsoft.Authorization'
@@ -17,7 +23,8 @@ function armError(
 /**
  * api-versions each resource provider accepts (a subset of the real lists, newest first):
  * @azure/arm-keyvault 5 sends 2026-02-01 (vaults) and 2015-11-01 (the generic resource list of
- * vaults.list()); @azure/arm-authorization 9 sends 2022-04-01 for role assignments and role
+ * vaults.list()); @azure/arm-resources 8 sends 2025-04-01 (resources.list);
+ * @azure/arm-authorization 9 sends 2022-04-01 for role assignments and role
  * definitions.
  */
 export const ARM_API_VERSIONS = {
@@ -37,7 +44,7 @@ export const ARM_API_VERSIONS = {
     '2018-01-01-preview',
     '2015-07-01'
   ],
-  'microsoft.resources': ['2022-09-01', '2021-04-01', '2019-10-01', '2015-11-01']
+  'microsoft.resources': ['2025-04-01', '2022-09-01', '2021-04-01', '2019-10-01', '2015-11-01']
 } as const
 
 /** The resource provider a path is served by, for its api-versions; undefined = no such route. */
@@ -106,6 +113,16 @@ export function arm(req: SimRequest, ctx: SimContext): Answer {
       path
     )
   if (m) return listVaults(req, ctx, m[1] as string, m[2])
+  m =
+    /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.KeyVault\/managedHSMs\/([^/]+)$/i.exec(
+      path
+    )
+  if (m) return getManagedHsm(req, ctx, m[1] as string, m[2] as string, m[3] as string)
+  m =
+    /^\/subscriptions\/([^/]+)(?:\/resourceGroups\/([^/]+))?\/providers\/Microsoft\.KeyVault\/managedHSMs$/i.exec(
+      path
+    )
+  if (m) return listManagedHsms(req, ctx, m[1] as string, m[2])
   m = /^\/subscriptions\/([^/]+)\/resources$/i.exec(path)
   if (m) return listVaultResources(req, ctx, m[1] as string)
 
@@ -212,8 +229,9 @@ function subscriptionOf(scope: string): string | undefined {
   return /^\/subscriptions\/([^/]+)/i.exec(scope)?.[1]
 }
 
+/** Every vault of the subscription; the scenario's own vault last, so listings page to reach it. */
 function allVaults(ctx: SimContext): VaultState[] {
-  return [...(ctx.state.vault ? [ctx.state.vault] : []), ...ctx.state.otherVaults]
+  return [...ctx.state.otherVaults, ...(ctx.state.vault ? [ctx.state.vault] : [])]
 }
 
 function resourceGroupOf(ctx: SimContext, vault: VaultState): string {
@@ -298,23 +316,137 @@ function listVaults(req: SimRequest, ctx: SimContext, sub: string, rg: string | 
   )
 }
 
-/** `vaults.list()` of arm-keyvault: generic resources filtered by type. */
+/**
+ * ARM's generic resources page size. The REST reference documents no default for this listing;
+ * 1000 is what the service is commonly seen to return (the simulator's choice).
+ */
+const GENERIC_LIST_PAGE_SIZE = 1000
+
+/** Every resource of the subscription the generic listing knows, as it shows them. */
+function genericResources(ctx: SimContext): Record<string, unknown>[] {
+  const listed = (name: string) =>
+    !ctx.state.notYetListed.some(n => n.toLowerCase() === name.toLowerCase())
+  const vaults = allVaults(ctx).map(v => ({
+    id: vaultResourceId(ctx.state, v),
+    name: v.name,
+    type: 'Microsoft.KeyVault/vaults',
+    location: v.location,
+    tags: v.tags
+  }))
+  const hsm = ctx.state.managedHsm
+  const hsms = hsm
+    ? [
+        {
+          id: managedHsmResourceId(ctx.state, hsm),
+          name: hsm.name,
+          type: 'Microsoft.KeyVault/managedHSMs',
+          sku: { family: 'B', name: 'Standard_B1' },
+          location: hsm.location,
+          tags: hsm.tags
+        }
+      ]
+    : []
+  return [...vaults, ...hsms].filter(r => listed(r.name))
+}
+
+function hsmResourceGroupOf(ctx: SimContext, hsm: ManagedHsmState): string {
+  return hsm.resourceGroup ?? ctx.state.resourceGroup
+}
+
+/** A Managed HSM as ARM shows it (managedHsm.json). */
+function managedHsmJson(ctx: SimContext, hsm: ManagedHsmState): Record<string, unknown> {
+  return {
+    id: managedHsmResourceId(ctx.state, hsm),
+    name: hsm.name,
+    type: 'Microsoft.KeyVault/managedHSMs',
+    location: hsm.location,
+    sku: { family: 'B', name: 'Standard_B1' },
+    tags: hsm.tags,
+    systemData: {
+      createdBy: 'admin@contoso.example',
+      createdByType: 'User',
+      createdAt: '2025-01-15T09:30:00.000Z',
+      lastModifiedBy: 'admin@contoso.example',
+      lastModifiedByType: 'User',
+      lastModifiedAt: '2025-06-01T12:00:00.000Z'
+    },
+    properties: {
+      tenantId: ctx.state.tenantId,
+      ...hsm.properties,
+      hsmUri: hsm.properties.hsmUri ?? ctx.managedHsmUri(hsm.name)
+    }
+  }
+}
+
+function getManagedHsm(
+  req: SimRequest,
+  ctx: SimContext,
+  sub: string,
+  rg: string,
+  name: string
+): Answer {
+  const denied = authorize(ctx, sub, 'Microsoft.KeyVault/managedHSMs/read', req.path)
+  if (denied) return denied
+  const hsm = ctx.state.managedHsm
+  if (
+    !hsm ||
+    hsm.name.toLowerCase() !== name.toLowerCase() ||
+    hsmResourceGroupOf(ctx, hsm).toLowerCase() !== rg.toLowerCase()
+  ) {
+    return armError(
+      404,
+      'ResourceNotFound',
+      `The Resource 'Microsoft.KeyVault/managedHSMs/${name}' under resource group '${rg}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`
+    )
+  }
+  return json(200, managedHsmJson(ctx, hsm))
+}
+
+function listManagedHsms(
+  req: SimRequest,
+  ctx: SimContext,
+  sub: string,
+  rg: string | undefined
+): Answer {
+  const denied = authorize(ctx, sub, 'Microsoft.KeyVault/managedHSMs/read', req.path)
+  if (denied) return denied
+  const hsm = ctx.state.managedHsm
+  const hsms =
+    hsm && (rg === undefined || hsmResourceGroupOf(ctx, hsm).toLowerCase() === rg.toLowerCase())
+      ? [hsm]
+      : []
+  return page(
+    req,
+    ctx,
+    hsms.map(h => managedHsmJson(ctx, h)),
+    ctx.state.vaultListPageSize
+  )
+}
+
+/**
+ * `GET /subscriptions/<sub>/resources` (arm-resources `resources.list`, and arm-keyvault's
+ * `vaults.list()`), with the `$filter` forms the simulator reads: `resourceType eq '<type>'` or
+ * `name eq '<name>'`, one at a time (ARM documents only substringof/resourceType, plan and
+ * identity as combinations). Names and types compare case-insensitively, as ARM's do.
+ */
 function listVaultResources(req: SimRequest, ctx: SimContext, sub: string): Answer {
   const denied = authorize(ctx, sub, 'Microsoft.Resources/subscriptions/resources/read', req.path)
   if (denied) return denied
-  const filter = (req.query.$filter ?? '').toLowerCase()
-  const wantsVaults =
-    filter === '' || filter.includes("resourcetype eq 'microsoft.keyvault/vaults'")
-  const items = wantsVaults
-    ? allVaults(ctx).map(v => ({
-        id: vaultResourceId(ctx.state, v),
-        name: v.name,
-        type: 'Microsoft.KeyVault/vaults',
-        location: v.location,
-        tags: v.tags
-      }))
-    : []
-  return page(req, ctx, items, ctx.state.vaultListPageSize)
+  const filter = (req.query.$filter ?? '').trim()
+  const clause = /^(resourceType|name)\s+eq\s+'([^']*)'$/i.exec(filter)
+  if (filter !== '' && !clause) {
+    return armError(
+      400,
+      'InvalidFilterInQueryString',
+      `The filter '${filter}' is not supported by the simulator. Supported: resourceType eq '<type>' or name eq '<name>'.`
+    )
+  }
+  const property = clause?.[1]?.toLowerCase() === 'name' ? 'name' : 'type'
+  const value = clause?.[2]?.toLowerCase()
+  const items = genericResources(ctx).filter(
+    r => value === undefined || String(r[property]).toLowerCase() === value
+  )
+  return page(req, ctx, items, GENERIC_LIST_PAGE_SIZE)
 }
 
 /** True when `outer` is `inner` or one of its ancestors. */

@@ -99,7 +99,7 @@ function tenantNotFound(tenant: string): Answer {
 }
 
 function knownResources(ctx: SimContext): string[] {
-  return [ctx.urls.arm, ctx.urls.graph, ctx.vaultResource]
+  return [ctx.urls.arm, ctx.urls.graph, ctx.vaultResource, ctx.managedHsmResource]
 }
 
 /** The media type of the request body, without its parameters (`; charset=...`). */
