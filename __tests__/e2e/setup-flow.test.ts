@@ -235,12 +235,17 @@ describe('setup with GitHub OIDC', () => {
     sim = await startSimulator()
     const run = await runAction(sim, { ...defaultInputs(sim), 'azure-resource-group': undefined })
     expect(run.exitCode).toBe(0)
-    const listing = sim.requests.filter(
+    // One generic resources query by name, not the paged provider listing.
+    const query = sim.requests.filter(
       r =>
         r.service === 'arm' &&
-        r.path === `/subscriptions/${sim.state.subscriptionId}/providers/Microsoft.KeyVault/vaults`
+        r.path === `/subscriptions/${sim.state.subscriptionId}/resources` &&
+        r.query.$filter === "name eq 'kv-aep-cmk-prod'"
     )
-    expect(listing.length).toBeGreaterThanOrEqual(1)
+    expect(query).toHaveLength(1)
+    expect(sim.requests.some(r => /providers\/Microsoft\.KeyVault\/vaults$/.test(r.path))).toBe(
+      false
+    )
     expect(run.outputs['key-identifier']).toContain('kv-aep-cmk-prod.vault.localhost')
   })
 
