@@ -294,14 +294,15 @@ async function repairFirewall(
     return undefined
   }
   const { settings, signal } = services
-  const call2 = settings.resourceGroup ? 'ARM GET vault' : 'ARM list vaults in subscription'
+  // Read again where it was found: its own resource group, its own type.
+  const resourceGroup = /\/resourceGroups\/([^/]+)\//i.exec(vault.id)?.[1] ?? settings.resourceGroup
+  const call2 = 'ARM GET vault'
   try {
     return {
       ok: true,
       value: await readVault(
-        services.keyVaultManagement,
-        settings.keyVaultName,
-        settings.resourceGroup,
+        services,
+        { name: settings.keyVaultName, type: vault.kind, resourceGroup },
         signal
       )
     }
