@@ -241,20 +241,26 @@ describe('strict', () => {
     expect(r.exitCode).toBe(0)
     expect(failedChecks(r)).toEqual([])
     expect(annotation(r, 'warning', 'vault.adobe-ip')).toBeDefined()
-    // The runner read the key through its IP rule, and Adobe completed through the bypass.
-    expect(sim.requests.some(q => q.service === 'keyvault' && q.status === 200)).toBe(true)
+    // The key was read through ARM, and Adobe completed through the bypass.
+    expect(
+      sim.requests.some(q => q.service === 'arm' && q.path.endsWith('/keys/aep-cmk-key'))
+    ).toBe(true)
     expect(r.outputs.status).toBe('COMPLETED')
   })
 
-  it('without strict, setup stops before writing when the firewall keeps the runner out', async () => {
-    denyFirewallWithoutAdobeIp()
-    sim.state.runnerIp = '192.0.2.44'
+  it('setup completes when the Deny firewall refuses the runner and allows only Adobe: the key is read through ARM', async () => {
+    sim.state.vault!.properties.networkAcls = {
+      bypass: 'AzureServices',
+      defaultAction: 'Deny',
+      ipRules: [{ value: '20.88.123.53/32' }],
+      virtualNetworkRules: []
+    }
     const r = await run('setup')
-    expect(writesOf(sim)).toEqual([])
-    expect(r.exitCode).not.toBe(0)
-    expect(failedChecks(r)).toEqual(['key.found', 'config.status'])
-    expect(annotation(r, 'error', 'key.found')).toContain("refused the runner's address 192.0.2.44")
-    expect(sim.counters.configSubmissions).toBe(0)
+    expect(r.exitCode).toBe(0)
+    expect(failedChecks(r)).toEqual([])
+    expect(r.outputs.status).toBe('COMPLETED')
+    expect(writesOf(sim)).toEqual([SUBMIT])
+    expect(sim.requests.filter(q => q.service === 'keyvault')).toEqual([])
   })
 })
 

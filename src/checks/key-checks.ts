@@ -29,21 +29,7 @@ function suggestedExpiry(ctx: KeyCheckContext): string {
   return isoSeconds(new Date(ctx.now.getTime() + days * DAY_MS))
 }
 
-function isFirewallRefusal(message: string): boolean {
-  return /ForbiddenByFirewall|not authorized and caller is not a trusted service/i.test(message)
-}
-
-/** Key Vault's answer when public network access is Disabled (innererror ForbiddenByConnection). */
-function isConnectionRefusal(message: string): boolean {
-  return /ForbiddenByConnection|Public network access is disabled/i.test(message)
-}
-
-/** The runner's address as the firewall saw it (read-error adds "client address <ip>"). */
-function clientAddress(message: string): string | undefined {
-  return /client address:? ([0-9A-Fa-f.:]*[0-9A-Fa-f])/i.exec(message)?.[1]
-}
-
-/** `vault` is the vault facts, used to phrase the fix for RBAC vs access-policy vaults. */
+/** The key is read through ARM (management plane): `vault` names the vault in the fix. */
 export function keyFoundFinding(
   key: Read<KeyFacts>,
   vault: VaultFacts,
@@ -70,51 +56,19 @@ export function keyFoundFinding(
       fix: `Check key-name, or create the key: ${azKey(ctx, 'create', `--kty RSA --size ${ctx.minKeySize} --ops wrapKey unwrapKey`)}; a soft-deleted key must be recovered with \`az keyvault key recover\`.`
     }
   }
-  if (error.kind === 'forbidden' && isConnectionRefusal(error.message)) {
-    return {
-      ...base,
-      detail: `Vault ${vault.name} refused the runner's request for key ${ctx.keyName}: its public network access is Disabled, so only private endpoints reach it (${describeReadError(error)}).`,
-      fix: `Run the job on a runner whose network reaches the vault through a private endpoint, or enable public access behind a deny-by-default firewall and allow the runner's address: \`az keyvault update --name ${vault.name} --public-network-access Enabled --default-action Deny\`, then \`az keyvault network-rule add --name ${vault.name} --ip-address <runner-ip>\`.`
-    }
-  }
-  if (error.kind === 'forbidden' && isFirewallRefusal(error.message)) {
-    const address = clientAddress(error.message)
-    return {
-      ...base,
-      detail: `The firewall of vault ${vault.name} refused the runner's address${address ? ` ${address}` : ''}, so key ${ctx.keyName} could not be read (${describeReadError(error)}).`,
-      fix: `The vault firewall refused the runner's address: allow it with \`az keyvault network-rule add --name ${vault.name} --ip-address ${address ?? '<runner-ip>'}\` (GitHub-hosted runners change address between runs: prefer a self-hosted runner with a fixed address or a private endpoint), or run the job from an allowed network.`
-    }
-  }
-  const otherTenant = /not configured to acquire tokens for tenant ([0-9a-fA-F-]{36})/.exec(
-    error.message
-  )?.[1]
-  if (otherTenant) {
-    return {
-      ...base,
-      detail: `Vault ${vault.name} belongs to tenant ${otherTenant}, but the action signed in to another tenant, so key ${ctx.keyName} could not be read (${describeReadError(error)}).`,
-      fix: `Sign in to the vault's tenant: set azure-tenant-id to ${otherTenant}, with an identity (azure-client-id) registered in that tenant.`
-    }
-  }
   if (error.kind === 'forbidden') {
-    let fix: string
-    if (vault.enableRbacAuthorization === true) {
-      fix = `Grant the action's Azure identity a role whose data actions include Microsoft.KeyVault/vaults/keys/read on the vault, e.g. Key Vault Reader, Key Vault Crypto User or Key Vault Crypto Officer.`
-    } else {
-      // Key Vault names the caller in its AccessDenied message: "…'appid=…;oid=<object id>;iss=…'".
-      const oid = /\boid=([0-9a-fA-F-]{36})\b/.exec(error.message)?.[1]
-      const who = oid ? `--object-id ${oid}` : '--spn <azure-client-id>'
-      fix = `The vault uses access policies: give the action's Azure identity the key permission get, e.g. \`az keyvault set-policy --name ${vault.name} ${who} --key-permissions get\`.`
-    }
+    // The key is read through ARM, so only a management-plane read permission matters here:
+    // no data-plane role, and the vault firewall does not apply.
     return {
       ...base,
-      detail: `The action's Azure identity may not read key ${ctx.keyName} in vault ${vault.name} (${describeReadError(error)}).`,
-      fix
+      detail: `The action's Azure identity may not read key ${ctx.keyName} of vault ${vault.name} through Azure Resource Manager (${describeReadError(error)}).`,
+      fix: `Give the action's Azure identity Reader on the vault (or any role with the action Microsoft.KeyVault/vaults/keys/read), e.g. \`az role assignment create --role Reader --assignee <azure-client-id> --scope ${vault.id}\`; no data-plane role is needed.`
     }
   }
   return {
     ...base,
     detail: `Key ${ctx.keyName} in vault ${vault.name} could not be read (${describeReadError(error)}).`,
-    fix: 'Re-run the job; if the error persists, check that the runner can reach the vault and the Key Vault service health.'
+    fix: 'Re-run the job; if the error persists, check the Azure Resource Manager and Key Vault service health.'
   }
 }
 

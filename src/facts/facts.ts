@@ -44,17 +44,40 @@ export interface VaultFacts {
 }
 
 export interface KeyFacts {
-  /** Versioned key identifier of the latest version. */
+  /** Versioned key identifier of the latest version (ARM's keyUriWithVersion, default port dropped). */
   id: string
   name: string
   version: string
   keyType: string
-  /** RSA modulus size in bits; undefined for non-RSA keys. */
+  /** RSA modulus size in bits (ARM's keySize); undefined for non-RSA keys. */
   keySize?: number | undefined
   keyOperations: string[]
   enabled: boolean
   notBefore?: Date | undefined
   expiresOn?: Date | undefined
+  createdOn?: Date | undefined
+  /**
+   * From ARM's answer; where ARM omits it, read from the data plane, best effort: a refusal
+   * there (e.g. the vault firewall, ForbiddenByFirewall) is an error here and nothing else.
+   * ok with null: the key has no rotation policy.
+   */
+  rotationPolicy: Read<KeyRotationPolicy | null>
+}
+
+export interface KeyRotationPolicy {
+  /** Where the policy was read: ARM's key resource, or the data plane's rotationpolicy. */
+  source: 'arm' | 'data-plane'
+  /** ISO 8601 duration after which new versions expire (the policy's expiryTime), when set. */
+  expiryTime?: string | undefined
+  lifetimeActions: KeyLifetimeAction[]
+}
+
+export interface KeyLifetimeAction {
+  /** Lower-cased, as ARM ('rotate') and the data plane ('Rotate') spell it differently. */
+  action: 'rotate' | 'notify' | string
+  /** ISO 8601 durations. */
+  timeAfterCreate?: string | undefined
+  timeBeforeExpiry?: string | undefined
 }
 
 export interface AppRegistration {

@@ -1,9 +1,18 @@
-import { readKey, vaultScopeFor } from '../clients/azure/key-reader.js'
+import { readArmKey } from '../clients/azure/key-reader.js'
+import { readRotationPolicy, vaultScopeFor } from '../clients/azure/rotation-policy-reader.js'
 import { readServicePrincipal } from '../clients/azure/graph-reader.js'
 import { toReadError } from './read-error.js'
 import { readRoleAssignments } from '../clients/azure/role-reader.js'
 import { readVault } from '../clients/azure/vault-reader.js'
-import type { AppRegistration, Facts, Read, ServicePrincipal, VaultFacts } from './facts.js'
+import type {
+  AppRegistration,
+  Facts,
+  KeyFacts,
+  KeyRotationPolicy,
+  Read,
+  ServicePrincipal,
+  VaultFacts
+} from './facts.js'
 import type { Services } from '../clients/services.js'
 
 async function attempt<T>(call: string, read: () => Promise<T>): Promise<Read<T>> {
@@ -16,7 +25,7 @@ async function attempt<T>(call: string, read: () => Promise<T>): Promise<Read<T>
 
 /**
  * Reads everything the checks need, read-only, each independent chain in parallel:
- * vault -> key; Adobe registration -> service principal -> (with the vault) role assignments;
+ * vault -> key (ARM) -> rotation policy (data plane, only when ARM gave none); Adobe registration -> service principal -> (with the vault) role assignments;
  * Adobe configuration.
  */
 export async function gatherFacts(services: Services): Promise<Facts> {
@@ -35,14 +44,9 @@ export async function gatherFacts(services: Services): Promise<Facts> {
       signal
     )
   )
-  const keyRead = vaultRead.then(vault => {
-    if (!vault.ok) return undefined
-    // Ask for the vault token alongside the SDK's unauthenticated challenge request.
-    void credential.getToken(vaultScopeFor(vault.value.vaultUri)).catch(() => undefined)
-    return attempt('Key Vault GET key', () =>
-      readKey(credential, vault.value.vaultUri, settings.keyName, signal)
-    )
-  })
+  const keyRead = vaultRead.then(vault =>
+    vault.ok ? readKeyFacts(services, vault.value) : undefined
+  )
   const registrationRead = attempt('Adobe GET CMK app registration', () =>
     services.platform.getRegistration()
   )
@@ -62,6 +66,28 @@ export async function gatherFacts(services: Services): Promise<Facts> {
     accessRead
   ])
   return { vault, key, registration, config, ...access }
+}
+
+/**
+ * The key through ARM, which the vault firewall does not apply to. The rotation policy comes from
+ * the same answer; only where ARM omits it is the data plane asked, and its refusal (the firewall,
+ * a missing data-plane role) stays in `rotationPolicy`: it never fails key.found.
+ */
+export async function readKeyFacts(services: Services, vault: VaultFacts): Promise<Read<KeyFacts>> {
+  const { settings, credential, signal } = services
+  const arm = await attempt('ARM GET key', () =>
+    readArmKey(services.keyVaultManagement, vault.id, vault.name, settings.keyName, signal)
+  )
+  if (!arm.ok) return arm
+  const fromArm = arm.value.rotationPolicy
+  const rotationPolicy: Read<KeyRotationPolicy | null> = fromArm
+    ? { ok: true, value: fromArm }
+    : await attempt('Key Vault GET key rotation policy', () => {
+        // Ask for the vault token alongside the SDK's unauthenticated challenge request.
+        void credential.getToken(vaultScopeFor(vault.vaultUri)).catch(() => undefined)
+        return readRotationPolicy(credential, vault.vaultUri, settings.keyName, signal)
+      })
+  return { ok: true, value: { ...arm.value.key, rotationPolicy } }
 }
 
 /**

@@ -89,6 +89,19 @@ export interface KeyState {
   /** Version ids (32 hex chars), oldest first; the last one is the latest. */
   versions: string[]
   tags?: Record<string, string> | undefined
+  /** The key's rotation policy; undefined = none was ever set. */
+  rotationPolicy?: RotationPolicyState | undefined
+}
+
+/** A key rotation policy: durations are ISO 8601 (P30D, P1Y). */
+export interface RotationPolicyState {
+  expiryTime?: string | undefined
+  lifetimeActions: Array<{
+    trigger: { timeAfterCreate: string } | { timeBeforeExpiry: string }
+    action: 'Rotate' | 'Notify'
+  }>
+  created: number
+  updated: number
 }
 
 export interface RoleAssignmentState {
@@ -176,6 +189,12 @@ export interface Scenario {
   notYetListed: string[]
   /** The key in `vault`; null = no such key. */
   key: KeyState | null
+  /**
+   * Whether ARM's key resource carries the key's rotation policy. The REST specification says
+   * only "Omitted if empty"; whether ARM fills it for every key with a policy is not documented,
+   * so both are simulated: 'omitted' makes the action fall back to the data plane.
+   */
+  armKeyRotationPolicy: 'included' | 'omitted'
   registration: {
     status: RegistrationStatus
     /** While pending: GETs still to come, counting the one that first shows the registration. */
@@ -278,7 +297,16 @@ export function defaultKey(name = 'aep-cmk-key', now = Math.floor(Date.now() / 1
     updated: now - DAY,
     recoveryLevel: 'Recoverable',
     recoverableDays: 90,
-    versions: ['2f1c0e5d9b8a47c6a1e3d4f5b6c7d8e9', '7d3e9a1f4c2b4e8d9f0a1b2c3d4e5f60']
+    versions: ['2f1c0e5d9b8a47c6a1e3d4f5b6c7d8e9', '7d3e9a1f4c2b4e8d9f0a1b2c3d4e5f60'],
+    rotationPolicy: {
+      expiryTime: 'P1Y',
+      lifetimeActions: [
+        { trigger: { timeBeforeExpiry: 'P60D' }, action: 'Rotate' },
+        { trigger: { timeBeforeExpiry: 'P30D' }, action: 'Notify' }
+      ],
+      created: now - 30 * DAY,
+      updated: now - 30 * DAY
+    }
   }
 }
 
@@ -442,6 +470,7 @@ export function makeScenario(overrides: Partial<Scenario> = {}): Scenario {
     notYetListed: [],
     vaultListPageSize: ARM_VAULT_LIST_PAGE_SIZE,
     key: defaultKey(),
+    armKeyRotationPolicy: 'included',
     registration: {
       status: 'registered',
       getsUntilReady: 1,

@@ -64,7 +64,15 @@ export function healthyKey(): KeyFacts {
     keyOperations: ['encrypt', 'decrypt', 'wrapKey', 'unwrapKey'],
     enabled: true,
     notBefore: new Date(NOW.getTime() - 10 * DAY_MS),
-    expiresOn: new Date(NOW.getTime() + 365 * DAY_MS)
+    expiresOn: new Date(NOW.getTime() + 365 * DAY_MS),
+    rotationPolicy: {
+      ok: true,
+      value: {
+        source: 'arm',
+        expiryTime: 'P1Y',
+        lifetimeActions: [{ action: 'rotate', timeBeforeExpiry: 'P60D' }]
+      }
+    }
   }
 }
 

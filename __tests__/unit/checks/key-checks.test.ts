@@ -1,5 +1,3 @@
-import { RestError } from '@azure/core-rest-pipeline'
-import { toReadError } from '../../../src/facts/read-error.js'
 import {
   keyActiveFinding,
   keyEnabledFinding,
@@ -21,24 +19,6 @@ import {
 
 const ctx = healthyContext()
 
-/**
- * What @azure/keyvault-keys throws for Key Vault's 403 to a caller its firewall keeps out: the
- * service's body is `{"error":{"code":"Forbidden","message":"Client address is not authorized
- * and caller is not a trusted service.\r\nClient address: <ip>\r\nCaller: ...\r\nVault: ...",
- * "innererror":{"code":"ForbiddenByFirewall"}}}`; the SDK takes the message and code from it and
- * keeps it, deserialized (innererror -> innerError), as the error's details.
- */
-function keyVaultFirewallError(clientAddress: string): RestError {
-  const body = {
-    code: 'Forbidden',
-    message: `Client address is not authorized and caller is not a trusted service.\r\nClient address: ${clientAddress}\r\nCaller: appid=11111111-2222-3333-4444-555555555555;oid=66666666-7777-8888-9999-000000000000;iss=https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/\r\nVault: kv-cmk;location=westeurope`,
-    innerError: { code: 'ForbiddenByFirewall' }
-  }
-  const error = new RestError(body.message, { code: body.code, statusCode: 403 })
-  error.details = { error: body }
-  return error
-}
-
 describe('key.found', () => {
   it('passes with the versioned identifier', () => {
     const finding = keyFoundFinding({ ok: true, value: healthyKey() }, healthyVault(), ctx)
@@ -56,39 +36,22 @@ describe('key.found', () => {
     expect(finding.fix).toContain('az keyvault key create --vault-name kv-cmk --name cmk-key')
   })
 
-  it('fails on 403 naming the roles with keys read on an RBAC vault', () => {
-    const finding = keyFoundFinding(
-      { ok: false, error: readError('forbidden') },
-      healthyVault(),
-      ctx
-    )
-    expect(finding.outcome).toBe('fail')
-    expect(finding.fix).toContain('Microsoft.KeyVault/vaults/keys/read')
-    expect(finding.fix).toContain('Key Vault Crypto User')
-  })
-
-  it('fails on 403 naming the access policy permission on an access-policy vault', () => {
-    const vault = { ...healthyVault(), enableRbacAuthorization: false }
-    const finding = keyFoundFinding({ ok: false, error: readError('forbidden') }, vault, ctx)
-    expect(finding.outcome).toBe('fail')
-    expect(finding.fix).toContain('--key-permissions get')
-  })
-
-  it('fails on a firewall refusal pointing at the network and the refused address', () => {
-    const error = toReadError('Key Vault GET key', keyVaultFirewallError('203.0.113.7'))
-    expect(error).toMatchObject({ status: 403, kind: 'forbidden' })
-    expect(error.message).toContain('ForbiddenByFirewall')
-    const finding = keyFoundFinding({ ok: false, error }, healthyVault(), ctx)
-    expect(finding.outcome).toBe('fail')
-    expect(finding.detail).toMatch(
-      /^The firewall of vault kv-cmk refused the runner's address 203\.0\.113\.7,/
-    )
-    expect(finding.fix).toContain(
-      'az keyvault network-rule add --name kv-cmk --ip-address 203.0.113.7'
-    )
-    // Not mistaken for a missing role.
-    expect(finding.fix).not.toContain('Key Vault Crypto User')
-  })
+  it.each([
+    ['an RBAC vault', true],
+    ['an access-policy vault', false]
+  ])(
+    'fails on ARM 403 on %s asking for Reader on the vault, never for a data-plane role',
+    (_label, rbac) => {
+      const vault = { ...healthyVault(), enableRbacAuthorization: rbac }
+      const finding = keyFoundFinding({ ok: false, error: readError('forbidden') }, vault, ctx)
+      expect(finding.outcome).toBe('fail')
+      expect(finding.fix).toContain('Microsoft.KeyVault/vaults/keys/read')
+      expect(finding.fix).toContain(
+        `--role Reader --assignee <azure-client-id> --scope ${vault.id}`
+      )
+      expect(finding.fix).not.toMatch(/Crypto User|set-policy|network-rule/)
+    }
+  )
 
   it('fails on other errors with the message', () => {
     const finding = keyFoundFinding({ ok: false, error: readError('error') }, healthyVault(), ctx)

@@ -1,38 +1,100 @@
-import type { TokenCredential } from '@azure/core-auth'
-import { KeyClient } from '@azure/keyvault-keys'
-import type { KeyFacts } from '../../facts/facts.js'
-import { azureClientOptions } from './sdk-client-options.js'
+import type { KeyVaultManagementClient } from '@azure/arm-keyvault'
+import type { KeyFacts, KeyLifetimeAction, KeyRotationPolicy } from '../../facts/facts.js'
+import { ServiceError } from '../http/service-error.js'
 
-/** Reads the key's latest version through the data plane, at the vaultUri ARM returned. */
-export async function readKey(
-  credential: TokenCredential,
-  vaultUri: string,
+/** The key facts ARM gives, and the rotation policy when ARM's answer carries one. */
+export interface ArmKey {
+  key: Omit<KeyFacts, 'rotationPolicy'>
+  /** Undefined: ARM omitted it ("Omitted if empty" in the REST specification). */
+  rotationPolicy: KeyRotationPolicy | undefined
+}
+
+/**
+ * The fields of ARM's key resource (`Microsoft.KeyVault/vaults/keys` and
+ * `Microsoft.KeyVault/managedHSMs/keys` share them), as @azure/arm-keyvault deserialises them:
+ * attribute dates are Unix seconds.
+ */
+export interface ArmKeyResource {
+  name?: string | undefined
+  attributes?:
+    { enabled?: boolean; notBefore?: number; expires?: number; created?: number } | undefined
+  kty?: string | undefined
+  keyOps?: string[] | undefined
+  keySize?: number | undefined
+  keyUriWithVersion?: string | undefined
+  rotationPolicy?:
+    | {
+        attributes?: { expiryTime?: string } | undefined
+        lifetimeActions?:
+          | Array<{
+              trigger?: { timeAfterCreate?: string; timeBeforeExpiry?: string } | undefined
+              action?: { type?: string } | undefined
+            }>
+          | undefined
+      }
+    | undefined
+}
+
+/**
+ * Reads the key's current version through ARM (`@azure/arm-keyvault` keys.get): a
+ * management-plane read that Reader's `*\/read` allows and the vault firewall does not apply to.
+ */
+export async function readArmKey(
+  client: KeyVaultManagementClient,
+  vaultId: string,
+  vaultName: string,
   keyName: string,
   abortSignal: AbortSignal
-): Promise<KeyFacts> {
-  const client = new KeyClient(vaultUri, credential, azureClientOptions())
-  const key = await client.getKey(keyName, { abortSignal })
+): Promise<ArmKey> {
+  const key = await client.keys.get(resourceGroupOf(vaultId), vaultName, keyName, { abortSignal })
+  return armKeyFacts(key, 'ARM GET key')
+}
+
+/** ARM's key resource as facts; `call` names the read in the error an unusable answer raises. */
+export function armKeyFacts(resource: ArmKeyResource, call: string): ArmKey {
+  const uri = resource.keyUriWithVersion
+  if (!uri) throw new ServiceError(call, 200, 'the answer has no properties.keyUriWithVersion')
+  // ARM writes the default port (https://<vault>.vault.azure.net:443/keys/…); Adobe and users
+  // know the identifier without it, and URL drops it.
+  const id = new URL(uri).href
+  const version = id.split('/').pop() ?? ''
+  const keyType = resource.kty ?? ''
+  const attributes = resource.attributes ?? {}
   return {
-    id: key.id ?? key.key?.kid ?? '',
-    name: key.name,
-    version: key.properties.version ?? '',
-    keyType: String(key.keyType ?? key.key?.kty ?? ''),
-    keySize: key.key?.n ? rsaModulusBits(key.key.n) : undefined,
-    keyOperations: (key.keyOperations ?? key.key?.keyOps ?? []).map(String),
-    enabled: key.properties.enabled !== false,
-    notBefore: key.properties.notBefore,
-    expiresOn: key.properties.expiresOn
+    key: {
+      id,
+      name: resource.name ?? '',
+      version,
+      keyType,
+      keySize: /^RSA(-HSM)?$/i.test(keyType) ? resource.keySize : undefined,
+      keyOperations: resource.keyOps ?? [],
+      // ARM omits nothing here in practice; an absent flag means enabled, as on the data plane.
+      enabled: attributes.enabled !== false,
+      notBefore: fromUnixSeconds(attributes.notBefore),
+      expiresOn: fromUnixSeconds(attributes.expires),
+      createdOn: fromUnixSeconds(attributes.created)
+    },
+    rotationPolicy: resource.rotationPolicy && {
+      source: 'arm',
+      expiryTime: resource.rotationPolicy.attributes?.expiryTime,
+      lifetimeActions: (resource.rotationPolicy.lifetimeActions ?? []).map(
+        (a): KeyLifetimeAction => ({
+          action: (a.action?.type ?? '').toLowerCase(),
+          timeAfterCreate: a.trigger?.timeAfterCreate,
+          timeBeforeExpiry: a.trigger?.timeBeforeExpiry
+        })
+      )
+    }
   }
 }
 
-export function rsaModulusBits(modulus: Uint8Array): number {
-  let start = 0
-  while (start < modulus.length && modulus[start] === 0) start++
-  return (modulus.length - start) * 8
+function fromUnixSeconds(seconds: number | undefined): Date | undefined {
+  return seconds === undefined || seconds === null ? undefined : new Date(seconds * 1000)
 }
 
-/** The token scope Key Vault's challenge will ask for (e.g. https://vault.azure.net/.default), from the vault's host. */
-export function vaultScopeFor(vaultUri: string): string {
-  const host = new URL(vaultUri).hostname
-  return `https://${host.slice(host.indexOf('.') + 1)}/.default`
+/** The resource group named in an ARM resource id. */
+export function resourceGroupOf(resourceId: string): string {
+  const group = /\/resourceGroups\/([^/]+)/i.exec(resourceId)?.[1]
+  if (!group) throw new ServiceError('ARM GET key', 200, `no resource group in id ${resourceId}`)
+  return group
 }

@@ -7,6 +7,7 @@ import {
   type RoleAssignmentState,
   type VaultState
 } from '../scenario.js'
+import { armKeyJson } from './arm-key.js'
 import { checkAzureBearer, presentedAudience } from './azure-bearer.js'
 
 const AUTHZ = '/providers/Microsoft.Authorization'
@@ -103,6 +104,11 @@ export function arm(req: SimRequest, ctx: SimContext): Answer {
   m = /^(.*)\/providers\/Microsoft\.Authorization\/roleDefinitions$/i.exec(path)
   if (m) return listRoleDefinitions(req, ctx, m[1] ?? '')
 
+  m =
+    /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.KeyVault\/vaults\/([^/]+)\/keys(?:\/([^/]+)(?:\/versions(?:\/([^/]+))?)?)?$/i.exec(
+      path
+    )
+  if (m) return vaultKeys(req, ctx, m.slice(1))
   m =
     /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.KeyVault\/vaults\/([^/]+)$/i.exec(
       path
@@ -284,6 +290,60 @@ function getVault(req: SimRequest, ctx: SimContext, sub: string, rg: string, nam
     )
   }
   return json(200, vaultJson(ctx, vault))
+}
+
+function findVault(ctx: SimContext, rg: string, name: string): VaultState | undefined {
+  return allVaults(ctx).find(
+    v =>
+      v.name.toLowerCase() === name.toLowerCase() &&
+      resourceGroupOf(ctx, v).toLowerCase() === rg.toLowerCase()
+  )
+}
+
+/**
+ * Keys through ARM (`.../vaults/<v>/keys[/<k>[/versions[/<ver>]]]`): a management-plane read, so
+ * the vault firewall and data-plane permissions do not apply; Reader's `*\/read` covers
+ * `Microsoft.KeyVault/vaults/keys/read`. Only the scenario's vault holds a key.
+ */
+function vaultKeys(req: SimRequest, ctx: SimContext, parts: Array<string | undefined>): Answer {
+  const [sub = '', rg = '', vaultName = '', keyName, version] = parts
+  const denied = authorize(ctx, sub, 'Microsoft.KeyVault/vaults/keys/read', req.path)
+  if (denied) return denied
+  const vault = findVault(ctx, rg, vaultName)
+  if (!vault) {
+    return armError(
+      404,
+      'ResourceNotFound',
+      `The Resource 'Microsoft.KeyVault/vaults/${vaultName}' under resource group '${rg}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`
+    )
+  }
+  const parentId = vaultResourceId(ctx.state, vault)
+  const dataPlaneUri = String(vault.properties.vaultUri ?? ctx.vaultUri(vault.name))
+  const key = vault === ctx.state.vault ? ctx.state.key : null
+  const rotationPolicy = ctx.state.armKeyRotationPolicy === 'included'
+  const keyJson = (k: NonNullable<typeof key>, v?: string) =>
+    armKeyJson(parentId, dataPlaneUri, vault.location, k, { rotationPolicy, version: v })
+  if (keyName === undefined) return page(req, ctx, key ? [keyJson(key)] : [], 25)
+  // The docs do not show ARM's answer for a missing key; the generic ARM proxy-resource 404
+  // (ResourceNotFound) is assumed. The action only relies on the status.
+  const notFound = () =>
+    armError(
+      404,
+      'ResourceNotFound',
+      `The Resource 'Microsoft.KeyVault/vaults/${vault.name}/keys/${keyName}${version ? `/versions/${version}` : ''}' under resource group '${rg}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`
+    )
+  if (!key || key.name.toLowerCase() !== keyName.toLowerCase()) return notFound()
+  if (req.path.replace(/\/+$/, '').toLowerCase().endsWith('/versions')) {
+    return page(
+      req,
+      ctx,
+      key.versions.map(v => keyJson(key, v)),
+      25
+    )
+  }
+  if (version === undefined) return json(200, keyJson(key))
+  if (!key.versions.includes(version)) return notFound()
+  return json(200, keyJson(key, version))
 }
 
 /** One page of `items`, with an absolute nextLink on this host when more remain. */

@@ -115,13 +115,7 @@ export function keyVault(req: SimRequest, ctx: SimContext): Answer {
   if (second === 'versions') {
     return json(200, { value: key.versions.map(v => keyItem(base, key, v)), nextLink: null })
   }
-  if (second === 'rotationpolicy') {
-    return json(200, {
-      id: `${base}/keys/${key.name}/rotationpolicy`,
-      lifetimeActions: [{ trigger: { timeBeforeExpiry: 'P30D' }, action: { type: 'Notify' } }],
-      attributes: { expiryTime: 'P1Y', created: key.created, updated: key.updated }
-    })
-  }
+  if (second === 'rotationpolicy') return json(200, rotationPolicyJson(base, key))
   const version = second || key.versions[key.versions.length - 1]
   if (!version || !key.versions.includes(version)) {
     return kvError(
@@ -218,4 +212,31 @@ function keyBundle(base: string, key: KeyState, version: string): Record<string,
     jwk.y = randomComponent(`${kid}#y`, bytes, false)
   }
   return { key: jwk, attributes: attributes(key), ...(key.tags ? { tags: key.tags } : {}) }
+}
+
+/**
+ * The data plane's rotation policy. For a key without one, Key Vault answers its default policy
+ * (notify 30 days before expiry) rather than 404 (Azure/azure-sdk-for-js#17746); the SDK documents
+ * `id` as absent then.
+ */
+function rotationPolicyJson(base: string, key: KeyState): Record<string, unknown> {
+  const policy = key.rotationPolicy
+  if (!policy) {
+    return {
+      lifetimeActions: [{ trigger: { timeBeforeExpiry: 'P30D' }, action: { type: 'Notify' } }],
+      attributes: {}
+    }
+  }
+  return {
+    id: `${base}/keys/${key.name}/rotationpolicy`,
+    lifetimeActions: policy.lifetimeActions.map(a => ({
+      trigger: a.trigger,
+      action: { type: a.action }
+    })),
+    attributes: {
+      ...(policy.expiryTime ? { expiryTime: policy.expiryTime } : {}),
+      created: policy.created,
+      updated: policy.updated
+    }
+  }
 }
