@@ -107,12 +107,16 @@ const CALLS: Call[] = [
     }
   },
   {
-    id: 'Key Vault key GET',
-    rule: { service: 'keyvault', method: 'GET', path: /^\/keys\/[^/]+/ },
-    named: 'Key Vault GET key answered',
+    id: 'ARM key GET',
+    rule: {
+      service: 'arm',
+      method: 'GET',
+      path: /\/providers\/Microsoft\.KeyVault\/vaults\/[^/]+\/keys\/[^/]+$/
+    },
+    named: 'ARM GET key answered',
     error: {
-      body: azureError('InternalError', 'sim-key-vault-message'),
-      message: 'InternalError: sim-key-vault-message'
+      body: azureError('InternalServerError', 'sim-arm-key-message'),
+      message: 'InternalServerError: sim-arm-key-message'
     }
   },
   {
@@ -466,7 +470,7 @@ describe('malformed answers give a clear error naming the call', () => {
       /Adobe POST configuration failed with HTTP 200: the answer is not valid JSON/
     ],
     ['ARM vault GET', /ARM GET vault answered 200: PARSE_ERROR/],
-    ['Key Vault key GET', /Key Vault GET key answered 200: PARSE_ERROR/],
+    ['ARM key GET', /ARM GET key answered 200: PARSE_ERROR/],
     [
       'Graph service principal GET',
       /Microsoft Graph GET service principal answered 200: the answer is not valid JSON/
@@ -565,10 +569,10 @@ describe('a non-retryable 4xx is not retried, and its message is quoted', () => 
       /ARM GET vault answered 403: (AuthorizationFailed: )?sim-no-vault-read/
     ],
     [
-      'Key Vault key GET',
-      '403 Forbidden',
-      { status: 403, body: azureError('Forbidden', 'sim-no-keys-get') },
-      /Key Vault GET key answered 403: (Forbidden: )?sim-no-keys-get/
+      'ARM key GET',
+      '403 AuthorizationFailed',
+      { status: 403, body: azureError('AuthorizationFailed', 'sim-no-keys-read') },
+      /ARM GET key answered 403: (AuthorizationFailed: )?sim-no-keys-read/
     ]
   ]
   it.concurrent.each(cases)(

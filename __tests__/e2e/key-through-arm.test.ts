@@ -116,6 +116,12 @@ describe('the key through ARM', () => {
         ]
       }
     })
+    // At the vaultUri ARM returned, answering Key Vault's 401 challenge.
+    const reads = dataPlaneRequests()
+    expect(reads.map(q => q.status)).toEqual([401, 200])
+    expect(reads[0]!.headers.authorization).toBeUndefined()
+    expect(reads[1]!.headers.authorization).toMatch(/^Bearer /)
+    expect(reads[1]!.host).toBe(`kv-aep-cmk-prod.vault.localhost:${sim.port}`)
   })
 
   it('key.found fails when the identity may not read keys through ARM, asking for Reader', async () => {

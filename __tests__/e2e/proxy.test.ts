@@ -17,7 +17,11 @@ let sim: Simulator
 let proxy: ConnectProxy
 
 beforeAll(async () => {
-  sim = await startSimulator({ configStatusSequence: [...CONFIG_SEQUENCES.immediate] })
+  // ARM omits the rotation policy, so the data plane (Key Vault's host and token) is in play too.
+  sim = await startSimulator({
+    configStatusSequence: [...CONFIG_SEQUENCES.immediate],
+    armKeyRotationPolicy: 'omitted'
+  })
   proxy = await startConnectProxy()
 })
 

@@ -124,7 +124,9 @@ describe('setup from nothing: registers the app, submits the key, waits for COMP
     const armReads = sim.requests.filter(
       r => r.service === 'arm' && r.path.endsWith('kv-aep-cmk-prod')
     )
-    const keyReads = sim.requests.filter(r => r.service === 'keyvault' && r.status === 200)
+    const keyReads = sim.requests.filter(
+      r => r.service === 'arm' && r.path.endsWith('/keys/aep-cmk-key') && r.status === 200
+    )
     expect(armReads.length).toBeGreaterThan(0)
     expect(keyReads.length).toBe(1)
     expect(Math.max(...armReads.map(r => r.at), ...keyReads.map(r => r.at))).toBeLessThanOrEqual(
@@ -146,15 +148,15 @@ describe('setup from nothing: registers the app, submits the key, waits for COMP
     expect(vault[0]!.headers.authorization).toMatch(/^Bearer /)
   })
 
-  it('reads the key at the vaultUri ARM returned, answering the 401 challenge', () => {
-    const key = sim.requests.filter(r => r.service === 'keyvault')
-    expect(key.map(r => r.status)).toEqual([401, 200])
-    expect(key[0]!.headers.authorization).toBeUndefined()
-    expect(key[1]!.headers.authorization).toMatch(/^Bearer /)
-    expect(key[1]!.host).toBe(`kv-aep-cmk-prod.vault.localhost:${sim.port}`)
-    expect(key[1]!.path).toBe('/keys/aep-cmk-key/')
-    // @azure/keyvault-keys 4.10's api-version, which the simulated Key Vault (like the real one) knows.
-    expect(key.map(r => r.query['api-version'])).toEqual(['2025-07-01', '2025-07-01'])
+  it('reads the key through ARM with api-version 2026-02-01, never on the data plane', () => {
+    const key = sim.requests.filter(r => r.service === 'arm' && r.path.includes('/keys/'))
+    expect(key).toHaveLength(1)
+    expect(key[0]!.path).toBe(
+      `/subscriptions/${sim.state.subscriptionId}/resourceGroups/${sim.state.resourceGroup}/providers/Microsoft.KeyVault/vaults/kv-aep-cmk-prod/keys/aep-cmk-key`
+    )
+    expect(key[0]!.query['api-version']).toBe('2026-02-01')
+    // ARM's answer carried the rotation policy, so the data plane was not needed at all.
+    expect(sim.requests.filter(r => r.service === 'keyvault')).toEqual([])
   })
 
   it('reads role assignments and definitions with Microsoft.Authorization api-version 2022-04-01', () => {
@@ -180,7 +182,8 @@ describe('setup from nothing: registers the app, submits the key, waits for COMP
     }
     const scopes = bodies.map(b => b.scope?.split(' ').find(s => s.endsWith('/.default')))
     expect(new Set(scopes).size).toBe(scopes.length)
-    expect(scopes).toHaveLength(3)
+    // ARM and Graph: no Key Vault token, the key is read through ARM.
+    expect(scopes).toHaveLength(2)
   })
 
   it('shows the outcome in the job summary and leaks no secret', () => {
