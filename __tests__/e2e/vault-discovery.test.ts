@@ -35,6 +35,7 @@ function vaultLookups(): RecordedRequest[] {
     r =>
       r.service === 'arm' &&
       !/Microsoft\.Authorization/i.test(r.path) &&
+      !/\/keys\//i.test(r.path) &&
       (/\/resources$/.test(r.path) || /Microsoft\.KeyVault\/(vaults|managedHSMs)/i.test(r.path))
   )
 }
