@@ -1,0 +1,92 @@
+import type { TokenCredential } from '@azure/core-auth'
+import { createServicePrincipal } from '../../../src/actions/create-service-principal.js'
+import { ServiceError } from '../../../src/clients/http/service-error.js'
+import { resetSimulator } from '../../../test/run-action.js'
+import {
+  simFetch,
+  startSimulator,
+  useSimulatorInProcess,
+  type Simulator
+} from '../../../test/simulator/index.js'
+
+let sim: Simulator
+let undo: () => void
+let credential: TokenCredential
+const signal = new AbortController().signal
+
+beforeAll(async () => {
+  sim = await startSimulator()
+  undo = useSimulatorInProcess(sim)
+  const { state } = sim
+  const res = await simFetch(
+    sim.caCert,
+    `${sim.urls.authorityHost}/${state.tenantId}/oauth2/v2.0/token`,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: state.azure.clientId,
+        client_secret: state.azure.clientSecret,
+        scope: `${sim.urls.graph}/.default`
+      }).toString()
+    }
+  )
+  const token = res.json<{ access_token: string }>().access_token
+  credential = { getToken: async () => ({ token, expiresOnTimestamp: Date.now() + 3_600_000 }) }
+})
+afterAll(async () => {
+  undo()
+  await sim.close()
+})
+
+describe('createServicePrincipal', () => {
+  it('creates it with the app id and returns the new object id', async () => {
+    resetSimulator(sim, {
+      servicePrincipalPresent: false,
+      graphGrants: ['Application.ReadWrite.All']
+    })
+    const made = await createServicePrincipal(
+      credential,
+      sim.urls.graph,
+      sim.state.cmkApp.appId,
+      signal
+    )
+    expect(made).toEqual({ kind: 'created', objectId: sim.state.cmkApp.objectId })
+    const post = sim.requests.filter(r => r.method === 'POST' && r.service === 'graph')
+    expect(post.map(r => JSON.parse(r.body) as unknown)).toEqual([
+      { appId: sim.state.cmkApp.appId }
+    ])
+  })
+
+  it('reads back a service principal that exists already (409) instead of failing', async () => {
+    resetSimulator(sim, {
+      servicePrincipalPresent: true,
+      graphGrants: ['Application.ReadWrite.All']
+    })
+    const made = await createServicePrincipal(
+      credential,
+      sim.urls.graph,
+      sim.state.cmkApp.appId,
+      signal
+    )
+    expect(made).toEqual({ kind: 'already-present', objectId: sim.state.cmkApp.objectId })
+    expect(sim.requests.map(r => `${r.method} ${r.status}`)).toEqual(['POST 409', 'GET 200'])
+  })
+
+  it('throws the refusal, once, naming the call and quoting Graph', async () => {
+    resetSimulator(sim, { servicePrincipalPresent: false, graphGrants: [] })
+    const error = await createServicePrincipal(
+      credential,
+      sim.urls.graph,
+      sim.state.cmkApp.appId,
+      signal
+    ).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ServiceError)
+    expect((error as ServiceError).status).toBe(403)
+    expect((error as ServiceError).message).toBe(
+      'Microsoft Graph POST service principal failed with HTTP 403: Authorization_RequestDenied: Insufficient privileges to complete the operation.'
+    )
+    expect(sim.requests).toHaveLength(1)
+  })
+})
