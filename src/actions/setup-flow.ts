@@ -323,6 +323,7 @@ async function repairAppAccess(
   const { settings, signal } = services
   const registration = facts.registration.ok ? facts.registration.value : null
   const appId = registration?.applicationId
+  // Without the vault, its tenant (where the principal belongs) is unknown: nothing is made blind.
   if (!registration || !appId || !facts.vault.ok) return {}
   const vault = facts.vault.value
   let current = facts
