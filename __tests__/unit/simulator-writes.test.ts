@@ -1,5 +1,11 @@
 import { simFetch, type SimRequestInit } from '../../test/simulator/client.js'
-import { BUILTIN_ROLE, startSimulator, type Simulator } from '../../test/simulator/index.js'
+import {
+  BUILTIN_ROLE,
+  managedHsmResourceId,
+  managedHsmScenario,
+  startSimulator,
+  type Simulator
+} from '../../test/simulator/index.js'
 import { resetSimulator } from '../../test/run-action.js'
 
 let sim: Simulator
@@ -170,5 +176,34 @@ describe('simulator: ARM vault update', () => {
       properties: { networkAcls: acls, enablePurgeProtection: true }
     })
     expect(sim.state.vault?.properties.networkAcls).toEqual(acls)
+  })
+})
+
+describe('simulator: ARM Managed HSM update', () => {
+  it('needs managedHSMs/write, then replaces networkAcls and answers Succeeded', async () => {
+    resetSimulator(sim, managedHsmScenario())
+    const hsmId = managedHsmResourceId(sim.state, sim.state.managedHsm!)
+    const acls = { bypass: 'None', defaultAction: 'Deny', ipRules: [{ value: '20.88.123.53' }] }
+    const patch = async () =>
+      call(`${sim.urls.arm}${hsmId}?api-version=2026-02-01`, {
+        method: 'PATCH',
+        headers: await bearer(sim.urls.arm),
+        body: JSON.stringify({ properties: { networkAcls: acls } })
+      })
+    const refused = await patch()
+    expect(refused.status).toBe(403)
+    expect(refused.json()).toMatchObject({
+      error: {
+        code: 'AuthorizationFailed',
+        message: expect.stringContaining("'Microsoft.KeyVault/managedHSMs/write'")
+      }
+    })
+    sim.state.armWriteActions = ['Microsoft.KeyVault/managedHSMs/write']
+    const done = await patch()
+    expect(done.status).toBe(200)
+    expect(done.json()).toMatchObject({
+      properties: { networkAcls: acls, provisioningState: 'Succeeded' }
+    })
+    expect(sim.state.managedHsm!.properties.networkAcls).toEqual(acls)
   })
 })

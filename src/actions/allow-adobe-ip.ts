@@ -1,7 +1,8 @@
-import type { KeyVaultManagementClient, NetworkRuleSet } from '@azure/arm-keyvault'
+import type { KeyVaultManagementClient } from '@azure/arm-keyvault'
 import { ADOBE_MONITORING_IP } from '../checks/vault-checks.js'
 import { ipv4RuleAllows } from '../checks/ipv4.js'
 import { ServiceError } from '../clients/http/service-error.js'
+import type { VaultType } from '../inputs/settings.js'
 
 export type AdobeIpOutcome =
   | { kind: 'added'; ipRules: string[] }
@@ -12,41 +13,70 @@ export type AdobeIpOutcome =
   /** The firewall does not deny by default, so no rule is needed; nothing was written. */
   | { kind: 'not-needed' }
 
+/** The network settings both resource types share, as read. */
+interface NetworkSettings {
+  publicNetworkAccess?: string | undefined
+  networkAcls?:
+    { defaultAction?: string | undefined; ipRules?: Array<{ value: string }> } | undefined
+}
+
 /**
- * Adds Adobe's monitoring address to the vault's firewall: reads the vault afresh, then writes
- * its networkAcls back with one more IP rule, every other rule and setting as read (a PATCH
- * replaces networkAcls as a whole, so sending only the new rule would drop the others). Public
- * network access is never changed: enabling it would widen access, which remediation never does.
+ * Adds Adobe's monitoring address to the firewall of a Key Vault (`vaults.update`) or a Managed
+ * HSM (`managedHsms.update`): reads the resource afresh, then writes its networkAcls back with one
+ * more IP rule, every other rule and setting as read (a PATCH replaces networkAcls as a whole, so
+ * sending only the new rule would drop the others). Public network access is never changed:
+ * enabling it would widen access, which remediation never does.
  */
 export async function allowAdobeIp(
   client: KeyVaultManagementClient,
-  vaultId: string,
+  vault: { id: string; kind: VaultType },
   abortSignal: AbortSignal
 ): Promise<AdobeIpOutcome> {
-  const m = /\/resourceGroups\/([^/]+)\/providers\/Microsoft\.KeyVault\/vaults\/([^/]+)$/i.exec(
-    vaultId
-  )
-  if (!m) throw new ServiceError('ARM PATCH vault', undefined, `not a vault id: ${vaultId}`)
-  const [, resourceGroup, vaultName] = m as unknown as [string, string, string]
-  const vault = await client.vaults.get(resourceGroup, vaultName, { abortSignal })
-  const properties = vault.properties
-  if (properties?.publicNetworkAccess?.toLowerCase() === 'disabled')
+  const m =
+    /\/resourceGroups\/([^/]+)\/providers\/Microsoft\.KeyVault\/(?:vaults|managedHSMs)\/([^/]+)$/i.exec(
+      vault.id
+    )
+  if (!m)
+    throw new ServiceError('ARM update vault firewall', undefined, `not a vault id: ${vault.id}`)
+  const [, resourceGroup, name] = m as unknown as [string, string, string]
+  const options = { abortSignal }
+  if (vault.kind === 'managed-hsm') {
+    const hsm = await client.managedHsms.get(resourceGroup, name, options)
+    return addRule(hsm.properties, async networkAcls => {
+      const updated = await client.managedHsms.update(
+        resourceGroup,
+        name,
+        { properties: { networkAcls } },
+        options
+      )
+      return updated.properties?.networkAcls?.ipRules
+    })
+  }
+  const read = await client.vaults.get(resourceGroup, name, options)
+  return addRule(read.properties, async networkAcls => {
+    const updated = await client.vaults.update(
+      resourceGroup,
+      name,
+      { properties: { networkAcls } },
+      options
+    )
+    return updated.properties?.networkAcls?.ipRules
+  })
+}
+
+/** Decides from the settings as read, and writes them back with the address added when needed. */
+async function addRule<Acls extends NonNullable<NetworkSettings['networkAcls']>>(
+  settings:
+    { publicNetworkAccess?: string | undefined; networkAcls?: Acls | undefined } | undefined,
+  write: (networkAcls: Acls) => Promise<Array<{ value: string }> | undefined>
+): Promise<AdobeIpOutcome> {
+  if (settings?.publicNetworkAccess?.toLowerCase() === 'disabled')
     return { kind: 'public-access-disabled' }
-  const acls: NetworkRuleSet | undefined = properties?.networkAcls
-  if (acls?.defaultAction?.toLowerCase() !== 'deny') return { kind: 'not-needed' }
+  const acls = settings?.networkAcls
+  if (!acls || acls.defaultAction?.toLowerCase() !== 'deny') return { kind: 'not-needed' }
   const rules = acls.ipRules ?? []
   const allowing = rules.find(rule => ipv4RuleAllows(rule.value, ADOBE_MONITORING_IP))
   if (allowing) return { kind: 'already-allowed', rule: allowing.value }
-  const updated = await client.vaults.update(
-    resourceGroup,
-    vaultName,
-    {
-      properties: { networkAcls: { ...acls, ipRules: [...rules, { value: ADOBE_MONITORING_IP }] } }
-    },
-    { abortSignal }
-  )
-  return {
-    kind: 'added',
-    ipRules: (updated.properties?.networkAcls?.ipRules ?? []).map(rule => rule.value)
-  }
+  const ipRules = await write({ ...acls, ipRules: [...rules, { value: ADOBE_MONITORING_IP }] })
+  return { kind: 'added', ipRules: (ipRules ?? []).map(rule => rule.value) }
 }

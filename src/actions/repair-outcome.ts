@@ -1,5 +1,5 @@
 import type { CheckId } from '../checks/finding.js'
-import type { Repair } from '../inputs/settings.js'
+import type { Repair, VaultType } from '../inputs/settings.js'
 
 /** The check each repair answers. */
 export const REPAIR_CHECK: Record<Repair, CheckId> = {
@@ -8,13 +8,20 @@ export const REPAIR_CHECK: Record<Repair, CheckId> = {
   'adobe-ip': 'vault.adobe-ip'
 }
 
-/** What the job's identity needs for each repair, as the fix names it. */
-export const REPAIR_PERMISSION: Record<Repair, string> = {
-  'service-principal':
-    'the Microsoft Graph application permission Application.ReadWrite.All (with admin consent) or the Entra role Cloud Application Administrator',
-  role: 'Microsoft.Authorization/roleAssignments/write on the vault (e.g. the role Role Based Access Control Administrator on the vault)',
-  'adobe-ip':
-    'Microsoft.KeyVault/vaults/write on the vault (e.g. the role Key Vault Contributor on the vault)'
+/** What the job's identity needs for each repair on each kind of vault, as the fix names it. */
+export function repairPermission(item: Repair, kind: VaultType): string {
+  switch (item) {
+    case 'service-principal':
+      return 'the Microsoft Graph application permission Application.ReadWrite.All (with admin consent) or the Entra role Cloud Application Administrator'
+    case 'role':
+      return kind === 'managed-hsm'
+        ? "the Managed HSM local data action Microsoft.KeyVault/managedHsm/roleAssignments/write/action at /keys/<key> or above (e.g. the HSM's local role Managed HSM Policy Administrator)"
+        : 'Microsoft.Authorization/roleAssignments/write on the vault (e.g. the role Role Based Access Control Administrator on the vault)'
+    case 'adobe-ip':
+      return kind === 'managed-hsm'
+        ? 'Microsoft.KeyVault/managedHSMs/write on the Managed HSM (e.g. the role Managed HSM Contributor on it)'
+        : 'Microsoft.KeyVault/vaults/write on the vault (e.g. the role Key Vault Contributor on the vault)'
+  }
 }
 
 /** What one repair did. `ids` name what was created, for the report. */

@@ -8,7 +8,7 @@ import type { AdobeConfig, Facts, Read, VaultFacts } from '../facts/facts.js'
 import { readAppAccess } from '../facts/gather-facts.js'
 import { readVault } from '../clients/azure/vault-reader.js'
 import type { Services } from '../clients/services.js'
-import type { Repair } from '../inputs/settings.js'
+import type { Repair, VaultType } from '../inputs/settings.js'
 import { allowAdobeIp } from './allow-adobe-ip.js'
 import { assignVaultRole } from './assign-vault-role.js'
 import {
@@ -18,7 +18,7 @@ import {
 import { ensureConfig } from './ensure-config.js'
 import { realClock, type Clock } from './poll-schedule.js'
 import { registerCmkApp } from './register-app.js'
-import { REPAIR_CHECK, REPAIR_PERMISSION, type RepairOutcome } from './repair-outcome.js'
+import { REPAIR_CHECK, repairPermission, type RepairOutcome } from './repair-outcome.js'
 
 /**
  * How the setup sequence ended, with the facts as setup left them and what it wrote:
@@ -211,7 +211,13 @@ function record(repairs: Repairs, outcome: RepairOutcome): void {
 }
 
 /** A repair that threw: refused (401/403: a permission is missing) or failed. */
-function failedRepair(item: Repair, call: string, error: unknown, note = ''): RepairOutcome {
+function failedRepair(
+  item: Repair,
+  kind: VaultType,
+  call: string,
+  error: unknown,
+  note = ''
+): RepairOutcome {
   const e = toReadError(call, error)
   const message = `${e.message}${note}`
   return e.kind === 'forbidden'
@@ -222,7 +228,7 @@ function failedRepair(item: Repair, call: string, error: unknown, note = ''): Re
         call: e.call,
         status: e.status,
         message,
-        permission: REPAIR_PERMISSION[item]
+        permission: repairPermission(item, kind)
       }
     : { item, check: REPAIR_CHECK[item], result: 'failed', call: e.call, status: e.status, message }
 }
@@ -253,7 +259,7 @@ async function repairFirewall(
   const check = REPAIR_CHECK['adobe-ip']
   const call = 'ARM update vault firewall'
   try {
-    const result = await allowAdobeIp(services.keyVaultManagement, vault.id, services.signal)
+    const result = await allowAdobeIp(services.keyVaultManagement, vault, services.signal)
     switch (result.kind) {
       case 'public-access-disabled':
         record(repairs, {
@@ -290,7 +296,7 @@ async function repairFirewall(
         break
     }
   } catch (error) {
-    record(repairs, failedRepair('adobe-ip', call, error))
+    record(repairs, failedRepair('adobe-ip', vault.kind, call, error))
     return undefined
   }
   const { settings, signal } = services
@@ -376,7 +382,10 @@ async function repairAppAccess(
         }))
       }
     } catch (error) {
-      record(repairs, failedRepair('service-principal', CREATE_SERVICE_PRINCIPAL_CALL, error))
+      record(
+        repairs,
+        failedRepair('service-principal', vault.kind, CREATE_SERVICE_PRINCIPAL_CALL, error)
+      )
       return {}
     }
   }
@@ -385,6 +394,15 @@ async function repairAppAccess(
   if (principal && due('role', current, repairs)) {
     repairs.attempted.add('role')
     const check = REPAIR_CHECK.role
+    if (vault.kind === 'managed-hsm') {
+      record(repairs, {
+        item: 'role',
+        check,
+        result: 'not-possible',
+        reason: `a Managed HSM's role lives in its local RBAC, which this version of the action does not write to`
+      })
+      return wrote ? readAppAccess(services, registration, Promise.resolve(current.vault)) : {}
+    }
     try {
       const assigned = await assignVaultRole(
         services.authorization,
@@ -424,6 +442,7 @@ async function repairAppAccess(
         repairs,
         failedRepair(
           'role',
+          vault.kind,
           'ARM PUT role assignment',
           error,
           stillReplicating

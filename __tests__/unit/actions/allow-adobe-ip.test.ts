@@ -42,7 +42,7 @@ describe('allowAdobeIp', () => {
       publicNetworkAccess: 'Enabled',
       networkAcls: acls
     })
-    const outcome = await allowAdobeIp(client, VAULT_ID, signal)
+    const outcome = await allowAdobeIp(client, { id: VAULT_ID, kind: 'vault' }, signal)
     expect(gets).toEqual(['rg-kv/kv-prod'])
     expect(updates).toEqual([
       {
@@ -80,7 +80,53 @@ describe('allowAdobeIp', () => {
     ['there is no firewall', {}, { kind: 'not-needed' }]
   ])('writes nothing when %s', async (_, properties, expected) => {
     const { client, updates } = fakeClient(properties)
-    expect(await allowAdobeIp(client, VAULT_ID, signal)).toEqual(expected)
+    expect(await allowAdobeIp(client, { id: VAULT_ID, kind: 'vault' }, signal)).toEqual(expected)
     expect(updates).toEqual([])
+  })
+})
+
+describe('allowAdobeIp on a Managed HSM', () => {
+  const HSM_ID =
+    '/subscriptions/6f1f0e2a-3b4c-4d5e-8f90-a1b2c3d4e5f6/resourceGroups/rg-hsm/providers/Microsoft.KeyVault/managedHSMs/mhsm-prod'
+
+  it('updates the HSM (not a vault) with every rule kept and the address added', async () => {
+    const acls = {
+      bypass: 'AzureServices',
+      defaultAction: 'Deny',
+      ipRules: [{ value: '198.51.100.0/24' }],
+      serviceTags: [{ tag: 'AzureCloud.eastus' }],
+      virtualNetworkRules: []
+    }
+    const updates: unknown[] = []
+    const client = {
+      vaults: {
+        get: async () => {
+          throw new Error('a Managed HSM is not read as a vault')
+        }
+      },
+      managedHsms: {
+        get: async (rg: string, name: string) => ({
+          id: `${rg}/${name}`,
+          properties: { publicNetworkAccess: 'Enabled', networkAcls: acls }
+        }),
+        update: async (rg: string, name: string, parameters: { properties: unknown }) => {
+          updates.push({ rg, name, parameters })
+          return { properties: parameters.properties }
+        }
+      }
+    } as unknown as KeyVaultManagementClient
+    const outcome = await allowAdobeIp(client, { id: HSM_ID, kind: 'managed-hsm' }, signal)
+    expect(updates).toEqual([
+      {
+        rg: 'rg-hsm',
+        name: 'mhsm-prod',
+        parameters: {
+          properties: {
+            networkAcls: { ...acls, ipRules: [...acls.ipRules, { value: '20.88.123.53' }] }
+          }
+        }
+      }
+    ])
+    expect(outcome).toEqual({ kind: 'added', ipRules: ['198.51.100.0/24', '20.88.123.53'] })
   })
 })

@@ -88,6 +88,11 @@ export function arm(req: SimRequest, ctx: SimContext): Answer {
         path
       )
     if (m) return updateVault(req, ctx, m[1] as string, m[2] as string, m[3] as string)
+    const h =
+      /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.KeyVault\/managedHSMs\/([^/]+)$/i.exec(
+        path
+      )
+    if (h) return updateManagedHsm(req, ctx, h[1] as string, h[2] as string, h[3] as string)
   }
   if (req.method !== 'GET') {
     return armError(
@@ -793,4 +798,46 @@ function createRoleAssignment(
   }
   ctx.state.roleAssignments.push(assignment)
   return json(201, assignmentJson(ctx, assignment, ctx.state.roleAssignments.length - 1))
+}
+
+/**
+ * PATCH of a Managed HSM (`managedHsms.update`, a long-running operation in the SDK): like a
+ * vault's, each member of `properties` given replaces the stored one. Answered 200 with the
+ * resource, provisioningState Succeeded (one of the two answers managedHsm.json documents), so
+ * the SDK's poller ends at once.
+ */
+function updateManagedHsm(
+  req: SimRequest,
+  ctx: SimContext,
+  sub: string,
+  rg: string,
+  name: string
+): Answer {
+  const denied = authorizeWrite(ctx, sub, 'Microsoft.KeyVault/managedHSMs/write', req.path)
+  if (denied) return denied
+  const hsm = ctx.state.managedHsm
+  if (
+    !hsm ||
+    hsm.name.toLowerCase() !== name.toLowerCase() ||
+    hsmResourceGroupOf(ctx, hsm).toLowerCase() !== rg.toLowerCase()
+  ) {
+    return armError(
+      404,
+      'ResourceNotFound',
+      `The Resource 'Microsoft.KeyVault/managedHSMs/${name}' under resource group '${rg}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`
+    )
+  }
+  const body = bodyOf(req)
+  if (!body)
+    return armError(
+      400,
+      'BadRequest',
+      'The request content was invalid and could not be deserialized.'
+    )
+  const properties = body.properties
+  if (properties && typeof properties === 'object')
+    Object.assign(hsm.properties, properties as Record<string, unknown>)
+  if (body.tags && typeof body.tags === 'object') hsm.tags = body.tags as Record<string, string>
+  hsm.properties.provisioningState = 'Succeeded'
+  return json(200, managedHsmJson(ctx, hsm))
 }
