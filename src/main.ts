@@ -55,10 +55,8 @@ async function checkAndAct(
     settings.mode === 'setup'
       ? await timed('setup', () => act(services, read, evaluate))
       : { facts: read, actions: [], repairs: [], lastConfig: configOf(read) }
-  const findings = upsertFinding(
-    withRepairOutcomes(evaluate(end.facts), end.repairs),
-    configStatus(end, settings)
-  )
+  const checked = withRepairOutcomes(evaluate(end.facts), end.repairs)
+  const findings = upsertFinding(checked, configStatus(end, settings, checked))
   const failedChecks = failedCheckIds(findings, settings.strict)
   const error = end.setup?.kind === 'stopped' ? end.setup.reason : undefined
 
@@ -121,13 +119,14 @@ async function act(
   return { facts: ended, actions: setup.actions, repairs: setup.repairs, lastConfig, setup }
 }
 
-function configStatus(end: RunEnd, settings: Settings): Finding {
+function configStatus(end: RunEnd, settings: Settings, checked: Finding[]): Finding {
   if (end.setup?.kind === 'stopped') return setupStoppedFinding(end.setup.reason)
   return configStatusFinding(observedStatus(end.lastConfig), settings.mode, {
     configName: end.lastConfig?.name ?? settings.configName,
     timedOut: end.setup?.kind === 'timed-out',
     waitedSeconds: settings.waitTimeoutSeconds,
     submitBlocked: end.setup?.kind === 'blocked',
+    blockedBy: failedCheckIds(checked, settings.strict)[0],
     readError: end.facts.config.ok ? undefined : end.facts.config.error
   })
 }

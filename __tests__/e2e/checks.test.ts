@@ -174,8 +174,9 @@ describe('vault checks', () => {
     expectFailedBy(r, ['vault.rbac'])
     expect(annotation(r, 'error', 'vault.rbac')).toContain('--enable-rbac-authorization true')
     expect(finding(r, 'key.found').outcome).toBe('pass')
-    // app.role cannot be decided for an access-policy vault: a warning, not a second failure.
-    expect(annotation(r, 'warning', 'app.role')).toBeDefined()
+    // app.role cannot be decided for an access-policy vault: skipped, not a second failure.
+    expect(finding(r, 'app.role')).toMatchObject({ outcome: 'skipped' })
+    expect(annotation(r, 'warning', 'app.role')).toBeUndefined()
   })
 
   it('on an access-policy vault without any policy for the action, key.found still passes: the key is read through ARM', async () => {
@@ -284,11 +285,12 @@ describe('key checks', () => {
     )
   })
 
-  it('key.type fails for an EC key (key.size is then not evaluated)', async () => {
+  it('key.type fails for an EC key (key.size is then skipped)', async () => {
     sim.state.key = { ...defaultKey(), kty: 'EC', crv: 'P-256' }
     const r = await run()
     expectFailedBy(r, ['key.type'])
-    expect(annotation(r, 'warning', 'key.size')).toContain('not evaluated: key.type failed')
+    expect(annotation(r, 'warning', 'key.size')).toBeUndefined()
+    expect(annotation(r, 'error', 'key.type')).toContain('It blocked 1 check')
     expect(annotation(r, 'error', 'key.type')).toContain('type EC')
     expect(annotation(r, 'error', 'key.type')).toContain('RSA or RSA-HSM')
   })
@@ -360,7 +362,7 @@ describe('app checks', () => {
     expect(r.outputs['consent-url']).toBe(consentUrl)
     expect(finding(r, 'app.consented').fix).toContain(consentUrl)
     expect(annotation(r, 'error', 'app.consented')).toContain(consentUrl)
-    expect(annotation(r, 'warning', 'app.role')).toBeDefined()
+    expect(finding(r, 'app.role')).toMatchObject({ outcome: 'skipped' })
   })
 
   it('app.consented warns naming Application.Read.All when Graph answers 403', async () => {

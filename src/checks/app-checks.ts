@@ -7,7 +7,7 @@ import type {
 } from '../facts/facts.js'
 import type { Mode } from '../inputs/settings.js'
 import type { Finding } from './finding.js'
-import { notEvaluated } from './not-evaluated.js'
+import { skipped } from './skipped.js'
 import { describeReadError, readErrorEvidence } from './read-error.js'
 import { REQUIRED_KEY_DATA_ACTIONS, dataActionCoverage } from './role-permissions.js'
 
@@ -83,7 +83,7 @@ export function appConsentedFinding(
   const sp = facts.servicePrincipal
   const applicationId = facts.registration.ok ? facts.registration.value?.applicationId : undefined
   if (sp === undefined) {
-    if (!facts.registration.ok) return notEvaluated('app.consented', 'app.registered')
+    if (!facts.registration.ok) return skipped('app.consented', 'app.registered')
     if (!isRegistered(facts.registration.value)) {
       return {
         id: 'app.consented',
@@ -172,22 +172,15 @@ export function appRoleFinding(
   facts: Pick<Facts, 'vault' | 'registration' | 'servicePrincipal' | 'roleAssignments'>,
   ctx: AppCheckContext
 ): Finding {
-  if (!facts.vault.ok) return notEvaluated('app.role', 'vault.found')
+  if (!facts.vault.ok) return skipped('app.role', 'vault.found')
   const vault = facts.vault.value
-  if (vault.enableRbacAuthorization !== true) {
-    return {
-      id: 'app.role',
-      outcome: 'warn',
-      detail: `not evaluated: vault.rbac failed (vault ${vault.name} uses access policies, which this action does not evaluate).`,
-      fix: 'Switch the vault to Azure RBAC (see vault.rbac), then assign the CMK app the role Key Vault Crypto Service Encryption User.',
-      evidence: { notEvaluatedBecause: 'vault.rbac' }
-    }
-  }
+  // An access-policy vault fails vault.rbac; this action evaluates Azure RBAC only.
+  if (vault.enableRbacAuthorization !== true) return skipped('app.role', 'vault.rbac')
   const sp = facts.servicePrincipal
   const objectId = sp?.ok && sp.value ? sp.value.objectId : undefined
   const assignments = facts.roleAssignments
   if (assignments === undefined) {
-    if (sp?.ok && sp.value === null) return notEvaluated('app.role', 'app.consented')
+    if (sp?.ok && sp.value === null) return skipped('app.role', 'app.consented')
     if (sp && !sp.ok) {
       return {
         id: 'app.role',
@@ -200,7 +193,7 @@ export function appRoleFinding(
         evidence: readErrorEvidence(sp.error)
       }
     }
-    if (!facts.registration.ok && !objectId) return notEvaluated('app.role', 'app.registered')
+    if (!facts.registration.ok && !objectId) return skipped('app.role', 'app.registered')
     if (facts.registration.ok && !isRegistered(facts.registration.value) && !objectId) {
       return {
         id: 'app.role',

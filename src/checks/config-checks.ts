@@ -1,7 +1,7 @@
 import type { AdobeConfig, ConfigStatus, Read, ReadError, VaultFacts } from '../facts/facts.js'
 import type { Mode } from '../inputs/settings.js'
-import type { Finding } from './finding.js'
-import { notEvaluated } from './not-evaluated.js'
+import type { CheckId, Finding } from './finding.js'
+import { skipped } from './skipped.js'
 import { describeReadError, readErrorEvidence } from './read-error.js'
 
 /** The vault and key an Adobe configuration points at, as far as it says. */
@@ -61,7 +61,7 @@ export function configKeyFinding(
       evidence: { config: null }
     }
   }
-  if (!vault.ok) return notEvaluated('config.key', 'vault.found')
+  if (!vault.ok) return skipped('config.key', 'vault.found')
   const found = configuredKey(config.value)
   const expectedHost = parseUrl(vault.value.vaultUri)?.host.toLowerCase()
   const evidence = {
@@ -108,6 +108,8 @@ export interface ConfigStatusContext {
   waitedSeconds?: number | undefined
   /** setup did not submit because checks failed (or warned under strict). */
   submitBlocked?: boolean | undefined
+  /** The first of the checks that stopped the submission, when one did. */
+  blockedBy?: CheckId | undefined
   /** Why the status is UNKNOWN, when reading it failed. */
   readError?: ReadError | undefined
 }
@@ -159,6 +161,8 @@ export function configStatusFinding(
         evidence
       }
     }
+    // The checks that stopped the submission already fail the run; this one adds nothing.
+    if (ctx.submitBlocked && ctx.blockedBy) return skipped('config.status', ctx.blockedBy)
     return {
       id: 'config.status',
       outcome: 'fail',

@@ -3,9 +3,9 @@
  *
  * Rule for missing facts: when a read fails, only the check that owns that read fails (the root
  * cause: vault.found for the vault, key.found for the key). Checks that need the missing facts
- * cannot be decided, so they are warnings with detail "not evaluated: <root> failed" (vault.* and
- * key.* after vault.found; key.* after key.found; app.consented and app.role after app.registered
- * or app.consented; config.key after vault.found). Reads the contract calls undecidable (directory
+ * are skipped, naming the failed check (vault.* and key.* after vault.found; key.* after
+ * key.found; app.consented and app.role after app.registered or app.consented; config.key after
+ * vault.found): neither warnings nor failures, the root check already fails the run. Reads the contract calls undecidable (directory
  * or role look-ups forbidden, configuration unreadable) are warnings that name what would decide
  * them. config.status is not evaluated here: main decides it after the actions with
  * configStatusFinding and adds it with upsertFinding.
@@ -24,7 +24,7 @@ import {
   keySizeFinding,
   keyTypeFinding
 } from './key-checks.js'
-import { notEvaluated } from './not-evaluated.js'
+import { skipped } from './skipped.js'
 import {
   adobeIpFinding,
   networkFinding,
@@ -70,7 +70,7 @@ function vaultFindings(facts: Facts, ctx: CheckContext): Finding[] {
   const found = vaultFoundFinding(facts.vault, ctx)
   const vault = facts.vault
   const settings = VAULT_SETTING_CHECKS.map(([id, check]) =>
-    vault.ok ? check(vault.value, ctx) : notEvaluated(id, 'vault.found')
+    vault.ok ? check(vault.value, ctx) : skipped(id, 'vault.found')
   )
   return [found, ...settings]
 }
@@ -80,8 +80,8 @@ function keyFindings(facts: Facts, ctx: CheckContext): Finding[] {
   const key = facts.key
   if (!vault.ok) {
     return [
-      notEvaluated('key.found', 'vault.found'),
-      ...KEY_ATTRIBUTE_CHECKS.map(([id]) => notEvaluated(id, 'vault.found'))
+      skipped('key.found', 'vault.found'),
+      ...KEY_ATTRIBUTE_CHECKS.map(([id]) => skipped(id, 'vault.found'))
     ]
   }
   if (key === undefined) {
@@ -92,11 +92,11 @@ function keyFindings(facts: Facts, ctx: CheckContext): Finding[] {
       fix: 'Re-run the job; this is a bug in the action if it repeats.',
       evidence: { key: null }
     }
-    return [missing, ...KEY_ATTRIBUTE_CHECKS.map(([id]) => notEvaluated(id, 'key.found'))]
+    return [missing, ...KEY_ATTRIBUTE_CHECKS.map(([id]) => skipped(id, 'key.found'))]
   }
   const found = keyFoundFinding(key, vault.value, ctx)
   const attributes = KEY_ATTRIBUTE_CHECKS.map(([id, check]) =>
-    key.ok ? check(key.value, ctx) : notEvaluated(id, 'key.found')
+    key.ok ? check(key.value, ctx) : skipped(id, 'key.found')
   )
   return [found, ...attributes]
 }

@@ -20,15 +20,30 @@ export const CHECK_IDS = [
 ] as const
 export type CheckId = (typeof CHECK_IDS)[number]
 
-export type Outcome = 'pass' | 'warn' | 'fail'
+/** skipped: the check could not be evaluated because another check (blockedBy) failed. */
+export type Outcome = 'pass' | 'warn' | 'fail' | 'skipped'
 
-export interface Finding {
+/** A check that was decided: it passed, warned or failed. */
+export interface DecidedFinding {
   id: CheckId
-  outcome: Outcome
-  /** What was found, one sentence a person reads in the summary table. */
+  outcome: 'pass' | 'warn' | 'fail'
+  /** What was found, one sentence a person reads in the summary. */
   detail: string
   /** How to fix it; only for warn and fail. */
   fix?: string | undefined
   /** The facts that decided it, for the JSON report. */
   evidence?: Record<string, unknown> | undefined
 }
+
+/** A check whose facts are missing because another check failed first. */
+export interface SkippedFinding {
+  id: CheckId
+  outcome: 'skipped'
+  detail: string
+  /** The failed check that stopped this one from being evaluated. */
+  blockedBy: CheckId
+  fix?: undefined
+  evidence?: Record<string, unknown> | undefined
+}
+
+export type Finding = DecidedFinding | SkippedFinding

@@ -1,4 +1,4 @@
-import { notEvaluated } from './not-evaluated.js'
+import { skipped } from './skipped.js'
 import type { KeyFacts, Read, VaultFacts } from '../facts/facts.js'
 import type { Finding } from './finding.js'
 import { describeReadError, readErrorEvidence } from './read-error.js'
@@ -114,7 +114,7 @@ export function keySizeFinding(key: KeyFacts, ctx: KeyCheckContext): Finding {
   const kty = key.keyType.toUpperCase() === 'RSA-HSM' ? 'RSA-HSM' : 'RSA'
   const fix = `Create a new version with a larger modulus: ${azKey(ctx, 'create', `--kty ${kty} --size ${ctx.minKeySize} --ops wrapKey unwrapKey`)}.`
   if (key.keySize === undefined && !/^RSA(-HSM)?$/i.test(key.keyType))
-    return notEvaluated('key.size', 'key.type')
+    return skipped('key.size', 'key.type')
   if (key.keySize === undefined) {
     return {
       id: 'key.size',

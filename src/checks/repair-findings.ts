@@ -8,7 +8,7 @@ import type { Finding } from './finding.js'
 export function withRepairOutcomes(findings: Finding[], outcomes: RepairOutcome[]): Finding[] {
   return findings.map(finding => {
     const outcome = outcomes.find(o => o.check === finding.id)
-    if (!outcome || finding.outcome === 'pass') return finding
+    if (!outcome || finding.outcome === 'pass' || finding.outcome === 'skipped') return finding
     const evidence = { ...finding.evidence, remediation: outcome }
     const detail = (note: string) => `${finding.detail} remediate: ${outcome.item} ${note}`
     switch (outcome.result) {

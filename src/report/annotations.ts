@@ -1,4 +1,5 @@
-import type { Finding } from '../checks/finding.js'
+import type { CheckId, Finding } from '../checks/finding.js'
+import { skippedBy } from './skipped-lines.js'
 
 /** The part of @actions/core that annotations need. */
 export interface AnnotationSink {
@@ -7,16 +8,26 @@ export interface AnnotationSink {
 }
 
 /**
- * One annotation per failed or warned check, titled with the check id. With strict, warnings
- * fail the job, so they are reported as errors.
+ * One annotation per failed or warned check, titled with the check id; skipped checks get none
+ * of their own: the check that blocked them says so. With strict, warnings fail the job, so
+ * they are reported as errors.
  */
 export function annotate(findings: Finding[], strict: boolean, sink: AnnotationSink): void {
+  const blocked = skippedBy(findings)
   for (const f of findings) {
-    if (f.outcome === 'pass') continue
-    const message = f.fix ? `${asSentence(f.detail)} Fix: ${f.fix}` : f.detail
+    if (f.outcome === 'pass' || f.outcome === 'skipped') continue
+    const message = [asSentence(f.detail), f.fix && `Fix: ${f.fix}`, blockedNote(blocked.get(f.id))]
+      .filter(Boolean)
+      .join(' ')
     if (f.outcome === 'fail' || strict) sink.error(message, { title: f.id })
     else sink.warning(message, { title: f.id })
   }
+}
+
+function blockedNote(ids: CheckId[] | undefined): string | undefined {
+  if (!ids || ids.length === 0) return undefined
+  const checks = ids.length === 1 ? '1 check' : `${ids.length} checks`
+  return `It blocked ${checks} (skipped until it passes): ${ids.join(', ')}.`
 }
 
 /** Ends the detail with a full stop, so that " Fix: …" starts a new sentence. */

@@ -5,6 +5,7 @@ import { writeJsonReport } from './json-report.js'
 import { writeOutputs } from './outputs.js'
 import type { RunResult } from './run-result.js'
 import { renderSummary } from './summary.js'
+import { skippedLines } from './skipped-lines.js'
 
 /**
  * Writes everything a run reports: annotations, the JSON report, outputs and the job summary.
@@ -12,6 +13,7 @@ import { renderSummary } from './summary.js'
  */
 export async function publish(r: RunResult, strict: boolean, reportFile?: string): Promise<void> {
   annotate(r.findings, strict, core)
+  for (const line of skippedLines(r.findings)) core.info(line)
   let writtenReport: string | undefined
   if (reportFile) {
     try {

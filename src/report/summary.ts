@@ -1,8 +1,9 @@
 import { CHECK_IDS, type CheckId, type Finding, type Outcome } from '../checks/finding.js'
 import { escapeMarkdown, escapeTableCell } from './markdown.js'
 import type { RunResult } from './run-result.js'
+import { skippedLines } from './skipped-lines.js'
 
-const OUTCOME_ICONS: Record<Outcome, string> = { pass: '✅', warn: '⚠️', fail: '❌' }
+const OUTCOME_ICONS: Record<Outcome, string> = { pass: '✅', warn: '⚠️', fail: '❌', skipped: '⏭️' }
 
 const STATUS_MEANINGS: Record<string, string> = {
   COMPLETED: 'customer-managed keys are active',
@@ -75,19 +76,24 @@ function checks(r: RunResult): string {
   const findings = inContractOrder(r.findings)
   const failed = new Set<string>(r.failedChecks)
   const count = (o: Outcome) => findings.filter(f => f.outcome === o).length
-  const tally = `**Checks:** ${count('pass')} passed, ${count('warn')} warned, ${count('fail')} failed`
+  const tally = `**Checks:** ${count('pass')} passed, ${count('warn')} warned, ${count('fail')} failed, ${count('skipped')} skipped`
   const failedLine =
     r.failedChecks.length === 0
       ? ''
       : `  \n**Failed checks:** ${r.failedChecks.map(id => checkIdCell(id)).join(', ')}`
-  const rows = findings.map(
-    f =>
-      `| ${checkIdCell(f.id)} | ${outcomeCell(f, failed.has(f.id))} | ${escapeTableCell(f.detail)} | ${
-        f.outcome === 'pass' || !f.fix ? '' : escapeTableCell(f.fix)
-      } |`
-  )
+  const skipped = skippedLines(findings)
+    .map(line => `  \n${escapeMarkdown(line)}`)
+    .join('')
+  const rows = findings
+    .filter(f => f.outcome !== 'skipped')
+    .map(
+      f =>
+        `| ${checkIdCell(f.id)} | ${outcomeCell(f, failed.has(f.id))} | ${escapeTableCell(f.detail)} | ${
+          f.outcome === 'pass' || !f.fix ? '' : escapeTableCell(f.fix)
+        } |`
+    )
   return [
-    tally + failedLine,
+    tally + failedLine + skipped,
     '',
     '| Check | Result | Found | How to fix |',
     '| --- | --- | --- | --- |',

@@ -88,12 +88,14 @@ describe('app.consented', () => {
     expect(finding.detail).toContain('cannot be decided until the CMK app is registered')
   })
 
-  it('warns as not evaluated when the registration read failed', () => {
+  it('is skipped when the registration read failed', () => {
     const facts = unregistered()
     facts.registration = { ok: false, error: readError('error') }
-    expect(appConsentedFinding(facts, { mode: 'setup' }).detail).toBe(
-      'not evaluated: app.registered failed'
-    )
+    expect(appConsentedFinding(facts, { mode: 'setup' })).toMatchObject({
+      outcome: 'skipped',
+      blockedBy: 'app.registered',
+      detail: 'skipped: app.registered failed'
+    })
   })
 
   it('warns naming the Graph permission when the look-up is forbidden', () => {
@@ -268,30 +270,31 @@ describe('app.role', () => {
     expect(finding.detail).toContain('cannot be decided until the CMK app is registered')
   })
 
-  it('is not evaluated when consent is missing', () => {
+  it('is skipped when consent is missing', () => {
     const facts = healthyFacts()
     facts.servicePrincipal = { ok: true, value: null }
     delete facts.roleAssignments
-    expect(appRoleFinding(facts, { mode: 'check' }).detail).toBe(
-      'not evaluated: app.consented failed'
-    )
-  })
-
-  it('is not evaluated when the vault was not read', () => {
-    const facts = healthyFacts()
-    facts.vault = { ok: false, error: readError('not-found') }
     expect(appRoleFinding(facts, { mode: 'check' })).toMatchObject({
-      outcome: 'warn',
-      detail: 'not evaluated: vault.found failed'
+      outcome: 'skipped',
+      blockedBy: 'app.consented'
     })
   })
 
-  it('says access policies are not evaluated on an access-policy vault', () => {
+  it('is skipped when the vault was not read', () => {
+    const facts = healthyFacts()
+    facts.vault = { ok: false, error: readError('not-found') }
+    expect(appRoleFinding(facts, { mode: 'check' })).toMatchObject({
+      outcome: 'skipped',
+      blockedBy: 'vault.found',
+      detail: 'skipped: vault.found failed'
+    })
+  })
+
+  it('is skipped on an access-policy vault, which fails vault.rbac', () => {
     const facts = healthyFacts()
     if (facts.vault.ok) facts.vault.value.enableRbacAuthorization = false
     const finding = appRoleFinding(facts, { mode: 'check' })
-    expect(finding.outcome).toBe('warn')
-    expect(finding.detail).toContain('access policies, which this action does not evaluate')
+    expect(finding).toMatchObject({ outcome: 'skipped', blockedBy: 'vault.rbac' })
   })
 
   it('warns when the object id is unknown because the directory look-up was refused', () => {

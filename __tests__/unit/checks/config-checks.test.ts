@@ -117,13 +117,13 @@ describe('config.key', () => {
     expect(finding.outcome).toBe('warn')
   })
 
-  it('is not evaluated when the vault was not read', () => {
+  it('is skipped when the vault was not read', () => {
     const finding = configKeyFinding(
       config({ keyVaultKeyIdentifier: 'https://kv-cmk.vault.azure.net/keys/cmk-key/v1' }),
       { ok: false, error: readError('not-found') },
       'cmk-key'
     )
-    expect(finding.detail).toBe('not evaluated: vault.found failed')
+    expect(finding).toMatchObject({ outcome: 'skipped', detail: 'skipped: vault.found failed' })
   })
 })
 
@@ -171,6 +171,16 @@ describe('configStatusFinding', () => {
     const blocked = configStatusFinding('NOT_CONFIGURED', 'setup', { ...ctx, submitBlocked: true })
     expect(blocked.outcome).toBe('fail')
     expect(blocked.detail).toContain('because checks failed')
+  })
+
+  it('is skipped in setup when failed checks stopped the submission and Adobe has none yet', () => {
+    const finding = configStatusFinding('NOT_CONFIGURED', 'setup', {
+      ...ctx,
+      submitBlocked: true,
+      blockedBy: 'vault.found'
+    })
+    expect(finding).toMatchObject({ outcome: 'skipped', blockedBy: 'vault.found' })
+    expect(finding.fix).toBeUndefined()
   })
 
   it('UNKNOWN quotes the read error; warn in validate, fail otherwise', () => {

@@ -20,20 +20,23 @@ describe('evaluateChecks', () => {
     }
   })
 
-  it('gives every warn and fail a fix', () => {
+  it('gives every warn and fail a fix, and none to a skipped check', () => {
     const facts = healthyFacts()
     facts.vault = { ok: false, error: readError('not-found') }
     delete facts.key
     facts.registration = { ok: true, value: null }
     delete facts.servicePrincipal
     delete facts.roleAssignments
-    for (const finding of evaluateChecks(facts, healthyContext({ mode: 'check' }))) {
+    const findings = evaluateChecks(facts, healthyContext({ mode: 'check' }))
+    for (const finding of findings) {
       expect(finding.outcome).not.toBe('pass')
-      expect(finding.fix).toEqual(expect.any(String))
+      if (finding.outcome === 'skipped') expect(finding.fix).toBeUndefined()
+      else expect(finding.fix).toEqual(expect.any(String))
     }
+    expect(findings.filter(f => f.outcome === 'skipped').length).toBeGreaterThan(0)
   })
 
-  it('fails only vault.found when the vault is missing; its dependents are not evaluated', () => {
+  it('fails only vault.found when the vault is missing; its dependents are skipped', () => {
     const facts = healthyFacts()
     facts.vault = { ok: false, error: readError('not-found') }
     delete facts.key
@@ -49,8 +52,9 @@ describe('evaluateChecks', () => {
       'config.key'
     ] as const) {
       expect(findingOf(findings, id)).toMatchObject({
-        outcome: 'warn',
-        detail: 'not evaluated: vault.found failed'
+        outcome: 'skipped',
+        blockedBy: 'vault.found',
+        detail: 'skipped: vault.found failed'
       })
     }
     expect(findingOf(findings, 'app.registered').outcome).toBe('pass')
@@ -62,7 +66,7 @@ describe('evaluateChecks', () => {
     facts.key = { ok: false, error: readError('not-found') }
     const findings = evaluateChecks(facts, healthyContext())
     expect(failedCheckIds(findings, false)).toEqual(['key.found'])
-    expect(findingOf(findings, 'key.type').detail).toBe('not evaluated: key.found failed')
+    expect(findingOf(findings, 'key.type').detail).toBe('skipped: key.found failed')
     expect(findingOf(findings, 'vault.rbac').outcome).toBe('pass')
   })
 
@@ -95,7 +99,7 @@ describe('evaluateChecks', () => {
       healthyContext({ consentUrl: 'https://consent.example/x' })
     )
     expect(findingOf(findings, 'app.consented').fix).toContain('https://consent.example/x')
-    expect(findingOf(findings, 'app.role').detail).toBe('not evaluated: app.consented failed')
+    expect(findingOf(findings, 'app.role').detail).toBe('skipped: app.consented failed')
   })
 
   it('reports several independent failures together', () => {
@@ -136,5 +140,17 @@ describe('upsertFinding', () => {
     expect(replaced).toHaveLength(CHECK_IDS.length)
     expect(findingOf(replaced, 'vault.found').detail).toBe('gone')
     expect(failedCheckIds(replaced, false)).toEqual(['vault.found', 'config.status'])
+  })
+})
+
+describe('skipped checks', () => {
+  it('never count as failures, not even under strict', () => {
+    const facts = healthyFacts()
+    facts.vault = { ok: false, error: readError('not-found') }
+    delete facts.key
+    delete facts.roleAssignments
+    const findings = evaluateChecks(facts, healthyContext())
+    expect(findings.filter(f => f.outcome === 'skipped').length).toBe(14)
+    expect(failedCheckIds(findings, true)).toEqual(['vault.found'])
   })
 })

@@ -99,12 +99,9 @@ describe('key.size', () => {
       keySizeFinding({ ...healthyKey(), keySize: 2048 }, { ...ctx, minKeySize: 2048 }).outcome
     ).toBe('pass')
   })
-  it('is not evaluated for a key that is not RSA: key.type already fails for it', () => {
+  it('is skipped for a key that is not RSA: key.type already fails for it', () => {
     const finding = keySizeFinding({ ...healthyKey(), keyType: 'EC', keySize: undefined }, ctx)
-    expect(finding).toMatchObject({
-      outcome: 'warn',
-      evidence: { notEvaluatedBecause: 'key.type' }
-    })
+    expect(finding).toMatchObject({ outcome: 'skipped', blockedBy: 'key.type' })
   })
   it('fails for an RSA key whose modulus could not be read', () => {
     const finding = keySizeFinding({ ...healthyKey(), keySize: undefined }, ctx)

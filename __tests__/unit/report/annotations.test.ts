@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals'
 import type { Finding } from '../../../src/checks/finding.js'
 import { annotate, type AnnotationSink } from '../../../src/report/annotations.js'
+import { skipped } from '../../../src/checks/skipped.js'
 
 const findings: Finding[] = [
   { id: 'vault.found', outcome: 'pass', detail: 'Vault exists.' },
@@ -37,6 +38,26 @@ describe('annotate', () => {
       'key.size',
       'vault.adobe-ip',
       'app.role'
+    ])
+  })
+
+  it('gives skipped checks no annotation; the blocking check names what it blocked', () => {
+    const s = sink()
+    annotate(
+      [
+        { id: 'vault.found', outcome: 'fail', detail: 'Vault gone.', fix: 'Check the name.' },
+        skipped('vault.rbac', 'vault.found'),
+        skipped('key.found', 'vault.found')
+      ],
+      true,
+      s
+    )
+    expect(s.warning).not.toHaveBeenCalled()
+    expect(s.error.mock.calls).toEqual([
+      [
+        'Vault gone. Fix: Check the name. It blocked 2 checks (skipped until it passes): vault.rbac, key.found.',
+        { title: 'vault.found' }
+      ]
     ])
   })
 
