@@ -13,10 +13,13 @@
 import { execFileSync } from 'node:child_process'
 import { readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
 import {
+  CONFIG_PATH,
   CONFIG_SEQUENCES,
   cmkAppVaultRole,
   defaultVault,
+  REGISTRATION_PATH,
   makeScenario,
   startSimulator,
   type RecordedRequest,
@@ -38,34 +41,21 @@ const LATENCIES = [0, 100] as const
 const TARGET_FACTOR: Record<Mode, number> = { validate: 6, setup: 9 }
 /** Services whose GETs read facts; a repeat outside polling is a wasted round trip. */
 const FACT_SERVICES = new Set(['arm', 'graph', 'keyvault', 'platform'])
-const REGISTRATION_PATH = '/data/infrastructure/manager/byok/app-registration'
-const CONFIG_PATH_PREFIX = '/data/infrastructure/manager/customer/config/'
+const CONFIG_PATH_PREFIX = `${CONFIG_PATH}/`
 
 interface Options {
   runs: number
   json: string
 }
 
-function parseArgs(argv: string[]): Options {
-  const options: Options = { runs: 5, json: join(REPO_ROOT, 'bench-results.json') }
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i]!.split('=', 2)
-    const value = (): string => {
-      const v = inline ?? argv[++i]
-      if (v === undefined) throw new Error(`${flag} needs a value`)
-      return v
-    }
-    if (flag === '--runs') {
-      options.runs = Number(value())
-      if (!Number.isInteger(options.runs) || options.runs < 1)
-        throw new Error('--runs must be a positive integer')
-    } else if (flag === '--json') {
-      options.json = resolve(value())
-    } else {
-      throw new Error(`unknown flag ${argv[i]} (flags: --runs N, --json PATH)`)
-    }
-  }
-  return options
+function readOptions(argv: string[]): Options {
+  const { values } = parseArgs({
+    args: argv,
+    options: { runs: { type: 'string', default: '5' }, json: { type: 'string' } }
+  })
+  const runs = Number(values.runs)
+  if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a positive integer')
+  return { runs, json: values.json ? resolve(values.json) : join(REPO_ROOT, 'bench-results.json') }
 }
 
 /** One recorded request with its times relative to the spawn of the action's process. */
@@ -323,7 +313,7 @@ async function discoveryRows(sim: Simulator, runs: number): Promise<Record<strin
 }
 
 async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2))
+  const options = readOptions(process.argv.slice(2))
   const sizes = distSizes()
   const sim = await startSimulator()
   const answeredAt = (r: RecordedRequest): number | undefined => r.answeredAt

@@ -19,25 +19,39 @@ import { gatherFacts } from './facts/gather-facts.js'
 import { parseSettings, SECRET_INPUTS, type ParsedSettings } from './inputs/parse-settings.js'
 import type { Settings } from './inputs/settings.js'
 import { summarizeSettings } from './inputs/settings-summary.js'
-import { publish } from './report/publish.js'
+import { publish, type ActionOutputs } from './report/publish.js'
 import type { RunResult } from './report/run-result.js'
 
 /** Seconds the reads may take on top of wait-timeout-seconds before the run is cancelled. */
 const READ_ALLOWANCE_SECONDS = 300
 
+/** What one run ended with, as published; `inputError` when the inputs stopped it first. */
+export interface ActionRun {
+  result: RunResult
+  outputs: ActionOutputs
+  inputError: boolean
+}
+
 /** One run of the action: settings -> facts -> act -> findings -> publish. */
-export async function run(): Promise<RunResult> {
+export async function run(): Promise<ActionRun> {
   const startedAt = new Date()
   // Masked before anything can echo them, even when the inputs turn out to be invalid.
   for (const name of SECRET_INPUTS) registerSecret(core.getInput(name))
   const parsed = parseSettings(name => core.getInput(name), process.env)
-  if (!parsed.ok) return finish(inputErrorResult(parsed, startedAt), false, parsed.reportFile)
+  if (!parsed.ok) {
+    const result = inputErrorResult(parsed, startedAt)
+    return { result, outputs: await finish(result, false, parsed.reportFile), inputError: true }
+  }
   const { settings } = parsed
   announce(settings)
   const result = await withDeadline(settings, signal =>
     checkAndAct(settings, signal, startedAt)
   ).catch((error: unknown) => unexpectedErrorResult(error, settings, startedAt))
-  return finish(result, settings.strict, settings.reportFile)
+  return {
+    result,
+    outputs: await finish(result, settings.strict, settings.reportFile),
+    inputError: false
+  }
 }
 
 async function checkAndAct(
@@ -246,13 +260,13 @@ async function finish(
   result: RunResult,
   strict: boolean,
   reportFile: string | undefined
-): Promise<RunResult> {
-  await publish(result, strict, reportFile)
+): Promise<ActionOutputs> {
+  const outputs = await publish(result, strict, reportFile)
   if (result.result === 'pass') {
     core.info(`CMK ${result.mode}: pass (configuration ${result.configName}: ${result.status})`)
   } else {
     const reasons = result.error ?? `failed checks: ${result.failedChecks.join(', ')}`
     core.setFailed(`CMK ${result.mode}: ${reasons}`)
   }
-  return result
+  return outputs
 }

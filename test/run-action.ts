@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parseOutputFile } from '../bin/cli-args.js'
+import { parseOutputFile } from './output-file.js'
 import { RETRY_SCALE_ENV } from '../src/clients/http/retry.js'
 import {
   makeScenario,

@@ -235,7 +235,7 @@ describe('aep-cmk CLI: environment variables', () => {
 })
 
 describe('aep-cmk CLI: usage', () => {
-  it('an unknown flag exits 2, names the flag and contacts nothing', async () => {
+  it('an unknown flag exits 2 (as an invalid input does), names the flag and contacts nothing', async () => {
     const run = await runCli([...flags({ mode: 'setup' }), '--key-vault-nmae', 'kv'])
     expect(run.exitCode).toBe(2)
     expect(run.stderr).toContain('--key-vault-nmae')
@@ -244,9 +244,9 @@ describe('aep-cmk CLI: usage', () => {
     expect(sim.requests).toEqual([])
   })
 
-  it('an invalid input value exits 1 like the action, naming the input, before any request', async () => {
+  it('an invalid input value exits 2 like a bad flag, naming the input, before any request', async () => {
     const run = await runCli(flags({ 'key-vault-name': 'a' }))
-    expect(run.exitCode).toBe(1)
+    expect(run.exitCode).toBe(2)
     expect(jsonOutputs(run)).toMatchObject({ result: 'fail', status: 'UNKNOWN' })
     expect(run.stderr).toContain('key-vault-name: must be')
     expect(sim.requests).toEqual([])

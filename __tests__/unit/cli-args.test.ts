@@ -1,18 +1,12 @@
 import { readFileSync } from 'node:fs'
-import {
-  envVarName,
-  formatOutputs,
-  inputEnvironment,
-  inputVarName,
-  parseCliArgs,
-  parseOutputFile,
-  plainLogLine,
-  readActionYaml,
-  renderHelp,
-  type ActionInput
-} from '../../bin/cli-args.js'
+import { readActionMetadata, type ActionInput } from '../../src/cli/action-metadata.js'
+import { parseCliArgs } from '../../src/cli/cli-args.js'
+import { renderHelp } from '../../src/cli/help.js'
+import { envVarName, inputEnvironment, inputVarName } from '../../src/cli/input-environment.js'
+import { formatOutputs } from '../../src/cli/output-format.js'
+import { plainLogLine } from '../../src/cli/plain-log-line.js'
 
-const metadata = readActionYaml(readFileSync('action.yml', 'utf8'))
+const metadata = readActionMetadata(readFileSync('action.yml', 'utf8'))
 const inputs = metadata.inputs
 
 /** Inputs and outputs of /work/shared/action-contract.md: action.yml may add, never drop. */
@@ -59,7 +53,7 @@ function input(name: string): ActionInput {
   return found
 }
 
-describe('readActionYaml on the real action.yml', () => {
+describe('readActionMetadata on the real action.yml', () => {
   it('finds every input and output of the contract', () => {
     expect(inputs.map(i => i.name)).toEqual(expect.arrayContaining(CONTRACT_INPUTS))
     expect(metadata.outputs.map(o => o.name)).toEqual(expect.arrayContaining(CONTRACT_OUTPUTS))
@@ -99,11 +93,11 @@ describe('readActionYaml on the real action.yml', () => {
   })
 })
 
-describe('readActionYaml on other shapes', () => {
+describe('readActionMetadata on other shapes', () => {
   const yaml = (body: string) => `name: x\ninputs:\n${body}\nruns:\n  using: node24\n`
 
-  it('reads single-quoted, double-quoted and plain scalars, and skips comments', () => {
-    const { inputs: read } = readActionYaml(
+  it('reads quoted, plain and block scalars, and YAML booleans and numbers as the runner does', () => {
+    const { inputs: read, outputs } = readActionMetadata(
       yaml(
         [
           '  # a comment',
@@ -111,24 +105,28 @@ describe('readActionYaml on other shapes', () => {
           "    description: 'it''s'",
           '    required: true',
           '  b:',
-          '    description: "say \\"hi\\""',
-          '    default: plain value # trailing comment',
-          ''
+          '    description: |',
+          '      say "hi"',
+          '    default: 10 # trailing comment',
+          '  c:',
+          '    description: plain',
+          '    default: false'
         ].join('\n')
       )
     )
     expect(read).toEqual([
       { name: 'a', description: "it's", required: true, default: '' },
-      { name: 'b', description: 'say "hi"', required: false, default: 'plain value' }
+      { name: 'b', description: 'say "hi"\n', required: false, default: '10' },
+      { name: 'c', description: 'plain', required: false, default: 'false' }
     ])
+    expect(outputs).toEqual([])
   })
 
   it.each([
-    ['a block scalar', '  a:\n    description: |\n      text'],
-    ['an unterminated string', "  a:\n    description: 'open"],
-    ['an unexpected indentation', '  a:\n      description: x']
+    ['a list of inputs', '  - a'],
+    ['an input that is not a map', '  a: text']
   ])('refuses %s rather than guessing', (_what, body) => {
-    expect(() => readActionYaml(yaml(body))).toThrow(/action\.yml line \d+/)
+    expect(() => readActionMetadata(yaml(body))).toThrow(/action\.yml inputs/)
   })
 })
 
@@ -188,7 +186,8 @@ describe('parseCliArgs', () => {
     [['--key_vault_name', 'kv'], /unknown flag --key_vault_name; did you mean --key-vault-name\?/],
     [['--colour', 'red'], /^unknown flag --colour$/],
     [['-x'], /^unknown flag -x$/],
-    [['check'], /unexpected argument "check"/],
+    [['check'], /unexpected argument "check": every input is a flag; for the mode, --mode check/],
+    [['kv-aep'], /^unexpected argument "kv-aep": every input is a flag, --<input> <value>/],
     [['--key-name'], /--key-name needs a value/],
     [['--key-name', '--mode', 'check'], /--key-name needs a value/],
     [['--output', 'xml'], /--output must be one of json, env/],
@@ -222,23 +221,6 @@ describe('inputEnvironment', () => {
       INPUT_STRICT: '',
       'INPUT_KEY-NAME': 'from-env'
     })
-  })
-})
-
-describe('parseOutputFile', () => {
-  it('reads heredoc and simple lines', () => {
-    const text = [
-      'result<<ghadelimiter_1',
-      'pass',
-      'ghadelimiter_1',
-      'multi<<EOF',
-      'one',
-      'two',
-      'EOF',
-      'plain=a=b',
-      ''
-    ].join('\n')
-    expect(parseOutputFile(text)).toEqual({ result: 'pass', multi: 'one\ntwo', plain: 'a=b' })
   })
 })
 
@@ -305,7 +287,9 @@ describe('renderHelp', () => {
     for (const flag of ['--output <json|env>', '--summary', '--verbose', '--help', '--version']) {
       expect(help).toContain(flag)
     }
-    expect(help).toMatch(/Exit codes: 0 pass; 1 fail .*2 command-line usage error/s)
+    expect(help).toMatch(
+      /Exit codes: 0 pass; 1 fail .*2 usage error \(an unknown flag or an invalid input value/s
+    )
   })
 
   it('advises environment variables for secrets', () => {

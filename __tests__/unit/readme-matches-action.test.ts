@@ -5,13 +5,13 @@
  * and output of the action contract (docs/action-contract.md, the team's contract) must exist in
  * action.yml.
  *
- * action.yml is read with the CLI's reader (bin/cli-args.js), which refuses shapes it does not
- * understand instead of guessing.
+ * action.yml is read with the CLI's reader (src/cli/action-metadata.ts), so the README and the
+ * CLI's flags come from the same reading.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { readActionYaml, type ActionInput } from '../../bin/cli-args.js'
+import { readActionMetadata, type ActionInput } from '../../src/cli/action-metadata.js'
 import { CHECK_IDS } from '../../src/checks/finding.js'
 import { MODES } from '../../src/inputs/settings.js'
 import { buildJsonReport } from '../../src/report/json-report.js'
@@ -29,9 +29,9 @@ interface ActionMetadata {
   outputs: Map<string, { description: string }>
 }
 
-/** action.yml as the CLI reads it (bin/cli-args.js), keyed by name. */
+/** action.yml as the CLI reads it, keyed by name. */
 function parseActionYaml(text: string): ActionMetadata {
-  const { inputs, outputs } = readActionYaml(text)
+  const { inputs, outputs } = readActionMetadata(text)
   return {
     inputs: new Map(inputs.map(({ name, ...rest }) => [name, rest])),
     outputs: new Map(outputs.map(({ name, description }) => [name, { description }]))

@@ -7,11 +7,24 @@ import type { RunResult } from './run-result.js'
 import { renderSummary } from './summary.js'
 import { skippedLines } from './skipped-lines.js'
 
+/** The action's outputs as set, by output name. */
+export type ActionOutputs = Record<string, string>
+
 /**
  * Writes everything a run reports: annotations, the JSON report, outputs and the job summary.
- * Each part is attempted even when another fails, so outputs exist on every path.
+ * Each part is attempted even when another fails, so outputs exist on every path. Returns the
+ * outputs it set (the command line prints them).
  */
-export async function publish(r: RunResult, strict: boolean, reportFile?: string): Promise<void> {
+export async function publish(
+  r: RunResult,
+  strict: boolean,
+  reportFile?: string
+): Promise<ActionOutputs> {
+  const outputs: ActionOutputs = {}
+  const setOutput = (name: string, value: string): void => {
+    outputs[name] = value
+    core.setOutput(name, value)
+  }
   annotate(r.findings, strict, core)
   for (const line of skippedLines(r.findings)) core.info(line)
   let writtenReport: string | undefined
@@ -23,10 +36,11 @@ export async function publish(r: RunResult, strict: boolean, reportFile?: string
       core.warning(`Could not write report-file ${reportFile}: ${redact(String(error))}`)
     }
   }
-  writeOutputs(r, core.setOutput, writtenReport)
+  writeOutputs(r, setOutput, writtenReport)
   try {
     await core.summary.addRaw(redact(renderSummary(r))).write()
   } catch (error) {
     core.warning(`Could not write the job summary: ${redact(String(error))}`)
   }
+  return outputs
 }
