@@ -79,6 +79,7 @@ async function checkAndAct(
     result: failedChecks.length === 0 && !error ? 'pass' : 'fail',
     status: observedStatus(end.lastConfig),
     configName: end.lastConfig?.name ?? settings.configName,
+    vaultType: end.facts.vault.ok ? end.facts.vault.value.kind : undefined,
     keyIdentifier: end.facts.key?.ok ? end.facts.key.value.id : undefined,
     applicationId: end.facts.registration.ok
       ? end.facts.registration.value?.applicationId
@@ -161,6 +162,7 @@ function checkContext(settings: Settings, facts: Facts): Parameters<typeof evalu
     keyName: settings.keyName,
     minKeySize: settings.minKeySize,
     minKeyValidityDays: settings.minKeyValidityDays,
+    requireHsm: settings.requireHsm,
     now: new Date(),
     subscriptionId: settings.subscriptionId,
     resourceGroup: settings.resourceGroup,

@@ -42,6 +42,8 @@ export interface CheckContext {
   keyName: string
   minKeySize: number
   minKeyValidityDays: number
+  /** Input require-hsm. */
+  requireHsm: boolean
   now: Date
   subscriptionId: string
   resourceGroup?: string | undefined
@@ -94,9 +96,10 @@ function keyFindings(facts: Facts, ctx: CheckContext): Finding[] {
     }
     return [missing, ...KEY_ATTRIBUTE_CHECKS.map(([id]) => skipped(id, 'key.found'))]
   }
-  const found = keyFoundFinding(key, vault.value, ctx)
+  const keyCtx = { ...ctx, vaultKind: vault.value.kind }
+  const found = keyFoundFinding(key, vault.value, keyCtx)
   const attributes = KEY_ATTRIBUTE_CHECKS.map(([id, check]) =>
-    key.ok ? check(key.value, ctx) : skipped(id, 'key.found')
+    key.ok ? check(key.value, keyCtx) : skipped(id, 'key.found')
   )
   return [found, ...attributes]
 }

@@ -1,5 +1,6 @@
 import { skipped } from './skipped.js'
 import type { KeyFacts, Read, VaultFacts } from '../facts/facts.js'
+import type { VaultType } from '../inputs/settings.js'
 import type { Finding } from './finding.js'
 import { describeReadError, readErrorEvidence } from './read-error.js'
 
@@ -9,6 +10,10 @@ export interface KeyCheckContext {
   minKeySize: number
   minKeyValidityDays: number
   now: Date
+  /** Input require-hsm: the key must be HSM-backed. */
+  requireHsm?: boolean | undefined
+  /** What holds the key; a Managed HSM changes the commands and makes every key HSM-backed. */
+  vaultKind?: VaultType | undefined
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -16,8 +21,12 @@ const RSA_KEY_TYPES = ['RSA', 'RSA-HSM']
 const REQUIRED_OPERATIONS = ['wrapKey', 'unwrapKey']
 
 function azKey(ctx: KeyCheckContext, command: string, args: string): string {
-  return `\`az keyvault key ${command} --vault-name ${ctx.keyVaultName} --name ${ctx.keyName} ${args}\``
+  const where = ctx.vaultKind === 'managed-hsm' ? '--hsm-name' : '--vault-name'
+  return `\`az keyvault key ${command} ${where} ${ctx.keyVaultName} --name ${ctx.keyName} ${args}\``
 }
+
+/** Azure Policy "Keys should be backed by a hardware security module (HSM)". */
+const HSM_POLICY_ID = '587c79fe-dd04-4a5e-9d0b-f89598c7261b'
 
 /** ISO date without milliseconds, as the Azure CLI accepts it. */
 function isoSeconds(date: Date): string {
@@ -91,20 +100,42 @@ export function keyEnabledFinding(key: KeyFacts, ctx: KeyCheckContext): Finding 
 }
 
 export function keyTypeFinding(key: KeyFacts, ctx: KeyCheckContext): Finding {
-  const evidence = { keyType: key.keyType }
-  if (RSA_KEY_TYPES.some(type => type.toLowerCase() === key.keyType.toLowerCase())) {
+  const inHsm = ctx.vaultKind === 'managed-hsm'
+  const evidence = {
+    keyType: key.keyType,
+    requireHsm: ctx.requireHsm === true,
+    inManagedHsm: inHsm
+  }
+  const isRsa = RSA_KEY_TYPES.some(type => type.toLowerCase() === key.keyType.toLowerCase())
+  if (!isRsa) {
     return {
       id: 'key.type',
-      outcome: 'pass',
-      detail: `Key ${key.name} has type ${key.keyType}.`,
+      outcome: 'fail',
+      detail: `Key ${key.name} has type ${key.keyType}, but Adobe needs RSA or RSA-HSM.`,
+      fix: `Create an RSA key, e.g. ${azKey(ctx, 'create', `--kty ${ctx.requireHsm || inHsm ? 'RSA-HSM' : 'RSA'} --size ${ctx.minKeySize} --ops wrapKey unwrapKey`)} (this adds a version of that type), or use another key-name.`,
       evidence
     }
   }
+  // Every key in a Managed HSM lives in its HSM, whatever kty says; in a vault, only RSA-HSM does.
+  const hsmBacked = inHsm || key.keyType.toUpperCase() === 'RSA-HSM'
+  if (ctx.requireHsm && !hsmBacked) {
+    return {
+      id: 'key.type',
+      outcome: 'fail',
+      detail: `Key ${key.name} has type ${key.keyType}: it is software-protected, and require-hsm wants an HSM-backed key (Azure Policy "Keys should be backed by a hardware security module (HSM)", ${HSM_POLICY_ID}).`,
+      fix: `Add an HSM-backed version (the vault needs the premium SKU): ${azKey(ctx, 'create', `--kty RSA-HSM --size ${ctx.minKeySize} --ops wrapKey unwrapKey`)}; Adobe uses the key's latest version. Or keep the key in a Managed HSM.`,
+      evidence
+    }
+  }
+  const backing = inHsm
+    ? ' in a Managed HSM (HSM-backed)'
+    : hsmBacked
+      ? ' (HSM-backed)'
+      : ' (software-protected)'
   return {
     id: 'key.type',
-    outcome: 'fail',
-    detail: `Key ${key.name} has type ${key.keyType}, but Adobe needs RSA or RSA-HSM.`,
-    fix: `Create an RSA key, e.g. ${azKey(ctx, 'create', `--kty RSA --size ${ctx.minKeySize} --ops wrapKey unwrapKey`)} (a key's type cannot change, so this adds an RSA version), or use another key-name.`,
+    outcome: 'pass',
+    detail: `Key ${key.name} has type ${key.keyType}${backing}.`,
     evidence
   }
 }

@@ -12,8 +12,26 @@ export interface VaultCheckContext {
   resourceGroup?: string | undefined
 }
 
-function azKeyvaultUpdate(ctx: VaultCheckContext, args: string): string {
+/** `az keyvault update` for a Key Vault, `az keyvault update-hsm` for a Managed HSM. */
+function azKeyvaultUpdate(ctx: VaultCheckContext, args: string, vault?: VaultFacts): string {
+  if (vault?.kind === 'managed-hsm')
+    return `\`az keyvault update-hsm --subscription ${ctx.subscriptionId} --hsm-name ${ctx.keyVaultName} ${args}\``
   return `\`az keyvault update --subscription ${ctx.subscriptionId} --name ${ctx.keyVaultName} ${args}\``
+}
+
+/**
+ * Adds an IP rule. `az keyvault network-rule add` takes a Key Vault only; for a Managed HSM the
+ * rule goes into the ARM resource's networkAcls.ipRules (MhsmipRule) with a generic update.
+ */
+function azAddIpRule(ctx: VaultCheckContext, vault: VaultFacts, ip: string): string {
+  if (vault.kind === 'managed-hsm')
+    return `\`az resource update --ids ${vault.id} --add properties.networkAcls.ipRules '{"value":"${ip}"}'\``
+  return `\`az keyvault network-rule add --subscription ${ctx.subscriptionId} --name ${ctx.keyVaultName} --ip-address ${ip}\``
+}
+
+/** "vault kv-x" or "Managed HSM mhsm-x", for details. */
+function named(vault: VaultFacts): string {
+  return vault.kind === 'managed-hsm' ? `Managed HSM ${vault.name}` : `vault ${vault.name}`
 }
 
 export function vaultFoundFinding(vault: Read<VaultFacts>, ctx: VaultCheckContext): Finding {
@@ -21,8 +39,9 @@ export function vaultFoundFinding(vault: Read<VaultFacts>, ctx: VaultCheckContex
     return {
       id: 'vault.found',
       outcome: 'pass',
-      detail: `Vault ${vault.value.name} found (${vault.value.id}) at ${vault.value.vaultUri}.`,
+      detail: `${vault.value.kind === 'managed-hsm' ? 'Managed HSM' : 'Vault'} ${vault.value.name} found (${vault.value.id}) at ${vault.value.vaultUri}.`,
       evidence: {
+        kind: vault.value.kind,
         id: vault.value.id,
         vaultUri: vault.value.vaultUri,
         tenantId: vault.value.tenantId
@@ -34,7 +53,7 @@ export function vaultFoundFinding(vault: Read<VaultFacts>, ctx: VaultCheckContex
     : `subscription ${ctx.subscriptionId}`
   const fixes = {
     'not-found': `Check key-vault-name (${ctx.keyVaultName}), azure-subscription-id and azure-resource-group: no vault of that name was found in ${where}.`,
-    forbidden: `Grant the action's Azure identity Microsoft.KeyVault/vaults/read on the vault, e.g. the Reader role on the vault or its resource group.`,
+    forbidden: `Grant the action's Azure identity Microsoft.KeyVault/vaults/read (a Managed HSM: Microsoft.KeyVault/managedHSMs/read) on the vault, e.g. the Reader role on the vault or its resource group.`,
     error:
       'Re-run the job; if the error persists, check the Azure Resource Manager endpoint and service health.'
   }
@@ -49,6 +68,14 @@ export function vaultFoundFinding(vault: Read<VaultFacts>, ctx: VaultCheckContex
 
 export function softDeleteFinding(vault: VaultFacts, ctx: VaultCheckContext): Finding {
   const evidence = { enableSoftDelete: vault.enableSoftDelete }
+  if (vault.kind === 'managed-hsm') {
+    return {
+      id: 'vault.soft-delete',
+      outcome: 'pass',
+      detail: `Soft delete is always on for Managed HSM ${vault.name} (it cannot be turned off), with ${vault.softDeleteRetentionInDays ?? 90} days of retention.`,
+      evidence: { ...evidence, softDeleteRetentionInDays: vault.softDeleteRetentionInDays }
+    }
+  }
   if (vault.enableSoftDelete === false) {
     return {
       id: 'vault.soft-delete',
@@ -73,20 +100,28 @@ export function purgeProtectionFinding(vault: VaultFacts, ctx: VaultCheckContext
     return {
       id: 'vault.purge-protection',
       outcome: 'pass',
-      detail: `Purge protection is enabled on vault ${vault.name}.`,
+      detail: `Purge protection is enabled on ${named(vault)}.`,
       evidence
     }
   }
   return {
     id: 'vault.purge-protection',
     outcome: 'fail',
-    detail: `Purge protection is not enabled on vault ${vault.name} (enablePurgeProtection is ${String(vault.enablePurgeProtection)}).`,
-    fix: `Enable purge protection (it cannot be turned off again): ${azKeyvaultUpdate(ctx, '--enable-purge-protection true')}.`,
+    detail: `Purge protection is not enabled on ${named(vault)} (enablePurgeProtection is ${String(vault.enablePurgeProtection)}).`,
+    fix: `Enable purge protection (it cannot be turned off again): ${azKeyvaultUpdate(ctx, '--enable-purge-protection true', vault)}.`,
     evidence
   }
 }
 
 export function rbacFinding(vault: VaultFacts, ctx: VaultCheckContext): Finding {
+  if (vault.kind === 'managed-hsm') {
+    return {
+      id: 'vault.rbac',
+      outcome: 'pass',
+      detail: `Managed HSM ${vault.name} always authorises data-plane access with its local RBAC (it has no access policies); app.role reads its local role assignments.`,
+      evidence: { kind: vault.kind, authorization: 'local RBAC' }
+    }
+  }
   const evidence = { enableRbacAuthorization: vault.enableRbacAuthorization }
   if (vault.enableRbacAuthorization === true) {
     return {
@@ -103,6 +138,10 @@ export function rbacFinding(vault: VaultFacts, ctx: VaultCheckContext): Finding 
     fix: `Give every identity that uses the vault an equivalent Key Vault role first (access policies stop applying), then switch: ${azKeyvaultUpdate(ctx, '--enable-rbac-authorization true')}.`,
     evidence
   }
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
 function publicAccessDisabled(vault: VaultFacts): boolean {
@@ -139,7 +178,7 @@ export function networkFinding(vault: VaultFacts, ctx: VaultCheckContext): Findi
     return {
       id: 'vault.network',
       outcome: 'pass',
-      detail: `Vault ${vault.name} accepts traffic from all networks (public network access ${vault.publicNetworkAccess ?? 'not set'}, firewall default action ${vault.networkAcls?.defaultAction ?? 'not set'}).`,
+      detail: `${capitalised(named(vault))} accepts traffic from all networks (public network access ${vault.publicNetworkAccess ?? 'not set'}, firewall default action ${vault.networkAcls?.defaultAction ?? 'not set'}).`,
       evidence
     }
   }
@@ -151,15 +190,15 @@ export function networkFinding(vault: VaultFacts, ctx: VaultCheckContext): Findi
     return {
       id: 'vault.network',
       outcome: 'pass',
-      detail: `On vault ${vault.name} ${restriction} and trusted Azure services may bypass it (bypass AzureServices).`,
+      detail: `On ${named(vault)} ${restriction} and trusted Azure services may bypass it (bypass AzureServices).`,
       evidence
     }
   }
   return {
     id: 'vault.network',
     outcome: 'fail',
-    detail: `On vault ${vault.name} ${restriction} and trusted Azure services may not bypass it (bypass ${bypass ?? 'not set'}).`,
-    fix: `Allow trusted Microsoft services to bypass the firewall: ${azKeyvaultUpdate(ctx, '--bypass AzureServices')}.`,
+    detail: `On ${named(vault)} ${restriction} and trusted Azure services may not bypass it (bypass ${bypass ?? 'not set'}).`,
+    fix: `Allow trusted Microsoft services to bypass the firewall: ${azKeyvaultUpdate(ctx, '--bypass AzureServices', vault)}.`,
     evidence
   }
 }
@@ -174,7 +213,7 @@ export function adobeIpFinding(vault: VaultFacts, ctx: VaultCheckContext): Findi
     return {
       id: 'vault.adobe-ip',
       outcome: 'pass',
-      detail: `Vault ${vault.name} does not restrict public access, so Adobe's monitoring address ${ADOBE_MONITORING_IP} can reach it.`,
+      detail: `${capitalised(named(vault))} does not restrict public access, so Adobe's monitoring address ${ADOBE_MONITORING_IP} can reach it.`,
       evidence
     }
   }
@@ -183,8 +222,8 @@ export function adobeIpFinding(vault: VaultFacts, ctx: VaultCheckContext): Findi
     return {
       id: 'vault.adobe-ip',
       outcome: 'warn',
-      detail: `Public network access is Disabled on vault ${vault.name}${rulesNote}, so Adobe's monitoring address ${ADOBE_MONITORING_IP} cannot reach it.`,
-      fix: `Enable public access with a deny-by-default firewall and allow the address: ${azKeyvaultUpdate(ctx, '--public-network-access Enabled --default-action Deny --bypass AzureServices')}, then \`az keyvault network-rule add --subscription ${ctx.subscriptionId} --name ${ctx.keyVaultName} --ip-address ${ADOBE_MONITORING_IP}\`.`,
+      detail: `Public network access is Disabled on ${named(vault)}${rulesNote}, so Adobe's monitoring address ${ADOBE_MONITORING_IP} cannot reach it.`,
+      fix: `Enable public access with a deny-by-default firewall and allow the address: ${azKeyvaultUpdate(ctx, '--public-network-access Enabled --default-action Deny --bypass AzureServices', vault)}, then ${azAddIpRule(ctx, vault, ADOBE_MONITORING_IP)}.`,
       evidence
     }
   }
@@ -192,15 +231,15 @@ export function adobeIpFinding(vault: VaultFacts, ctx: VaultCheckContext): Findi
     return {
       id: 'vault.adobe-ip',
       outcome: 'pass',
-      detail: `The firewall of vault ${vault.name} allows Adobe's monitoring address ${ADOBE_MONITORING_IP} through IP rule ${allowingRule}.`,
+      detail: `The firewall of ${named(vault)} allows Adobe's monitoring address ${ADOBE_MONITORING_IP} through IP rule ${allowingRule}.`,
       evidence
     }
   }
   return {
     id: 'vault.adobe-ip',
     outcome: 'warn',
-    detail: `The firewall of vault ${vault.name} defaults to Deny and none of its ${ipRules.length} IP rules allows Adobe's monitoring address ${ADOBE_MONITORING_IP}.`,
-    fix: `Allow the address: \`az keyvault network-rule add --subscription ${ctx.subscriptionId} --name ${ctx.keyVaultName} --ip-address ${ADOBE_MONITORING_IP}\`.`,
+    detail: `The firewall of ${named(vault)} defaults to Deny and none of its ${ipRules.length} IP rules allows Adobe's monitoring address ${ADOBE_MONITORING_IP}.`,
+    fix: `Allow the address: ${azAddIpRule(ctx, vault, ADOBE_MONITORING_IP)}.`,
     evidence
   }
 }

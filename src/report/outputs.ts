@@ -9,6 +9,7 @@ export function writeOutputs(
   setOutput('result', r.result)
   setOutput('status', r.status)
   setOutput('config-name', r.configName)
+  setOutput('vault-type', r.vaultType ?? '')
   setOutput('key-identifier', r.keyIdentifier ?? '')
   setOutput('application-id', r.applicationId ?? '')
   setOutput('consent-url', r.consentUrl ?? '')

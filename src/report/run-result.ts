@@ -1,7 +1,7 @@
 import type { RepairOutcome } from '../actions/repair-outcome.js'
 import type { ObservedConfigStatus } from '../checks/config-checks.js'
 import type { CheckId, Finding } from '../checks/finding.js'
-import type { Mode } from '../inputs/settings.js'
+import type { Mode, VaultType } from '../inputs/settings.js'
 
 /** Everything the report renders: the outcome of one run of the action. */
 export interface RunResult {
@@ -10,6 +10,8 @@ export interface RunResult {
   status: ObservedConfigStatus
   configName: string
   keyIdentifier?: string | undefined
+  /** What key-vault-name turned out to be, once the vault was found. */
+  vaultType?: VaultType | undefined
   applicationId?: string | undefined
   consentUrl?: string | undefined
   findings: Finding[]

@@ -122,6 +122,19 @@ export function healthyFacts(): Facts {
   }
 }
 
+/** A healthy Managed HSM as ARM describes it: no access policies, soft delete always on. */
+export function healthyManagedHsm(): VaultFacts {
+  return {
+    ...healthyVault(),
+    kind: 'managed-hsm',
+    id: `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/rg-cmk/providers/Microsoft.KeyVault/managedHSMs/mhsm-cmk`,
+    name: 'mhsm-cmk',
+    vaultUri: 'https://mhsm-cmk.managedhsm.azure.net/',
+    skuName: 'Standard_B1',
+    enableRbacAuthorization: undefined
+  }
+}
+
 export function healthyContext(overrides: Partial<CheckContext> = {}): CheckContext {
   return {
     mode: 'setup',
@@ -129,6 +142,7 @@ export function healthyContext(overrides: Partial<CheckContext> = {}): CheckCont
     keyName: 'cmk-key',
     minKeySize: 3072,
     minKeyValidityDays: 30,
+    requireHsm: false,
     now: NOW,
     subscriptionId: SUBSCRIPTION_ID,
     ...overrides

@@ -6,6 +6,7 @@ const base: RunResult = {
   result: 'fail',
   status: 'FAILED',
   configName: 'cmk-kv-key',
+  vaultType: 'managed-hsm',
   keyIdentifier: 'https://kv.vault.azure.net/keys/key/abc',
   applicationId: 'app-id',
   consentUrl: 'https://login.microsoftonline.com/t/consent',
@@ -30,6 +31,7 @@ describe('writeOutputs', () => {
       result: 'fail',
       status: 'FAILED',
       'config-name': 'cmk-kv-key',
+      'vault-type': 'managed-hsm',
       'key-identifier': 'https://kv.vault.azure.net/keys/key/abc',
       'application-id': 'app-id',
       'consent-url': 'https://login.microsoftonline.com/t/consent',
@@ -43,6 +45,7 @@ describe('writeOutputs', () => {
       ...base,
       result: 'pass',
       status: 'UNKNOWN',
+      vaultType: undefined,
       keyIdentifier: undefined,
       applicationId: undefined,
       consentUrl: undefined,
@@ -50,6 +53,7 @@ describe('writeOutputs', () => {
     })
     expect(outputs['failed-checks']).toBe('')
     expect(outputs['key-identifier']).toBe('')
+    expect(outputs['vault-type']).toBe('')
     expect(outputs['application-id']).toBe('')
     expect(outputs['consent-url']).toBe('')
     expect(outputs.status).toBe('UNKNOWN')
