@@ -86,6 +86,7 @@ describe('aep-cmk CLI against the simulator, inputs as flags', () => {
       result: 'pass',
       status: 'COMPLETED',
       'config-name': 'cmk-kv-aep-cmk-prod-aep-cmk-key',
+      'vault-type': 'vault',
       'key-identifier': `https://kv-aep-cmk-prod.vault.localhost:${sim.port}/keys/aep-cmk-key/${sim.state.key!.versions.at(-1)}`,
       'application-id': sim.state.cmkApp.appId,
       'consent-url': expect.stringContaining(`/${sim.state.tenantId}/`),

@@ -36,6 +36,7 @@ describe('setup from nothing: registers the app, submits the key, waits for COMP
       result: 'pass',
       status: 'COMPLETED',
       'config-name': 'cmk-kv-aep-cmk-prod-aep-cmk-key',
+      'vault-type': 'vault',
       'key-identifier': `https://kv-aep-cmk-prod.vault.localhost:${sim.port}/keys/aep-cmk-key/${s.key!.versions.at(-1)}`,
       'application-id': s.cmkApp.appId,
       'consent-url': expect.stringContaining(`https://login.microsoftonline.com/${s.tenantId}/`),
