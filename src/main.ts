@@ -19,6 +19,7 @@ import { gatherFacts } from './facts/gather-facts.js'
 import { parseSettings, SECRET_INPUTS, type ParsedSettings } from './inputs/parse-settings.js'
 import type { Settings } from './inputs/settings.js'
 import { summarizeSettings } from './inputs/settings-summary.js'
+import type { GitHubReporting } from './report/github-reports.js'
 import { publish, type ActionOutputs } from './report/publish.js'
 import type { RunResult } from './report/run-result.js'
 
@@ -49,7 +50,7 @@ export async function run(): Promise<ActionRun> {
   ).catch((error: unknown) => unexpectedErrorResult(error, settings, startedAt))
   return {
     result,
-    outputs: await finish(result, settings.strict, settings.reportFile),
+    outputs: await finish(result, settings.strict, settings.reportFile, gitHubReporting(settings)),
     inputError: false
   }
 }
@@ -258,12 +259,25 @@ function failedRun(startedAt: Date, error: string): RunResult {
   }
 }
 
+function gitHubReporting(settings: Settings): GitHubReporting {
+  return {
+    key: {
+      orgId: settings.adobeOrgId,
+      vaultName: settings.keyVaultName,
+      keyName: settings.keyName
+    },
+    sarifFile: settings.sarifFile,
+    trackingIssue: settings.trackingIssue
+  }
+}
+
 async function finish(
   result: RunResult,
   strict: boolean,
-  reportFile: string | undefined
+  reportFile: string | undefined,
+  github?: GitHubReporting
 ): Promise<ActionOutputs> {
-  const outputs = await publish(result, strict, reportFile)
+  const outputs = await publish(result, strict, reportFile, github)
   if (result.result === 'pass') {
     core.info(`CMK ${result.mode}: pass (configuration ${result.configName}: ${result.status})`)
   } else {

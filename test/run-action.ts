@@ -5,7 +5,7 @@
  * `npm run bench`.
  */
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -40,7 +40,33 @@ export function defaultInputs(sim: Simulator, mode = 'setup'): Record<string, st
     'adobe-client-id': s.adobe.clientId,
     'adobe-client-secret': s.adobe.clientSecret,
     'poll-interval-seconds': '1',
-    'wait-timeout-seconds': '60'
+    'wait-timeout-seconds': '60',
+    // The runner always passes the input's default, ${{ github.token }}.
+    'github-token': s.githubApi.token
+  }
+}
+
+/** Where the runner environment says the workflow file is, relative to the workspace. */
+export const WORKFLOW_PATH = '.github/workflows/aep-cmk-compliance.yml'
+export const RUN_ID = '8123456789'
+export const ACTION_REPOSITORY = 'adobe/aep-cmk-azure-action'
+
+/**
+ * The variables the Actions runner sets for a step that runs this action, for the simulator's
+ * repository: GitHub API and server URLs, repository, run, job, step, and the workflow file.
+ */
+export function runnerEnv(sim: Simulator | undefined, workspace: string): Record<string, string> {
+  const repository = sim?.state.github.repository ?? 'octo-org/aep-infra'
+  return {
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_REPOSITORY: repository,
+    GITHUB_WORKFLOW_REF: `${repository}/${WORKFLOW_PATH}@refs/heads/main`,
+    GITHUB_RUN_ID: RUN_ID,
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_JOB: 'compliance',
+    GITHUB_ACTION: '__adobe_aep-cmk-azure-action',
+    GITHUB_ACTION_REPOSITORY: ACTION_REPOSITORY,
+    ...(sim ? { GITHUB_API_URL: sim.urls.githubApi, GITHUB_SERVER_URL: sim.urls.github } : {})
   }
 }
 
@@ -51,6 +77,8 @@ export interface ActionRun {
   outputs: Record<string, string>
   summary: string
   report?: Record<string, unknown> | undefined
+  /** The SARIF file, parsed, when `withSarif` was asked and the run wrote one. */
+  sarif?: Record<string, unknown> | undefined
   /** Everything the run printed or wrote, for leak sweeps. */
   everything: string
   /** Date.now() just before the child was spawned, and when it closed. */
@@ -65,6 +93,10 @@ export interface RunOptions {
   withReport?: boolean | undefined
   /** Run a different entry, e.g. the CLI. */
   entry?: string[] | undefined
+  /** Write the SARIF file and parse it into `sarif`. */
+  withSarif?: boolean | undefined
+  /** Text of the workflow file, placed in the workspace at WORKFLOW_PATH (checked out). */
+  workflow?: string | undefined
 }
 
 /**
@@ -95,6 +127,7 @@ export async function runAction(
       // The action's own backoff at a tenth, so that fault tests do not wait for real backoff;
       // a service's Retry-After is still honoured in full.
       [RETRY_SCALE_ENV]: '0.1',
+      ...runnerEnv(sim, dir),
       ...(sim ? sim.childEnv() : {}),
       ...options.env
     }
@@ -102,12 +135,19 @@ export async function runAction(
       if (value !== undefined) env[`INPUT_${name.toUpperCase()}`] = value
     }
     if (options.withReport) env['INPUT_REPORT-FILE'] = reportFile
+    const sarifFile = join(dir, 'results', 'aep-cmk.sarif')
+    if (options.withSarif) env['INPUT_SARIF-FILE'] = sarifFile
+    if (options.workflow !== undefined) {
+      mkdirSync(join(dir, '.github', 'workflows'), { recursive: true })
+      writeFileSync(join(dir, WORKFLOW_PATH), options.workflow)
+    }
     const spawnedAt = Date.now()
     const { exitCode, stdout, stderr } = await spawnNode(options.entry ?? [DIST_ENTRY], env, dir)
     const closedAt = Date.now()
     const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'))
     const summary = readFileSync(summaryFile, 'utf8')
     const reportText = existsSync(reportFile) ? readFileSync(reportFile, 'utf8') : undefined
+    const sarifText = existsSync(sarifFile) ? readFileSync(sarifFile, 'utf8') : undefined
     return {
       exitCode,
       stdout,
@@ -115,7 +155,15 @@ export async function runAction(
       outputs,
       summary,
       report: reportText ? (JSON.parse(reportText) as Record<string, unknown>) : undefined,
-      everything: [stdout, stderr, summary, JSON.stringify(outputs), reportText ?? ''].join('\n'),
+      sarif: sarifText ? (JSON.parse(sarifText) as Record<string, unknown>) : undefined,
+      everything: [
+        stdout,
+        stderr,
+        summary,
+        JSON.stringify(outputs),
+        reportText ?? '',
+        sarifText ?? ''
+      ].join('\n'),
       spawnedAt,
       closedAt
     }

@@ -5,6 +5,10 @@ export {
   parseOutputFile,
   resetSimulator,
   runAction,
+  runnerEnv,
+  ACTION_REPOSITORY,
+  RUN_ID,
+  WORKFLOW_PATH,
   writesOf,
   type ActionRun,
   type RunOptions

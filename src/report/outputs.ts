@@ -16,3 +16,12 @@ export function writeOutputs(
   setOutput('failed-checks', r.failedChecks.join(','))
   if (reportFile) setOutput('report-file', reportFile)
 }
+
+/** sarif-file and issue-url, each only when there is one. */
+export function writeGitHubOutputs(
+  setOutput: (name: string, value: string) => void,
+  written: { sarifFile?: string | undefined; issueUrl?: string | undefined }
+): void {
+  if (written.sarifFile) setOutput('sarif-file', written.sarifFile)
+  if (written.issueUrl) setOutput('issue-url', written.issueUrl)
+}

@@ -1,8 +1,9 @@
 import * as core from '@actions/core'
 import { redact } from '../clients/http/secrets.js'
 import { annotate } from './annotations.js'
+import { publishSarif, publishTrackingIssue, type GitHubReporting } from './github-reports.js'
 import { writeJsonReport } from './json-report.js'
-import { writeOutputs } from './outputs.js'
+import { writeGitHubOutputs, writeOutputs } from './outputs.js'
 import type { RunResult } from './run-result.js'
 import { renderSummary } from './summary.js'
 import { skippedLines } from './skipped-lines.js'
@@ -11,14 +12,16 @@ import { skippedLines } from './skipped-lines.js'
 export type ActionOutputs = Record<string, string>
 
 /**
- * Writes everything a run reports: annotations, the JSON report, outputs and the job summary.
- * Each part is attempted even when another fails, so outputs exist on every path. Returns the
- * outputs it set (the command line prints them).
+ * Writes everything a run reports: annotations, the JSON report, the SARIF file, the tracking
+ * issue, outputs and the job summary. Each part is attempted even when another fails, so outputs
+ * exist on every path. `github` is absent when the inputs were invalid. Returns the outputs it set
+ * (the command line prints them).
  */
 export async function publish(
   r: RunResult,
   strict: boolean,
-  reportFile?: string
+  reportFile?: string,
+  github?: GitHubReporting
 ): Promise<ActionOutputs> {
   const outputs: ActionOutputs = {}
   const setOutput = (name: string, value: string): void => {
@@ -36,7 +39,10 @@ export async function publish(
       core.warning(`Could not write report-file ${reportFile}: ${redact(String(error))}`)
     }
   }
+  const sarifFile = await publishSarif(r, github, strict)
+  const issueUrl = await publishTrackingIssue(r, github)
   writeOutputs(r, setOutput, writtenReport)
+  writeGitHubOutputs(setOutput, { sarifFile, issueUrl })
   try {
     await core.summary.addRaw(redact(renderSummary(r))).write()
   } catch (error) {

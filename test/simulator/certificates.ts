@@ -11,6 +11,7 @@ export const SIMULATOR_HOSTS = [
   'ims.localhost',
   'platform.localhost',
   'github.localhost',
+  'api.github.localhost',
   '*.vault.localhost',
   '*.managedhsm.localhost'
 ]

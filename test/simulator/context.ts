@@ -1,7 +1,16 @@
 import type { Scenario } from './scenario.js'
 import type { TokenMinter } from './tokens.js'
 
-export const SERVICES = ['arm', 'entra', 'graph', 'ims', 'platform', 'github', 'keyvault'] as const
+export const SERVICES = [
+  'arm',
+  'entra',
+  'graph',
+  'ims',
+  'platform',
+  'github',
+  'github-api',
+  'keyvault'
+] as const
 export type ServiceName = (typeof SERVICES)[number]
 
 /** A request as the service handlers see it. */
@@ -35,7 +44,10 @@ export interface SimUrls {
   graph: string
   ims: string
   platform: string
+  /** The Actions ID-token endpoint's host, also GITHUB_SERVER_URL (issue links). */
   github: string
+  /** GitHub's REST API (GITHUB_API_URL). */
+  githubApi: string
 }
 
 export interface SimCounters {

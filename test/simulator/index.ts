@@ -17,6 +17,8 @@ export {
   type ManagedHsmState,
   type RegistrationStatus,
   type RoleAssignmentState,
+  type SimComment,
+  type SimIssue,
   type Scenario,
   type SimConfigStatus,
   type StoredConfig,

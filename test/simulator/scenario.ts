@@ -131,6 +131,27 @@ export interface StoredConfig {
   }
 }
 
+/** An issue or pull request of the repository, as GitHub's issues API lists it. */
+export interface SimIssue {
+  number: number
+  title: string
+  body: string
+  state: 'open' | 'closed'
+  stateReason?: string | undefined
+  labels: string[]
+  /** A pull request: listed among the issues, with a `pull_request` key. */
+  pullRequest?: boolean | undefined
+  createdAt: string
+  updatedAt: string
+  closedAt?: string | undefined
+}
+
+export interface SimComment {
+  id: number
+  issueNumber: number
+  body: string
+}
+
 export type RegistrationStatus = 'registered' | 'absent' | 'pending'
 
 export interface Scenario {
@@ -159,6 +180,18 @@ export interface Scenario {
     subject: string
     issuer: string
     repository: string
+  }
+  /** GitHub's REST API for the repository `github.repository`, as the job token sees it. */
+  githubApi: {
+    /** The job token (github-token) the API accepts. */
+    token: string
+    /** The job's `permissions: issues:`; read refuses writes, none refuses everything (403). */
+    issuesPermission: 'write' | 'read' | 'none'
+    /** Issues and pull requests; numbers are shared, as on GitHub. */
+    issues: SimIssue[]
+    comments: SimComment[]
+    /** Largest page the list answers, whatever per_page asks (GitHub: 100). */
+    maxPerPage: number
   }
   adobe: {
     orgId: string
@@ -450,6 +483,13 @@ export function makeScenario(overrides: Partial<Scenario> = {}): Scenario {
       subject: 'repo:octo-org/aep-infra:environment:production',
       issuer: 'https://token.actions.githubusercontent.com',
       repository: 'octo-org/aep-infra'
+    },
+    githubApi: {
+      token: 'ghs_SimJobToken0123456789abcdefABCDEF0123',
+      issuesPermission: 'write',
+      issues: [],
+      comments: [],
+      maxPerPage: 100
     },
     adobe: {
       orgId: 'ABC123DEF456789012345678@AdobeOrg',

@@ -18,6 +18,7 @@ import type { RecordedRequest } from './recording.js'
 import { makeScenario, type Scenario } from './scenario.js'
 import { arm } from './services/arm.js'
 import { entra } from './services/entra.js'
+import { githubApi } from './services/github-api.js'
 import { githubOidc } from './services/github-oidc.js'
 import { graph } from './services/graph.js'
 import { ims } from './services/ims.js'
@@ -40,6 +41,7 @@ const HANDLERS: Record<ServiceName, Handler> = {
   ims,
   platform,
   github: githubOidc,
+  'github-api': githubApi,
   keyvault: keyVault
 }
 
@@ -49,7 +51,8 @@ const HOSTS: Record<string, ServiceName> = {
   'graph.localhost': 'graph',
   'ims.localhost': 'ims',
   'platform.localhost': 'platform',
-  'github.localhost': 'github'
+  'github.localhost': 'github',
+  'api.github.localhost': 'github-api'
 }
 
 function serviceFor(hostname: string): ServiceName | undefined {
@@ -102,7 +105,15 @@ export async function startSimulator(scenario: Partial<Scenario> = {}): Promise<
   const ctx: SimContext = {
     state,
     port: 0,
-    urls: { arm: '', authorityHost: '', graph: '', ims: '', platform: '', github: '' },
+    urls: {
+      arm: '',
+      authorityHost: '',
+      graph: '',
+      ims: '',
+      platform: '',
+      github: '',
+      githubApi: ''
+    },
     tokens,
     counters,
     vaultUri: name => `https://${name}.vault.localhost:${ctx.port}/`,
@@ -131,7 +142,8 @@ export async function startSimulator(scenario: Partial<Scenario> = {}): Promise<
     graph: url('graph.localhost'),
     ims: url('ims.localhost'),
     platform: url('platform.localhost'),
-    github: url('github.localhost')
+    github: url('github.localhost'),
+    githubApi: url('api.github.localhost')
   })
 
   return {
@@ -169,6 +181,7 @@ export async function startSimulator(scenario: Partial<Scenario> = {}): Promise<
       [
         ctx.state.azure.clientSecret,
         ctx.state.github.requestToken,
+        ctx.state.githubApi.token,
         ctx.state.adobe.clientSecret,
         ctx.state.adobe.accessToken,
         ...tokens.issued

@@ -1,0 +1,142 @@
+import * as core from '@actions/core'
+import { errorMessage } from '../http/error-message.js'
+import { redact } from '../http/secrets.js'
+import { ServiceError } from '../http/service-error.js'
+
+export interface OpenIssue {
+  number: number
+  /** The issue's page on GitHub (html_url). */
+  url: string
+  body: string
+}
+
+/** The GitHub issues calls the tracking issue needs. */
+export interface IssuesApi {
+  /** Every open issue with the label, across pages, pull requests left out. */
+  listOpen(label: string): Promise<OpenIssue[]>
+  /** Returns the new issue with the labels GitHub actually set. */
+  create(issue: {
+    title: string
+    body: string
+    labels: string[]
+  }): Promise<OpenIssue & { labels: string[] }>
+  update(number: number, change: { title?: string; body?: string; state?: 'closed' }): Promise<void>
+  comment(number: number, body: string): Promise<void>
+}
+
+export interface IssuesClient {
+  api: IssuesApi
+  /** GITHUB_SERVER_URL/GITHUB_REPOSITORY/actions/runs/GITHUB_RUN_ID, when the runner set them. */
+  runUrl?: string | undefined
+}
+
+/** All the GitHub calls of one run together may take this long. */
+const GITHUB_BUDGET_MS = 60_000
+
+/**
+ * The issues API of the repository the workflow runs in, through @actions/github: getOctokit
+ * reads GITHUB_API_URL (GitHub Enterprise Server has its own) and honours the runner's proxy;
+ * the run context reads GITHUB_REPOSITORY, GITHUB_SERVER_URL and GITHUB_RUN_ID. Loaded only when
+ * open-issue is on.
+ */
+export async function issuesClient(token: string): Promise<IssuesClient> {
+  const { context, getOctokit } = await import('@actions/github')
+  const { owner, repo } = context.repo
+  const octokit = getOctokit(token)
+  const signal = AbortSignal.timeout(GITHUB_BUDGET_MS)
+  octokit.hook.wrap('request', async (request, options) => {
+    const line = `${options.method} ${options.url}`
+    try {
+      const response = await request({ ...options, request: { ...options.request, signal } })
+      core.debug(
+        `${response.url ? `${options.method} ${response.url}` : line} -> ${response.status}`
+      )
+      return response
+    } catch (error) {
+      core.debug(`${line} -> ${statusOf(error) || 'network error'}`)
+      throw error
+    }
+  })
+  const call = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work()
+    } catch (error) {
+      throw gitHubError(`GitHub ${name}`, error)
+    }
+  }
+  const api: IssuesApi = {
+    listOpen: label =>
+      call(`GET /repos/${owner}/${repo}/issues (open, label ${label})`, async () => {
+        const items = await octokit.paginate(octokit.rest.issues.listForRepo, {
+          owner,
+          repo,
+          state: 'open',
+          labels: label,
+          per_page: 100
+        })
+        return items
+          .filter(item => !item.pull_request)
+          .map(item => ({ number: item.number, url: item.html_url, body: item.body ?? '' }))
+      }),
+    create: issue =>
+      call(`POST /repos/${owner}/${repo}/issues`, async () => {
+        const { data } = await octokit.rest.issues.create({ owner, repo, ...issue })
+        return {
+          number: data.number,
+          url: data.html_url,
+          body: data.body ?? '',
+          labels: data.labels.map(label => (typeof label === 'string' ? label : (label.name ?? '')))
+        }
+      }),
+    update: (number, change) =>
+      call(`PATCH /repos/${owner}/${repo}/issues/${number}`, async () => {
+        await octokit.rest.issues.update({
+          owner,
+          repo,
+          issue_number: number,
+          ...change,
+          ...(change.state === 'closed' ? { state_reason: 'completed' as const } : {})
+        })
+      }),
+    comment: (number, body) =>
+      call(`POST /repos/${owner}/${repo}/issues/${number}/comments`, async () => {
+        await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body })
+      })
+  }
+  const runUrl =
+    context.runId > 0
+      ? `${context.serverUrl}/${owner}/${repo}/actions/runs/${context.runId}`
+      : undefined
+  return { api, runUrl }
+}
+
+function statusOf(error: unknown): number {
+  return typeof error === 'object' && error !== null && 'status' in error
+    ? Number((error as { status: unknown }).status) || 0
+    : 0
+}
+
+/**
+ * Names the call, the status and GitHub's message; for the answers a missing permission gives,
+ * also the permission the workflow must grant.
+ */
+function gitHubError(call: string, error: unknown): ServiceError {
+  const status = statusOf(error) || undefined
+  const data =
+    typeof error === 'object' && error !== null && 'response' in error
+      ? (error as { response?: { data?: unknown } }).response?.data
+      : undefined
+  const message =
+    typeof data === 'object' &&
+    data !== null &&
+    typeof (data as { message?: unknown }).message === 'string'
+      ? (data as { message: string }).message
+      : errorMessage(error)
+  const hint =
+    status === 403 || status === 404
+      ? ' (the job token needs `permissions: issues: write`, and the repository must have issues enabled)'
+      : status === 401
+        ? ' (check github-token: the default is ${{ github.token }})'
+        : ''
+  return new ServiceError(call, status, redact(`${message}${hint}`))
+}

@@ -1,0 +1,84 @@
+import * as core from '@actions/core'
+import { issuesClient } from '../clients/github/issues-client.js'
+import { errorMessage } from '../clients/http/error-message.js'
+import { redact } from '../clients/http/secrets.js'
+import type { GuardedKey } from './guarded-key.js'
+import type { RunResult } from './run-result.js'
+import { buildSarif, writeSarif } from './sarif.js'
+import { keepTrackingIssue } from './tracking-issue.js'
+import { workflowLocation } from './workflow-location.js'
+
+/** What the code scanning and issue reports need besides the result; known once inputs are valid. */
+export interface GitHubReporting {
+  key: GuardedKey
+  sarifFile?: string | undefined
+  trackingIssue?: { githubToken: string } | undefined
+}
+
+/** Whether the run got as far as reading the services; before that there is nothing to report. */
+function gatheredFacts(r: RunResult): boolean {
+  return r.facts !== undefined
+}
+
+/** Writes the SARIF file when asked and facts were gathered; returns its path once written. */
+export async function publishSarif(
+  r: RunResult,
+  github: GitHubReporting | undefined,
+  strict: boolean
+): Promise<string | undefined> {
+  if (!github?.sarifFile || !gatheredFacts(r)) return undefined
+  try {
+    const location = await workflowLocation(process.env)
+    await writeSarif(github.sarifFile, buildSarif(r.findings, github.key, location, strict))
+    return github.sarifFile
+  } catch (error) {
+    core.warning(`Could not write sarif-file ${github.sarifFile}: ${redact(errorMessage(error))}`)
+    return undefined
+  }
+}
+
+/**
+ * Opens, updates or closes the tracking issue when open-issue is on and facts were gathered (a
+ * run stopped by bad input touches no issue). A GitHub failure is a warning, never a failed
+ * run. Returns the issue's URL whenever GitHub named one.
+ */
+export async function publishTrackingIssue(
+  r: RunResult,
+  github: GitHubReporting | undefined
+): Promise<string | undefined> {
+  if (!github?.trackingIssue || !gatheredFacts(r)) return undefined
+  let client
+  try {
+    client = await issuesClient(github.trackingIssue.githubToken)
+  } catch (error) {
+    core.warning(`Could not keep the tracking issue: ${redact(errorMessage(error))}`)
+    return undefined
+  }
+  const outcome = await keepTrackingIssue(client.api, github.key, {
+    result: r.result,
+    mode: r.mode,
+    status: r.status,
+    findings: r.findings,
+    failedChecks: r.failedChecks,
+    runUrl: client.runUrl
+  })
+  switch (outcome.kind) {
+    case 'opened':
+      core.info(`Opened the tracking issue ${outcome.url}`)
+      if (outcome.warning) core.warning(outcome.warning)
+      return outcome.url
+    case 'updated':
+      core.info(
+        `Updated the tracking issue ${outcome.url}${outcome.commented ? ' and commented: the failed checks changed' : ''}`
+      )
+      return outcome.url
+    case 'closed':
+      core.info(`Closed the tracking issue ${outcome.url}: every check passes`)
+      return outcome.url
+    case 'nothing-open':
+      return undefined
+    case 'failed':
+      core.warning(`Could not keep the tracking issue: ${outcome.warning}`)
+      return outcome.url
+  }
+}
