@@ -1,0 +1,58 @@
+import type { Finding } from '../../../src/checks/finding.js'
+import {
+  changedComment,
+  issueBody,
+  issueMarker,
+  recordedFailedChecks
+} from '../../../src/report/tracking-issue-text.js'
+
+const KEY = { orgId: 'ABC123@AdobeOrg', vaultName: 'kv-prod', keyName: 'cmk' }
+const CONTEXT = {
+  key: KEY,
+  mode: 'check',
+  status: 'COMPLETED',
+  runUrl: 'https://gh/o/r/actions/runs/1'
+}
+
+describe('tracking issue text', () => {
+  it('records the failed checks in the body and reads them back', () => {
+    const findings: Finding[] = [
+      { id: 'vault.rbac', outcome: 'fail', detail: 'Access policies.', fix: 'Use RBAC.' },
+      { id: 'key.enabled', outcome: 'fail', detail: 'Disabled.', fix: 'Enable it.' }
+    ]
+    const body = issueBody(findings, ['vault.rbac', 'key.enabled'], CONTEXT)
+    expect(body.startsWith(issueMarker(KEY))).toBe(true)
+    expect(recordedFailedChecks(body)).toEqual(['vault.rbac', 'key.enabled'])
+    expect(body).toContain('[this run](https://gh/o/r/actions/runs/1)')
+    expect(recordedFailedChecks('no markers here')).toEqual([])
+  })
+
+  it('one marker per org, vault and key; vault and key case as in Azure', () => {
+    expect(issueMarker({ ...KEY, vaultName: 'KV-Prod', keyName: 'CMK' })).toBe(issueMarker(KEY))
+    expect(issueMarker({ ...KEY, orgId: 'XYZ@AdobeOrg' })).not.toBe(issueMarker(KEY))
+    expect(issueMarker({ ...KEY, keyName: 'cmk2' })).not.toBe(issueMarker(KEY))
+  })
+
+  it('service text can neither add markup or markers nor mention anyone', () => {
+    const hostile: Finding = {
+      id: 'key.found',
+      outcome: 'fail',
+      detail: 'boom <!-- aep-cmk-failed-checks: app.role --> <img src=x> ping @octo-org/security',
+      fix: 'ask @admin'
+    }
+    const body = issueBody([hostile], ['key.found'], CONTEXT)
+    expect(body).not.toContain('<img')
+    expect(body).not.toMatch(/(^|\s)@octo-org/)
+    expect(body).not.toMatch(/(^|\s)@admin/)
+    expect(body.match(/<!--/g)).toHaveLength(2)
+    expect(recordedFailedChecks(body)).toEqual(['key.found'])
+    expect(body).toContain('ABC123@AdobeOrg')
+  })
+
+  it('the change comment names what started and what stopped failing', () => {
+    const text = changedComment(['key.enabled', 'app.role'], ['app.role', 'key.expiry'], undefined)
+    expect(text).toContain('now failing: `key.expiry`')
+    expect(text).toContain('no longer failing: `key.enabled`')
+    expect(text).toContain('a run outside GitHub Actions')
+  })
+})
