@@ -81,6 +81,7 @@ async function checkAndAct(
     status: observedStatus(end.lastConfig),
     configName: end.lastConfig?.name ?? settings.configName,
     vaultType: end.facts.vault.ok ? end.facts.vault.value.kind : undefined,
+    adobeConfigName: end.lastConfig?.adobeName,
     keyIdentifier: end.facts.key?.ok ? end.facts.key.value.id : undefined,
     applicationId: end.facts.registration.ok
       ? end.facts.registration.value?.applicationId

@@ -3,6 +3,7 @@
  * configurations and registrations that already exist.
  */
 import {
+  adobeInternalConfigName,
   CONFIG_PATH,
   CONFIG_SEQUENCES,
   defaultKey,
@@ -341,18 +342,23 @@ describe('setup with existing state', () => {
     expect(post?.headers['content-type']).toMatch(/^application\/json/)
   })
 
-  it('follows a configuration the service renamed, under the service name', async () => {
-    const stored = `AEP-${CONFIG_NAME}`
-    sim.state.renameConfig = () => stored
+  it("falls back to Adobe's name only when the submitted name answers 404, and keeps it", async () => {
+    const internal = adobeInternalConfigName(sim.state.adobe.orgId)
+    sim.state.configLookupBy = 'internal'
     sim.state.configStatusSequence = [...CONFIG_SEQUENCES.normal]
     const r = await run('setup')
     expect(r.exitCode).toBe(0)
-    expect(r.outputs['config-name']).toBe(stored)
+    expect(r.outputs['config-name']).toBe(internal)
     expect(r.outputs.status).toBe('COMPLETED')
     const post = sim.requests.findIndex(q => q.method === 'POST' && q.path === CONFIG_PATH)
-    const polls = sim.requests.slice(post + 1).filter(q => q.path.startsWith(`${CONFIG_PATH}/`))
-    expect(polls.length).toBeGreaterThanOrEqual(3)
-    expect(polls.every(q => q.path === `${CONFIG_PATH}/${stored}`)).toBe(true)
+    const polls = sim.requests
+      .slice(post + 1)
+      .filter(q => q.path.startsWith(`${CONFIG_PATH}/`))
+      .map(q => `${q.status} ${q.path.slice(CONFIG_PATH.length + 1)}`)
+    // The submitted name first; after its 404, Adobe's name, and only that from then on.
+    expect(polls[0]).toBe(`404 ${CONFIG_NAME}`)
+    expect(polls.slice(1).length).toBeGreaterThanOrEqual(2)
+    expect(polls.slice(1)).toEqual(polls.slice(1).map(() => `200 ${internal}`))
     expect(sim.counters.configSubmissions).toBe(1)
   })
 

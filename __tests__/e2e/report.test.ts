@@ -274,13 +274,14 @@ describe('escaping service values in the summary', () => {
     expectIntactTable(r.summary)
   })
 
-  it('escapes a configuration name the service chose', async () => {
+  it("escapes Adobe's internal configuration name", async () => {
     const stored = `cmk-<img src=x onerror=alert(1)>|pipe|**bold**`
-    sim.state.renameConfig = () => stored
-    const r = await run('setup')
+    const first = await run('setup')
+    expect(first.exitCode).toBe(0)
+    Object.values(sim.state.configs)[0]!.internalName = stored
+    const r = await run('check')
     expect(r.exitCode).toBe(0)
-    expect(r.outputs['config-name']).toBe(stored)
-    expect(r.summary).toContain('**Configuration:** cmk-&lt;img src=x onerror=alert\\(1\\)&gt;')
+    expect(r.summary).toContain("Adobe's internal name cmk-&lt;img src=x onerror=alert\\(1\\)&gt;")
     expectNoRawMarkup(r.summary)
     expectIntactTable(r.summary)
   })

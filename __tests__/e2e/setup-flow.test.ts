@@ -1,8 +1,14 @@
-import { startSimulator, type RecordedRequest, type Simulator } from '../../test/simulator/index.js'
+import {
+  adobeInternalConfigName,
+  startSimulator,
+  type RecordedRequest,
+  type Simulator
+} from '../../test/simulator/index.js'
 import { defaultInputs, leakedSecrets, runAction, writesOf, type ActionRun } from './harness.js'
 
 const REGISTRATION_PATH = '/data/infrastructure/manager/byok/app-registration'
 const CONFIG_PATH = '/data/infrastructure/manager/customer/config'
+const CONFIG_NAME = 'cmk-kv-aep-cmk-prod-aep-cmk-key'
 
 function platformRequests(sim: Simulator): RecordedRequest[] {
   return sim.requests.filter(r => r.service === 'platform')
@@ -301,21 +307,24 @@ describe('setup edge cases', () => {
     expect(run.stdout).toContain('Waiting for Adobe to publish the CMK app consent URL')
   })
 
-  it('tells the user to pin config-name when Adobe renames the configuration', async () => {
-    sim = await startSimulator({ renameConfig: () => 'AEP-CMK-Stored-Name' })
-    const run = await runAction(sim, defaultInputs(sim))
+  it("reads the status by the submitted name, reports Adobe's internal name, and advises nothing", async () => {
+    sim = await startSimulator()
+    const run = await runAction(sim, defaultInputs(sim), { withReport: true })
+    const internal = adobeInternalConfigName(sim.state.adobe.orgId)
     expect(run.exitCode).toBe(0)
-    expect(run.outputs['config-name']).toBe('AEP-CMK-Stored-Name')
-    expect(run.stdout).toMatch(
-      /::warning title=config-name::.*set config-name: AEP-CMK-Stored-Name/
-    )
-    expect(run.summary).toContain('set config-name: AEP-CMK-Stored-Name')
+    expect(run.outputs.status).toBe('COMPLETED')
+    expect(run.outputs['config-name']).toBe(CONFIG_NAME)
+    expect(run.report).toMatchObject({ configName: CONFIG_NAME, adobeConfigName: internal })
+    const post = sim.requests.findIndex(q => q.method === 'POST' && q.path === CONFIG_PATH)
+    const polls = sim.requests.slice(post + 1).filter(q => q.path.startsWith(`${CONFIG_PATH}/`))
+    expect(polls.length).toBeGreaterThanOrEqual(3)
+    expect(polls.map(q => q.path)).toEqual(polls.map(() => `${CONFIG_PATH}/${CONFIG_NAME}`))
+    expect(run.stdout).not.toMatch(/set config-name/)
+    expect(run.stdout).not.toMatch(/::warning title=config-name::/)
+    expect(run.summary).toContain(`Adobe's internal name ${internal}`)
 
-    const pinned = await runAction(sim, {
-      ...defaultInputs(sim),
-      'config-name': 'AEP-CMK-Stored-Name'
-    })
-    expect(pinned.exitCode).toBe(0)
+    const again = await runAction(sim, defaultInputs(sim))
+    expect(again.exitCode).toBe(0)
     expect(sim.counters.configSubmissions).toBe(1)
   })
 

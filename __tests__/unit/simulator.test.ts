@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { simFetch, type SimRequestInit } from '../../test/simulator/client.js'
 import {
+  adobeInternalConfigName,
   CONFIG_PATH,
   CONFIG_SEQUENCES,
   defaultVault,
@@ -375,7 +376,7 @@ describe('simulator: Adobe', () => {
     const created = await submit('cmk-a', headers)
     expect(created.json()).toMatchObject({
       status: 'CREATED',
-      config: { name: 'cmk-a', status: 'NEW' }
+      config: { name: adobeInternalConfigName(sim.state.adobe.orgId), status: 'NEW' }
     })
     expect(sim.counters.configSubmissions).toBe(before + 1)
     const seen = [
@@ -403,17 +404,35 @@ describe('simulator: Adobe', () => {
     expect(result).toBe('FAILED')
   })
 
-  it('applies the rename and legacy response knobs', async () => {
+  it("answers with Adobe's internal name, finds the configuration by the submitted name, and takes the legacy knob", async () => {
     const headers = await platformHeaders()
-    sim.state.renameConfig = name => `${name}-stored`
     sim.state.configResponseShape = 'legacy'
     const res = await submit('cmk-c', headers)
-    sim.state.renameConfig = undefined
+    const internal = adobeInternalConfigName(sim.state.adobe.orgId)
+    expect(internal).toMatch(/^acp.+aepcmkmultitenantapp$/)
     expect(res.json()).toMatchObject({
       jobType: 'CustomerPolicyJob',
-      jobData: { config: { name: 'cmk-c-stored' } }
+      jobData: { config: { name: internal } }
     })
-    expect(Object.keys(sim.state.configs)).toEqual(['cmk-c-stored'])
+    expect(Object.keys(sim.state.configs)).toEqual(['cmk-c'])
+    const bySubmitted = await call(
+      `${sim.urls.platform}${CONFIG_PATH}/cmk-c?configType=BYOK_CONFIG`,
+      { headers }
+    )
+    expect(bySubmitted.status).toBe(200)
+    expect(bySubmitted.json()).toMatchObject({ name: internal })
+    const byInternal = await call(
+      `${sim.urls.platform}${CONFIG_PATH}/${internal}?configType=BYOK_CONFIG`,
+      { headers }
+    )
+    expect(byInternal.status).toBe(404)
+    sim.state.configLookupBy = 'internal'
+    const other = await call(
+      `${sim.urls.platform}${CONFIG_PATH}/${internal}?configType=BYOK_CONFIG`,
+      { headers }
+    )
+    sim.state.configLookupBy = 'submitted'
+    expect(other.status).toBe(200)
   })
 })
 

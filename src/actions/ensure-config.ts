@@ -40,18 +40,8 @@ export async function ensureConfig(
   if (!config) throw new Error('unreachable: no configuration after submission')
   input.onStatus?.(config)
   if (!IN_PROGRESS_STATUSES.includes(config.status)) return { config, submitted, timedOut: false }
-  const name = config.name
   const outcome = await pollUntil(
-    async () => {
-      const current = await platform.getConfig(name)
-      if (!current)
-        throw new ServiceError(
-          'Adobe GET configuration status',
-          404,
-          `configuration "${name}" disappeared while it was being applied`
-        )
-      return current
-    },
+    readStatus(platform, config),
     current => !IN_PROGRESS_STATUSES.includes(current.status),
     {
       firstIntervalMs: input.firstIntervalMs,
@@ -62,6 +52,38 @@ export async function ensureConfig(
     }
   )
   return { config: outcome.value, submitted, timedOut: !outcome.done }
+}
+
+/**
+ * Reads the status by the name it was submitted under, as Adobe documents. Adobe's answers carry
+ * an internal name of their own: it is tried only when the submitted name answers 404 and an
+ * answer named another, and then kept. This is right under both readings of the docs: where the
+ * submitted name works (the documented case) the internal name is never used; where only the
+ * internal name works, the run still follows its configuration instead of failing.
+ */
+function readStatus(platform: PlatformClient, first: AdobeConfig): () => Promise<AdobeConfig> {
+  let name = first.name
+  let fallback = first.adobeName !== first.name ? first.adobeName : undefined
+  return async () => {
+    const current = await platform.getConfig(name)
+    if (current) {
+      if (current.adobeName && current.adobeName !== name) fallback ??= current.adobeName
+      return current
+    }
+    if (fallback) {
+      const other = await platform.getConfig(fallback)
+      if (other) {
+        name = fallback
+        fallback = undefined
+        return other
+      }
+    }
+    throw new ServiceError(
+      'Adobe GET configuration status',
+      404,
+      `configuration "${name}" disappeared while it was being applied`
+    )
+  }
 }
 
 /**

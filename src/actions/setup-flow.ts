@@ -148,12 +148,12 @@ export async function runSetup(
     }
   })
   if (result.submitted) {
-    let line = `Submitted configuration ${result.config.name} for ${key.id} (${settings.payloadFormat} payload)`
-    if (result.config.name !== settings.configName) {
-      const advice = `Adobe stored the configuration as "${result.config.name}", not "${settings.configName}": set config-name: ${result.config.name} in this workflow so that later runs find it instead of submitting again.`
-      core.warning(advice, { title: 'config-name' })
-      line += `. ${advice}`
-    }
+    const adobeName = result.config.adobeName
+    const line =
+      `Submitted configuration ${settings.configName} for ${key.id} (${settings.payloadFormat} payload)` +
+      (adobeName && adobeName !== settings.configName
+        ? `; Adobe's internal name for it: ${adobeName}`
+        : '')
     actions.push(line)
   }
   return {

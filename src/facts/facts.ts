@@ -130,7 +130,16 @@ export const IN_PROGRESS_STATUSES: readonly ConfigStatus[] = [
 ]
 
 export interface AdobeConfig {
+  /**
+   * The name the configuration was read by: the submitted config-name, as Adobe documents, or
+   * Adobe's own name when only that answered (see ensureConfig).
+   */
   name: string
+  /**
+   * The `name` in Adobe's answer: an internal one of Adobe's (e.g.
+   * `acpcf978863Aaepcmkmultitenantapp`), reported but not used for look-ups.
+   */
+  adobeName?: string | undefined
   status: ConfigStatus
   keyVaultKeyIdentifier?: string | undefined
   keyVaultUri?: string | undefined

@@ -23,6 +23,8 @@ export interface JsonReport {
   mode: Mode
   status: string
   configName: string
+  /** Adobe's internal name for the configuration (the `name` in its answers), not used for look-ups. */
+  adobeConfigName: string | null
   keyIdentifier: string | null
   applicationId: string | null
   consentUrl: string | null
@@ -46,6 +48,7 @@ export function buildJsonReport(r: RunResult): JsonReport {
     mode: r.mode,
     status: r.status,
     configName: r.configName,
+    adobeConfigName: r.adobeConfigName ?? null,
     keyIdentifier: r.keyIdentifier ?? null,
     applicationId: r.applicationId ?? null,
     consentUrl: r.consentUrl ?? null,

@@ -8,7 +8,10 @@ export interface RunResult {
   mode: Mode
   result: 'pass' | 'fail'
   status: ObservedConfigStatus
+  /** The configuration name the status was read by (output config-name). */
   configName: string
+  /** The `name` in Adobe's answers, an internal one of Adobe's; undefined when none was seen. */
+  adobeConfigName?: string | undefined
   keyIdentifier?: string | undefined
   /** What key-vault-name turned out to be, once the vault was found. */
   vaultType?: VaultType | undefined

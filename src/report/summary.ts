@@ -38,7 +38,11 @@ function overview(r: RunResult): string {
   if (r.keyIdentifier) lines.push(`**Key identifier:** ${escapeMarkdown(r.keyIdentifier)}`)
   const meaning = STATUS_MEANINGS[r.status]
   lines.push(
-    `**Configuration:** ${escapeMarkdown(r.configName)}, status **${escapeMarkdown(r.status)}**` +
+    `**Configuration:** ${escapeMarkdown(r.configName)}` +
+      (r.adobeConfigName && r.adobeConfigName !== r.configName
+        ? ` (Adobe's internal name ${escapeMarkdown(r.adobeConfigName)})`
+        : '') +
+      `, status **${escapeMarkdown(r.status)}**` +
       (meaning ? ` (${meaning})` : '')
   )
   if (r.applicationId) lines.push(`**CMK app id:** ${escapeMarkdown(r.applicationId)}`)

@@ -1,5 +1,6 @@
 export { startSimulator, LOOPBACK_DNS_PRELOAD, type Simulator } from './server.js'
 export {
+  adobeInternalConfigName,
   BUILTIN_ROLE,
   CONFIG_SEQUENCES,
   cmkAppVaultRole,

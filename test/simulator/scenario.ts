@@ -115,7 +115,10 @@ export interface RoleAssignmentState {
 }
 
 export interface StoredConfig {
+  /** The submitted name, by which Adobe's docs say status is read. */
   name: string
+  /** The `name` Adobe's answers carry; defaults to {@link adobeInternalConfigName}. */
+  internalName?: string | undefined
   id: string
   imsOrgId: string
   subscriptionId?: string | undefined
@@ -271,8 +274,12 @@ export interface Scenario {
   /** Adobe configurations by (case-sensitive) name. */
   configs: Record<string, StoredConfig>
   configStatusSequence: SimConfigStatus[]
-  /** Stored name for a submission; undefined keeps the sent name. */
-  renameConfig?: ((sentName: string) => string) | undefined
+  /**
+   * Which name a status GET finds a configuration by. Adobe's API guide: the submitted name ("remember
+   * it: status is read by it"), while every answer carries an internal `name`. 'internal' simulates
+   * the other reading (only the answer's name is found), for the action's fallback.
+   */
+  configLookupBy: 'submitted' | 'internal'
   /** Shape of the POST config answer: current (config + status) or legacy (a job). */
   configResponseShape: 'current' | 'legacy'
   /**
@@ -533,6 +540,7 @@ export function makeScenario(overrides: Partial<Scenario> = {}): Scenario {
     keyVaultForbidden: false,
     configs: {},
     configStatusSequence: [...CONFIG_SEQUENCES.normal],
+    configLookupBy: 'submitted',
     configResponseShape: 'current',
     configChecksAccess: true,
     latencyMs: 0,
@@ -541,4 +549,14 @@ export function makeScenario(overrides: Partial<Scenario> = {}): Scenario {
   }
   if (!overrides.roleAssignments) scenario.roleAssignments = cmkAppVaultRole(scenario)
   return scenario
+}
+
+/**
+ * Adobe's internal configuration name, shaped like the API guide's example
+ * (`acpcf978863Aaepcmkmultitenantapp`). How Adobe derives it is not documented; it looks tied to
+ * the organisation rather than to the submission, so it is derived from the org id here, which
+ * also shows why look-ups by it are not safe.
+ */
+export function adobeInternalConfigName(orgId: string): string {
+  return `acp${orgId.slice(0, 9).toLowerCase()}Aaepcmkmultitenantapp`
 }

@@ -46,6 +46,7 @@ const KEYS = [
   'mode',
   'status',
   'configName',
+  'adobeConfigName',
   'keyIdentifier',
   'applicationId',
   'consentUrl',

@@ -8,8 +8,12 @@ const asObject = (value: unknown): Json | undefined =>
 const asString = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? value : undefined
 
-/** Reads a configuration out of the status answer, a submit answer ({config}) or an older job answer ({jobData: {config}}). */
-export function parseConfigAnswer(call: string, body: unknown, fallbackName: string): AdobeConfig {
+/**
+ * Reads a configuration out of the status answer, a submit answer ({config}) or an older job
+ * answer ({jobData: {config}}). `lookupName` is the name it was read by (or submitted under);
+ * the answer's own `name`, Adobe's internal one, is kept as `adobeName`.
+ */
+export function parseConfigAnswer(call: string, body: unknown, lookupName: string): AdobeConfig {
   const root = asObject(body)
   const config =
     asObject(root?.config) ??
@@ -25,7 +29,8 @@ export function parseConfigAnswer(call: string, body: unknown, fallbackName: str
     )
   const data = asObject(config.configData) ?? {}
   return {
-    name: asString(config.name) ?? fallbackName,
+    name: lookupName,
+    adobeName: asString(config.name),
     status: status as ConfigStatus,
     keyVaultKeyIdentifier: asString(data.keyVaultKeyIdentifier),
     keyVaultUri: asString(data.keyVaultUri),

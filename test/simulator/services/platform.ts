@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { json, type Answer, type SimContext, type SimRequest } from '../context.js'
 import { BUILTIN_ROLE_DEFINITIONS } from '../role-definitions.js'
-import { vaultResourceId, type StoredConfig, type VaultState } from '../scenario.js'
+import {
+  adobeInternalConfigName,
+  vaultResourceId,
+  type StoredConfig,
+  type VaultState
+} from '../scenario.js'
 import { bearerToken } from '../tokens.js'
 import { accessPolicyGrants, adobeReachesVault, usesRbac, vaultTenant } from './vault-access.js'
 
@@ -261,9 +266,10 @@ function submitConfig(req: SimRequest, ctx: SimContext): Answer {
 
   const sequence =
     state.configStatusSequence.length > 0 ? state.configStatusSequence : ['NEW' as const]
-  const name = state.renameConfig ? state.renameConfig(body.name) : body.name
+  const name = body.name
   const config: StoredConfig = {
     name,
+    internalName: adobeInternalConfigName(state.adobe.orgId),
     id: randomUUID(),
     imsOrgId: state.adobe.orgId,
     subscriptionId: randomUUID(),
@@ -276,7 +282,7 @@ function submitConfig(req: SimRequest, ctx: SimContext): Answer {
 
   const configJson = {
     configData: config.configData,
-    name: config.name,
+    name: internalNameOf(config, ctx),
     type: 'BYOK_CONFIG',
     imsOrgId: config.imsOrgId,
     status: config.status
@@ -305,7 +311,10 @@ function getConfig(req: SimRequest, ctx: SimContext, name: string): Answer {
       'Query parameter configType is required and must be BYOK_CONFIG.'
     )
   }
-  const config = ctx.state.configs[name]
+  const config =
+    ctx.state.configLookupBy === 'submitted'
+      ? ctx.state.configs[name]
+      : Object.values(ctx.state.configs).find(c => internalNameOf(c, ctx) === name)
   if (!config)
     return serviceError(
       404,
@@ -314,7 +323,7 @@ function getConfig(req: SimRequest, ctx: SimContext, name: string): Answer {
     )
   advance(config, ctx)
   return json(200, {
-    name: config.name,
+    name: internalNameOf(config, ctx),
     type: 'BYOK_CONFIG',
     status: config.status,
     configData: config.configData,
@@ -323,6 +332,10 @@ function getConfig(req: SimRequest, ctx: SimContext, name: string): Answer {
     id: config.id,
     rowType: 'BYOK_KEY'
   })
+}
+
+function internalNameOf(config: StoredConfig, ctx: SimContext): string {
+  return config.internalName ?? adobeInternalConfigName(ctx.state.adobe.orgId)
 }
 
 function advance(config: StoredConfig, ctx: SimContext): void {
