@@ -268,7 +268,7 @@ describe('escaping service values in the summary', () => {
     })
     const r = await run('check')
     expect(r.exitCode).not.toBe(0)
-    expect(r.summary).toContain('unexpected configuration status')
+    expect(r.summary).toContain('not COMPLETED')
     expect(r.summary).toContain('&lt;img')
     expectNoRawMarkup(r.summary)
     expectIntactTable(r.summary)

@@ -1,4 +1,4 @@
-import { IN_PROGRESS_STATUSES, type AdobeConfig } from '../facts/facts.js'
+import { isInProgress, type AdobeConfig } from '../facts/facts.js'
 
 export type ConfigPlan = 'submit' | 'poll' | 'nothing'
 
@@ -9,6 +9,6 @@ export type ConfigPlan = 'submit' | 'poll' | 'nothing'
  */
 export function planConfig(existing: AdobeConfig | null): ConfigPlan {
   if (!existing || existing.status === 'FAILED') return 'submit'
-  if (IN_PROGRESS_STATUSES.includes(existing.status)) return 'poll'
+  if (isInProgress(existing.status)) return 'poll'
   return 'nothing'
 }

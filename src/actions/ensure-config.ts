@@ -1,5 +1,5 @@
 import type { PlatformClient } from '../clients/adobe/platform-client.js'
-import { IN_PROGRESS_STATUSES, type AdobeConfig } from '../facts/facts.js'
+import { isInProgress, type AdobeConfig } from '../facts/facts.js'
 import { ServiceError } from '../clients/http/service-error.js'
 import type { PayloadFormat } from '../inputs/settings.js'
 import { planConfig } from './config-plan.js'
@@ -39,10 +39,10 @@ export async function ensureConfig(
   }
   if (!config) throw new Error('unreachable: no configuration after submission')
   input.onStatus?.(config)
-  if (!IN_PROGRESS_STATUSES.includes(config.status)) return { config, submitted, timedOut: false }
+  if (!isInProgress(config.status)) return { config, submitted, timedOut: false }
   const outcome = await pollUntil(
     readStatus(platform, config),
-    current => !IN_PROGRESS_STATUSES.includes(current.status),
+    current => !isInProgress(current.status),
     {
       firstIntervalMs: input.firstIntervalMs,
       timeoutMs: input.timeoutMs,

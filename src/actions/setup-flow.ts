@@ -4,7 +4,14 @@ import { ServiceError } from '../clients/http/service-error.js'
 import type { CheckId, Finding } from '../checks/finding.js'
 import { failedCheckIds } from '../checks/finding-list.js'
 import { ADOBE_MONITORING_IP } from '../checks/vault-checks.js'
-import type { AdobeConfig, Facts, Read, VaultFacts } from '../facts/facts.js'
+import {
+  CONFIG_STATUSES,
+  isDocumentedStatus,
+  type AdobeConfig,
+  type Facts,
+  type Read,
+  type VaultFacts
+} from '../facts/facts.js'
 import { readAppAccess } from '../facts/gather-facts.js'
 import { readVault } from '../clients/azure/vault-reader.js'
 import type { Services } from '../clients/services.js'
@@ -130,6 +137,7 @@ export async function runSetup(
 
   const key = facts.key.value
   let lastStatus: string | undefined
+  const undocumented = new Set<string>()
   const result = await ensureConfig(platform, {
     existing: facts.config.value,
     name: settings.configName,
@@ -143,6 +151,12 @@ export async function runSetup(
     onStatus: config => {
       // One line per change keeps a long wait readable without a line per poll.
       if (config.status !== lastStatus) core.info(`Configuration ${config.name}: ${config.status}`)
+      if (!isDocumentedStatus(config.status) && !undocumented.has(config.status)) {
+        undocumented.add(config.status)
+        core.info(
+          `Adobe answered status ${config.status}, which its docs do not list (${CONFIG_STATUSES.join(', ')}); waiting as if it were still in progress.`
+        )
+      }
       lastStatus = config.status
       options.onStatus?.(config)
     }

@@ -1,4 +1,4 @@
-import type { AdobeConfig, ConfigStatus, Read, ReadError, VaultFacts } from '../facts/facts.js'
+import type { AdobeConfig, AdobeStatus, Read, ReadError, VaultFacts } from '../facts/facts.js'
 import type { Mode } from '../inputs/settings.js'
 import type { CheckId, Finding } from './finding.js'
 import { skipped } from './skipped.js'
@@ -98,7 +98,7 @@ export function configKeyFinding(
 }
 
 /** The configuration status main observed at the end of the run. */
-export type ObservedConfigStatus = ConfigStatus | 'NOT_CONFIGURED' | 'UNKNOWN'
+export type ObservedConfigStatus = AdobeStatus | 'NOT_CONFIGURED' | 'UNKNOWN'
 
 export interface ConfigStatusContext {
   configName: string
@@ -187,7 +187,8 @@ export function configStatusFinding(
       evidence
     }
   }
-  // From here on the status is in progress: NEW, RUNNING or UPDATE_EXISTING_RESOURCES.
+  // From here on the status is in progress: NEW, RUNNING, UPDATE_EXISTING_RESOURCES or one
+  // Adobe's docs do not list.
   if (mode === 'validate') {
     return {
       id: 'config.status',

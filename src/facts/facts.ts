@@ -123,11 +123,21 @@ export const CONFIG_STATUSES = [
   'FAILED'
 ] as const
 export type ConfigStatus = (typeof CONFIG_STATUSES)[number]
-export const IN_PROGRESS_STATUSES: readonly ConfigStatus[] = [
-  'NEW',
-  'RUNNING',
-  'UPDATE_EXISTING_RESOURCES'
-]
+/**
+ * A status Adobe's docs do not list, kept as Adobe sent it. Adobe documents four statuses (plus
+ * NEW in the POST answer) and may add more: an unknown one is treated as still in progress.
+ */
+export type UndocumentedStatus = string & { readonly undocumented: unique symbol }
+export type AdobeStatus = ConfigStatus | UndocumentedStatus
+
+export function isDocumentedStatus(status: string): status is ConfigStatus {
+  return (CONFIG_STATUSES as readonly string[]).includes(status)
+}
+
+/** Whether Adobe is still working on it: NEW, RUNNING, UPDATE_EXISTING_RESOURCES or undocumented. */
+export function isInProgress(status: AdobeStatus): boolean {
+  return status !== 'COMPLETED' && status !== 'FAILED'
+}
 
 export interface AdobeConfig {
   /**
@@ -140,7 +150,7 @@ export interface AdobeConfig {
    * `acpcf978863Aaepcmkmultitenantapp`), reported but not used for look-ups.
    */
   adobeName?: string | undefined
-  status: ConfigStatus
+  status: AdobeStatus
   keyVaultKeyIdentifier?: string | undefined
   keyVaultUri?: string | undefined
   keyName?: string | undefined
