@@ -22,15 +22,18 @@ import { summarizeSettings } from './inputs/settings-summary.js'
 import type { GitHubReporting } from './report/github-reports.js'
 import { publish, type ActionOutputs } from './report/publish.js'
 import type { RunResult } from './report/run-result.js'
+import { startRunDeadline } from './clients/run-deadline.js'
+import { neutralize } from './report/neutralize.js'
 
-/** Seconds the reads may take on top of wait-timeout-seconds before the run is cancelled. */
-const READ_ALLOWANCE_SECONDS = 300
-
-/** What one run ended with, as published; `inputError` when the inputs stopped it first. */
+/**
+ * What one run ended with, as published; `inputError` when the inputs stopped it first;
+ * `deadlineReached` when the run's deadline cancelled work (something may still be pending).
+ */
 export interface ActionRun {
   result: RunResult
   outputs: ActionOutputs
   inputError: boolean
+  deadlineReached?: boolean | undefined
 }
 
 /** One run of the action: settings -> facts -> act -> findings -> publish. */
@@ -45,20 +48,36 @@ export async function run(): Promise<ActionRun> {
   }
   const { settings } = parsed
   announce(settings)
-  const result = await withDeadline(settings, signal =>
-    checkAndAct(settings, signal, startedAt)
-  ).catch((error: unknown) => unexpectedErrorResult(error, settings, startedAt))
-  return {
-    result,
-    outputs: await finish(result, settings.strict, settings.reportFile, gitHubReporting(settings)),
-    inputError: false
+  const deadline = startRunDeadline(settings.waitTimeoutSeconds)
+  const progress: Progress = {}
+  let result: RunResult
+  let outputs: ActionOutputs
+  try {
+    const work = checkAndAct(settings, deadline.signal, startedAt, progress).catch(
+      (error: unknown) => unexpectedErrorResult(error, settings, startedAt)
+    )
+    // Whatever is still pending when the deadline passes, the run reports.
+    const overdue = deadline.mustReport.then(() =>
+      overdueResult(settings, startedAt, progress, deadline.signal.reason)
+    )
+    result = await Promise.race([work, overdue])
+    outputs = await finish(result, settings.strict, settings.reportFile, gitHubReporting(settings))
+  } finally {
+    deadline.clear()
   }
+  return { result, outputs, inputError: false, deadlineReached: deadline.reached() }
+}
+
+/** What the run has seen so far, for a report made at the deadline while work is pending. */
+interface Progress {
+  lastConfig?: AdobeConfig | null | undefined
 }
 
 async function checkAndAct(
   settings: Settings,
   signal: AbortSignal,
-  startedAt: Date
+  startedAt: Date,
+  progress: Progress
 ): Promise<RunResult> {
   const timings: Record<string, number> = {}
   const timed = phaseTimer(timings)
@@ -68,7 +87,7 @@ async function checkAndAct(
   const read = await timed('read', () => gatherFacts(services))
   const end =
     settings.mode === 'setup'
-      ? await timed('setup', () => act(services, read, evaluate))
+      ? await timed('setup', () => act(services, read, evaluate, progress))
       : { facts: read, actions: [], repairs: [], lastConfig: configOf(read) }
   const checked = withRepairOutcomes(evaluate(end.facts), end.repairs)
   const findings = upsertFinding(checked, configStatus(end, settings, checked))
@@ -113,12 +132,15 @@ interface RunEnd {
 async function act(
   services: Services,
   facts: Facts,
-  evaluate: (facts: Facts) => Finding[]
+  evaluate: (facts: Facts) => Finding[],
+  progress: Progress
 ): Promise<RunEnd> {
   let lastConfig = configOf(facts)
   let setup: SetupOutcome
   try {
-    setup = await runSetup(services, facts, evaluate, { onStatus: config => (lastConfig = config) })
+    setup = await runSetup(services, facts, evaluate, {
+      onStatus: config => (lastConfig = progress.lastConfig = config)
+    })
   } catch (error) {
     setup = {
       kind: 'stopped',
@@ -201,26 +223,34 @@ function announce(settings: Settings): void {
   for (const notice of settings.notices) core.warning(notice)
 }
 
-/** Runs `work` with a signal that aborts at the run's deadline. */
-async function withDeadline<T>(
+/**
+ * The report made at the deadline while work is still pending: what is known (the last
+ * configuration status seen), and config.status failed because the run ran out of time.
+ */
+function overdueResult(
   settings: Settings,
-  work: (signal: AbortSignal) => Promise<T>
-): Promise<T> {
-  const deadline = new AbortController()
-  const timer = setTimeout(
-    () =>
-      deadline.abort(
-        new Error(
-          `the run reached its deadline (wait-timeout-seconds + ${READ_ALLOWANCE_SECONDS} s)`
-        )
-      ),
-    (settings.waitTimeoutSeconds + READ_ALLOWANCE_SECONDS) * 1000
-  )
-  timer.unref()
-  try {
-    return await work(deadline.signal)
-  } finally {
-    clearTimeout(timer)
+  startedAt: Date,
+  progress: Progress,
+  reason: unknown
+): RunResult {
+  return {
+    ...failedRun(
+      startedAt,
+      `${errorMessage(reason)}; reported what was known, with calls still pending`
+    ),
+    mode: settings.mode,
+    configName: settings.configName,
+    status: observedStatus(progress.lastConfig),
+    findings: [
+      {
+        id: 'config.status',
+        outcome: 'fail',
+        detail: `Not decided: ${errorMessage(reason)} before the reads and waits were done.`,
+        fix: 'Re-run the job; if a service is slow, raise wait-timeout-seconds (the run may take that long plus 300 s).'
+      }
+    ],
+    failedChecks: ['config.status'],
+    settings: summarizeSettings(settings)
   }
 }
 
@@ -278,12 +308,19 @@ async function finish(
   reportFile: string | undefined,
   github?: GitHubReporting
 ): Promise<ActionOutputs> {
-  const outputs = await publish(result, strict, reportFile, github)
-  if (result.result === 'pass') {
-    core.info(`CMK ${result.mode}: pass (configuration ${result.configName}: ${result.status})`)
-  } else {
-    const reasons = result.error ?? `failed checks: ${result.failedChecks.join(', ')}`
-    core.setFailed(`CMK ${result.mode}: ${reasons}`)
+  const { outputs, outputsError } = await publish(result, strict, reportFile, github)
+  if (result.result === 'pass' && !outputsError) {
+    core.info(
+      `CMK ${result.mode}: pass (configuration ${neutralize(result.configName)}: ${neutralize(result.status)})`
+    )
+    return outputs
   }
+  const reasons = [
+    result.result === 'pass'
+      ? undefined
+      : (result.error ?? `failed checks: ${result.failedChecks.join(', ')}`),
+    outputsError
+  ].filter(reason => reason !== undefined)
+  core.setFailed(`CMK ${result.mode}: ${reasons.join('; ')}`)
   return outputs
 }

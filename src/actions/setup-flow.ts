@@ -26,6 +26,7 @@ import { ensureConfig } from './ensure-config.js'
 import { realClock, type Clock } from './poll-schedule.js'
 import { registerCmkApp } from './register-app.js'
 import { REPAIR_CHECK, repairPermission, type RepairOutcome } from './repair-outcome.js'
+import { neutralize } from '../report/neutralize.js'
 
 /**
  * How the setup sequence ended, with the facts as setup left them and what it wrote:
@@ -110,7 +111,7 @@ export async function runSetup(
       actions.push(
         `Registered the CMK app with Adobe (application id ${registration.applicationId})`
       )
-      core.info(actions.at(-1)!)
+      core.info(neutralize(actions.at(-1)!))
     }
     if (outcome.timedOut || !registration) {
       return {
@@ -147,14 +148,17 @@ export async function runSetup(
     ...waitOptions,
     timeoutMs: remainingWaitMs(),
     onSubmit: () =>
-      core.info(`Submitting configuration ${settings.configName} for ${key.id} to Adobe`),
+      core.info(
+        `Submitting configuration ${settings.configName} for ${neutralize(key.id)} to Adobe`
+      ),
     onStatus: config => {
       // One line per change keeps a long wait readable without a line per poll.
-      if (config.status !== lastStatus) core.info(`Configuration ${config.name}: ${config.status}`)
+      if (config.status !== lastStatus)
+        core.info(`Configuration ${neutralize(config.name)}: ${neutralize(config.status)}`)
       if (!isDocumentedStatus(config.status) && !undocumented.has(config.status)) {
         undocumented.add(config.status)
         core.info(
-          `Adobe answered status ${config.status}, which its docs do not list (${CONFIG_STATUSES.join(', ')}); waiting as if it were still in progress.`
+          `Adobe answered status ${neutralize(config.status)}, which its docs do not list (${CONFIG_STATUSES.join(', ')}); waiting as if it were still in progress.`
         )
       }
       lastStatus = config.status
@@ -213,11 +217,11 @@ function record(repairs: Repairs, outcome: RepairOutcome): void {
   repairs.outcomes.push(outcome)
   if (outcome.result === 'created') {
     repairs.actions.push(outcome.summary)
-    core.info(outcome.summary)
+    core.info(neutralize(outcome.summary))
   } else if (outcome.result === 'already-present') {
-    core.info(`remediate ${outcome.item}: ${outcome.summary}`)
+    core.info(`remediate ${outcome.item}: ${neutralize(outcome.summary)}`)
   } else if (outcome.result === 'not-possible') {
-    core.info(`remediate ${outcome.item}: not possible: ${outcome.reason}`)
+    core.info(`remediate ${outcome.item}: not possible: ${neutralize(outcome.reason)}`)
   } else {
     const status = outcome.status ? ` (HTTP ${outcome.status})` : ''
     core.info(`remediate ${outcome.item}: ${outcome.result} by ${outcome.call}${status}`)

@@ -21,7 +21,7 @@ export interface Services {
 }
 
 export function createServices(settings: Settings, signal: AbortSignal): Services {
-  const credential = createAzureCredential(settings.azure, settings.endpoints.authorityHost)
+  const credential = createAzureCredential(settings.azure, settings.endpoints.authorityHost, signal)
   const arm = settings.endpoints.arm
   const armScope = `${arm}/.default`
   let adobeToken: Promise<string> | undefined
@@ -34,17 +34,17 @@ export function createServices(settings: Settings, signal: AbortSignal): Service
     settings,
     credential,
     keyVaultManagement: new KeyVaultManagementClient(credential, settings.subscriptionId, {
-      ...azureClientOptions(),
+      ...azureClientOptions('api', signal),
       endpoint: arm,
       credentials: { scopes: [armScope] }
     }),
     resources: new ResourceManagementClient(credential, settings.subscriptionId, {
-      ...azureClientOptions(),
+      ...azureClientOptions('api', signal),
       endpoint: arm,
       credentials: { scopes: [armScope] }
     }),
     authorization: new AuthorizationManagementClient(credential, settings.subscriptionId, {
-      ...azureClientOptions(),
+      ...azureClientOptions('api', signal),
       endpoint: arm,
       credentialScopes: [armScope]
     }),

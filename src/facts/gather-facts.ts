@@ -2,6 +2,9 @@ import { readArmKey } from '../clients/azure/key-reader.js'
 import { readRotationPolicy, vaultScopeFor } from '../clients/azure/rotation-policy-reader.js'
 import { readServicePrincipal } from '../clients/azure/graph-reader.js'
 import { toReadError } from './read-error.js'
+import { keyIdentifierProblem } from './identifiers.js'
+import { ServiceError } from '../clients/http/service-error.js'
+import { neutralize } from '../report/neutralize.js'
 import { readRoleAssignments } from '../clients/azure/role-reader.js'
 import { readVault } from '../clients/azure/vault-reader.js'
 import type {
@@ -31,7 +34,9 @@ async function attempt<T>(call: string, read: () => Promise<T>): Promise<Read<T>
 export async function gatherFacts(services: Services): Promise<Facts> {
   const { settings, credential, signal } = services
   if (!settings.cmkAppObjectId)
-    void credential.getToken(`${settings.endpoints.graph}/.default`).catch(() => undefined)
+    void credential
+      .getToken(`${settings.endpoints.graph}/.default`, { abortSignal: signal })
+      .catch(() => undefined)
 
   const vaultRead = attempt('ARM find vault', () =>
     readVault(
@@ -79,12 +84,23 @@ export async function readKeyFacts(services: Services, vault: VaultFacts): Promi
     readArmKey(services.keyVaultManagement, vault.id, vault.name, settings.keyName, signal)
   )
   if (!arm.ok) return arm
+  // The identifier is logged, output and sent to Adobe: it must name this key in this vault.
+  const problem = keyIdentifierProblem(arm.value.key.id, vault.vaultUri, settings.keyName)
+  if (problem) {
+    const message = `unexpected key identifier "${neutralize(arm.value.key.id)}": ${problem}`
+    return {
+      ok: false,
+      error: toReadError('ARM GET key', new ServiceError('ARM GET key', 200, message))
+    }
+  }
   const fromArm = arm.value.rotationPolicy
   const rotationPolicy: Read<KeyRotationPolicy | null> = fromArm
     ? { ok: true, value: fromArm }
     : await attempt('Key Vault GET key rotation policy', () => {
         // Ask for the vault token alongside the SDK's unauthenticated challenge request.
-        void credential.getToken(vaultScopeFor(vault.vaultUri)).catch(() => undefined)
+        void credential
+          .getToken(vaultScopeFor(vault.vaultUri), { abortSignal: signal })
+          .catch(() => undefined)
         return readRotationPolicy(credential, vault.vaultUri, settings.keyName, signal)
       })
   return { ok: true, value: { ...arm.value.key, rotationPolicy } }

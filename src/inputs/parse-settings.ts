@@ -143,6 +143,10 @@ export function parseSettings(
     problems.push(
       `config-name: must be 1-255 characters without / ? # % \\ or control characters; got "${configName}"`
     )
+  else if (!survivesAsPathSegment(configName))
+    problems.push(
+      `config-name: must not be "." or ".." (or anything else a URL path would not keep as one segment); got "${configName}"`
+    )
 
   const remediate = parseRemediate(read('remediate'), problems)
   if (remediate.size > 0 && mode !== 'setup')
@@ -191,6 +195,20 @@ export function parseSettings(
     message: inputProblemsMessage(shown),
     mode,
     reportFile: settings.reportFile
+  }
+}
+
+/**
+ * The status look-up puts the name into the URL path: a name that URL normalisation changes
+ * (the dot segments "." and "..") would read another resource, the collection itself.
+ */
+function survivesAsPathSegment(name: string): boolean {
+  const segment = encodeURIComponent(name)
+  const base = 'https://host.invalid/config/'
+  try {
+    return new URL(base + segment).pathname === new URL(base).pathname + segment
+  } catch {
+    return false
   }
 }
 

@@ -1,8 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises'
-import { dirname } from 'node:path'
 import type { RepairOutcome } from '../actions/repair-outcome.js'
 import type { CheckId, Outcome } from '../checks/finding.js'
 import type { Mode } from '../inputs/settings.js'
+import { writeRegularFile } from './regular-file.js'
 import type { RunResult } from './run-result.js'
 
 export interface JsonReportFinding {
@@ -71,8 +70,7 @@ export function buildJsonReport(r: RunResult): JsonReport {
   }
 }
 
-/** Writes the JSON report to path, creating missing parent directories. */
+/** Writes the JSON report to path (a regular file), creating missing parent directories. */
 export async function writeJsonReport(path: string, r: RunResult): Promise<void> {
-  await mkdir(dirname(path), { recursive: true })
-  await writeFile(path, JSON.stringify(buildJsonReport(r), null, 2) + '\n', 'utf8')
+  await writeRegularFile(path, JSON.stringify(buildJsonReport(r), null, 2) + '\n')
 }

@@ -1,11 +1,16 @@
+import { neutralize } from './neutralize.js'
 import type { RunResult } from './run-result.js'
 
-/** Sets the action's contract outputs; report-file only when a report was written. */
+/**
+ * Sets the action's contract outputs; report-file only when a report was written. Values that
+ * came from a service are neutralised: a workflow may echo an output into its log.
+ */
 export function writeOutputs(
   r: RunResult,
-  setOutput: (name: string, value: string) => void,
+  set: (name: string, value: string) => void,
   reportFile?: string
 ): void {
+  const setOutput = (name: string, value: string): void => set(name, neutralize(value))
   setOutput('result', r.result)
   setOutput('status', r.status)
   setOutput('config-name', r.configName)

@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { errorMessage } from '../clients/http/error-message.js'
 import { redact } from '../clients/http/secrets.js'
 import { annotate } from './annotations.js'
 import { publishSarif, publishTrackingIssue, type GitHubReporting } from './github-reports.js'
@@ -11,18 +12,25 @@ import { skippedLines } from './skipped-lines.js'
 /** The action's outputs as set, by output name. */
 export type ActionOutputs = Record<string, string>
 
+export interface Published {
+  outputs: ActionOutputs
+  /** Why the outputs could not be written (GITHUB_OUTPUT missing or unwritable), when so. */
+  outputsError?: string | undefined
+}
+
 /**
- * Writes everything a run reports: annotations, the JSON report, the SARIF file, the tracking
- * issue, outputs and the job summary. Each part is attempted even when another fails, so outputs
- * exist on every path. `github` is absent when the inputs were invalid. Returns the outputs it set
- * (the command line prints them).
+ * Writes everything a run reports: annotations, outputs, the JSON report, the SARIF file, the
+ * tracking issue and the job summary. Each part is attempted even when another fails. The
+ * contract's outputs come before the files, so that a report-file that cannot be written (or
+ * would block) never costs them. `github` is absent when the inputs were invalid. Returns the
+ * outputs it set (the command line prints them).
  */
 export async function publish(
   r: RunResult,
   strict: boolean,
   reportFile?: string,
   github?: GitHubReporting
-): Promise<ActionOutputs> {
+): Promise<Published> {
   const outputs: ActionOutputs = {}
   const setOutput = (name: string, value: string): void => {
     outputs[name] = value
@@ -30,23 +38,33 @@ export async function publish(
   }
   annotate(r.findings, strict, core)
   for (const line of skippedLines(r.findings)) core.info(line)
-  let writtenReport: string | undefined
+  const outputsError = setOutputs(() => writeOutputs(r, setOutput))
   if (reportFile) {
     try {
       await writeJsonReport(reportFile, r)
-      writtenReport = reportFile
+      if (!outputsError) setOutputs(() => setOutput('report-file', reportFile))
     } catch (error) {
-      core.warning(`Could not write report-file ${reportFile}: ${redact(String(error))}`)
+      core.warning(`Could not write report-file ${reportFile}: ${redact(errorMessage(error))}`)
     }
   }
   const sarifFile = await publishSarif(r, github, strict)
   const issueUrl = await publishTrackingIssue(r, github)
-  writeOutputs(r, setOutput, writtenReport)
-  writeGitHubOutputs(setOutput, { sarifFile, issueUrl })
+  if (!outputsError) setOutputs(() => writeGitHubOutputs(setOutput, { sarifFile, issueUrl }))
   try {
     await core.summary.addRaw(redact(renderSummary(r))).write()
   } catch (error) {
-    core.warning(`Could not write the job summary: ${redact(String(error))}`)
+    core.warning(`Could not write the job summary: ${redact(errorMessage(error))}`)
   }
-  return outputs
+  return { outputs, outputsError }
+}
+
+/** Runs the output writes; the first failure is returned as one line, never thrown. */
+function setOutputs(write: () => void): string | undefined {
+  try {
+    write()
+    return undefined
+  } catch (error) {
+    const file = process.env.GITHUB_OUTPUT
+    return `could not write the outputs to GITHUB_OUTPUT${file ? ` (${file})` : ''}: ${redact(errorMessage(error))}`
+  }
 }

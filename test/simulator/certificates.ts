@@ -13,7 +13,10 @@ export const SIMULATOR_HOSTS = [
   'github.localhost',
   'api.github.localhost',
   '*.vault.localhost',
-  '*.managedhsm.localhost'
+  '*.managedhsm.localhost',
+  // A host no simulated service owns: where hostile redirects and nextLinks point. It answers
+  // 421 and every request to it is recorded, so a test sees what would have leaked.
+  'foreign.localhost'
 ]
 
 export interface SimulatorCertificates {

@@ -36,6 +36,8 @@ export interface Answer {
   text?: string | undefined
   /** Destroy the socket instead of answering, like a host that does not exist. */
   reset?: boolean | undefined
+  /** Stream a JSON body that never ends, until the client hangs up. */
+  endless?: boolean | undefined
 }
 
 export interface SimUrls {

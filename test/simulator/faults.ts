@@ -2,17 +2,21 @@ import type { ServiceName, SimRequest } from './context.js'
 
 /**
  * What a fault does instead of (or, with `after: 'send'`, after) the normal handling:
- * a raw answer, a 200 with invalid JSON, a dropped connection, or a delay before answering.
+ * a raw answer (headers and body may be computed when it answers, e.g. to echo the request or
+ * to date a Retry-After), a 200 with invalid
+ * JSON, a dropped connection, a delay before answering, or a 200 JSON body that never ends
+ * (sent as fast as the client reads it, until the client hangs up).
  */
 export type FaultAction =
   | {
       status: number
-      /** A function is called as the answer is sent (e.g. a Retry-After date relative to then). */
-      headers?: Record<string, string> | (() => Record<string, string>)
-      body?: unknown
+      /** A function is called as the answer is sent (e.g. a Retry-After date relative to then, or a body that echoes the request). */
+      headers?: Record<string, string> | ((req: SimRequest) => Record<string, string>)
+      body?: unknown | ((req: SimRequest) => unknown)
     }
   | 'malformed'
   | 'reset'
+  | 'endless'
   | { delayMs: number }
 
 export interface FaultRule {

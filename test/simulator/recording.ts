@@ -15,4 +15,6 @@ export interface RecordedRequest {
   at: number
   /** Date.now() when the answer was sent (or the connection dropped); undefined until then. */
   answeredAt?: number | undefined
+  /** Bytes of an endless body written before the client hung up. */
+  bytesSent?: number | undefined
 }

@@ -101,6 +101,8 @@ export async function startSimulator(scenario: Partial<Scenario> = {}): Promise<
   }
 
   const server = createServer({ key: certificates.key, cert: certificates.cert })
+  // Ends the delays of pending faults when the simulator closes, so no timer outlives it.
+  const closing = new AbortController()
   // Filled in once listening; handlers only run after that.
   const ctx: SimContext = {
     state,
@@ -123,7 +125,7 @@ export async function startSimulator(scenario: Partial<Scenario> = {}): Promise<
   }
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    handle(req, res, ctx, faults, requests).catch(error => {
+    handle(req, res, ctx, faults, requests, closing.signal).catch(error => {
       if (!res.headersSent) {
         res.writeHead(500, { 'content-type': 'application/json' })
         res.end(JSON.stringify({ error: { code: 'SimulatorError', message: String(error) } }))
@@ -188,6 +190,7 @@ export async function startSimulator(scenario: Partial<Scenario> = {}): Promise<
       ].filter(s => s.length > 0),
     close: () =>
       new Promise<void>((resolve, reject) => {
+        closing.abort()
         server.close(error => (error ? reject(error) : resolve()))
         server.closeAllConnections()
       })
@@ -244,7 +247,8 @@ async function handle(
   res: ServerResponse,
   ctx: SimContext,
   faults: FaultRule[],
-  requests: RecordedRequest[]
+  requests: RecordedRequest[],
+  closing: AbortSignal
 ): Promise<void> {
   const at = Date.now()
   const body = await readBody(req)
@@ -270,17 +274,18 @@ async function handle(
   }
   const fault = takeFault(faults, simReq)
   if (fault && fault.after !== 'send' && !isDelay(fault.action)) {
-    await send(res, record, ctx, faultAnswer(fault.action))
+    await send(res, record, ctx, faultAnswer(fault.action, simReq))
     return
   }
-  if (fault && fault.after !== 'send' && isDelay(fault.action)) await sleep(fault.action.delayMs)
+  if (fault && fault.after !== 'send' && isDelay(fault.action))
+    await sleep(fault.action.delayMs, undefined, { signal: closing })
 
   const answer = await HANDLERS[service](simReq, ctx)
   if (fault && fault.after === 'send') {
     if (isDelay(fault.action)) {
-      await sleep(fault.action.delayMs)
+      await sleep(fault.action.delayMs, undefined, { signal: closing })
     } else {
-      await send(res, record, ctx, faultAnswer(fault.action))
+      await send(res, record, ctx, faultAnswer(fault.action, simReq))
       return
     }
   }
@@ -291,8 +296,9 @@ function isDelay(action: FaultAction): action is { delayMs: number } {
   return typeof action === 'object' && 'delayMs' in action
 }
 
-function faultAnswer(action: Exclude<FaultAction, { delayMs: number }>): Answer {
+function faultAnswer(action: Exclude<FaultAction, { delayMs: number }>, req: SimRequest): Answer {
   if (action === 'reset') return { status: 0, reset: true }
+  if (action === 'endless') return { status: 200, endless: true }
   if (action === 'malformed') {
     return {
       status: 200,
@@ -300,8 +306,9 @@ function faultAnswer(action: Exclude<FaultAction, { delayMs: number }>): Answer 
       text: '{"value": [{"id": '
     }
   }
-  const { status, body } = action
-  const headers = typeof action.headers === 'function' ? action.headers() : action.headers
+  const { status } = action
+  const headers = typeof action.headers === 'function' ? action.headers(req) : action.headers
+  const body = typeof action.body === 'function' ? action.body(req) : action.body
   if (body === undefined || typeof body === 'string') {
     return { status, ...(headers ? { headers } : {}), text: body ?? '' }
   }
@@ -321,6 +328,11 @@ async function send(
     res.socket?.destroy()
     return
   }
+  if (answer.endless) {
+    record.status = answer.status
+    await sendEndless(res, record)
+    return
+  }
   const headers: Record<string, string> = { ...(answer.headers ?? {}) }
   let payload = answer.text ?? ''
   if (answer.json !== undefined) {
@@ -333,4 +345,28 @@ async function send(
   record.status = answer.status
   res.writeHead(answer.status, headers)
   res.end(payload)
+}
+
+/**
+ * A JSON array that never closes, written as fast as the client reads it (backpressure kept),
+ * until the client hangs up; counts what was written in record.bytesSent.
+ */
+function sendEndless(res: ServerResponse, record: RecordedRequest): Promise<void> {
+  const chunk = Buffer.from('{"id":"endless","name":"endless"},'.repeat(2048))
+  record.bytesSent = 0
+  return new Promise(resolve => {
+    res.once('close', () => resolve())
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
+    res.write('{"value":[')
+    const pump = (): void => {
+      while (!res.destroyed && !res.writableEnded) {
+        record.bytesSent = (record.bytesSent ?? 0) + chunk.length
+        if (!res.write(chunk)) {
+          res.once('drain', pump)
+          return
+        }
+      }
+    }
+    pump()
+  })
 }

@@ -3,6 +3,7 @@ import { requestJson, type JsonRequest } from '../http/json-request.js'
 import { ServiceError } from '../http/service-error.js'
 import type { PayloadFormat } from '../../inputs/settings.js'
 import { parseConfigAnswer } from './config-answer.js'
+import { parseRegistrationAnswer } from './registration-answer.js'
 
 const REGISTRATION_PATH = '/data/infrastructure/manager/byok/app-registration'
 const CONFIG_PATH = '/data/infrastructure/manager/customer/config'
@@ -64,14 +65,7 @@ export class PlatformClient {
       path: REGISTRATION_PATH,
       allow404: true
     })
-    const b = (body ?? {}) as Record<string, unknown>
-    if (status === 404 || typeof b.applicationId !== 'string') return null
-    return {
-      applicationId: b.applicationId,
-      applicationRedirectUrl:
-        typeof b.applicationRedirectUrl === 'string' ? b.applicationRedirectUrl : undefined,
-      name: typeof b.name === 'string' ? b.name : undefined
-    }
+    return status === 404 ? null : parseRegistrationAnswer('Adobe GET CMK app registration', body)
   }
 
   async registerApp(): Promise<void> {

@@ -21,11 +21,12 @@ const KNOWN_AUTHORITY_HOSTS = [
 /** Picks the credential explicitly; DefaultAzureCredential's probing is slow and confusing in CI. */
 export function createAzureCredential(
   identity: AzureIdentity,
-  authorityHost: string
+  authorityHost: string,
+  runSignal?: AbortSignal
 ): SharedTokenCredential {
   // MSAL knows the public clouds' metadata; anything else must not be "discovered" through them.
   const common = {
-    ...azureClientOptions(),
+    ...azureClientOptions('token', runSignal),
     authorityHost,
     disableInstanceDiscovery: !KNOWN_AUTHORITY_HOSTS.includes(new URL(authorityHost).hostname)
   }
@@ -50,12 +51,15 @@ export function createAzureCredential(
       break
     case 'managed-identity':
       inner = identity.clientId
-        ? new ManagedIdentityCredential({ ...azureClientOptions(), clientId: identity.clientId })
-        : new ManagedIdentityCredential(azureClientOptions())
+        ? new ManagedIdentityCredential({
+            ...azureClientOptions('token', runSignal),
+            clientId: identity.clientId
+          })
+        : new ManagedIdentityCredential(azureClientOptions('token', runSignal))
       break
     case 'cli':
       inner = new AzureCliCredential(identity.tenantId ? { tenantId: identity.tenantId } : {})
       break
   }
-  return new SharedTokenCredential(inner, identity.tenantId)
+  return new SharedTokenCredential(inner, identity.tenantId, runSignal)
 }

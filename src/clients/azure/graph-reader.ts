@@ -10,7 +10,7 @@ export async function readServicePrincipal(
   appId: string,
   signal: AbortSignal
 ): Promise<ServicePrincipal | null> {
-  const token = await credential.getToken(`${graphEndpoint}/.default`)
+  const token = await credential.getToken(`${graphEndpoint}/.default`, { abortSignal: signal })
   if (!token)
     throw new ServiceError('Microsoft Graph token request', undefined, 'no token returned')
   const { status, body } = await requestJson({

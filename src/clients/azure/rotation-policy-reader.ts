@@ -15,7 +15,7 @@ export async function readRotationPolicy(
   keyName: string,
   abortSignal: AbortSignal
 ): Promise<KeyRotationPolicy | null> {
-  const client = new KeyClient(vaultUri, credential, azureClientOptions())
+  const client = new KeyClient(vaultUri, credential, azureClientOptions('api', abortSignal))
   try {
     const policy = await client.getKeyRotationPolicy(keyName, { abortSignal })
     return {

@@ -4,53 +4,77 @@ import { RestError, type PipelinePolicy } from '@azure/core-rest-pipeline'
 import { httpTimeoutMs } from '../http/json-request.js'
 import { retryScale } from '../http/retry.js'
 import { redact } from '../http/secrets.js'
+import { answerGuardPolicy } from './answer-guard-policy.js'
+import { sameOriginPolicy } from './same-origin-policy.js'
+
+const CANCELLED = 'cancelled: the run reached its deadline'
 
 /**
  * Logs every try of every Azure SDK request (method, URL, status, duration) for RUNNER_DEBUG,
- * and bounds each try by the same per-try timeout as the Adobe calls (httpTimeoutMs()).
+ * and bounds each try by the same per-try timeout as the Adobe calls (httpTimeoutMs()) and by
+ * the run's deadline.
  *
  * The timeout is our own, not `request.timeout`: the SDK's node client leaves that timer
  * running when the request fails (a reset, a refused proxy), which keeps the process alive for
  * the whole timeout, and it turns a timeout into an AbortError that is never retried. Here a
  * try that outlasts the timeout becomes a RestError with code ETIMEDOUT, which the SDK's
  * exponential retry treats as a network error and retries.
+ *
+ * The run's signal is wired in here rather than trusted to the caller: @azure/identity does not
+ * pass getToken's abortSignal on to the token requests of its client-secret and
+ * client-assertion flows, so only the pipeline can cancel them.
  */
-const tryPolicy: PipelinePolicy = {
-  name: 'aepCmkTry',
-  async sendRequest(request, next) {
-    const started = Date.now()
-    const line = `${request.method} ${redact(request.url)}`
-    const timeoutMs = httpTimeoutMs()
-    const outer = request.abortSignal
-    const controller = new AbortController()
-    const onOuterAbort = (): void => controller.abort()
-    if (outer?.aborted) controller.abort()
-    else outer?.addEventListener('abort', onOuterAbort)
-    let timedOut = false
-    const handle = setTimeout(() => {
-      timedOut = true
-      controller.abort()
-    }, timeoutMs)
-    request.abortSignal = controller.signal
-    try {
-      const response = await next(request)
-      core.debug(`${line} -> ${response.status} in ${Date.now() - started} ms`)
-      return response
-    } catch (error) {
-      const reason = timedOut ? `no answer within ${timeoutMs / 1000} s` : errorMessage(error)
-      core.debug(`${line} -> network error after ${Date.now() - started} ms: ${redact(reason)}`)
-      if (timedOut) throw new RestError(reason, { code: 'ETIMEDOUT', request })
-      throw error
-    } finally {
-      clearTimeout(handle)
-      outer?.removeEventListener('abort', onOuterAbort)
-      if (outer) request.abortSignal = outer
-      else delete request.abortSignal
+function tryPolicy(runSignal: AbortSignal | undefined): PipelinePolicy {
+  return {
+    name: 'aepCmkTry',
+    async sendRequest(request, next) {
+      const started = Date.now()
+      const line = `${request.method} ${redact(request.url)}`
+      const timeoutMs = httpTimeoutMs()
+      const outer = request.abortSignal
+      const cancellers = [outer, runSignal].filter(s => s !== undefined)
+      const cancelled = (): boolean => cancellers.some(s => s.aborted)
+      const controller = new AbortController()
+      const onCancel = (): void => controller.abort()
+      if (cancelled()) controller.abort()
+      else for (const s of cancellers) s.addEventListener('abort', onCancel)
+      let timedOut = false
+      const handle = setTimeout(() => {
+        timedOut = true
+        controller.abort()
+      }, timeoutMs)
+      request.abortSignal = controller.signal
+      try {
+        const response = await next(request)
+        core.debug(`${line} -> ${response.status} in ${Date.now() - started} ms`)
+        return response
+      } catch (error) {
+        const reason = timedOut
+          ? `no answer within ${timeoutMs / 1000} s`
+          : cancelled()
+            ? CANCELLED
+            : errorMessage(error)
+        core.debug(`${line} -> network error after ${Date.now() - started} ms: ${redact(reason)}`)
+        if (timedOut) throw new RestError(reason, { code: 'ETIMEDOUT', request })
+        // The SDK's own words ("Rejecting from abort signal callback ...") do not say why.
+        if (cancelled()) throw Object.assign(new Error(CANCELLED), { name: 'AbortError' })
+        throw error
+      } finally {
+        clearTimeout(handle)
+        for (const s of cancellers) s.removeEventListener('abort', onCancel)
+        if (outer) request.abortSignal = outer
+        else delete request.abortSignal
+      }
     }
   }
 }
 
-export function azureClientOptions() {
+/**
+ * Options for one Azure SDK client (each call pins its own client to one origin); `token` for
+ * the credentials' own clients, which call the token endpoints. `runSignal` is the run's
+ * deadline: every try of every request of the client ends when it aborts.
+ */
+export function azureClientOptions(calls: 'api' | 'token', runSignal: AbortSignal | undefined) {
   const scale = retryScale()
   return {
     retryOptions: {
@@ -58,7 +82,15 @@ export function azureClientOptions() {
       retryDelayInMs: 500 * scale,
       maxRetryDelayInMs: 30_000 * scale
     },
-    additionalPolicies: [{ policy: tryPolicy, position: 'perRetry' as const }],
+    // In order, outermost first: the origin check, the per-try timeout, the answer checks.
+    additionalPolicies: [sameOriginPolicy(), tryPolicy(runSignal), answerGuardPolicy(calls)].map(
+      policy => ({
+        policy,
+        position: 'perRetry' as const
+      })
+    ),
+    // Belt and braces: answerGuardPolicy already refuses every redirect.
+    redirectOptions: { maxRetries: 0 },
     userAgentOptions: { userAgentPrefix: 'aep-cmk-azure-action' }
   }
 }

@@ -16,7 +16,12 @@ export class SharedTokenCredential implements TokenCredential {
   constructor(
     private readonly inner: TokenCredential,
     /** The credential's own tenant: a request naming it is the same as one naming none. */
-    private readonly homeTenantId?: string
+    private readonly homeTenantId?: string,
+    /**
+     * The run's deadline. One token request serves several callers, so it carries the run's
+     * signal rather than any one caller's: the deadline cancels it, and nothing else does.
+     */
+    private readonly runSignal?: AbortSignal
   ) {}
 
   getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken | null> {
@@ -39,17 +44,21 @@ export class SharedTokenCredential implements TokenCredential {
     scopes: string[],
     options?: GetTokenOptions
   ): Promise<AccessToken | null> {
-    const pending = this.inner.getToken(scopes, options).then(
-      token => {
-        registerSecret(token?.token)
-        return token
-      },
-      (error: unknown) => {
-        // The SDKs would otherwise blame the ARM or Key Vault call for a failed sign-in.
-        const message = errorMessage(error).split('\n')[0] ?? ''
-        throw new ServiceError(`Entra token request (${scopes.join(' ')})`, undefined, message)
-      }
-    )
+    const pending = this.inner
+      .getToken(scopes, { ...options, ...(this.runSignal && { abortSignal: this.runSignal }) })
+      .then(
+        token => {
+          registerSecret(token?.token)
+          return token
+        },
+        (error: unknown) => {
+          // The SDKs would otherwise blame the ARM or Key Vault call for a failed sign-in.
+          const message = this.runSignal?.aborted
+            ? 'cancelled: the run reached its deadline'
+            : (errorMessage(error).split('\n')[0] ?? '')
+          throw new ServiceError(`Entra token request (${scopes.join(' ')})`, undefined, message)
+        }
+      )
     this.tokens.set(cacheKey, pending)
     pending.catch(() => {
       if (this.tokens.get(cacheKey) === pending) this.tokens.delete(cacheKey)

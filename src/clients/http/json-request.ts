@@ -1,9 +1,11 @@
 import * as core from '@actions/core'
 import fetch, { FetchError } from 'node-fetch'
+import { AnswerTooLargeError, readCappedText } from './capped-body.js'
 import { proxyAgentFor } from './proxy-agent.js'
 import {
   DEFAULT_RETRY_POLICY,
   parseRetryAfter,
+  refusedRetryAfter,
   realRetryDeps,
   retryScale,
   scaleRetryPolicy,
@@ -13,6 +15,8 @@ import {
 import { redact } from './secrets.js'
 import { ServiceError, serviceMessage } from './service-error.js'
 import { sleep } from './sleep.js'
+import { describeNonJson } from './non-json.js'
+import { redirectRefusal } from './redirect-refusal.js'
 
 export interface JsonRequest {
   /** Names the call in errors and debug lines, e.g. "Adobe GET app registration". */
@@ -62,7 +66,9 @@ export function httpTimeoutMs(env: Record<string, string | undefined> = process.
 /**
  * One JSON call with a per-try timeout and retries for network errors, 408, 429 and 5xx.
  * A POST is only retried when the service certainly did not act on it (429), since it may
- * otherwise have been stored; callers read the state back instead.
+ * otherwise have been stored; callers read the state back instead. Every call carries a secret
+ * or a token, so a redirect is never followed (it is an error naming the location's host), and
+ * no answer is read beyond MAX_ANSWER_BYTES.
  */
 export async function requestJson(request: JsonRequest): Promise<JsonResponse> {
   const retryable = (error: unknown): boolean => {
@@ -110,11 +116,15 @@ async function sendOnce(request: JsonRequest): Promise<JsonResponse> {
       headers,
       ...(body !== undefined && { body }),
       signal,
+      // The request carries a secret or a token: a redirect must not take it elsewhere.
+      redirect: 'manual',
       agent: proxyAgentFor(request.url)
     })
     // The body can stall or break after the headers came: that is a network error too.
-    text = await response.text()
+    text = await readCappedText(response.body, response.headers.get('content-length'))
   } catch (error) {
+    if (error instanceof AnswerTooLargeError)
+      throw new ServiceError(request.call, response?.status, error.message)
     const reason =
       timeout.aborted && !request.signal?.aborted
         ? `no answer within ${timeoutMs / 1000} s`
@@ -140,16 +150,34 @@ async function sendOnce(request: JsonRequest): Promise<JsonResponse> {
       malformed = true
     }
   }
-  if (response.status === 404 && request.allow404) return { status: 404, body: parsed }
-  if (response.status >= 400) {
+  if (response.status >= 300 && response.status < 400)
     throw new ServiceError(
       request.call,
       response.status,
-      serviceMessage(parsed, malformed ? text.slice(0, 200) : response.statusText || 'no message'),
-      parseRetryAfter(response.headers.get('retry-after'), Date.now())
+      redirectRefusal(response.headers.get('location'), request.url)
+    )
+  if (response.status === 404 && request.allow404) return { status: 404, body: parsed }
+  if (response.status >= 400) {
+    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now())
+    const message = serviceMessage(
+      parsed,
+      malformed
+        ? describeNonJson(text, response.headers.get('content-type'))
+        : response.statusText || 'no message'
+    )
+    const refused = refusedRetryAfter(retryAfterMs)
+    throw new ServiceError(
+      request.call,
+      response.status,
+      refused ? `${message} (${refused})` : message,
+      retryAfterMs
     )
   }
   if (malformed)
-    throw new ServiceError(request.call, response.status, 'the answer is not valid JSON')
+    throw new ServiceError(
+      request.call,
+      response.status,
+      `the answer is not valid JSON: ${describeNonJson(text, response.headers.get('content-type'))}`
+    )
   return { status: response.status, body: parsed }
 }

@@ -9,6 +9,13 @@ export interface RetryPolicy {
   maxElapsedMs: number
 }
 
+/**
+ * The longest Retry-After the action waits for, Azure and Adobe alike. A service that asks for
+ * more (a day, say) is not retried: the call fails at once, quoting the answer, so a throttled
+ * service cannot hold the run until its deadline.
+ */
+export const MAX_RETRY_AFTER_MS = 60_000
+
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxAttempts: 5,
   baseDelayMs: 500,
@@ -68,7 +75,7 @@ export function retryDelayMs(
   const jittered = Math.round(ceiling / 2 + (random() * ceiling) / 2)
   return retryAfterMs === undefined
     ? jittered
-    : Math.min(Math.max(retryAfterMs, jittered), policy.maxElapsedMs)
+    : Math.min(Math.max(retryAfterMs, jittered), policy.maxElapsedMs, MAX_RETRY_AFTER_MS)
 }
 
 /**
@@ -88,11 +95,18 @@ export async function withRetry<T>(
     } catch (error) {
       const decision = classify(error)
       if (!decision.retry || n >= policy.maxAttempts) throw error
+      if ((decision.retryAfterMs ?? 0) > MAX_RETRY_AFTER_MS) throw error
       const delay = retryDelayMs(n, policy, deps.random, decision.retryAfterMs)
       if (deps.now() - started + delay > policy.maxElapsedMs) throw error
       await deps.sleep(delay)
     }
   }
+}
+
+/** Says why a Retry-After is not waited for, or undefined when it is. */
+export function refusedRetryAfter(retryAfterMs: number | undefined): string | undefined {
+  if (retryAfterMs === undefined || retryAfterMs <= MAX_RETRY_AFTER_MS) return undefined
+  return `it asked to retry after ${Math.round(retryAfterMs / 1000)} s (Retry-After), longer than the ${MAX_RETRY_AFTER_MS / 1000} s the action waits, so it was not retried`
 }
 
 /** Parses Retry-After: delta seconds or an HTTP-date. */

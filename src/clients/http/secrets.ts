@@ -2,19 +2,41 @@ import * as core from '@actions/core'
 
 const known = new Set<string>()
 
-/** Masks a secret in the runner's logs and remembers it so that our own messages can be scrubbed. */
+/**
+ * The forms a secret takes when a service echoes a request back: as sent in a form body or a
+ * query (URL-encoded, spaces as + or %20) and inside a JSON string.
+ */
+function encodedForms(value: string): string[] {
+  const forms = [
+    value,
+    encodeURIComponent(value),
+    new URLSearchParams({ v: value }).toString().slice(2),
+    JSON.stringify(value).slice(1, -1)
+  ]
+  return [...new Set(forms)]
+}
+
+/**
+ * Masks a secret in the runner's logs, in every encoded form, and remembers the forms so that our
+ * own messages can be scrubbed.
+ */
 export function registerSecret(value: string | undefined): void {
   if (!value || known.has(value)) return
-  core.setSecret(value)
-  known.add(value)
+  for (const form of encodedForms(value)) {
+    if (known.has(form)) continue
+    core.setSecret(form)
+    known.add(form)
+  }
 }
 
 const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g
 const BEARER = /\b(Bearer)\s+[A-Za-z0-9._~+/=-]{8,}/gi
 
-/** Removes every known secret and anything token-shaped from text meant for people. */
+/** Removes every known secret (raw or encoded) and anything token-shaped from text meant for people. */
 export function redact(text: string): string {
   let out = text
-  for (const secret of known) out = out.split(secret).join('***')
+  // Longest first, so that a form containing another is removed whole.
+  for (const secret of [...known].sort((a, b) => b.length - a.length))
+    out = out.split(secret).join('***')
   return out.replace(BEARER, '$1 ***').replace(JWT, '***')
 }

@@ -18,4 +18,16 @@ describe('redact', () => {
     expect(redact('client_secret=s3cret-value-for-redact&x=1')).toBe('client_secret=***&x=1')
     expect(redact('Bearer short')).toBe('Bearer short')
   })
+
+  it('removes a registered secret raw, URL-encoded, form-encoded and JSON-escaped', () => {
+    const secret = 'p4ss+w/rd=unit&secret "value"~9'
+    registerSecret(secret)
+    const forms = [
+      secret,
+      encodeURIComponent(secret),
+      new URLSearchParams({ s: secret }).toString().slice(2),
+      JSON.stringify(secret).slice(1, -1)
+    ]
+    for (const form of forms) expect(redact(`before ${form} after`)).toBe('before *** after')
+  })
 })

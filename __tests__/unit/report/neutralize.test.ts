@@ -1,0 +1,25 @@
+import { neutralize } from '../../../src/report/neutralize.js'
+
+describe('neutralize', () => {
+  it('keeps ordinary text as it is', () => {
+    expect(neutralize('cmk-kv-aep-cmk-prod-aep-cmk-key: COMPLETED')).toBe(
+      'cmk-kv-aep-cmk-prod-aep-cmk-key: COMPLETED'
+    )
+    expect(neutralize('a\ttab')).toBe('a\ttab')
+  })
+
+  it('writes line breaks and other control characters as escapes, so the value stays on one line', () => {
+    expect(neutralize('x\n::error::injected\r\n::stop-commands::t\rend')).toBe(
+      'x\\n::error::injected\\r\\n::stop-commands::t\\rend'
+    )
+    expect(neutralize('bell\u0007 esc\u001b nel\u0085 ls\u2028 ps\u2029')).toBe(
+      'bell\\u0007 esc\\u001b nel\\u0085 ls\\u2028 ps\\u2029'
+    )
+  })
+
+  it('escapes a leading :: (after white space) so that the line is not a workflow command', () => {
+    expect(neutralize('::add-mask::x')).toBe('\\::add-mask::x')
+    expect(neutralize('  ::stop-commands::t')).toBe('  \\::stop-commands::t')
+    expect(neutralize('a::b')).toBe('a::b')
+  })
+})

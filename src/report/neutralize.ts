@@ -1,0 +1,21 @@
+// Line breaks and other control characters (Unicode line and paragraph separators included),
+// except the tab.
+const CONTROL = /\r\n|[\p{Cc}\u2028\u2029]/gu
+const NAMED: Record<string, string> = { '\r\n': '\\r\\n', '\n': '\\n', '\r': '\\r' }
+// The runner reads a log line as a workflow command when, leading whitespace trimmed, it starts
+// with "::".
+const COMMAND_START = /^(\s*)::/
+
+/**
+ * Makes a service-provided string inert in the job log and in outputs: line breaks and other
+ * control characters are written as escapes (`\n`, `\u001b`), so the value stays on the line it
+ * was printed on, and a leading `::` is escaped (`\::`), so the line cannot be read as a
+ * workflow command (`::error`, `::stop-commands::`, `::add-mask::` ...).
+ */
+export function neutralize(text: string): string {
+  return String(text)
+    .replace(CONTROL, c =>
+      c === '\t' ? c : (NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    )
+    .replace(COMMAND_START, '$1\\::')
+}
