@@ -60,7 +60,8 @@ export async function publishTrackingIssue(
     status: r.status,
     findings: r.findings,
     failedChecks: r.failedChecks,
-    runUrl: client.runUrl
+    runUrl: client.runUrl,
+    error: r.error
   })
   switch (outcome.kind) {
     case 'opened':

@@ -31,6 +31,8 @@ export interface IssueContext {
   status: string
   /** The run that wrote this, when the runner named it. */
   runUrl?: string | undefined
+  /** What stopped the run, when something did besides failed checks. */
+  error?: string | undefined
 }
 
 /** The issue body: the hidden markers, then the failed checks with their fixes. */
@@ -48,6 +50,7 @@ export function issueBody(
     `<!-- aep-cmk-failed-checks: ${failedChecks.join(',')} -->`,
     `The Adobe Experience Platform customer-managed key **${inline(key.vaultName)}/${inline(key.keyName)}** ` +
       `(org ${inline(key.orgId)}) fails ${failed.length === 1 ? 'a check' : `${failed.length} checks`}.`,
+    ...(context.error ? ['', `The run stopped: ${inline(context.error)}`] : []),
     '',
     `Last failing run: ${runLink(context.runUrl)} (mode ${inline(context.mode)}, configuration status ${inline(context.status)}).`,
     '',

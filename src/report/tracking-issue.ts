@@ -28,6 +28,7 @@ export interface TrackedRun {
   findings: readonly Finding[]
   failedChecks: readonly CheckId[]
   runUrl?: string | undefined
+  error?: string | undefined
 }
 
 /**

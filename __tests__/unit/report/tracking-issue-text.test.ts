@@ -25,6 +25,9 @@ describe('tracking issue text', () => {
     expect(recordedFailedChecks(body)).toEqual(['vault.rbac', 'key.enabled'])
     expect(body).toContain('[this run](https://gh/o/r/actions/runs/1)')
     expect(recordedFailedChecks('no markers here')).toEqual([])
+    expect(body).not.toContain('The run stopped')
+    const stopped = issueBody([], [], { ...CONTEXT, error: 'unexpected error: boom' })
+    expect(stopped).toContain('The run stopped: unexpected error: boom')
   })
 
   it('one marker per org, vault and key; vault and key case as in Azure', () => {
