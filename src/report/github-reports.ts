@@ -3,6 +3,7 @@ import { issuesClient } from '../clients/github/issues-client.js'
 import { errorMessage } from '../clients/http/error-message.js'
 import { redact } from '../clients/http/secrets.js'
 import type { GuardedKey } from './guarded-key.js'
+import { neutralize } from './neutralize.js'
 import type { RunResult } from './run-result.js'
 import { buildSarif, writeSarif } from './sarif.js'
 import { keepTrackingIssue } from './tracking-issue.js'
@@ -65,16 +66,18 @@ export async function publishTrackingIssue(
   })
   switch (outcome.kind) {
     case 'opened':
-      core.info(`Opened the tracking issue ${outcome.url}`)
+      core.info(neutralize(`Opened the tracking issue ${outcome.url}`))
       if (outcome.warning) core.warning(outcome.warning)
       return outcome.url
     case 'updated':
       core.info(
-        `Updated the tracking issue ${outcome.url}${outcome.commented ? ' and commented: the failed checks changed' : ''}`
+        neutralize(
+          `Updated the tracking issue ${outcome.url}${outcome.commented ? ' and commented: the failed checks changed' : ''}`
+        )
       )
       return outcome.url
     case 'closed':
-      core.info(`Closed the tracking issue ${outcome.url}: every check passes`)
+      core.info(neutralize(`Closed the tracking issue ${outcome.url}: every check passes`))
       return outcome.url
     case 'nothing-open':
       return undefined
