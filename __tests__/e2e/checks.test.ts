@@ -202,10 +202,10 @@ describe('vault checks', () => {
     })
     const r = await run()
     // Disabled overrides every IP rule, but the key is read through ARM, which it does not touch.
-    expectFailedBy(r, ['vault.network'])
+    expectFailedBy(r, ['vault.network', 'vault.adobe-ip'])
     expect(annotation(r, 'error', 'vault.network')).toContain('public network access is Disabled')
     expect(annotation(r, 'error', 'vault.network')).toContain('--bypass AzureServices')
-    expect(annotation(r, 'warning', 'vault.adobe-ip')).toBeDefined()
+    expect(annotation(r, 'error', 'vault.adobe-ip')).toContain('Public network access is Disabled')
     expect(finding(r, 'key.found').outcome).toBe('pass')
   })
 
@@ -214,7 +214,7 @@ describe('vault checks', () => {
       networkAcls: {
         bypass: 'None',
         defaultAction: 'Deny',
-        ipRules: [{ value: sim.state.runnerIp }],
+        ipRules: [{ value: sim.state.runnerIp }, { value: ADOBE_IP }],
         virtualNetworkRules: []
       }
     })
@@ -225,7 +225,7 @@ describe('vault checks', () => {
     expect(finding(r, 'key.found').outcome).toBe('pass')
   })
 
-  it('vault.adobe-ip warns when the Deny firewall does not allow 20.88.123.53', async () => {
+  it('vault.adobe-ip fails when the Deny firewall does not allow 20.88.123.53, the trusted-services bypass notwithstanding', async () => {
     setVaultProperties({
       networkAcls: {
         bypass: 'AzureServices',
@@ -235,9 +235,9 @@ describe('vault checks', () => {
       }
     })
     const r = await run()
-    expectWarnedBy(r, 'vault.adobe-ip')
-    expect(annotation(r, 'warning', 'vault.adobe-ip')).toContain(
-      `az keyvault network-rule add --subscription ${sim.state.subscriptionId} --name kv-aep-cmk-prod --ip-address ${ADOBE_IP}`
+    expectFailedBy(r, ['vault.adobe-ip'])
+    expect(annotation(r, 'error', 'vault.adobe-ip')).toContain(
+      `\`az keyvault network-rule add --name kv-aep-cmk-prod --ip-address ${ADOBE_IP} --subscription ${sim.state.subscriptionId}\``
     )
     expect(finding(r, 'vault.network').outcome).toBe('pass')
   })

@@ -344,6 +344,15 @@ describe('Platform checks the key identifier, and Adobe what it can use', () => 
         })
     ],
     [
+      'a Deny firewall with the trusted-services bypass but without 20.88.123.53 (Adobe is not a trusted service)',
+      () =>
+        (sim.state.vault!.properties.networkAcls = {
+          bypass: 'AzureServices',
+          defaultAction: 'Deny',
+          ipRules: []
+        })
+    ],
+    [
       'the access-policy vault has no policy for the CMK app (its role does not count)',
       () => (sim.state.vault!.properties.enableRbacAuthorization = false)
     ],
@@ -369,15 +378,6 @@ describe('Platform checks the key identifier, and Adobe what it can use', () => 
           bypass: 'None',
           defaultAction: 'Deny',
           ipRules: [{ value: '20.88.120.0/21' }]
-        })
-    ],
-    [
-      'a Deny firewall with the trusted-services bypass (the contract: vault.network passes)',
-      () =>
-        (sim.state.vault!.properties.networkAcls = {
-          bypass: 'AzureServices',
-          defaultAction: 'Deny',
-          ipRules: []
         })
     ],
     [

@@ -26,7 +26,7 @@ function azKeyvaultUpdate(ctx: VaultCheckContext, args: string, vault?: VaultFac
 function azAddIpRule(ctx: VaultCheckContext, vault: VaultFacts, ip: string): string {
   if (vault.kind === 'managed-hsm')
     return `\`az resource update --ids ${vault.id} --add properties.networkAcls.ipRules '{"value":"${ip}"}'\``
-  return `\`az keyvault network-rule add --subscription ${ctx.subscriptionId} --name ${ctx.keyVaultName} --ip-address ${ip}\``
+  return `\`az keyvault network-rule add --name ${ctx.keyVaultName} --ip-address ${ip} --subscription ${ctx.subscriptionId}\``
 }
 
 /** "vault kv-x" or "Managed HSM mhsm-x", for details. */
@@ -221,8 +221,8 @@ export function adobeIpFinding(vault: VaultFacts, ctx: VaultCheckContext): Findi
     const rulesNote = allowingRule ? `, which overrides its IP rule ${allowingRule}` : ''
     return {
       id: 'vault.adobe-ip',
-      outcome: 'warn',
-      detail: `Public network access is Disabled on ${named(vault)}${rulesNote}, so Adobe's monitoring address ${ADOBE_MONITORING_IP} cannot reach it.`,
+      outcome: 'fail',
+      detail: `Public network access is Disabled on ${named(vault)}${rulesNote}, so Adobe (${ADOBE_MONITORING_IP}) cannot reach the key: "even with correct permissions, a blocked IP will prevent key access" (Adobe), and Adobe treats an unreachable key as revoked.`,
       fix: `Enable public access with a deny-by-default firewall and allow the address: ${azKeyvaultUpdate(ctx, '--public-network-access Enabled --default-action Deny --bypass AzureServices', vault)}, then ${azAddIpRule(ctx, vault, ADOBE_MONITORING_IP)}.`,
       evidence
     }
@@ -237,8 +237,8 @@ export function adobeIpFinding(vault: VaultFacts, ctx: VaultCheckContext): Findi
   }
   return {
     id: 'vault.adobe-ip',
-    outcome: 'warn',
-    detail: `The firewall of ${named(vault)} defaults to Deny and none of its ${ipRules.length} IP rules allows Adobe's monitoring address ${ADOBE_MONITORING_IP}.`,
+    outcome: 'fail',
+    detail: `The firewall of ${named(vault)} defaults to Deny and none of its ${ipRules.length} IP rules allows Adobe's address ${ADOBE_MONITORING_IP}: "even with correct permissions, a blocked IP will prevent key access" (Adobe; Adobe is not a trusted Azure service, so the bypass does not let it in).`,
     fix: `Allow the address: ${azAddIpRule(ctx, vault, ADOBE_MONITORING_IP)}.`,
     evidence
   }

@@ -55,7 +55,7 @@ describe('vault checks on a Managed HSM', () => {
     expect(finding.fix).toContain('--bypass AzureServices')
   })
 
-  it("vault.adobe-ip warns behind a Deny firewall, adding the rule to the HSM's networkAcls", () => {
+  it("vault.adobe-ip fails behind a Deny firewall, adding the rule to the HSM's networkAcls", () => {
     const hsm = healthyManagedHsm()
     const finding = adobeIpFinding(
       {
@@ -64,7 +64,7 @@ describe('vault checks on a Managed HSM', () => {
       },
       ctx
     )
-    expect(finding.outcome).toBe('warn')
+    expect(finding.outcome).toBe('fail')
     expect(finding.detail).toContain('The firewall of Managed HSM mhsm-cmk defaults to Deny')
     expect(finding.fix).toContain(
       `\`az resource update --ids ${hsm.id} --add properties.networkAcls.ipRules '{"value":"20.88.123.53"}'\``

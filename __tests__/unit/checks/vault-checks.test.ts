@@ -139,22 +139,23 @@ describe('vault.adobe-ip', () => {
     }
   )
 
-  it('warns with Deny when no rule allows the address', () => {
+  it('fails with Deny when no rule allows the address, even with the trusted-services bypass', () => {
     const finding = adobeIpFinding(
       withNetwork('Enabled', 'Deny', 'AzureServices', ['20.88.124.0/24', '20.88.123.54']),
       ctx
     )
-    expect(finding.outcome).toBe('warn')
-    expect(finding.fix).toContain('az keyvault network-rule add')
-    expect(finding.fix).toContain('--ip-address 20.88.123.53')
+    expect(finding.outcome).toBe('fail')
+    expect(finding.fix).toContain(
+      '`az keyvault network-rule add --name kv-cmk --ip-address 20.88.123.53'
+    )
   })
 
-  it('warns when public access is Disabled even if a rule names the address (rules are not honoured)', () => {
+  it('fails when public access is Disabled even if a rule names the address (rules are not honoured)', () => {
     const finding = adobeIpFinding(
       withNetwork('Disabled', 'Deny', 'AzureServices', ['20.88.123.53']),
       ctx
     )
-    expect(finding.outcome).toBe('warn')
+    expect(finding.outcome).toBe('fail')
     expect(finding.detail).toContain('overrides its IP rule 20.88.123.53')
     expect(finding.fix).toContain('--public-network-access Enabled --default-action Deny')
   })

@@ -77,13 +77,12 @@ export function firewallRefusal(
 }
 
 /**
- * Whether Adobe reaches the vault. Per the action contract (vault.network), Adobe gets through
- * when trusted Azure services may bypass the firewall (bypass AzureServices, which also holds
- * with public access Disabled); otherwise public access must be Enabled and the firewall must
- * allow all networks or 20.88.123.53.
+ * Whether Adobe reaches the vault. Adobe is not a trusted Azure service, so the firewall's
+ * AzureServices bypass does not let it in (Adobe's alert guide: "even with correct permissions, a
+ * blocked IP will prevent key access"): public access must be Enabled and the firewall must allow
+ * all networks or 20.88.123.53.
  */
 export function adobeReachesVault(vault: VaultState): boolean {
-  if (lower(acls(vault).bypass) === 'azureservices') return true
   return firewallRefusal(vault, ADOBE_IP) === undefined
 }
 
