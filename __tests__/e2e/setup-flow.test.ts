@@ -241,6 +241,19 @@ describe('setup with GitHub OIDC', () => {
     expect(new Set(entra.map(b => b.client_assertion)).size).toBe(1)
   })
 
+  it('never hands Entra an ID token whose exp leaves less than a minute: a short-lived one is fetched for every request', async () => {
+    sim = await startSimulator({ idTokenLifetimeSeconds: 45 })
+    const inputs = { ...defaultInputs(sim), 'azure-auth': 'oidc', 'azure-client-secret': undefined }
+    const run = await runAction(sim, inputs)
+    expect(run.exitCode).toBe(0)
+    const entra = sim.requests
+      .filter(r => r.service === 'entra' && r.method === 'POST')
+      .map(r => form(r.body).client_assertion)
+    expect(entra.length).toBeGreaterThanOrEqual(2)
+    // One ID token request to GitHub per Entra request.
+    expect(sim.requests.filter(r => r.service === 'github')).toHaveLength(entra.length)
+  })
+
   it('finds the vault by name in the subscription when no resource group is given', async () => {
     sim = await startSimulator()
     const run = await runAction(sim, { ...defaultInputs(sim), 'azure-resource-group': undefined })

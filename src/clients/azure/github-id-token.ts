@@ -3,33 +3,59 @@ import { registerSecret } from '../http/secrets.js'
 
 export const AZURE_TOKEN_EXCHANGE_AUDIENCE = 'api://AzureADTokenExchange'
 
-/** GitHub ID tokens live about 5 minutes; one younger than this is reused, never an older one. */
-const REUSE_WINDOW_MS = 60_000
+/**
+ * A GitHub ID token is reused only while its own `exp` is further away than this: Entra must
+ * never receive one that expires on the way. GitHub documents no lifetime (about 5 minutes seen),
+ * so the token's claim decides, not a fixed reuse window.
+ */
+export const ID_TOKEN_EXPIRY_MARGIN_MS = 60_000
 
 type FetchIdToken = (audience: string) => Promise<string>
 
 /**
  * The assertion callback for ClientAssertionCredential. It is called for every Entra token
  * request (MSAL may call it more than once per request), so it fetches the ID token there,
- * never at start-up; concurrent calls share one fetch, and a token younger than a minute is
- * reused rather than asking GitHub again.
+ * never at start-up; concurrent calls share one fetch, and a fetched token is reused while its
+ * `exp` claim leaves {@link ID_TOKEN_EXPIRY_MARGIN_MS}. A token without a readable `exp` is
+ * never reused.
  */
 export function githubIdTokenAssertion(
   fetchIdToken: FetchIdToken = audience => core.getIDToken(audience),
   now: () => number = Date.now
 ): () => Promise<string> {
-  let current: { token: Promise<string>; fetchedAt: number } | undefined
+  let current: { token: Promise<string>; expiresAtMs: number | 'pending' } | undefined
   return () => {
-    if (current && now() - current.fetchedAt < REUSE_WINDOW_MS) return current.token
-    const fetchedAt = now()
-    const token = fetchIdToken(AZURE_TOKEN_EXCHANGE_AUDIENCE).then(value => {
-      registerSecret(value)
-      return value
+    if (
+      current &&
+      (current.expiresAtMs === 'pending' || current.expiresAtMs - now() > ID_TOKEN_EXPIRY_MARGIN_MS)
+    )
+      return current.token
+    const entry: { token: Promise<string>; expiresAtMs: number | 'pending' } = {
+      token: fetchIdToken(AZURE_TOKEN_EXCHANGE_AUDIENCE).then(value => {
+        registerSecret(value)
+        entry.expiresAtMs = expiresAtMs(value) ?? -Infinity
+        return value
+      }),
+      expiresAtMs: 'pending'
+    }
+    current = entry
+    entry.token.catch(() => {
+      if (current === entry) current = undefined
     })
-    current = { token, fetchedAt }
-    token.catch(() => {
-      if (current?.token === token) current = undefined
-    })
-    return token
+    return entry.token
+  }
+}
+
+/** The `exp` claim of a JWT, in ms since the epoch; undefined when it cannot be read. */
+export function expiresAtMs(jwt: string): number | undefined {
+  const payload = jwt.split('.')[1]
+  if (!payload) return undefined
+  try {
+    const exp = (
+      JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown }
+    ).exp
+    return typeof exp === 'number' && Number.isFinite(exp) ? exp * 1000 : undefined
+  } catch {
+    return undefined
   }
 }
