@@ -7,7 +7,12 @@
  *
  * Exits non-zero when either run did not do what it should.
  */
-import { CONFIG_SEQUENCES, startSimulator, type Simulator } from '../test/simulator/index.js'
+import {
+  CONFIG_SEQUENCES,
+  firewalledVault,
+  startSimulator,
+  type Simulator
+} from '../test/simulator/index.js'
 import { runAction, defaultInputs, writesOf, type ActionRun } from '../test/run-action.js'
 
 const RULE = '═'.repeat(78)
@@ -59,6 +64,9 @@ function show(run: ActionRun, sim: Simulator, requestsBefore: number): void {
 async function main(): Promise<void> {
   const started = Date.now()
   const sim = await startSimulator({
+    // The vault as Azure's baseline and Adobe ask for it: a Deny firewall that allows only Adobe's
+    // 20.88.123.53, so the runner is refused by the data plane; the action reads through ARM.
+    vault: firewalledVault(),
     // Adobe has no CMK app registration yet: the first GET after the POST still answers 404.
     registration: {
       status: 'absent',
@@ -70,7 +78,9 @@ async function main(): Promise<void> {
   })
   const problems: string[] = []
   try {
-    heading('1/2  mode: setup  (no CMK app registration yet, configuration NEW → … → COMPLETED)')
+    heading(
+      '1/2  mode: setup  (firewalled vault that allows only Adobe; no CMK app registration yet; configuration NEW → … → COMPLETED)'
+    )
     const setup = await runAction(sim, defaultInputs(sim, 'setup'))
     show(setup, sim, 0)
     const afterSetup = sim.requests.length
@@ -81,6 +91,9 @@ async function main(): Promise<void> {
       problems.push(`setup: status ${setup.outputs.status}, expected COMPLETED`)
     if (sim.counters.registrationRequests !== 1)
       problems.push(`setup: ${sim.counters.registrationRequests} registration requests, expected 1`)
+    const refused = sim.requests.filter(r => r.service === 'keyvault' && r.status === 403)
+    if (refused.length > 0)
+      problems.push(`setup: the vault firewall refused ${refused.length} data-plane requests`)
 
     heading('2/2  mode: check  (after setup: must pass and write nothing)')
     const check = await runAction(sim, defaultInputs(sim, 'check'))

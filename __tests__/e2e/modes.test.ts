@@ -3,6 +3,7 @@
  * configurations and registrations that already exist.
  */
 import {
+  firewalledVault,
   adobeInternalConfigName,
   CONFIG_PATH,
   CONFIG_SEQUENCES,
@@ -244,12 +245,8 @@ describe('strict', () => {
   })
 
   it('setup completes when the Deny firewall refuses the runner and allows only Adobe: the key is read through ARM', async () => {
-    sim.state.vault!.properties.networkAcls = {
-      bypass: 'AzureServices',
-      defaultAction: 'Deny',
-      ipRules: [{ value: '20.88.123.53/32' }],
-      virtualNetworkRules: []
-    }
+    // The demo's vault (npm run demo).
+    sim.state.vault = firewalledVault()
     const r = await run('setup')
     expect(r.exitCode).toBe(0)
     expect(failedChecks(r)).toEqual([])

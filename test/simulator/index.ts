@@ -7,6 +7,7 @@ export {
   defaultKey,
   defaultScenario,
   defaultVault,
+  firewalledVault,
   defaultManagedHsm,
   HSM_ROLE,
   makeScenario,

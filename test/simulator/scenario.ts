@@ -325,6 +325,22 @@ export function defaultVault(name = 'kv-aep-cmk-prod', location = 'eastus'): Vau
   }
 }
 
+/**
+ * A vault configured as Azure's security baseline and Adobe ask: the firewall denies by default,
+ * trusted Azure services may bypass it, and only Adobe's address 20.88.123.53 is allowed. A
+ * runner (any other address) is refused by the data plane; the key is read through ARM.
+ */
+export function firewalledVault(name = 'kv-aep-cmk-prod', location = 'eastus'): VaultState {
+  const vault = defaultVault(name, location)
+  vault.properties.networkAcls = {
+    bypass: 'AzureServices',
+    defaultAction: 'Deny',
+    ipRules: [{ value: '20.88.123.53' }],
+    virtualNetworkRules: []
+  }
+  return vault
+}
+
 export function defaultKey(name = 'aep-cmk-key', now = Math.floor(Date.now() / 1000)): KeyState {
   return {
     name,
