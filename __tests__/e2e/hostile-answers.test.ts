@@ -327,6 +327,93 @@ describe('4. only a 404 means the CMK app is not registered', () => {
   )
 })
 
+describe('5. a write whose answer was lost is read back, never written again in the same run', () => {
+  it.concurrent(
+    'registration: the POST answer is lost and the wait is short: read back for its own grace period, one POST',
+    async () => {
+      const scenario: Partial<Scenario> = {
+        ...FAST,
+        registration: {
+          status: 'absent',
+          getsUntilReady: 1,
+          pendingAnswer: 'not-found',
+          readyAfterGets: 3
+        }
+      }
+      await withSim(scenario, async sim => {
+        sim.fault({
+          service: 'platform',
+          method: 'POST',
+          path: REGISTRATION_PATH,
+          after: 'send',
+          times: 1,
+          action: 'reset'
+        })
+        const run = await runAction(sim, { ...defaultInputs(sim), 'wait-timeout-seconds': '1' })
+        expect(sim.counters.registrationRequests).toBe(1)
+        expect(run.outputs['application-id']).toBe(sim.state.cmkApp.appId)
+        expect(run.outputs.result).toBe('pass')
+      })
+    },
+    TIMEOUT
+  )
+
+  it.concurrent(
+    'configuration: a POST slower than the per-try timeout is read back until it appears, not submitted again',
+    async () => {
+      await withSim(FAST, async sim => {
+        sim.fault({
+          service: 'platform',
+          method: 'POST',
+          path: CONFIG_PATH,
+          times: 1,
+          action: { delayMs: 4000 }
+        })
+        const run = await runAction(sim, defaultInputs(sim), {
+          env: { AEP_CMK_HTTP_TIMEOUT_SECONDS: '1' }
+        })
+        expect(sim.counters.configSubmissions).toBe(1)
+        expect(
+          sim.requests.filter(r => r.method === 'POST' && r.path === CONFIG_PATH)
+        ).toHaveLength(1)
+        expect(run.outputs.result).toBe('pass')
+        expect(run.outputs.status).toBe('COMPLETED')
+      })
+    },
+    TIMEOUT
+  )
+
+  it.concurrent(
+    'configuration: a lost POST answer while Adobe stores it under an internal name: one POST',
+    async () => {
+      await withSim(
+        // Status found only by Adobe's internal name, which the lost answer would have carried.
+        { ...FAST, configLookupBy: 'internal' },
+        async sim => {
+          sim.fault({
+            service: 'platform',
+            method: 'POST',
+            path: CONFIG_PATH,
+            after: 'send',
+            times: 1,
+            action: 'reset'
+          })
+          const run = await runAction(sim, defaultInputs(sim), { withReport: true })
+          expect(sim.counters.configSubmissions).toBe(1)
+          expect(
+            sim.requests.filter(r => r.method === 'POST' && r.path === CONFIG_PATH)
+          ).toHaveLength(1)
+          expect(run.outputs.result).toBe('fail')
+          expect(annotations(run)).toMatch(
+            /Adobe POST configuration failed: .*no configuration named "cmk-kv-aep-cmk-prod-aep-cmk-key" appeared within 30 s of reading it back, and setup never writes twice in one run/
+          )
+        }
+      )
+    },
+    TIMEOUT
+  )
+})
+
 describe('6. redirects are never followed on requests that carry a secret or a token', () => {
   it.concurrent.each([
     [

@@ -3,6 +3,7 @@ import { isInProgress, type AdobeConfig } from '../facts/facts.js'
 import { ServiceError } from '../clients/http/service-error.js'
 import type { PayloadFormat } from '../inputs/settings.js'
 import { planConfig } from './config-plan.js'
+import { notWrittenAgain, readBackLostWrite } from './lost-write.js'
 import { pollUntil, type Clock } from './poll-schedule.js'
 
 export interface EnsureConfigResult {
@@ -87,8 +88,9 @@ function readStatus(platform: PlatformClient, first: AdobeConfig): () => Promise
 }
 
 /**
- * A POST whose answer was lost (timeout, reset, 5xx) may still have been stored: read the
- * configuration back and continue from it; submit again only when Adobe has none.
+ * A POST whose answer was lost (timeout, reset, 5xx, a 2xx that could not be read, a 409) may
+ * still have been stored: the configuration is read back for a grace period of its own and
+ * followed from there. It is never submitted a second time in the same run.
  */
 async function submitOnce(
   platform: PlatformClient,
@@ -107,10 +109,17 @@ async function submitOnce(
     const accepted = error.status !== undefined && error.status < 300
     const uncertain = error.retryable || error.status === 409 || accepted
     if (!uncertain) throw error
-    const stored = await platform.getConfig(input.name)
-    if (stored && stored.status !== 'FAILED') return stored
-    // A 2xx whose answer we could not read was stored, perhaps under another name: never resend it.
-    if (error.status === 409 || accepted) throw error
-    return platform.submitConfig(submission)
+    // A FAILED configuration of that name is the one this submission replaces, not its result.
+    const seen = await readBackLostWrite(
+      () => platform.getConfig(input.name),
+      stored => stored !== null && stored.status !== 'FAILED',
+      input
+    )
+    if (seen.done && seen.value) return seen.value
+    throw new ServiceError(
+      error.call,
+      error.status,
+      `${error.serviceMessage}; ${notWrittenAgain(`configuration named "${input.name}"`)}`
+    )
   }
 }

@@ -1,6 +1,7 @@
 import type { PlatformClient } from '../clients/adobe/platform-client.js'
 import type { AppRegistration } from '../facts/facts.js'
 import { ServiceError } from '../clients/http/service-error.js'
+import { notWrittenAgain, readBackLostWrite } from './lost-write.js'
 import { pollUntil, realClock, type Clock } from './poll-schedule.js'
 
 export interface RegistrationOutcome {
@@ -12,8 +13,9 @@ export interface RegistrationOutcome {
 
 /**
  * Registers the CMK app (POST, no body) unless Adobe already has it, and reads the
- * registration until its consent URL appears, all within timeoutMs. When the POST fails in a
- * way that may have reached Adobe, the registration is read back before anything else is tried.
+ * registration until its consent URL appears, within timeoutMs. When the POST fails in a way
+ * that may have reached Adobe, the registration is read back for a grace period of its own
+ * (LOST_WRITE_GRACE_MS, not cut short by timeoutMs); it is never posted twice in one run.
  */
 export async function registerCmkApp(
   platform: PlatformClient,
@@ -33,24 +35,29 @@ export async function registerCmkApp(
   return { registration: outcome.value, timedOut: !outcome.done }
 }
 
-/** How long a registration whose POST answer was lost is looked for before posting again. */
-const LOST_POST_GRACE_MS = 30_000
-
 async function postRegistration(
   platform: PlatformClient,
-  options: { firstIntervalMs: number; timeoutMs: number; clock?: Clock; signal?: AbortSignal }
+  options: { firstIntervalMs: number; clock?: Clock; signal?: AbortSignal }
 ): Promise<void> {
   try {
     await platform.registerApp()
   } catch (error) {
-    const mayHaveArrived = error instanceof ServiceError && error.retryable
+    // A 2xx whose body could not be read was accepted; a network error, timeout or 5xx may have been.
+    const mayHaveArrived =
+      error instanceof ServiceError &&
+      (error.retryable || (error.status !== undefined && error.status < 300))
     if (!mayHaveArrived) throw error
     // Adobe registers asynchronously: a lost POST may show up only after a few reads.
-    const seen = await pollUntil(
+    const seen = await readBackLostWrite(
       () => platform.getRegistration(),
       registration => registration !== null,
-      { ...options, timeoutMs: Math.min(options.timeoutMs, LOST_POST_GRACE_MS) }
+      options
     )
-    if (!seen.done) await platform.registerApp()
+    if (!seen.done)
+      throw new ServiceError(
+        error.call,
+        error.status,
+        `${error.serviceMessage}; ${notWrittenAgain('CMK app registration')}`
+      )
   }
 }
