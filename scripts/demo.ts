@@ -5,11 +5,15 @@
  *    the app, waits for it, submits the configuration and follows it to COMPLETED.
  * 2. `mode: check` afterwards: passes without writing anything.
  *
+ * `npm run demo -- --managed-hsm` runs both against a Managed HSM instead of a Key Vault
+ * (key-vault-type auto finds it; its local RBAC decides app.role).
+ *
  * Exits non-zero when either run did not do what it should.
  */
 import {
   CONFIG_SEQUENCES,
   firewalledVault,
+  managedHsmScenario,
   startSimulator,
   type Simulator
 } from '../test/simulator/index.js'
@@ -63,10 +67,12 @@ function show(run: ActionRun, sim: Simulator, requestsBefore: number): void {
 
 async function main(): Promise<void> {
   const started = Date.now()
+  const managedHsm = process.argv.slice(2).includes('--managed-hsm')
   const sim = await startSimulator({
     // The vault as Azure's baseline and Adobe ask for it: a Deny firewall that allows only Adobe's
     // 20.88.123.53, so the runner is refused by the data plane; the action reads through ARM.
-    vault: firewalledVault(),
+    // With --managed-hsm: a Managed HSM instead, and no Key Vault of that name.
+    ...(managedHsm ? managedHsmScenario() : { vault: firewalledVault() }),
     // Adobe has no CMK app registration yet: the first GET after the POST still answers 404.
     registration: {
       status: 'absent',
@@ -76,12 +82,18 @@ async function main(): Promise<void> {
     },
     configStatusSequence: [...CONFIG_SEQUENCES.normal]
   })
+  const inputs = (mode: string) => ({
+    ...defaultInputs(sim, mode),
+    ...(managedHsm ? { 'key-vault-name': sim.state.managedHsm!.name } : {})
+  })
   const problems: string[] = []
   try {
     heading(
-      '1/2  mode: setup  (firewalled vault that allows only Adobe; no CMK app registration yet; configuration NEW → … → COMPLETED)'
+      managedHsm
+        ? '1/2  mode: setup  (Managed HSM, local RBAC; no CMK app registration yet; configuration NEW → … → COMPLETED)'
+        : '1/2  mode: setup  (firewalled vault that allows only Adobe; no CMK app registration yet; configuration NEW → … → COMPLETED)'
     )
-    const setup = await runAction(sim, defaultInputs(sim, 'setup'))
+    const setup = await runAction(sim, inputs('setup'))
     show(setup, sim, 0)
     const afterSetup = sim.requests.length
     const setupWrites = writesOf(sim.requests)
@@ -96,7 +108,7 @@ async function main(): Promise<void> {
       problems.push(`setup: the vault firewall refused ${refused.length} data-plane requests`)
 
     heading('2/2  mode: check  (after setup: must pass and write nothing)')
-    const check = await runAction(sim, defaultInputs(sim, 'check'))
+    const check = await runAction(sim, inputs('check'))
     show(check, sim, afterSetup)
     const checkWrites = writesOf(sim.requests.slice(afterSetup))
     if (check.exitCode !== 0 || check.outputs.result !== 'pass')

@@ -8,11 +8,14 @@ import type {
 import type { Mode } from '../inputs/settings.js'
 import type { Finding } from './finding.js'
 import { skipped } from './skipped.js'
+import { hsmAppRoleFinding } from './hsm-role-check.js'
 import { describeReadError, readErrorEvidence } from './read-error.js'
 import { REQUIRED_KEY_DATA_ACTIONS, dataActionCoverage } from './role-permissions.js'
 
 export interface AppCheckContext {
   mode: Mode
+  /** The key's name, for the Managed HSM local role's scope. */
+  keyName?: string | undefined
   /** The consent URL to put into the app.consented fix (tenant-specific when known). */
   consentUrl?: string | undefined
 }
@@ -175,7 +178,8 @@ export function appRoleFinding(
   if (!facts.vault.ok) return skipped('app.role', 'vault.found')
   const vault = facts.vault.value
   // An access-policy vault fails vault.rbac; this action evaluates Azure RBAC only.
-  if (vault.enableRbacAuthorization !== true) return skipped('app.role', 'vault.rbac')
+  if (vault.kind === 'vault' && vault.enableRbacAuthorization !== true)
+    return skipped('app.role', 'vault.rbac')
   const sp = facts.servicePrincipal
   const objectId = sp?.ok && sp.value ? sp.value.objectId : undefined
   const assignments = facts.roleAssignments
@@ -216,6 +220,8 @@ export function appRoleFinding(
       evidence: { objectId }
     }
   }
+  if (vault.kind === 'managed-hsm')
+    return hsmAppRoleFinding(vault, assignments, objectId, ctx.keyName ?? '<key>')
   if (!assignments.ok) {
     const forbidden = assignments.error.kind === 'forbidden'
     return {

@@ -24,6 +24,7 @@ import {
   keySizeFinding,
   keyTypeFinding
 } from './key-checks.js'
+import { keyRotationFinding } from './key-rotation-check.js'
 import { skipped } from './skipped.js'
 import {
   adobeIpFinding,
@@ -65,7 +66,8 @@ const KEY_ATTRIBUTE_CHECKS = [
   ['key.size', keySizeFinding],
   ['key.operations', keyOperationsFinding],
   ['key.active', keyActiveFinding],
-  ['key.expiry', keyExpiryFinding]
+  ['key.expiry', keyExpiryFinding],
+  ['key.rotation', keyRotationFinding]
 ] as const
 
 function vaultFindings(facts: Facts, ctx: CheckContext): Finding[] {

@@ -12,6 +12,7 @@ export const CHECK_IDS = [
   'key.operations',
   'key.active',
   'key.expiry',
+  'key.rotation',
   'app.registered',
   'app.consented',
   'app.role',

@@ -5,6 +5,7 @@ import { PlatformClient } from './adobe/platform-client.js'
 import { fetchAdobeToken } from './adobe/ims-token.js'
 import { createAzureCredential } from './azure/credential.js'
 import { azureClientOptions } from './azure/sdk-client-options.js'
+import { ManagedHsmRbacClient } from './azure/managed-hsm-rbac-client.js'
 import type { SharedTokenCredential } from './azure/shared-token-credential.js'
 import type { Settings } from '../inputs/settings.js'
 
@@ -16,6 +17,8 @@ export interface Services {
   /** ARM's generic resources: finds a vault by name without paging through every vault. */
   resources: ResourceManagementClient
   authorization: AuthorizationManagementClient
+  /** The local RBAC client of the Managed HSM at `hsmUri`, one per HSM. */
+  managedHsmRbac(hsmUri: string): ManagedHsmRbacClient
   platform: PlatformClient
   signal: AbortSignal
 }
@@ -30,6 +33,7 @@ export function createServices(settings: Settings, signal: AbortSignal): Service
       adobeToken = undefined
       throw error
     }))
+  const hsmClients = new Map<string, ManagedHsmRbacClient>()
   return {
     settings,
     credential,
@@ -48,6 +52,11 @@ export function createServices(settings: Settings, signal: AbortSignal): Service
       endpoint: arm,
       credentialScopes: [armScope]
     }),
+    managedHsmRbac: hsmUri => {
+      let client = hsmClients.get(hsmUri)
+      if (!client) hsmClients.set(hsmUri, (client = new ManagedHsmRbacClient(hsmUri, credential)))
+      return client
+    },
     platform: new PlatformClient(settings.endpoints.platform, settings.adobeOrgId, token, signal),
     signal
   }

@@ -1,4 +1,4 @@
-import { readArmKey } from '../clients/azure/key-reader.js'
+import { readArmHsmKey, readArmKey } from '../clients/azure/key-reader.js'
 import { readRotationPolicy, vaultScopeFor } from '../clients/azure/rotation-policy-reader.js'
 import { readServicePrincipal } from '../clients/azure/graph-reader.js'
 import { toReadError } from './read-error.js'
@@ -7,6 +7,7 @@ import { ServiceError } from '../clients/http/service-error.js'
 import { neutralize } from '../report/neutralize.js'
 import { readRoleAssignments } from '../clients/azure/role-reader.js'
 import { readVault } from '../clients/azure/vault-reader.js'
+import { readHsmRoleAssignments } from '../clients/azure/hsm-role-reader.js'
 import type {
   AppRegistration,
   Facts,
@@ -80,9 +81,14 @@ export async function gatherFacts(services: Services): Promise<Facts> {
  */
 export async function readKeyFacts(services: Services, vault: VaultFacts): Promise<Read<KeyFacts>> {
   const { settings, credential, signal } = services
-  const arm = await attempt('ARM GET key', () =>
-    readArmKey(services.keyVaultManagement, vault.id, vault.name, settings.keyName, signal)
-  )
+  const arm =
+    vault.kind === 'managed-hsm'
+      ? await attempt('ARM GET managed HSM key', () =>
+          readArmHsmKey(services.keyVaultManagement, vault.id, vault.name, settings.keyName, signal)
+        )
+      : await attempt('ARM GET key', () =>
+          readArmKey(services.keyVaultManagement, vault.id, vault.name, settings.keyName, signal)
+        )
   if (!arm.ok) return arm
   // The identifier is logged, output and sent to Adobe: it must name this key in this vault.
   const problem = keyIdentifierProblem(arm.value.key.id, vault.vaultUri, settings.keyName)
@@ -96,13 +102,16 @@ export async function readKeyFacts(services: Services, vault: VaultFacts): Promi
   const fromArm = arm.value.rotationPolicy
   const rotationPolicy: Read<KeyRotationPolicy | null> = fromArm
     ? { ok: true, value: fromArm }
-    : await attempt('Key Vault GET key rotation policy', () => {
-        // Ask for the vault token alongside the SDK's unauthenticated challenge request.
-        void credential
-          .getToken(vaultScopeFor(vault.vaultUri), { abortSignal: signal })
-          .catch(() => undefined)
-        return readRotationPolicy(credential, vault.vaultUri, settings.keyName, signal)
-      })
+    : await attempt(
+        `${vault.kind === 'managed-hsm' ? 'Managed HSM' : 'Key Vault'} GET key rotation policy`,
+        () => {
+          // Ask for the vault token alongside the SDK's unauthenticated challenge request.
+          void credential
+            .getToken(vaultScopeFor(vault.vaultUri), { abortSignal: signal })
+            .catch(() => undefined)
+          return readRotationPolicy(credential, vault.vaultUri, settings.keyName, signal)
+        }
+      )
   return { ok: true, value: { ...arm.value.key, rotationPolicy } }
 }
 
@@ -131,8 +140,22 @@ export async function readAppAccess(
   const vault = await vaultRead
   if (!servicePrincipal.ok || !servicePrincipal.value || !vault.ok) return { servicePrincipal }
   const principalId = servicePrincipal.value.objectId
-  const roleAssignments = await attempt('ARM list role assignments', () =>
-    readRoleAssignments(services.authorization, vault.value.id, principalId, signal)
-  )
+  const hsm = vault.value.kind === 'managed-hsm' ? vault.value : undefined
+  const roleAssignments = hsm
+    ? await attempt('Managed HSM list local role assignments', () => {
+        // Ask for the HSM token alongside the challenge's unauthenticated first request.
+        void credential
+          .getToken(vaultScopeFor(hsm.vaultUri), { abortSignal: signal })
+          .catch(() => undefined)
+        return readHsmRoleAssignments(
+          services.managedHsmRbac(hsm.vaultUri),
+          settings.keyName,
+          principalId,
+          signal
+        )
+      })
+    : await attempt('ARM list role assignments', () =>
+        readRoleAssignments(services.authorization, vault.value.id, principalId, signal)
+      )
   return { servicePrincipal, roleAssignments }
 }

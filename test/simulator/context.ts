@@ -9,7 +9,8 @@ export const SERVICES = [
   'platform',
   'github',
   'github-api',
-  'keyvault'
+  'keyvault',
+  'managedhsm'
 ] as const
 export type ServiceName = (typeof SERVICES)[number]
 

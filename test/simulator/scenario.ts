@@ -380,7 +380,7 @@ export const HSM_ROLE = {
 /**
  * A healthy Managed HSM: purge protection on, public access from all networks, the CMK app
  * holding Managed HSM Crypto Service Encryption User on the key and the action's identity
- * (`actionObjectId`) Managed HSM Crypto Auditor on `/keys`.
+ * (`actionObjectId`) Managed HSM Crypto Auditor on `/` (it may read the local role assignments).
  */
 export function defaultManagedHsm(
   actionObjectId: string,
@@ -423,7 +423,7 @@ export function defaultManagedHsm(
       {
         principalId: actionObjectId,
         roleDefinitionGuid: HSM_ROLE.cryptoAuditor,
-        scope: '/keys',
+        scope: '/',
         name: '6e2f1a9b-3c4d-4e5f-8a7b-9c0d1e2f3a4b'
       }
     ]

@@ -23,6 +23,7 @@ import { githubOidc } from './services/github-oidc.js'
 import { graph } from './services/graph.js'
 import { ims } from './services/ims.js'
 import { keyVault } from './services/key-vault.js'
+import { managedHsm } from './services/managed-hsm.js'
 import { platform } from './services/platform.js'
 import { TokenMinter } from './tokens.js'
 
@@ -42,7 +43,8 @@ const HANDLERS: Record<ServiceName, Handler> = {
   platform,
   github: githubOidc,
   'github-api': githubApi,
-  keyvault: keyVault
+  keyvault: keyVault,
+  managedhsm: managedHsm
 }
 
 const HOSTS: Record<string, ServiceName> = {
@@ -57,6 +59,7 @@ const HOSTS: Record<string, ServiceName> = {
 
 function serviceFor(hostname: string): ServiceName | undefined {
   if (hostname.endsWith('.vault.localhost')) return 'keyvault'
+  if (hostname.endsWith('.managedhsm.localhost')) return 'managedhsm'
   return HOSTS[hostname]
 }
 

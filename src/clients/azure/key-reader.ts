@@ -50,6 +50,23 @@ export async function readArmKey(
   return armKeyFacts(key, 'ARM GET key')
 }
 
+/**
+ * Reads the key of a Managed HSM through ARM (`managedHsmKeys.get`,
+ * `.../managedHSMs/<hsm>/keys/<key>`): the same management-plane read as a vault's key.
+ */
+export async function readArmHsmKey(
+  client: KeyVaultManagementClient,
+  hsmId: string,
+  hsmName: string,
+  keyName: string,
+  abortSignal: AbortSignal
+): Promise<ArmKey> {
+  const key = await client.managedHsmKeys.get(resourceGroupOf(hsmId), hsmName, keyName, {
+    abortSignal
+  })
+  return armKeyFacts(key, 'ARM GET managed HSM key')
+}
+
 /** ARM's key resource as facts; `call` names the read in the error an unusable answer raises. */
 export function armKeyFacts(resource: ArmKeyResource, call: string): ArmKey {
   const uri = resource.keyUriWithVersion

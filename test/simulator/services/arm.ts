@@ -3,6 +3,7 @@ import { BUILTIN_ROLE_DEFINITIONS, type RoleDefinitionState } from '../role-defi
 import {
   managedHsmResourceId,
   vaultResourceId,
+  type KeyState,
   type ManagedHsmState,
   type RoleAssignmentState,
   type VaultState
@@ -114,6 +115,11 @@ export function arm(req: SimRequest, ctx: SimContext): Answer {
       path
     )
   if (m) return vaultKeys(req, ctx, m.slice(1))
+  m =
+    /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.KeyVault\/managedHSMs\/([^/]+)\/keys(?:\/([^/]+)(?:\/versions(?:\/([^/]+))?)?)?$/i.exec(
+      path
+    )
+  if (m) return managedHsmKeys(req, ctx, m.slice(1))
   m =
     /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.KeyVault\/vaults\/([^/]+)$/i.exec(
       path
@@ -322,12 +328,75 @@ function vaultKeys(req: SimRequest, ctx: SimContext, parts: Array<string | undef
       `The Resource 'Microsoft.KeyVault/vaults/${vaultName}' under resource group '${rg}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`
     )
   }
-  const parentId = vaultResourceId(ctx.state, vault)
-  const dataPlaneUri = String(vault.properties.vaultUri ?? ctx.vaultUri(vault.name))
-  const key = vault === ctx.state.vault ? ctx.state.key : null
+  return serveKeys(req, ctx, {
+    parentId: vaultResourceId(ctx.state, vault),
+    dataPlaneUri: String(vault.properties.vaultUri ?? ctx.vaultUri(vault.name)),
+    location: vault.location,
+    key: vault === ctx.state.vault ? ctx.state.key : null,
+    type: 'Microsoft.KeyVault/vaults/keys',
+    label: `vaults/${vault.name}`,
+    rg,
+    keyName,
+    version
+  })
+}
+
+/**
+ * A Managed HSM's keys through ARM (`.../managedHSMs/<hsm>/keys[/<k>[/versions[/<ver>]]]`,
+ * `managedHsmKeys.get`; managedHsm.json's ManagedHsmKey has the key resource's properties).
+ * The scenario's key is the HSM's key.
+ */
+function managedHsmKeys(
+  req: SimRequest,
+  ctx: SimContext,
+  parts: Array<string | undefined>
+): Answer {
+  const [sub = '', rg = '', hsmName = '', keyName, version] = parts
+  const denied = authorize(ctx, sub, 'Microsoft.KeyVault/managedHSMs/keys/read', req.path)
+  if (denied) return denied
+  const hsm = ctx.state.managedHsm
+  if (
+    !hsm ||
+    hsm.name.toLowerCase() !== hsmName.toLowerCase() ||
+    hsmResourceGroupOf(ctx, hsm).toLowerCase() !== rg.toLowerCase()
+  ) {
+    return armError(
+      404,
+      'ResourceNotFound',
+      `The Resource 'Microsoft.KeyVault/managedHSMs/${hsmName}' under resource group '${rg}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`
+    )
+  }
+  return serveKeys(req, ctx, {
+    parentId: managedHsmResourceId(ctx.state, hsm),
+    dataPlaneUri: String(hsm.properties.hsmUri ?? ctx.managedHsmUri(hsm.name)),
+    location: hsm.location,
+    key: ctx.state.key,
+    type: 'Microsoft.KeyVault/managedHSMs/keys',
+    label: `managedHSMs/${hsm.name}`,
+    rg,
+    keyName,
+    version
+  })
+}
+
+interface KeyHolder {
+  parentId: string
+  dataPlaneUri: string
+  location: string
+  key: KeyState | null
+  type: string
+  /** `vaults/<name>` or `managedHSMs/<name>`, for messages. */
+  label: string
+  rg: string
+  keyName: string | undefined
+  version: string | undefined
+}
+
+function serveKeys(req: SimRequest, ctx: SimContext, holder: KeyHolder): Answer {
+  const { parentId, dataPlaneUri, location, key, type, label, rg, keyName, version } = holder
   const rotationPolicy = ctx.state.armKeyRotationPolicy === 'included'
-  const keyJson = (k: NonNullable<typeof key>, v?: string) =>
-    armKeyJson(parentId, dataPlaneUri, vault.location, k, { rotationPolicy, version: v })
+  const keyJson = (k: KeyState, v?: string) =>
+    armKeyJson(parentId, dataPlaneUri, location, k, { rotationPolicy, type, version: v })
   if (keyName === undefined) return page(req, ctx, key ? [keyJson(key)] : [], 25)
   // The docs do not show ARM's answer for a missing key; the generic ARM proxy-resource 404
   // (ResourceNotFound) is assumed. The action only relies on the status.
@@ -335,7 +404,7 @@ function vaultKeys(req: SimRequest, ctx: SimContext, parts: Array<string | undef
     armError(
       404,
       'ResourceNotFound',
-      `The Resource 'Microsoft.KeyVault/vaults/${vault.name}/keys/${keyName}${version ? `/versions/${version}` : ''}' under resource group '${rg}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`
+      `The Resource 'Microsoft.KeyVault/${label}/keys/${keyName}${version ? `/versions/${version}` : ''}' under resource group '${rg}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`
     )
   if (!key || key.name.toLowerCase() !== keyName.toLowerCase()) return notFound()
   if (req.path.replace(/\/+$/, '').toLowerCase().endsWith('/versions')) {

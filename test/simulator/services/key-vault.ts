@@ -219,7 +219,7 @@ function keyBundle(base: string, key: KeyState, version: string): Record<string,
  * (notify 30 days before expiry) rather than 404 (Azure/azure-sdk-for-js#17746); the SDK documents
  * `id` as absent then.
  */
-function rotationPolicyJson(base: string, key: KeyState): Record<string, unknown> {
+export function rotationPolicyJson(base: string, key: KeyState): Record<string, unknown> {
   const policy = key.rotationPolicy
   if (!policy) {
     return {

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { json, type Answer, type SimContext, type SimRequest } from '../context.js'
+import { HSM_ROLE_DEFINITIONS } from '../hsm-role-definitions.js'
 import { BUILTIN_ROLE_DEFINITIONS } from '../role-definitions.js'
 import {
   adobeInternalConfigName,
   vaultResourceId,
+  type KeyState,
+  type ManagedHsmState,
   type StoredConfig,
   type VaultState
 } from '../scenario.js'
@@ -181,13 +184,33 @@ function vaultOfUri(vaultUri: string | undefined, ctx: SimContext): VaultState |
   )
 }
 
-/** A 400 when the identifier does not point into an existing vault. */
+/** The Managed HSM a URI names: its host must be `<hsm>.managedhsm.localhost[:port]`. */
+function managedHsmOfUri(uri: string | undefined, ctx: SimContext): ManagedHsmState | undefined {
+  const hsm = ctx.state.managedHsm
+  if (!uri || !hsm) return undefined
+  let url: URL
+  try {
+    url = new URL(uri)
+  } catch {
+    return undefined
+  }
+  if (url.port !== '' && url.port !== String(ctx.port)) return undefined
+  return url.hostname.toLowerCase() === `${hsm.name.toLowerCase()}.managedhsm.localhost`
+    ? hsm
+    : undefined
+}
+
+/**
+ * A 400 when the identifier does not point into an existing vault or Managed HSM (Adobe supports
+ * "the Standard, Premium, and Managed HSM tiers"; its docs show no HSM identifier, so the
+ * simulator takes `https://<hsm>.managedhsm.azure.net/keys/<key>/<version>`, the key's own id).
+ */
 function notAVault(vaultUri: string, field: string, ctx: SimContext): Answer | undefined {
-  if (vaultOfUri(vaultUri, ctx)) return undefined
+  if (vaultOfUri(vaultUri, ctx) || managedHsmOfUri(vaultUri, ctx)) return undefined
   return serviceError(
     400,
     'Bad Request',
-    `Invalid ${field}: ${new URL(vaultUri).host} is not an Azure Key Vault host (<vault-name>.vault.azure.net) of an existing vault.`
+    `Invalid ${field}: ${new URL(vaultUri).host} is not an Azure Key Vault host (<vault-name>.vault.azure.net) or Managed HSM host (<hsm-name>.managedhsm.azure.net) of an existing vault.`
   )
 }
 
@@ -357,6 +380,8 @@ function adobeCanUseKey(config: StoredConfig, ctx: SimContext): boolean {
   const { state } = ctx
   const vault = state.vault
   const key = state.key
+  const hsm = managedHsmOfUri(config.configData.keyVaultUri, ctx)
+  if (hsm) return adobeCanUseHsmKey(hsm, config, ctx)
   if (!vault || !key || !key.enabled) return false
   if (vaultOfUri(config.configData.keyVaultUri, ctx) !== vault) return false
   if (config.configData.keyName?.toLowerCase() !== key.name.toLowerCase()) return false
@@ -405,4 +430,39 @@ function actionMatches(pattern: string, action: string): boolean {
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** The key checks of adobeCanUseKey that do not depend on where the key lives. */
+function keyUsable(key: KeyState | null, keyName: string | undefined): key is KeyState {
+  if (!key || !key.enabled || keyName?.toLowerCase() !== key.name.toLowerCase()) return false
+  if (key.kty !== 'RSA' && key.kty !== 'RSA-HSM') return false
+  const ops = key.ops.map(op => op.toLowerCase())
+  if (!ops.includes('wrapkey') || !ops.includes('unwrapkey')) return false
+  const now = Math.floor(Date.now() / 1000)
+  return !((key.nbf !== undefined && key.nbf > now) || (key.exp !== undefined && key.exp <= now))
+}
+
+/**
+ * Adobe's completion check on a Managed HSM: the key is usable, Adobe reaches the HSM through its
+ * network rules, and the CMK app holds a local role granting keys read, wrap and unwrap at /,
+ * /keys or /keys/<key>.
+ */
+function adobeCanUseHsmKey(hsm: ManagedHsmState, config: StoredConfig, ctx: SimContext): boolean {
+  const { state } = ctx
+  if (!keyUsable(state.key, config.configData.keyName)) return false
+  if (!adobeReachesVault(hsm) || !state.servicePrincipalPresent) return false
+  const keyScope = `/keys/${state.key.name.toLowerCase()}`
+  const needed = ['keys/read/action', 'keys/wrap/action', 'keys/unwrap/action']
+  const granted = new Set<string>()
+  for (const a of hsm.localRoleAssignments) {
+    if (a.principalId.toLowerCase() !== state.cmkApp.objectId.toLowerCase()) continue
+    if (!['/', '/keys', keyScope].includes(a.scope.toLowerCase().replace(/(.)\/+$/, '$1'))) continue
+    const role = HSM_ROLE_DEFINITIONS.find(
+      r => r.guid.toLowerCase() === a.roleDefinitionGuid.toLowerCase()
+    )
+    for (const p of role?.permissions ?? [])
+      for (const action of needed)
+        if (p.dataActions.includes(`Microsoft.KeyVault/managedHsm/${action}`)) granted.add(action)
+  }
+  return needed.every(action => granted.has(action))
 }

@@ -1,0 +1,152 @@
+import { keyRotationFinding } from '../../../src/checks/key-rotation-check.js'
+import { parseDuration, addDuration, subtractDuration } from '../../../src/checks/iso-duration.js'
+import type { KeyFacts, KeyLifetimeAction } from '../../../src/facts/facts.js'
+import { DAY_MS, NOW, healthyContext, healthyKey, readError } from './fixtures.js'
+
+const ctx = { ...healthyContext(), vaultKind: 'vault' as const }
+
+function keyWith(actions: KeyLifetimeAction[] | null, overrides: Partial<KeyFacts> = {}): KeyFacts {
+  return {
+    ...healthyKey(),
+    rotationPolicy: {
+      ok: true,
+      value: actions && { source: 'arm', expiryTime: 'P1Y', lifetimeActions: actions }
+    },
+    ...overrides
+  }
+}
+
+const expiresIn = (days: number) => new Date(NOW.getTime() + days * DAY_MS)
+
+describe('key.rotation', () => {
+  it('passes when a timeBeforeExpiry Rotate fires at least min-key-validity-days before expiry', () => {
+    const finding = keyRotationFinding(
+      keyWith([{ action: 'rotate', timeBeforeExpiry: 'P60D' }]),
+      ctx
+    )
+    expect(finding.outcome).toBe('pass')
+    expect(finding.detail).toContain('rotates it P60D before expiry')
+    expect(finding.detail).toContain('60 days before (min-key-validity-days 30)')
+  })
+
+  it('passes exactly at min-key-validity-days and warns one day short of it', () => {
+    expect(
+      keyRotationFinding(keyWith([{ action: 'rotate', timeBeforeExpiry: 'P30D' }]), ctx).outcome
+    ).toBe('pass')
+    const late = keyRotationFinding(keyWith([{ action: 'rotate', timeBeforeExpiry: 'P29D' }]), ctx)
+    expect(late.outcome).toBe('warn')
+    expect(late.detail).toContain('less than min-key-validity-days 30 before')
+  })
+
+  it('counts timeAfterCreate from the version creation date against the expiry', () => {
+    const created = new Date(NOW.getTime() - 30 * DAY_MS)
+    const key = (after: string) =>
+      keyWith([{ action: 'rotate', timeAfterCreate: after }], {
+        createdOn: created,
+        expiresOn: new Date(created.getTime() + 365 * DAY_MS)
+      })
+    // Created 30 days ago, expires 365 days after creation: rotating 300 days after creation is
+    // 65 days before expiry; 350 days after creation is only 15 days before.
+    const early = keyRotationFinding(key('P300D'), ctx)
+    expect(early.outcome).toBe('pass')
+    expect(early.detail).toContain('P300D after creation')
+    expect(early.detail).toContain('65 days before')
+    expect(keyRotationFinding(key('P350D'), ctx).outcome).toBe('warn')
+  })
+
+  it('cannot time a timeAfterCreate Rotate without the version creation date', () => {
+    const finding = keyRotationFinding(
+      keyWith([{ action: 'rotate', timeAfterCreate: 'P90D' }], { createdOn: undefined }),
+      ctx
+    )
+    expect(finding.outcome).toBe('warn')
+    expect(finding.detail).toContain('the version has no creation date')
+  })
+
+  it('warns for a key with expiry and no rotation policy, with the exact command and policy', () => {
+    const finding = keyRotationFinding(keyWith(null, { expiresOn: expiresIn(200) }), ctx)
+    expect(finding.outcome).toBe('warn')
+    expect(finding.detail).toContain(
+      'has no rotation policy: Adobe treats an expired key as revoked'
+    )
+    expect(finding.fix).toContain(
+      '`az keyvault key rotation-policy update --vault-name kv-cmk --name cmk-key --value rotation-policy.json`'
+    )
+    expect(finding.fix).toContain('"timeBeforeExpiry":"P60D"},"action":{"type":"Rotate"}')
+  })
+
+  it('warns when the policy only notifies', () => {
+    const finding = keyRotationFinding(
+      keyWith([{ action: 'notify', timeBeforeExpiry: 'P30D' }]),
+      ctx
+    )
+    expect(finding.outcome).toBe('warn')
+    expect(finding.detail).toContain('has no Rotate action')
+  })
+
+  it('passes a key without expiry that has a policy, and warns when it has none at all', () => {
+    const withPolicy = keyRotationFinding(
+      keyWith([{ action: 'rotate', timeAfterCreate: 'P1Y' }], { expiresOn: undefined }),
+      ctx
+    )
+    expect(withPolicy.outcome).toBe('pass')
+    expect(withPolicy.detail).toContain('no expiry date and a rotation policy')
+    const none = keyRotationFinding(keyWith(null, { expiresOn: undefined }), ctx)
+    expect(none.outcome).toBe('warn')
+    expect(none.detail).toContain('no expiry date and no rotation policy at all')
+  })
+
+  it('warns when the policy cannot be read behind the firewall, saying why', () => {
+    const error = readError('forbidden', {
+      call: 'Key Vault GET key rotation policy',
+      message:
+        'Client address is not authorized and caller is not a trusted service (ForbiddenByFirewall; client address 203.0.113.10)'
+    })
+    const finding = keyRotationFinding(
+      { ...healthyKey(), rotationPolicy: { ok: false, error } },
+      ctx
+    )
+    expect(finding.outcome).toBe('warn')
+    expect(finding.detail).toContain('the firewall of vault kv-cmk refused')
+    expect(finding.detail).toContain('Key Vault GET key rotation policy answered 403')
+    expect(finding.fix).toContain(
+      'az keyvault key rotation-policy show --vault-name kv-cmk --name cmk-key'
+    )
+  })
+
+  it('names the local role on a Managed HSM when the identity may not read the policy', () => {
+    const error = readError('forbidden', { call: 'Managed HSM GET key rotation policy' })
+    const finding = keyRotationFinding(
+      { ...healthyKey(), rotationPolicy: { ok: false, error } },
+      { ...ctx, vaultKind: 'managed-hsm' }
+    )
+    expect(finding.outcome).toBe('warn')
+    expect(finding.fix).toContain('--hsm-name kv-cmk --role "Managed HSM Crypto Auditor"')
+  })
+
+  it('uses --hsm-name in the fix on a Managed HSM', () => {
+    const finding = keyRotationFinding(keyWith(null), { ...ctx, vaultKind: 'managed-hsm' })
+    expect(finding.fix).toContain('rotation-policy update --hsm-name kv-cmk --name cmk-key')
+  })
+})
+
+describe('ISO 8601 durations', () => {
+  it('parses the forms rotation policies use and refuses the rest', () => {
+    expect(parseDuration('P30D')).toMatchObject({ days: 30 })
+    expect(parseDuration('P1Y2M')).toMatchObject({ years: 1, months: 2, days: 0 })
+    expect(parseDuration('P2W')).toMatchObject({ days: 14 })
+    expect(parseDuration('PT12H')).toMatchObject({ hours: 12 })
+    for (const bad of ['', 'P', 'PT', '30D', 'P1.5D', 'P-1D'])
+      expect(parseDuration(bad)).toBeUndefined()
+  })
+
+  it('adds and subtracts calendar months and years in UTC', () => {
+    const d = new Date('2025-03-31T00:00:00Z')
+    expect(subtractDuration(d, parseDuration('P1M')!).toISOString()).toBe(
+      '2025-03-03T00:00:00.000Z'
+    )
+    expect(addDuration(new Date('2024-02-29T00:00:00Z'), parseDuration('P1Y')!).toISOString()).toBe(
+      '2025-03-01T00:00:00.000Z'
+    )
+  })
+})
