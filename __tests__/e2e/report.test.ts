@@ -35,6 +35,7 @@ const CONTRACT_CHECK_IDS = [
   'key.operations',
   'key.active',
   'key.expiry',
+  'key.rotation',
   'app.registered',
   'app.consented',
   'app.role',
@@ -119,7 +120,7 @@ describe('job summary', () => {
     expect(r.exitCode).not.toBe(0)
     expectIntactTable(r.summary)
     expect(r.summary).toMatch(/^\| `vault\.found` \| ❌ fail \|/m)
-    expect(r.summary).toContain('13 checks skipped because vault.found failed')
+    expect(r.summary).toContain('14 checks skipped because vault.found failed')
     expect(r.summary).not.toMatch(/^\| `key\.found`/m)
     expect(r.summary).toContain('**Failed checks:** `vault.found`')
     expect(r.summary).toContain('## ❌ fail')

@@ -150,7 +150,7 @@ describe('skipped checks', () => {
     delete facts.key
     delete facts.roleAssignments
     const findings = evaluateChecks(facts, healthyContext())
-    expect(findings.filter(f => f.outcome === 'skipped').length).toBe(14)
+    expect(findings.filter(f => f.outcome === 'skipped').length).toBe(15)
     expect(failedCheckIds(findings, true)).toEqual(['vault.found'])
   })
 })
