@@ -54,7 +54,8 @@ export function createServices(settings: Settings, signal: AbortSignal): Service
     }),
     managedHsmRbac: hsmUri => {
       let client = hsmClients.get(hsmUri)
-      if (!client) hsmClients.set(hsmUri, (client = new ManagedHsmRbacClient(hsmUri, credential)))
+      if (!client)
+        hsmClients.set(hsmUri, (client = new ManagedHsmRbacClient(hsmUri, credential, signal)))
       return client
     },
     platform: new PlatformClient(settings.endpoints.platform, settings.adobeOrgId, token, signal),

@@ -54,9 +54,9 @@ export class ManagedHsmRbacClient {
   private readonly httpClient: HttpClient
   private readonly base: string
 
-  constructor(hsmUri: string, credential: TokenCredential) {
+  constructor(hsmUri: string, credential: TokenCredential, runSignal: AbortSignal | undefined) {
     this.base = hsmUri.replace(/\/+$/, '')
-    const options = azureClientOptions()
+    const options = azureClientOptions('api', runSignal)
     this.pipeline = createPipelineFromOptions(options)
     this.pipeline.addPolicy(keyVaultAuthenticationPolicy(credential))
     for (const { policy } of options.additionalPolicies)
