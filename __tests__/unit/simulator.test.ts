@@ -100,6 +100,20 @@ describe('simulator: Azure', () => {
     })
   })
 
+  it('refuses atScope() with principalId eq, as ARM does, and accepts it with assignedTo()', async () => {
+    const auth = { authorization: `Bearer ${await entraToken(sim.urls.arm)}` }
+    const list = (filter: string) =>
+      call(
+        `${sim.urls.arm}${vaultPath()}/providers/Microsoft.Authorization/roleAssignments?api-version=2022-04-01&$filter=${encodeURIComponent(filter)}`,
+        { headers: auth }
+      )
+    const id = sim.state.cmkApp.objectId
+    const refused = await list(`atScope() and principalId eq '${id}'`)
+    expect(refused.status).toBe(400)
+    expect(refused.json()).toMatchObject({ error: { code: 'UnsupportedQuery' } })
+    expect((await list(`atScope() and assignedTo('${id}')`)).status).toBe(200)
+  })
+
   it('lets tests remove vault properties and deny ARM actions', async () => {
     const auth = { authorization: `Bearer ${await entraToken(sim.urls.arm)}` }
     const url = `${sim.urls.arm}${vaultPath()}?api-version=2026-02-01`

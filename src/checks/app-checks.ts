@@ -160,14 +160,20 @@ function roleFix(objectId: string | undefined, vault: VaultFacts): string {
 
 function describeAssignment(assignment: RoleAssignmentFact): string {
   const role = assignment.roleName ?? assignment.roleDefinitionId.split('/').pop()
-  return `${role} at ${assignment.scope}`
+  const group =
+    assignment.principalType === 'Group' ? ` through group ${assignment.principalId}` : ''
+  const condition = assignment.condition ? ` with condition ${assignment.condition}` : ''
+  return `${role} at ${assignment.scope}${group}${condition}`
 }
 
 function assignmentEvidence(assignment: RoleAssignmentFact): Record<string, unknown> {
   return {
     roleName: assignment.roleName,
     roleDefinitionId: assignment.roleDefinitionId,
-    scope: assignment.scope
+    scope: assignment.scope,
+    principalId: assignment.principalId,
+    principalType: assignment.principalType,
+    condition: assignment.condition
   }
 }
 
@@ -234,7 +240,11 @@ export function appRoleFinding(
       evidence: readErrorEvidence(assignments.error)
     }
   }
-  const coverage = dataActionCoverage(assignments.value, REQUIRED_KEY_DATA_ACTIONS)
+  // An assignment with a condition applies only when the condition holds, which cannot be
+  // evaluated here: it never makes app.role pass, at most warn.
+  const unconditional = assignments.value.filter(a => !a.condition)
+  const coverage = dataActionCoverage(unconditional, REQUIRED_KEY_DATA_ACTIONS)
+  const withConditions = dataActionCoverage(assignments.value, REQUIRED_KEY_DATA_ACTIONS)
   const evidence = {
     objectId,
     assignments: assignments.value.map(assignmentEvidence),
@@ -251,6 +261,16 @@ export function appRoleFinding(
       evidence
     }
   }
+  if (withConditions.missing.length === 0) {
+    const conditional = withConditions.contributing.filter(a => a.condition)
+    return {
+      id: 'app.role',
+      outcome: 'warn',
+      detail: `This cannot be decided: ${principal} may read, wrap and unwrap keys only through ${conditional.map(describeAssignment).join(' and ')}, and a condition cannot be evaluated here.`,
+      fix: `Make sure the condition holds for Adobe's key access, or assign the role without a condition: ${roleFix(objectId, vault)}`,
+      evidence
+    }
+  }
   if (coverage.unreadable.length > 0) {
     return {
       id: 'app.role',
@@ -262,7 +282,7 @@ export function appRoleFinding(
   }
   const held =
     assignments.value.length === 0
-      ? 'holds no role on the vault or above'
+      ? 'holds no role on the key, the vault or above'
       : `holds ${assignments.value.map(describeAssignment).join(' and ')}, which lack ${coverage.missing.join(', ')}`
   return {
     id: 'app.role',

@@ -108,7 +108,11 @@ export interface RolePermission {
 export interface RoleAssignmentFact {
   id: string
   scope: string
+  /** The CMK app's service principal, or a group it belongs to. */
   principalId: string
+  principalType?: string | undefined
+  /** An ABAC condition: the role applies only when it holds, which the action cannot evaluate. */
+  condition?: string | undefined
   roleDefinitionId: string
   roleName?: string | undefined
   /** Undefined when the role definition could not be read. */
@@ -168,7 +172,10 @@ export interface Facts {
    * given (the app is not registered, or its registration could not be read).
    */
   servicePrincipal?: Read<ServicePrincipal | null> | undefined
-  /** Role assignments at or above the vault for the CMK app's principal. Absent: not looked up. */
+  /**
+   * Role assignments of the CMK app's principal, directly or through its groups, at the key, the
+   * vault or above. Absent: not looked up.
+   */
   roleAssignments?: Read<RoleAssignmentFact[]> | undefined
   /** ok with null: the service has no configuration of that name. */
   config: Read<AdobeConfig | null>

@@ -155,7 +155,13 @@ export async function readAppAccess(
         )
       })
     : await attempt('ARM list role assignments', () =>
-        readRoleAssignments(services.authorization, vault.value.id, principalId, signal)
+        readRoleAssignments(
+          services.authorization,
+          vault.value.id,
+          settings.keyName,
+          principalId,
+          signal
+        )
       )
   return { servicePrincipal, roleAssignments }
 }

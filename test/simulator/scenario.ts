@@ -112,6 +112,8 @@ export interface RoleAssignmentState {
   principalType?: 'ServicePrincipal' | 'User' | 'Group' | undefined
   /** Assignment name (a GUID); generated when absent. */
   name?: string | undefined
+  /** An ABAC condition (conditionVersion 2.0). */
+  condition?: string | undefined
 }
 
 export interface StoredConfig {
@@ -245,6 +247,10 @@ export interface Scenario {
   servicePrincipalPresent: boolean
   graph403: boolean
   roleAssignments: RoleAssignmentState[]
+  /** Entra groups: group object id -> member object ids (users, service principals, groups). */
+  groups: Record<string, string[]>
+  /** Page size of role-assignment listings; more follow through `nextLink`. */
+  roleAssignmentPageSize: number
   /** Role definitions besides the built-ins (which include the Key Vault roles). */
   customRoles: RoleDefinitionState[]
   /** ARM actions the action's identity is denied (403 AuthorizationFailed), e.g. 'Microsoft.KeyVault/vaults/read'. */
@@ -548,6 +554,8 @@ export function makeScenario(overrides: Partial<Scenario> = {}): Scenario {
     servicePrincipalPresent: true,
     graph403: false,
     roleAssignments: [],
+    groups: {},
+    roleAssignmentPageSize: 100,
     customRoles: [],
     armDeniedActions: [],
     armWriteActions: [],

@@ -2,26 +2,27 @@ import type { AuthorizationManagementClient } from '@azure/arm-authorization'
 import type { RoleAssignmentFact } from '../../facts/facts.js'
 
 /**
- * Role assignments of one principal that apply to the vault (at the vault or above it), each
- * with its role definition's permissions. A definition that cannot be read leaves
- * `permissions` undefined.
+ * Role assignments that give one principal a role on the key: its own and its groups'
+ * (`assignedTo`, which ARM resolves transitively through groups), at the key
+ * (`<vaultId>/keys/<key>`), the vault or above. Assignments below the vault on anything but this
+ * key are dropped. `atScope()` cannot be added: it would hide the key scope. Each assignment comes
+ * with its role definition's permissions; a definition that cannot be read leaves `permissions`
+ * undefined. The SDK follows `nextLink`.
  */
 export async function readRoleAssignments(
   client: AuthorizationManagementClient,
   vaultId: string,
+  keyName: string,
   principalId: string,
   abortSignal: AbortSignal
 ): Promise<RoleAssignmentFact[]> {
+  const keyScope = `${vaultId}/keys/${keyName}`
   const assignments = []
   for await (const a of client.roleAssignments.listForScope(vaultId, {
-    filter: `principalId eq '${principalId}'`,
+    filter: `assignedTo('${principalId}')`,
     abortSignal
   })) {
-    if (
-      a.scope &&
-      appliesTo(a.scope, vaultId) &&
-      a.principalId?.toLowerCase() === principalId.toLowerCase()
-    )
+    if (a.scope && (appliesTo(a.scope, vaultId) || sameScope(a.scope, keyScope)))
       assignments.push(a)
   }
   const definitionIds = [...new Set(assignments.map(a => a.roleDefinitionId ?? ''))].filter(Boolean)
@@ -42,6 +43,8 @@ export async function readRoleAssignments(
       id: a.id ?? '',
       scope: a.scope ?? '',
       principalId: a.principalId ?? '',
+      principalType: a.principalType,
+      condition: a.condition ?? undefined,
       roleDefinitionId: a.roleDefinitionId ?? '',
       roleName: definition?.roleName,
       permissions: definition?.permissions?.map(p => ({
@@ -66,4 +69,8 @@ export function appliesTo(scope: string, vaultId: string): boolean {
   const s = scope.toLowerCase().replace(/\/+$/, '')
   const v = vaultId.toLowerCase().replace(/\/+$/, '')
   return s === '' || MANAGEMENT_GROUP_SCOPE.test(s) || v === s || v.startsWith(`${s}/`)
+}
+
+function sameScope(a: string, b: string): boolean {
+  return a.toLowerCase().replace(/\/+$/, '') === b.toLowerCase().replace(/\/+$/, '')
 }

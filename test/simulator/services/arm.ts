@@ -611,8 +611,8 @@ function assignmentJson(
       principalId: a.principalId,
       principalType: a.principalType ?? 'ServicePrincipal',
       scope,
-      condition: null,
-      conditionVersion: null,
+      condition: a.condition ?? null,
+      conditionVersion: a.condition ? '2.0' : null,
       createdOn: '2025-02-01T10:00:00.0000000Z',
       updatedOn: '2025-02-01T10:00:00.0000000Z',
       createdBy: ctx.state.azure.objectId,
@@ -640,27 +640,58 @@ function listRoleAssignments(req: SimRequest, ctx: SimContext, scope: string): A
   if (denied) return denied
   const filter = (req.query.$filter ?? '').trim()
   let atScopeOnly = false
-  let principal: string | undefined
+  let principal: { id: string; transitive: boolean } | undefined
   for (const clause of filter ? filter.split(/\s+and\s+/i) : []) {
     const c = clause.trim()
-    const byPrincipal =
-      /^principalId\s+eq\s+'([^']+)'$/i.exec(c) ?? /^assignedTo\('([^']+)'\)$/i.exec(c)
+    const direct = /^principalId\s+eq\s+'([^']+)'$/i.exec(c)?.[1]
+    const assigned = /^assignedTo\('([^']+)'\)$/i.exec(c)?.[1]
     if (/^atScope\(\)$/i.test(c)) atScopeOnly = true
-    else if (byPrincipal) principal = byPrincipal[1]
-    else {
-      return armError(400, 'UnsupportedQuery', `The filter '${filter}' is not supported.`)
-    }
+    else if (direct) principal = { id: direct, transitive: false }
+    else if (assigned) principal = { id: assigned, transitive: true }
+    else return unsupportedFilter(filter)
   }
+  // ARM refuses atScope() with principalId eq (only atScope() and assignedTo() combine), as
+  // Azure PowerShell's fix for Get-AzRoleAssignment (#20433) records.
+  if (atScopeOnly && principal && !principal.transitive) return unsupportedFilter(filter)
+  const principals = principal
+    ? principal.transitive
+      ? principalAndGroups(ctx, principal.id)
+      : new Set([principal.id.toLowerCase()])
+    : undefined
   const value = ctx.state.roleAssignments
     .map((a, i) => ({ a, i }))
     .filter(({ a }) => {
       const related = atOrAbove(a.scope, scope) || (!atScopeOnly && atOrAbove(scope, a.scope))
-      const mine =
-        principal === undefined || a.principalId.toLowerCase() === principal.toLowerCase()
-      return related && mine
+      return related && (!principals || principals.has(a.principalId.toLowerCase()))
     })
     .map(({ a, i }) => assignmentJson(ctx, a, i))
-  return json(200, { value })
+  return page(req, ctx, value, ctx.state.roleAssignmentPageSize)
+}
+
+/** ARM's answer to a filter it does not support (the wording of its 400). */
+function unsupportedFilter(filter: string): Answer {
+  return armError(
+    400,
+    'UnsupportedQuery',
+    `The filter '${filter}' is not supported. Supported filters are either 'atScope()' or 'principalId eq '{value}' or assignedTo('{value}')'.`
+  )
+}
+
+/** `id` and every group it is in, directly or through other groups (assignedTo is transitive). */
+export function principalAndGroups(ctx: SimContext, id: string): Set<string> {
+  const found = new Set([id.toLowerCase()])
+  let grew = true
+  while (grew) {
+    grew = false
+    for (const [group, members] of Object.entries(ctx.state.groups)) {
+      const g = group.toLowerCase()
+      if (!found.has(g) && members.some(m => found.has(m.toLowerCase()))) {
+        found.add(g)
+        grew = true
+      }
+    }
+  }
+  return found
 }
 
 function allRoleDefinitions(ctx: SimContext): RoleDefinitionState[] {

@@ -11,6 +11,7 @@ import {
   type VaultState
 } from '../scenario.js'
 import { bearerToken } from '../tokens.js'
+import { principalAndGroups } from './arm.js'
 import { accessPolicyGrants, adobeReachesVault, usesRbac, vaultTenant } from './vault-access.js'
 
 export const REGISTRATION_PATH = '/data/infrastructure/manager/byok/app-registration'
@@ -403,8 +404,11 @@ function adobeCanUseKey(config: StoredConfig, ctx: SimContext): boolean {
   }
   const vaultId = vaultResourceId(state, vault).toLowerCase()
   const roles = [...BUILTIN_ROLE_DEFINITIONS, ...state.customRoles]
+  // Adobe's app holds the role directly or through a group. A condition is taken to hold: what
+  // it allows depends on attributes the simulator does not model.
+  const principals = principalAndGroups(ctx, state.cmkApp.objectId)
   return state.roleAssignments.some(a => {
-    if (a.principalId.toLowerCase() !== state.cmkApp.objectId.toLowerCase()) return false
+    if (!principals.has(a.principalId.toLowerCase())) return false
     const scope = a.scope.toLowerCase().replace(/\/+$/, '')
     const keyScope = `${vaultId}/keys/${key.name.toLowerCase()}`
     const covers =

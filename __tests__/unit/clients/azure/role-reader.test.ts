@@ -38,9 +38,15 @@ describe('appliesTo', () => {
   })
 })
 
-/** A stand-in for the ARM authorization client that answers like ARM's `principalId eq` list. */
+/** A stand-in for the ARM authorization client that answers like ARM's `assignedTo` list. */
 function fakeClient(
-  assignments: { scope: string; principalId: string; roleDefinitionId: string }[]
+  assignments: {
+    scope: string
+    principalId: string
+    roleDefinitionId: string
+    principalType?: string
+    condition?: string
+  }[]
 ): { client: AuthorizationManagementClient; listed: string[] } {
   const listed: string[] = []
   const client = {
@@ -83,10 +89,11 @@ describe('readRoleAssignments', () => {
     const assignments = await readRoleAssignments(
       client,
       VAULT_ID,
+      'cmk-key',
       SP_OBJECT_ID,
       new AbortController().signal
     )
-    expect(listed).toEqual([`${VAULT_ID} principalId eq '${SP_OBJECT_ID}'`])
+    expect(listed).toEqual([`${VAULT_ID} assignedTo('${SP_OBJECT_ID}')`])
     expect(assignments).toEqual([
       expect.objectContaining({
         scope: MG,
@@ -102,16 +109,38 @@ describe('readRoleAssignments', () => {
     expect(finding.detail).toContain(`Key Vault Crypto Service Encryption User at ${MG}`)
   })
 
-  it("drops other principals' assignments even when ARM returns them", async () => {
+  it("keeps this key's scope and a group's assignment, with the condition, and drops other keys", async () => {
+    const GROUP = '00000000-0000-0000-0000-0000000000aa'
+    const definition = `/subscriptions/${SUBSCRIPTION_ID}/providers/Microsoft.Authorization/roleDefinitions/${CSEU_GUID}`
     const { client } = fakeClient([
       {
-        scope: MG,
-        principalId: '00000000-0000-0000-0000-000000000001',
-        roleDefinitionId: `/providers/Microsoft.Authorization/roleDefinitions/${CSEU_GUID}`
+        scope: `${VAULT_ID}/keys/cmk-key`,
+        principalId: SP_OBJECT_ID,
+        roleDefinitionId: definition
+      },
+      {
+        scope: VAULT_ID,
+        principalId: GROUP,
+        principalType: 'Group',
+        roleDefinitionId: definition,
+        condition: "@Resource[Microsoft.KeyVault/vaults/keys:KeyName] StringEquals 'cmk-key'"
+      },
+      {
+        scope: `${VAULT_ID}/keys/other-key`,
+        principalId: SP_OBJECT_ID,
+        roleDefinitionId: definition
       }
     ])
-    expect(
-      await readRoleAssignments(client, VAULT_ID, SP_OBJECT_ID, new AbortController().signal)
-    ).toEqual([])
+    const assignments = await readRoleAssignments(
+      client,
+      VAULT_ID,
+      'CMK-KEY',
+      SP_OBJECT_ID,
+      new AbortController().signal
+    )
+    expect(assignments.map(a => [a.scope, a.principalId, a.condition])).toEqual([
+      [`${VAULT_ID}/keys/cmk-key`, SP_OBJECT_ID, undefined],
+      [VAULT_ID, GROUP, "@Resource[Microsoft.KeyVault/vaults/keys:KeyName] StringEquals 'cmk-key'"]
+    ])
   })
 })
