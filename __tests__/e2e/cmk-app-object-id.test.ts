@@ -77,7 +77,7 @@ describe('input cmk-app-object-id', () => {
       q =>
         q.service === 'arm' && q.path.endsWith('/providers/Microsoft.Authorization/roleAssignments')
     )
-    expect(roleLists.map(q => q.query.$filter)).toEqual([`principalId eq '${objectId}'`])
+    expect(roleLists.map(q => q.query.$filter)).toEqual([`assignedTo('${objectId}')`])
   })
 
   it('without it, app.consented names the service principal the directory returned', async () => {
