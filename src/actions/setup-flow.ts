@@ -195,13 +195,11 @@ interface Repairs {
 }
 
 /**
- * Whether the check fails. vault.adobe-ip also counts as a warning: it is one while the contract
- * moves it to a failure (a warning of app.consented or app.role means "cannot be decided", and
- * nothing is repaired blindly).
+ * Whether the check fails. A warning is not enough: for app.consented and app.role it means
+ * "cannot be decided", and nothing is repaired blindly.
  */
 function failing(findings: Finding[], id: CheckId): boolean {
-  const outcome = findings.find(f => f.id === id)?.outcome
-  return outcome === 'fail' || (id === 'vault.adobe-ip' && outcome === 'warn')
+  return findings.find(f => f.id === id)?.outcome === 'fail'
 }
 
 /** Whether `remediate` names the repair, it was not tried yet and its check fails on `facts`. */
