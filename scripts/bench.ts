@@ -10,8 +10,9 @@
  *
  * Flags: --runs N (default 5), --json PATH (default bench-results.json at the repo root).
  */
-import { execFileSync } from 'node:child_process'
-import { readdirSync, statSync, writeFileSync } from 'node:fs'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import {
@@ -31,6 +32,7 @@ import {
   isTokenRequest,
   runAction,
   defaultInputs,
+  spawnNode,
   writesOf
 } from '../test/run-action.js'
 
@@ -312,6 +314,62 @@ async function discoveryRows(sim: Simulator, runs: number): Promise<Record<strin
   return rows
 }
 
+/** GNU time, when the machine has it: the only portable way to read a child's peak memory. */
+const GNU_TIME = '/usr/bin/time'
+
+interface StartupMeasure {
+  bareMs: number
+  badInputMs: number
+  bareKiB?: number | undefined
+  badInputKiB?: number | undefined
+}
+
+/** Peak memory (KiB) of one run, from GNU time's line on stderr. */
+function peakKiB(args: string[], env: Record<string, string>, cwd: string): number | undefined {
+  if (!existsSync(GNU_TIME)) return undefined
+  const { stderr } = spawnSync(GNU_TIME, ['-f', 'peak-kib %M', process.execPath, ...args], {
+    env,
+    cwd,
+    encoding: 'utf8'
+  })
+  const match = /peak-kib (\d+)\s*$/.exec(stderr)
+  return match ? Number(match[1]) : undefined
+}
+
+/**
+ * Issue #10 item 5: `node -e 0` against the bundle refusing a bad input (no inputs at all: the
+ * required ones are missing), alternating so that both see the same machine load; medians of
+ * wall time, and peak memory from one run of each under GNU time when it is there.
+ */
+async function measureStartup(runs: number): Promise<StartupMeasure> {
+  const dir = mkdtempSync(join(tmpdir(), 'aep-cmk-bench-'))
+  const env = { PATH: process.env.PATH ?? '', HOME: dir }
+  const bare = ['-e', '0']
+  const badInput = [DIST_ENTRY]
+  const wall = async (args: string[]): Promise<number> => {
+    const started = performance.now()
+    await spawnNode(args, env, dir)
+    return Math.round(performance.now() - started)
+  }
+  try {
+    await wall(badInput) // warm the file cache
+    const bareMs: number[] = []
+    const badInputMs: number[] = []
+    for (let i = 0; i < runs * 2; i++) {
+      bareMs.push(await wall(bare))
+      badInputMs.push(await wall(badInput))
+    }
+    return {
+      bareMs: median(bareMs),
+      badInputMs: median(badInputMs),
+      bareKiB: peakKiB(bare, env, dir),
+      badInputKiB: peakKiB(badInput, env, dir)
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 async function main(): Promise<void> {
   const options = readOptions(process.argv.slice(2))
   const sizes = distSizes()
@@ -323,11 +381,13 @@ async function main(): Promise<void> {
   const chainAt100: Partial<Record<Mode, { length: number; example: TimedRequest[] }>> = {}
   const dupes = { token: new Set<string>(), fact: new Set<string>(), auth: new Set<string>() }
   let discovery: Record<string, unknown>[]
+  let startup: StartupMeasure
   try {
     console.log(
       `Bench: ${options.runs} run(s) per mode and latency, node ${process.version}, ` +
         `bundle ${DIST_ENTRY} (not rebuilt)`
     )
+    startup = await measureStartup(options.runs)
     // Warm the file cache and the simulator's TLS session handling; not measured.
     await measureRun(sim, answeredAt, 'validate', 0)
     discovery = await discoveryRows(sim, options.runs)
@@ -412,6 +472,29 @@ async function main(): Promise<void> {
       ])
     )
   )
+  const idleStartMs = Number(
+    rows.find(r => r.mode === 'validate' && r.latencyMs === 0)?.firstRequestMsMedian
+  )
+  const ratio = (ms: number) => (ms / startup.bareMs).toFixed(2)
+  const mib = (kib: number | undefined) => (kib === undefined ? '-' : (kib / 1024).toFixed(1))
+  console.log(
+    '\nStart-up against bare node, measured in this run (targets: bad input <= 2.0x, peak < 67 MiB):'
+  )
+  console.log(
+    table(
+      ['run', 'wall ms (median)', 'x node -e 0', 'peak MiB'],
+      [
+        ['node -e 0', startup.bareMs, '1.00', mib(startup.bareKiB)],
+        [
+          'bad input: exit 1 before any request',
+          startup.badInputMs,
+          ratio(startup.badInputMs),
+          mib(startup.badInputKiB)
+        ],
+        ['idle start: spawn to first request (validate)', idleStartMs, ratio(idleStartMs), '-']
+      ]
+    )
+  )
   console.log('\nFinding the vault without azure-resource-group (validate, 20 ms per request):')
   console.log(
     table(
@@ -478,6 +561,13 @@ async function main(): Promise<void> {
     node: process.version,
     runsPerCell: options.runs,
     bundle: sizes,
+    startup: {
+      ...startup,
+      idleStartMs: Number(
+        rows.find(r => r.mode === 'validate' && r.latencyMs === 0)?.firstRequestMsMedian
+      ),
+      badInputRatio: startup.badInputMs / startup.bareMs
+    },
     rows,
     discovery,
     targets,

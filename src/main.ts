@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import type { RepairOutcome } from './actions/repair-outcome.js'
-import { runSetup, type SetupOutcome } from './actions/setup-flow.js'
+import type { SetupOutcome } from './actions/setup-flow.js'
 import {
   configStatusFinding,
   setupStoppedFinding,
@@ -12,10 +12,9 @@ import { failedCheckIds, upsertFinding } from './checks/finding-list.js'
 import { withRepairOutcomes } from './checks/repair-findings.js'
 import { errorMessage } from './clients/http/error-message.js'
 import { redact, registerSecret } from './clients/http/secrets.js'
-import { createServices, type Services } from './clients/services.js'
+import type { Services } from './clients/services.js'
 import { tenantConsentUrl } from './facts/consent-url.js'
 import type { AdobeConfig, Facts } from './facts/facts.js'
-import { gatherFacts } from './facts/gather-facts.js'
 import { parseSettings, SECRET_INPUTS, type ParsedSettings } from './inputs/parse-settings.js'
 import type { Settings } from './inputs/settings.js'
 import { summarizeSettings } from './inputs/settings-summary.js'
@@ -81,6 +80,12 @@ async function checkAndAct(
 ): Promise<RunResult> {
   const timings: Record<string, number> = {}
   const timed = phaseTimer(timings)
+  // The service clients (Azure SDKs, the Adobe client) load only once the inputs are valid, so
+  // that bad input is refused without loading them: a chunk of their own in the bundle.
+  const [{ createServices }, { gatherFacts }] = await Promise.all([
+    import('./clients/services.js'),
+    import('./facts/gather-facts.js')
+  ])
   const services = createServices(settings, signal)
   const evaluate = (facts: Facts): Finding[] => evaluateChecks(facts, checkContext(settings, facts))
 
@@ -138,6 +143,7 @@ async function act(
   let lastConfig = configOf(facts)
   let setup: SetupOutcome
   try {
+    const { runSetup } = await import('./actions/setup-flow.js')
     setup = await runSetup(services, facts, evaluate, {
       onStatus: config => (lastConfig = progress.lastConfig = config)
     })
