@@ -7,7 +7,6 @@ import { neutralize } from './neutralize.js'
 import type { RunResult } from './run-result.js'
 import { buildSarif, writeSarif } from './sarif.js'
 import { keepTrackingIssue } from './tracking-issue.js'
-import { workflowLocation } from './workflow-location.js'
 
 /** What the code scanning and issue reports need besides the result; known once inputs are valid. */
 export interface GitHubReporting {
@@ -29,6 +28,8 @@ export async function publishSarif(
 ): Promise<string | undefined> {
   if (!github?.sarifFile || !gatheredFacts(r)) return undefined
   try {
+    // Loaded here, not at start-up: it brings a YAML parser that only the SARIF file needs.
+    const { workflowLocation } = await import('./workflow-location.js')
     const location = await workflowLocation(process.env)
     await writeSarif(github.sarifFile, buildSarif(r.findings, github.key, location, strict))
     return github.sarifFile
