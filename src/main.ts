@@ -47,12 +47,15 @@ export async function run(): Promise<ActionRun> {
   }
   const { settings } = parsed
   announce(settings)
+  // Loaded only now that the inputs are valid, and before the deadline starts: loading code is
+  // not time the services took.
+  const clients = await loadServiceClients()
   const deadline = startRunDeadline(settings.waitTimeoutSeconds)
   const progress: Progress = {}
   let result: RunResult
   let outputs: ActionOutputs
   try {
-    const work = checkAndAct(settings, deadline.signal, startedAt, progress).catch(
+    const work = checkAndAct(settings, clients, deadline.signal, startedAt, progress).catch(
       (error: unknown) => unexpectedErrorResult(error, settings, startedAt)
     )
     // Whatever is still pending when the deadline passes, the run reports.
@@ -72,20 +75,27 @@ interface Progress {
   lastConfig?: AdobeConfig | null | undefined
 }
 
+/**
+ * The service clients (Azure SDKs, the Adobe client) and the fact readers that use them: a
+ * chunk of their own in the bundle, so that bad input is refused without loading them.
+ */
+async function loadServiceClients() {
+  const [{ createServices }, { gatherFacts }] = await Promise.all([
+    import('./clients/services.js'),
+    import('./facts/gather-facts.js')
+  ])
+  return { createServices, gatherFacts }
+}
+
 async function checkAndAct(
   settings: Settings,
+  { createServices, gatherFacts }: Awaited<ReturnType<typeof loadServiceClients>>,
   signal: AbortSignal,
   startedAt: Date,
   progress: Progress
 ): Promise<RunResult> {
   const timings: Record<string, number> = {}
   const timed = phaseTimer(timings)
-  // The service clients (Azure SDKs, the Adobe client) load only once the inputs are valid, so
-  // that bad input is refused without loading them: a chunk of their own in the bundle.
-  const [{ createServices }, { gatherFacts }] = await Promise.all([
-    import('./clients/services.js'),
-    import('./facts/gather-facts.js')
-  ])
   const services = createServices(settings, signal)
   const evaluate = (facts: Facts): Finding[] => evaluateChecks(facts, checkContext(settings, facts))
 
