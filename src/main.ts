@@ -10,6 +10,7 @@ import { evaluateChecks } from './checks/evaluate.js'
 import type { Finding } from './checks/finding.js'
 import { failedCheckIds, upsertFinding } from './checks/finding-list.js'
 import { withRepairOutcomes } from './checks/repair-findings.js'
+import { skipped } from './checks/skipped.js'
 import { errorMessage } from './clients/http/error-message.js'
 import { redact, registerSecret } from './clients/http/secrets.js'
 import type { Services } from './clients/services.js'
@@ -175,6 +176,9 @@ async function act(
 }
 
 function configStatus(end: RunEnd, settings: Settings, checked: Finding[]): Finding {
+  // Without an Adobe token the status could not be read; adobe.sign-in already says why.
+  if (checked.some(f => f.id === 'adobe.sign-in' && f.outcome === 'fail'))
+    return skipped('config.status', 'adobe.sign-in')
   if (end.setup?.kind === 'stopped') return setupStoppedFinding(end.setup.reason)
   return configStatusFinding(observedStatus(end.lastConfig), settings.mode, {
     configName: end.lastConfig?.name ?? settings.configName,

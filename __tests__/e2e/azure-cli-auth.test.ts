@@ -46,8 +46,11 @@ describe('azure-auth cli: the session azure/login leaves behind', () => {
       env: { PATH: `${FAKE_AZ_DIR}:${process.env.PATH}` }
     })
     expect(run.exitCode).toBe(1)
-    expect(run.outputs['failed-checks']).toContain('vault.found')
-    expect(run.stdout).toMatch(/::error title=vault\.found::.*Entra token request.*az login/)
+    expect(run.outputs['failed-checks']).toBe('azure.sign-in')
+    expect(run.stdout).toMatch(
+      /::error title=azure\.sign-in::azure-auth is cli, but the Azure CLI is not signed in\. Entra token request.*az login/
+    )
+    expect(run.stdout).not.toContain('title=vault.found')
     expect(sim.requests.filter(r => r.service === 'arm')).toHaveLength(0)
   })
 })

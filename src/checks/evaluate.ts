@@ -1,6 +1,9 @@
 /*
  * Turns the gathered facts into one finding per check, before any action runs.
  *
+ * Signing in comes first: when azure.sign-in or adobe.sign-in fails, every check that reads
+ * through that service is skipped, naming the sign-in check, instead of failing on its own.
+ *
  * Rule for missing facts: when a read fails, only the check that owns that read fails (the root
  * cause: vault.found for the vault, key.found for the key). Checks that need the missing facts
  * are skipped, naming the failed check (vault.* and key.* after vault.found; key.* after
@@ -14,6 +17,8 @@ import type { Facts, VaultFacts } from '../facts/facts.js'
 import type { Mode } from '../inputs/settings.js'
 import { appConsentedFinding, appRegisteredFinding, appRoleFinding } from './app-checks.js'
 import { configKeyFinding } from './config-checks.js'
+import { adobeSignInFinding } from './adobe-sign-in-checks.js'
+import { azureSignInFinding } from './azure-sign-in-checks.js'
 import type { CheckId, Finding } from './finding.js'
 import {
   keyActiveFinding,
@@ -107,7 +112,11 @@ function keyFindings(facts: Facts, ctx: CheckContext): Finding[] {
 }
 
 export function evaluateChecks(facts: Facts, ctx: CheckContext): Finding[] {
-  return [
+  const azure = azureSignInFinding(facts.azureSignIn)
+  const adobe = adobeSignInFinding(facts.adobeSignIn, facts.registration)
+  const findings = [
+    azure,
+    adobe,
     ...vaultFindings(facts, ctx),
     ...keyFindings(facts, ctx),
     appRegisteredFinding(facts.registration, ctx.mode),
@@ -115,4 +124,37 @@ export function evaluateChecks(facts: Facts, ctx: CheckContext): Finding[] {
     appRoleFinding(facts, ctx),
     configKeyFinding(facts.config, facts.vault, ctx.keyName)
   ]
+  return rootBlockers(skipWithoutSignIn(findings, azure, adobe))
+}
+
+/** Checks that read through Azure (vault, key, directory, roles) or through Adobe Platform. */
+function needsAzure(id: CheckId): boolean {
+  return /^(vault|key)\./.test(id) || id === 'app.consented' || id === 'app.role'
+}
+function needsAdobe(id: CheckId): boolean {
+  return id.startsWith('app.') || id === 'config.key'
+}
+
+/** A failed sign-in skips every check that reads through it; the sign-in check says why. */
+function skipWithoutSignIn(findings: Finding[], azure: Finding, adobe: Finding): Finding[] {
+  return findings.map(f => {
+    if (azure.outcome === 'fail' && needsAzure(f.id)) return skipped(f.id, 'azure.sign-in')
+    if (adobe.outcome === 'fail' && needsAdobe(f.id)) return skipped(f.id, 'adobe.sign-in')
+    return f
+  })
+}
+
+/** A check skipped because of a skipped check names the failed check at the root instead. */
+function rootBlockers(findings: Finding[]): Finding[] {
+  const byId = new Map(findings.map(f => [f.id, f]))
+  return findings.map(f => {
+    if (f.outcome !== 'skipped') return f
+    let root = f.blockedBy
+    for (let hops = 0; hops < findings.length; hops++) {
+      const blocker = byId.get(root)
+      if (blocker?.outcome !== 'skipped') break
+      root = blocker.blockedBy
+    }
+    return root === f.blockedBy ? f : skipped(f.id, root)
+  })
 }

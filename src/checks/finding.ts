@@ -1,4 +1,6 @@
 export const CHECK_IDS = [
+  'azure.sign-in',
+  'adobe.sign-in',
   'vault.found',
   'vault.soft-delete',
   'vault.purge-protection',

@@ -8,6 +8,8 @@ import { azureClientOptions } from './azure/sdk-client-options.js'
 import { ManagedHsmRbacClient } from './azure/managed-hsm-rbac-client.js'
 import type { SharedTokenCredential } from './azure/shared-token-credential.js'
 import type { Settings } from '../inputs/settings.js'
+import { jwtClaims, stringClaim } from './http/jwt-claims.js'
+import type { PresentedIdToken } from '../facts/facts.js'
 
 /** The clients of one run, built once from the settings. Nothing here sends a request. */
 export interface Services {
@@ -20,11 +22,29 @@ export interface Services {
   /** The local RBAC client of the Managed HSM at `hsmUri`, one per HSM. */
   managedHsmRbac(hsmUri: string): ManagedHsmRbacClient
   platform: PlatformClient
+  /** The Adobe IMS token, asked for once and shared by every Platform call. */
+  adobeToken: () => Promise<string>
+  /** The claims of the last GitHub ID token the oidc sign-in presented to Entra. */
+  presentedIdToken: () => PresentedIdToken | undefined
   signal: AbortSignal
 }
 
 export function createServices(settings: Settings, signal: AbortSignal): Services {
-  const credential = createAzureCredential(settings.azure, settings.endpoints.authorityHost, signal)
+  let presented: PresentedIdToken | undefined
+  const credential = createAzureCredential(
+    settings.azure,
+    settings.endpoints.authorityHost,
+    signal,
+    idToken => {
+      const claims = jwtClaims(idToken)
+      const audience = claims?.aud
+      presented = {
+        subject: stringClaim(claims, 'sub'),
+        issuer: stringClaim(claims, 'iss'),
+        audience: Array.isArray(audience) ? audience.join(',') : stringClaim(claims, 'aud')
+      }
+    }
+  )
   const arm = settings.endpoints.arm
   const armScope = `${arm}/.default`
   let adobeToken: Promise<string> | undefined
@@ -59,6 +79,8 @@ export function createServices(settings: Settings, signal: AbortSignal): Service
       return client
     },
     platform: new PlatformClient(settings.endpoints.platform, settings.adobeOrgId, token, signal),
+    adobeToken: token,
+    presentedIdToken: () => presented,
     signal
   }
 }

@@ -1,4 +1,4 @@
-import type { VaultType } from '../inputs/settings.js'
+import type { AzureAuth, VaultType } from '../inputs/settings.js'
 
 /**
  * Everything the action reads before it decides anything. Each read either produced a value
@@ -161,7 +161,44 @@ export interface AdobeConfig {
   keyVersion?: string | undefined
 }
 
+/** Who the action signed in to Azure as, from the ARM token's claims when it is a JWT. */
+export interface AzureSession {
+  tenantId?: string | undefined
+  appId?: string | undefined
+  objectId?: string | undefined
+}
+
+/** What a federated credential is matched against: the GitHub ID token's claims. */
+export interface PresentedIdToken {
+  subject?: string | undefined
+  issuer?: string | undefined
+  audience?: string | undefined
+}
+
+/** Signing in to Azure: the method used and its result. */
+export interface AzureSignIn {
+  /** azure-auth, after auto was resolved. */
+  method: AzureAuth
+  tenantId?: string | undefined
+  clientId?: string | undefined
+  /** The claims of the GitHub ID token this run presented to Entra (oidc), once one was fetched. */
+  presented?: PresentedIdToken | undefined
+  session: Read<AzureSession>
+}
+
+/** Signing in to Adobe: an IMS token (client credentials) or the ready token given. */
+export interface AdobeSignIn {
+  credential: 'client-credentials' | 'access-token'
+  orgId: string
+  clientId?: string | undefined
+  scopes?: string[] | undefined
+  /** ok: IMS issued a token, or a ready token was given (Platform then judges it). */
+  token: Read<null>
+}
+
 export interface Facts {
+  azureSignIn: AzureSignIn
+  adobeSignIn: AdobeSignIn
   vault: Read<VaultFacts>
   /** Absent when the vault could not be read (the key cannot be reached without its vaultUri). */
   key?: Read<KeyFacts> | undefined

@@ -18,6 +18,7 @@ import type {
   VaultFacts
 } from './facts.js'
 import type { Services } from '../clients/services.js'
+import { notReadWithoutSignIn, signInToAdobe, signInToAzure } from './sign-in.js'
 
 async function attempt<T>(call: string, read: () => Promise<T>): Promise<Read<T>> {
   try {
@@ -28,18 +29,38 @@ async function attempt<T>(call: string, read: () => Promise<T>): Promise<Read<T>
 }
 
 /**
- * Reads everything the checks need, read-only, each independent chain in parallel:
- * vault -> key (ARM) -> rotation policy (data plane, only when ARM gave none); Adobe registration -> service principal -> (with the vault) role assignments;
+ * Reads everything the checks need, read-only, each independent chain in parallel, each after
+ * the sign-in it needs: Azure sign-in -> vault -> key (ARM) -> rotation policy (data plane, only
+ * when ARM gave none); Adobe sign-in -> registration -> service principal -> (with the vault)
+ * role assignments;
  * Adobe configuration.
  */
 export async function gatherFacts(services: Services): Promise<Facts> {
   const { settings, credential, signal } = services
+  const azureSignIn = signInToAzure(services)
+  const adobeSignIn = signInToAdobe(services)
+  const azureSignedIn = azureSignIn.then(s => s.session.ok)
+  const adobeSignedIn = adobeSignIn.then(s => s.token.ok)
+  /** A read that needs a sign-in: attempted only once that sign-in worked. */
+  const after = <T>(
+    signedIn: Promise<boolean>,
+    service: 'Azure' | 'Adobe',
+    call: string,
+    read: () => Promise<T>
+  ): Promise<Read<T>> =>
+    signedIn.then(ok =>
+      ok ? attempt(call, read) : { ok: false, error: notReadWithoutSignIn(call, service) }
+    )
   if (!settings.cmkAppObjectId)
-    void credential
-      .getToken(`${settings.endpoints.graph}/.default`, { abortSignal: signal })
-      .catch(() => undefined)
+    void azureSignedIn.then(ok =>
+      ok
+        ? credential
+            .getToken(`${settings.endpoints.graph}/.default`, { abortSignal: signal })
+            .catch(() => undefined)
+        : null
+    )
 
-  const vaultRead = attempt('ARM find vault', () =>
+  const vaultRead = after(azureSignedIn, 'Azure', 'ARM find vault', () =>
     readVault(
       services,
       {
@@ -53,25 +74,27 @@ export async function gatherFacts(services: Services): Promise<Facts> {
   const keyRead = vaultRead.then(vault =>
     vault.ok ? readKeyFacts(services, vault.value) : undefined
   )
-  const registrationRead = attempt('Adobe GET CMK app registration', () =>
+  const registrationRead = after(adobeSignedIn, 'Adobe', 'Adobe GET CMK app registration', () =>
     services.platform.getRegistration()
   )
-  const configRead = attempt('Adobe GET configuration status', () =>
+  const configRead = after(adobeSignedIn, 'Adobe', 'Adobe GET configuration status', () =>
     services.platform.getConfig(settings.configName)
   )
-  const accessRead = registrationRead.then(registration =>
-    registration.ok && registration.value
+  const accessRead = Promise.all([registrationRead, azureSignedIn]).then(([registration, ok]) =>
+    ok && registration.ok && registration.value
       ? readAppAccess(services, registration.value, vaultRead)
       : {}
   )
-  const [vault, key, registration, config, access] = await Promise.all([
+  const [azure, adobe, vault, key, registration, config, access] = await Promise.all([
+    azureSignIn,
+    adobeSignIn,
     vaultRead,
     keyRead,
     registrationRead,
     configRead,
     accessRead
   ])
-  return { vault, key, registration, config, ...access }
+  return { azureSignIn: azure, adobeSignIn: adobe, vault, key, registration, config, ...access }
 }
 
 /**

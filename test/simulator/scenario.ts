@@ -178,6 +178,13 @@ export interface Scenario {
     federatedSubject: string
     /** Lifetime of issued Entra access tokens. */
     tokenLifetimeSeconds: number
+    /** The client secret has passed its end date: Entra answers AADSTS7000222. */
+    secretExpired?: boolean | undefined
+    /**
+     * false: the app registration has no service principal in the tenant (an app created in the
+     * API without one): Entra answers AADSTS7000229.
+     */
+    hasServicePrincipal?: boolean | undefined
   }
   github: {
     requestToken: string
@@ -206,6 +213,11 @@ export interface Scenario {
     accessToken: string
     /** Scopes the credential may request. */
     scopes: string[]
+    /**
+     * false: no Experience Platform role of the credential has the "Manage Customer Managed Key"
+     * permission, so the CMK endpoints answer 403.
+     */
+    manageCmkPermission?: boolean | undefined
   }
   vault: VaultState | null
   /**

@@ -1,4 +1,6 @@
 import type {
+  AdobeSignIn,
+  AzureSignIn,
   Facts,
   KeyFacts,
   ReadError,
@@ -91,8 +93,41 @@ export function roleAssignment(
   }
 }
 
+export const ACTION_CLIENT_ID = '31313131-4242-5353-6464-757575757575'
+export const ADOBE_ORG_ID = 'ABC123DEF456789012345678@AdobeOrg'
+
+/** Signed in to Azure with oidc as the action's app. */
+export function azureSignedIn(overrides: Partial<AzureSignIn> = {}): AzureSignIn {
+  return {
+    method: 'oidc',
+    tenantId: TENANT_ID,
+    clientId: ACTION_CLIENT_ID,
+    presented: {
+      subject: 'repo:octo-org/aep-infra:environment:production',
+      issuer: 'https://token.actions.githubusercontent.com',
+      audience: 'api://AzureADTokenExchange'
+    },
+    session: { ok: true, value: { tenantId: TENANT_ID, appId: ACTION_CLIENT_ID } },
+    ...overrides
+  }
+}
+
+/** Signed in to Adobe with the OAuth Server-to-Server credential. */
+export function adobeSignedIn(overrides: Partial<AdobeSignIn> = {}): AdobeSignIn {
+  return {
+    credential: 'client-credentials',
+    orgId: ADOBE_ORG_ID,
+    clientId: 'b1d4e9f27c8a4f3e9d0c1b2a3f4e5d6c',
+    scopes: ['openid', 'AdobeID'],
+    token: { ok: true, value: null },
+    ...overrides
+  }
+}
+
 export function healthyFacts(): Facts {
   return {
+    azureSignIn: azureSignedIn(),
+    adobeSignIn: adobeSignedIn(),
     vault: { ok: true, value: healthyVault() },
     key: { ok: true, value: healthyKey() },
     registration: {

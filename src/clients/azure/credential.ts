@@ -22,7 +22,9 @@ const KNOWN_AUTHORITY_HOSTS = [
 export function createAzureCredential(
   identity: AzureIdentity,
   authorityHost: string,
-  runSignal?: AbortSignal
+  runSignal?: AbortSignal,
+  /** Told each GitHub ID token the oidc method fetched, e.g. to report the subject it presented. */
+  onIdToken?: (idToken: string) => void
 ): SharedTokenCredential {
   // MSAL knows the public clouds' metadata; anything else must not be "discovered" through them.
   const common = {
@@ -36,7 +38,7 @@ export function createAzureCredential(
       inner = new ClientAssertionCredential(
         identity.tenantId,
         identity.clientId,
-        githubIdTokenAssertion(),
+        githubIdTokenAssertion(undefined, undefined, onIdToken),
         common
       )
       break

@@ -21,7 +21,8 @@ type FetchIdToken = (audience: string) => Promise<string>
  */
 export function githubIdTokenAssertion(
   fetchIdToken: FetchIdToken = audience => core.getIDToken(audience),
-  now: () => number = Date.now
+  now: () => number = Date.now,
+  onToken: (idToken: string) => void = () => undefined
 ): () => Promise<string> {
   let current: { token: Promise<string>; expiresAtMs: number | 'pending' } | undefined
   return () => {
@@ -33,6 +34,7 @@ export function githubIdTokenAssertion(
     const entry: { token: Promise<string>; expiresAtMs: number | 'pending' } = {
       token: fetchIdToken(AZURE_TOKEN_EXCHANGE_AUDIENCE).then(value => {
         registerSecret(value)
+        onToken(value)
         entry.expiresAtMs = expiresAtMs(value) ?? -Infinity
         return value
       }),

@@ -165,12 +165,29 @@ function token(req: SimRequest, ctx: SimContext, tenant: string): Answer {
         `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${clientId}'.`
       )
     }
+    if (state.azure.secretExpired) {
+      return aadError(
+        401,
+        'invalid_client',
+        7000222,
+        `The provided client secret keys for app '${clientId}' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.`
+      )
+    }
   } else {
     return aadError(
       401,
       'invalid_client',
       7000218,
       "The request body must contain the following parameter: 'client_assertion' or 'client_secret'."
+    )
+  }
+
+  if (state.azure.hasServicePrincipal === false) {
+    return aadError(
+      401,
+      'invalid_client',
+      7000229,
+      `The client application ${clientId} is missing service principal in the tenant ${tenant}. See instructions here: https://go.microsoft.com/fwlink/?linkid=2225119`
     )
   }
 

@@ -37,6 +37,16 @@ function serviceError(status: number, title: string, detail: string): Answer {
 export function platform(req: SimRequest, ctx: SimContext): Answer {
   const refused = gateway(req, ctx)
   if (refused) return refused
+  // Adobe documents that enabling CMK needs the "Manage Customer Managed Key" permission but not
+  // the answer without it; we answer the service's error shape with 403, as its other
+  // permission-checked endpoints do.
+  if (ctx.state.adobe.manageCmkPermission === false) {
+    return serviceError(
+      403,
+      'Forbidden',
+      'The caller does not have the permission required for this request: Manage Customer Managed Key.'
+    )
+  }
   if (req.body.length > 0 && !/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
     return serviceError(415, 'Unsupported Media Type', 'Content-Type must be application/json.')
   }
