@@ -60,7 +60,7 @@ const CALLS: Call[] = [
   {
     id: 'Adobe IMS token',
     rule: { service: 'ims', method: 'POST', path: '/ims/token/v3' },
-    named: 'Adobe IMS token request failed with HTTP',
+    named: 'Adobe IMS token request answered',
     error: {
       body: { error: 'server_error', error_description: 'sim-ims-unavailable' },
       message: 'server_error: sim-ims-unavailable'
@@ -431,7 +431,7 @@ describe('persistent faults fail the run, naming the call, the status and the me
         const run = await runAction(sim, defaultInputs(sim))
         expectReportedFailure(run)
         expect(errorLines(run)).toMatch(
-          /^::error title=vault\.found::.*AADSTS50000: sim-entra-message/m
+          /^::error title=azure\.sign-in::.*AADSTS50000: sim-entra-message/m
         )
         // The identity library retried before giving up.
         const armTokens = requestsTo(sim, call).filter(r => /management/.test(call.key!(r)))
@@ -463,10 +463,7 @@ describe('persistent faults fail the run, naming the call, the status and the me
 
 describe('malformed answers give a clear error naming the call', () => {
   const malformed: Array<[string, RegExp]> = [
-    [
-      'Adobe IMS token',
-      /Adobe IMS token request failed with HTTP 200: the answer is not valid JSON/
-    ],
+    ['Adobe IMS token', /Adobe IMS token request answered 200: the answer is not valid JSON/],
     [
       'Adobe registration GET',
       /Adobe GET CMK app registration answered 200: the answer is not valid JSON/
@@ -572,7 +569,7 @@ describe('a non-retryable 4xx is not retried, and its message is quoted', () => 
         status: 401,
         body: { error: 'invalid_client', error_description: 'invalid client_secret parameter' }
       },
-      /Adobe IMS token request failed with HTTP 401: invalid_client: invalid client_secret parameter/
+      /Adobe IMS token request answered 401: invalid_client: invalid client_secret parameter/
     ],
     [
       'ARM vault GET',
