@@ -160,7 +160,7 @@ describe('HTTPS_PROXY', () => {
     const port = new URL(url).port
     expect(run.stdout).toMatch(
       new RegExp(
-        `^::error title=app\\.registered::.*Adobe IMS token request failed: .*ECONNREFUSED 127\\.0\\.0\\.1:${port}`,
+        `^::error title=adobe\\.sign-in::Could not get an Adobe IMS token\\. Adobe IMS token request failed: .*ECONNREFUSED 127\\.0\\.0\\.1:${port}`,
         'm'
       )
     )

@@ -85,7 +85,7 @@ describe('azure.sign-in', () => {
       validate({ 'azure-tenant-id': '00000000-1111-2222-3333-555555555555' })
     )
     expectOnlyFailure(r, 'azure.sign-in', /skipped because azure\.sign-in failed/)
-    expect(annotation(r, 'azure.sign-in')).toContain('azure-tenant-id is probably wrong')
+    expect(annotation(r, 'azure.sign-in')).toContain('the tenant does not exist')
   })
 
   it('azure-auth cli without an Azure CLI on the PATH', async () => {

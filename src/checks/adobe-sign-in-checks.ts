@@ -83,7 +83,7 @@ function diagnoseIms(signIn: AdobeSignIn, error: ReadError): Diagnosis {
     }
   }
   return {
-    cause: 'The Adobe IMS token request failed',
+    cause: 'Could not get an Adobe IMS token',
     fix: "Re-run the job; if it repeats, check the runner's network and proxy settings for ims-na1.adobelogin.com, and the Adobe credential."
   }
 }

@@ -129,8 +129,8 @@ function diagnoseWithoutCode(signIn: AzureSignIn, error: ReadError): Diagnosis {
   // tenant that does not exist, which MSAL reports without the code.
   if (/endpoints_resolution_error/.test(message)) {
     return {
-      cause: `Entra could not resolve tenant ${signIn.tenantId ?? '(azure-tenant-id)'}: azure-tenant-id is probably wrong (MSAL endpoints_resolution_error)`,
-      fix: 'Set azure-tenant-id to the Directory (tenant) ID of the tenant that holds the vault and the app registration: `az account show --query tenantId -o tsv`'
+      cause: `Entra's sign-in endpoint for tenant ${signIn.tenantId ?? '(azure-tenant-id)'} could not be read: the tenant does not exist, or the runner cannot reach Entra (MSAL endpoints_resolution_error)`,
+      fix: "Check azure-tenant-id, the Directory (tenant) ID of the tenant that holds the vault and the app registration (`az account show --query tenantId -o tsv`), and the runner's network and proxy settings for login.microsoftonline.com."
     }
   }
   if (/Azure CLI could not be found/i.test(message)) {

@@ -26,3 +26,19 @@ export function escapeMarkdown(text: string): string {
 export function escapeTableCell(text: string): string {
   return escapeMarkdown(String(text).trim())
 }
+
+/**
+ * An https URL made safe as a link target, or undefined for anything else (javascript:, http:,
+ * text that is not a URL): it is then shown as text, never linked.
+ */
+export function httpsHref(url: string): string | undefined {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return undefined
+  }
+  if (parsed.protocol !== 'https:') return undefined
+  // URL already percent-encodes spaces, quotes and angle brackets; these would end the link.
+  return parsed.href.replace(/[()[\]\\<>]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+}

@@ -1,9 +1,9 @@
-import { CHECK_IDS, type CheckId, type Finding, type Outcome } from '../checks/finding.js'
-import { escapeMarkdown, escapeTableCell } from './markdown.js'
+import { CHECK_IDS, type CheckId, type Finding } from '../checks/finding.js'
+import { fixMarkdown } from './fix-markdown.js'
+import { escapeMarkdown, escapeTableCell, httpsHref } from './markdown.js'
+import { nextStep } from './next-step.js'
 import type { RunResult } from './run-result.js'
 import { skippedLines } from './skipped-lines.js'
-
-const OUTCOME_ICONS: Record<Outcome, string> = { pass: '✅', warn: '⚠️', fail: '❌', skipped: '⏭️' }
 
 const STATUS_MEANINGS: Record<string, string> = {
   COMPLETED: 'customer-managed keys are active',
@@ -15,20 +15,69 @@ const STATUS_MEANINGS: Record<string, string> = {
   UNKNOWN: 'could not be read'
 }
 
-/** Markdown for GITHUB_STEP_SUMMARY. Every service-provided value is escaped. */
+/**
+ * Markdown for GITHUB_STEP_SUMMARY, read top-down by a person in a hurry: the verdict and the
+ * one thing to do next, then what failed and warned with each fix (commands as copyable code
+ * blocks), then the rest; passes are folded away. Every service-provided value is escaped.
+ */
 export function renderSummary(r: RunResult): string {
+  const findings = inContractOrder(r.findings)
+  const strict = new Set<string>(r.failedChecks)
+  const failures = findings.filter(f => f.outcome === 'fail')
+  const warnings = findings.filter(f => f.outcome === 'warn')
+  const blocking = findings.find(f => strict.has(f.id))
   const sections = [
-    `## ${r.result === 'pass' ? '✅ pass' : '❌ fail'}: Adobe Experience Platform customer-managed key (${escapeMarkdown(r.mode)})`,
-    overview(r),
+    `## ${r.result === 'pass' ? '✅ pass' : '❌ fail'} (${escapeMarkdown(r.mode)}): ${nextStep(r, blocking)}`,
+    consent(r, findings),
     r.error === undefined ? undefined : `**Error:** ${escapeMarkdown(r.error)}`,
+    problems('❌', 'failed', failures, strict),
+    problems('⚠️', 'warned', warnings, strict),
+    skipped(findings),
+    overview(r),
     written(r),
-    checks(r),
+    passes(findings, r),
     timings(r)
   ]
   return sections.filter(s => s !== undefined).join('\n\n') + '\n'
 }
 
-function overview(r: RunResult): string {
+/** The consent link, only while consent is what is missing. */
+function consent(r: RunResult, findings: Finding[]): string | undefined {
+  const consented = findings.find(f => f.id === 'app.consented')
+  if (!r.consentUrl || consented?.outcome !== 'fail') return undefined
+  const href = httpsHref(r.consentUrl)
+  const link =
+    href === undefined
+      ? `${escapeMarkdown(r.consentUrl)} (not an https URL, so not linked)`
+      : `[grant consent to the CMK app](${href})`
+  return `**Admin consent:** an administrator of the vault's tenant opens ${link}, accepts, and re-runs the job.`
+}
+
+function problems(
+  icon: string,
+  verb: string,
+  findings: Finding[],
+  failing: Set<string>
+): string | undefined {
+  if (findings.length === 0) return undefined
+  const heading = `### ${icon} ${findings.length} ${findings.length === 1 ? 'check' : 'checks'} ${verb}`
+  const items = findings.map(f => {
+    const strict = f.outcome === 'warn' && failing.has(f.id) ? ' (fails: strict)' : ''
+    const lines = [`**${checkId(f.id)}**${strict}: ${escapeMarkdown(f.detail)}`]
+    if (f.fix) lines.push(`**Fix:** ${fixMarkdown(f.fix)}`)
+    return lines.join('\n\n')
+  })
+  return [heading, ...items].join('\n\n')
+}
+
+function skipped(findings: Finding[]): string | undefined {
+  const lines = skippedLines(findings)
+  return lines.length === 0
+    ? undefined
+    : lines.map(line => `⏭️ ${escapeMarkdown(line)}`).join('  \n')
+}
+
+function overview(r: RunResult): string | undefined {
   const lines: string[] = []
   const vault = stringSetting(r, 'keyVaultName')
   const key = stringSetting(r, 'keyName')
@@ -36,38 +85,20 @@ function overview(r: RunResult): string {
     lines.push(`**Vault / key:** ${escapeMarkdown(vault ?? '?')} / ${escapeMarkdown(key ?? '?')}`)
   }
   if (r.keyIdentifier) lines.push(`**Key identifier:** ${escapeMarkdown(r.keyIdentifier)}`)
-  const meaning = STATUS_MEANINGS[r.status]
-  lines.push(
-    `**Configuration:** ${escapeMarkdown(r.configName)}` +
-      (r.adobeConfigName && r.adobeConfigName !== r.configName
-        ? ` (Adobe's internal name ${escapeMarkdown(r.adobeConfigName)})`
-        : '') +
-      `, status **${escapeMarkdown(r.status)}**` +
-      (meaning ? ` (${meaning})` : '')
-  )
-  if (r.applicationId) lines.push(`**CMK app id:** ${escapeMarkdown(r.applicationId)}`)
-  if (r.consentUrl) lines.push(`**Admin consent:** ${consentLink(r.consentUrl)}`)
-  // Trailing double space: a hard line break, so each fact gets its own line.
-  return lines.join('  \n')
-}
-
-function consentLink(url: string): string {
-  const href = httpsHref(url)
-  return href === undefined
-    ? `${escapeMarkdown(url)} (not an https URL, so not linked)`
-    : `[grant consent to the CMK app](${href})`
-}
-
-function httpsHref(url: string): string | undefined {
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    return undefined
+  if (r.configName) {
+    const meaning = STATUS_MEANINGS[r.status]
+    lines.push(
+      `**Configuration:** ${escapeMarkdown(r.configName)}` +
+        (r.adobeConfigName && r.adobeConfigName !== r.configName
+          ? ` (Adobe's internal name ${escapeMarkdown(r.adobeConfigName)})`
+          : '') +
+        `, status **${escapeMarkdown(r.status)}**` +
+        (meaning ? ` (${meaning})` : '')
+    )
   }
-  if (parsed.protocol !== 'https:') return undefined
-  // URL already percent-encodes spaces, quotes and angle brackets; these would end the link.
-  return parsed.href.replace(/[()[\]\\]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+  if (r.applicationId) lines.push(`**CMK app id:** ${escapeMarkdown(r.applicationId)}`)
+  // Trailing double space: a hard line break, so each fact gets its own line.
+  return lines.length === 0 ? undefined : lines.join('  \n')
 }
 
 function written(r: RunResult): string {
@@ -75,33 +106,20 @@ function written(r: RunResult): string {
   return ['**Written:**', ...r.actions.map(a => `- ${escapeMarkdown(a)}`)].join('\n')
 }
 
-function checks(r: RunResult): string {
+/** The checks that passed, folded: a person in a hurry does not need them. */
+function passes(findings: Finding[], r: RunResult): string {
+  const passed = findings.filter(f => f.outcome === 'pass')
   if (r.findings.length === 0) return '**Checks:** none ran.'
-  const findings = inContractOrder(r.findings)
-  const failed = new Set<string>(r.failedChecks)
-  const count = (o: Outcome) => findings.filter(f => f.outcome === o).length
-  const tally = `**Checks:** ${count('pass')} passed, ${count('warn')} warned, ${count('fail')} failed, ${count('skipped')} skipped`
-  const failedLine =
-    r.failedChecks.length === 0
-      ? ''
-      : `  \n**Failed checks:** ${r.failedChecks.map(id => checkIdCell(id)).join(', ')}`
-  const skipped = skippedLines(findings)
-    .map(line => `  \n${escapeMarkdown(line)}`)
-    .join('')
-  const rows = findings
-    .filter(f => f.outcome !== 'skipped')
-    .map(
-      f =>
-        `| ${checkIdCell(f.id)} | ${outcomeCell(f, failed.has(f.id))} | ${escapeTableCell(f.detail)} | ${
-          f.outcome === 'pass' || !f.fix ? '' : escapeTableCell(f.fix)
-        } |`
-    )
+  if (passed.length === 0) return '**Checks:** none passed.'
+  const rows = passed.map(f => `| ${checkId(f.id)} | ${escapeTableCell(f.detail)} |`)
   return [
-    tally + failedLine + skipped,
+    `<details><summary>✅ ${passed.length} ${passed.length === 1 ? 'check' : 'checks'} passed</summary>`,
     '',
-    '| Check | Result | Found | How to fix |',
-    '| --- | --- | --- | --- |',
-    ...rows
+    '| Check | Found |',
+    '| --- | --- |',
+    ...rows,
+    '',
+    '</details>'
   ].join('\n')
 }
 
@@ -113,14 +131,8 @@ function inContractOrder(findings: Finding[]): Finding[] {
   return [...findings].sort((a, b) => rank(a.id) - rank(b.id))
 }
 
-function checkIdCell(id: CheckId): string {
-  return /^[a-z0-9.-]+$/.test(id) ? `\`${id}\`` : escapeTableCell(id)
-}
-
-function outcomeCell(f: Finding, countsAsFailure: boolean): string {
-  const icon = OUTCOME_ICONS[f.outcome] ?? '❔'
-  const cell = `${icon} ${escapeTableCell(f.outcome)}`
-  return f.outcome === 'warn' && countsAsFailure ? `${cell} (fails: strict)` : cell
+function checkId(id: CheckId): string {
+  return /^[a-z0-9.-]+$/.test(id) ? `\`${id}\`` : escapeMarkdown(id)
 }
 
 function timings(r: RunResult): string | undefined {

@@ -118,7 +118,7 @@ describe('azure.sign-in', () => {
       kind: 'error',
       message: 'endpoints_resolution_error: See https://aka.ms/msal.js.errors for details'
     })
-    expect(msal.detail).toContain('azure-tenant-id is probably wrong')
+    expect(msal.detail).toContain('the tenant does not exist, or the runner cannot reach Entra')
   })
 
   it('AADSTS7000229: the app has no service principal; the fix creates it', () => {

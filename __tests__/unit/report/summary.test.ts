@@ -1,153 +1,169 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Finding } from '../../../src/checks/finding.js'
 import type { RunResult } from '../../../src/report/run-result.js'
 import { renderSummary } from '../../../src/report/summary.js'
+import { codeBlock, fixMarkdown } from '../../../src/report/fix-markdown.js'
+import { failingSetupRun, passingCheckRun, roleMissingRun } from './golden-runs.js'
 
-function runResult(overrides: Partial<RunResult> = {}): RunResult {
-  return {
-    mode: 'setup',
-    result: 'pass',
-    status: 'COMPLETED',
-    configName: 'cmk-kv-prod-aep-key',
-    keyIdentifier: 'https://kv-prod.vault.azure.net/keys/aep-key/0123abcd',
-    applicationId: '11111111-2222-3333-4444-555555555555',
-    consentUrl: 'https://login.microsoftonline.com/tenant-id/oauth2/authorize?client_id=1111',
-    findings: [
-      { id: 'vault.found', outcome: 'pass', detail: 'Vault kv-prod exists.' },
-      { id: 'key.size', outcome: 'pass', detail: 'RSA 3072 bits.' }
-    ],
-    failedChecks: [],
-    actions: ['Submitted configuration cmk-kv-prod-aep-key'],
-    settings: { keyVaultName: 'kv-prod', keyName: 'aep-key', mode: 'setup' },
-    timings: { facts: 120.4, act: 30 },
-    startedAt: '2024-01-01T00:00:00.000Z',
-    finishedAt: '2024-01-01T00:00:01.500Z',
-    ...overrides
-  }
+const GOLDEN = join('__tests__', 'unit', 'report', 'golden')
+
+function golden(name: string): string {
+  return readFileSync(join(GOLDEN, name), 'utf8')
 }
 
-function tableRows(markdown: string): string[] {
-  return markdown.split('\n').filter(l => l.startsWith('| `'))
+function run(overrides: Partial<RunResult> = {}): RunResult {
+  return { ...passingCheckRun(), ...overrides }
 }
 
-/** Splits a table row into cells, honouring escaped pipes as GFM does. */
-function cells(row: string): string[] {
-  return row
-    .slice(1, -1)
-    .split(/(?<!\\)\|/)
-    .map(c => c.trim())
+/** The Markdown outside code blocks and code spans, where escaping matters. */
+function outsideCode(markdown: string): string {
+  return markdown
+    .replace(/^(`{3,})sh\n[\s\S]*?^\1$/gm, '')
+    .replace(/\\`/g, '')
+    .replace(/(`+)[^`][\s\S]*?\1/g, '')
 }
+
+describe('renderSummary: golden summaries', () => {
+  it.each([
+    ['failing-setup.md', failingSetupRun],
+    ['role-missing.md', roleMissingRun],
+    ['passing-check.md', passingCheckRun]
+  ])('%s', (file, make) => {
+    expect(renderSummary(make())).toBe(golden(file))
+  })
+})
 
 describe('renderSummary', () => {
-  it('heads a passing run with the pass icon and mode', () => {
-    const md = renderSummary(runResult())
-    expect(md.split('\n')[0]).toMatch(/^## ✅ pass: .*\(setup\)$/)
-  })
-
-  it('heads a failing run with the fail icon', () => {
-    const md = renderSummary(runResult({ result: 'fail', mode: 'check' }))
-    expect(md.split('\n')[0]).toMatch(/^## ❌ fail: .*\(check\)$/)
-  })
-
-  it('names vault, key, key identifier, configuration status and app id', () => {
-    const md = renderSummary(runResult())
-    expect(md).toContain('**Vault / key:** kv-prod / aep-key')
-    expect(md).toContain('https://kv-prod.vault.azure.net/keys/aep-key/0123abcd')
-    expect(md).toContain('**Configuration:** cmk-kv-prod-aep-key, status **COMPLETED**')
-    expect(md).toContain('11111111-2222-3333-4444-555555555555')
-  })
-
-  it('links an https consent URL', () => {
-    const md = renderSummary(runResult())
-    expect(md).toContain(
-      '[grant consent to the CMK app](https://login.microsoftonline.com/tenant-id/oauth2/authorize?client_id=1111)'
+  it('starts with the verdict and the one thing to do next', () => {
+    expect(renderSummary(failingSetupRun()).split('\n')[0]).toBe(
+      '## ❌ fail (setup): have an administrator grant consent to the CMK app (`app.consented`), then re-run'
+    )
+    expect(renderSummary(passingCheckRun()).split('\n')[0]).toBe(
+      '## ✅ pass (check): customer-managed keys are active; nothing to do'
+    )
+    expect(renderSummary(run({ mode: 'validate', status: 'NOT_CONFIGURED' })).split('\n')[0]).toBe(
+      '## ✅ pass (validate): setup can go ahead'
     )
   })
 
+  it('lists failures, then warnings, before anything else but the consent link', () => {
+    const md = renderSummary(failingSetupRun())
+    const order = [
+      '### ❌ 1 check failed',
+      '### ⚠️ 1 check warned',
+      '⏭️ 2 checks skipped',
+      '**Vault / key:**',
+      '<details>'
+    ]
+    const positions = order.map(text => md.indexOf(text))
+    expect(positions.every(p => p > 0)).toBe(true)
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions)
+  })
+
+  it('renders a fix command as a copyable fenced code block, not as literal backticks', () => {
+    const md = renderSummary(roleMissingRun())
+    expect(md).toContain(
+      '**Fix:** Assign the role: the command below.\n\n```sh\naz role assignment create --role "Key Vault Crypto Service Encryption User"'
+    )
+    expect(outsideCode(md)).not.toContain('az role assignment create')
+  })
+
+  it('keeps a fence longer than any backtick run inside a command', () => {
+    expect(codeBlock('az keyvault key show --name a```b')).toBe(
+      '````sh\naz keyvault key show --name a```b\n````'
+    )
+    expect(fixMarkdown('Run `az x` then `az y`.')).toBe(
+      'Run command 1 below then command 2 below.\n\n```sh\naz x\n```\n\n```sh\naz y\n```'
+    )
+    expect(fixMarkdown('Set `mode: setup` and see https://example.com/x.')).toBe(
+      'Set `mode: setup` and see <https://example.com/x>.'
+    )
+  })
+
+  it('shows the consent link only while consent is missing', () => {
+    expect(renderSummary(failingSetupRun())).toContain('**Admin consent:**')
+    expect(renderSummary(roleMissingRun())).not.toContain('**Admin consent:**')
+    expect(renderSummary(passingCheckRun())).not.toContain('**Admin consent:**')
+  })
+
   it('does not link a consent URL that is not https', () => {
-    const md = renderSummary(runResult({ consentUrl: 'javascript:alert(1)' }))
+    const md = renderSummary({ ...failingSetupRun(), consentUrl: 'javascript:alert(1)' })
     expect(md).not.toMatch(/\]\(javascript/)
     expect(md).toContain('javascript:alert\\(1\\) (not an https URL, so not linked)')
   })
 
   it('keeps parentheses in a consent URL from ending the link', () => {
-    const md = renderSummary(runResult({ consentUrl: 'https://login.example/a)b(c' }))
+    const md = renderSummary({ ...failingSetupRun(), consentUrl: 'https://login.example/a)b(c' })
     expect(md).toContain('(https://login.example/a%29b%28c)')
   })
 
-  it('lists what was written, or says nothing was', () => {
-    expect(renderSummary(runResult())).toContain(
-      '**Written:**\n- Submitted configuration cmk-kv-prod-aep-key'
-    )
-    expect(renderSummary(runResult({ actions: [] }))).toContain('**Written:** nothing.')
+  it('folds the passes into one details block', () => {
+    const md = renderSummary(passingCheckRun())
+    expect(md.match(/<details>/g)).toHaveLength(1)
+    expect(md.match(/<\/details>/g)).toHaveLength(1)
+    expect(md).toContain('<details><summary>✅ 9 checks passed</summary>\n\n| Check | Found |')
   })
 
-  it('shows the error, escaped', () => {
-    const md = renderSummary(runResult({ result: 'fail', error: 'Input key-name: <b>bad</b>' }))
-    expect(md).toContain('**Error:** Input key-name: &lt;b&gt;bad&lt;/b&gt;')
-  })
-
-  it('puts every finding in one table row, in contract order, with icon and word', () => {
+  it('stays valid Markdown and HTML whatever a service sends', () => {
+    const hostile = '</details><img src=x onerror=alert(1)> | ``` [click](javascript:x) **b**\n# h'
     const findings: Finding[] = [
-      { id: 'config.status', outcome: 'fail', detail: 'FAILED.', fix: 'Look at Adobe.' },
-      { id: 'vault.found', outcome: 'pass', detail: 'Found.' },
-      { id: 'app.role', outcome: 'warn', detail: 'Cannot read roles.', fix: 'Grant Reader.' }
+      { id: 'vault.found', outcome: 'pass', detail: hostile },
+      { id: 'config.key', outcome: 'fail', detail: hostile, fix: `${hostile} \`az x\`` }
     ]
     const md = renderSummary(
-      runResult({ result: 'fail', findings, failedChecks: ['config.status'] })
+      run({ result: 'fail', findings, failedChecks: ['config.key'], configName: hostile })
     )
-    expect(md).toContain('| Check | Result | Found | How to fix |')
-    const rows = tableRows(md).map(cells)
-    expect(rows).toEqual([
-      ['`vault.found`', '✅ pass', 'Found.', ''],
-      ['`app.role`', '⚠️ warn', 'Cannot read roles.', 'Grant Reader.'],
-      ['`config.status`', '❌ fail', 'FAILED.', 'Look at Adobe.']
-    ])
-    expect(md).toContain('**Checks:** 1 passed, 1 warned, 1 failed')
-    expect(md).toContain('**Failed checks:** `config.status`')
+    const text = outsideCode(md)
+    expect(text).not.toMatch(/<img|<\/details><img/)
+    expect(md.match(/<\/details>/g)).toHaveLength(1)
+    expect(text).not.toMatch(/(^|[^\\])\[click\]/)
+    expect(text).not.toMatch(/^# h/m)
+    const row = md.split('\n').find(l => l.startsWith('| `vault.found`'))!
+    expect(row.split(/(?<!\\)\|/)).toHaveLength(4)
+  })
+
+  it('escapes service-provided configuration names and statuses', () => {
+    const status = '<script>' as RunResult['status']
+    const md = renderSummary(run({ configName: '**x**](y)', status }))
+    expect(md).toContain('**Configuration:** \\*\\*x\\*\\*\\]\\(y\\), status **&lt;script&gt;**')
   })
 
   it('marks a warning that fails the run under strict', () => {
     const findings: Finding[] = [
       { id: 'vault.adobe-ip', outcome: 'warn', detail: 'Adobe IP not allowed.', fix: 'Allow it.' }
     ]
-    const md = renderSummary(
-      runResult({ result: 'fail', findings, failedChecks: ['vault.adobe-ip'] })
-    )
-    expect(cells(tableRows(md)[0]!)[1]!).toBe('⚠️ warn (fails: strict)')
+    const md = renderSummary(run({ result: 'fail', findings, failedChecks: ['vault.adobe-ip'] }))
+    expect(md).toContain('**`vault.adobe-ip`** (fails: strict): Adobe IP not allowed.')
+    expect(md.split('\n')[0]).toContain('(`vault.adobe-ip`)')
   })
 
-  it('keeps injected Markdown and HTML in a finding inside its cell', () => {
-    const findings: Finding[] = [
-      {
-        id: 'config.key',
-        outcome: 'fail',
-        detail: 'Points at | col | <img src=x onerror=alert(1)>\nnext line',
-        fix: '[click](javascript:alert(1))'
-      }
-    ]
-    const md = renderSummary(runResult({ result: 'fail', findings, failedChecks: ['config.key'] }))
-    const rows = tableRows(md)
-    expect(rows).toHaveLength(1)
-    const row = cells(rows[0]!)
-    expect(row).toHaveLength(4)
-    expect(row[2]).not.toMatch(/<img/)
-    expect(row[3]).not.toMatch(/(^|[^\\])\[click/)
-  })
-
-  it('escapes service-provided configuration names and statuses', () => {
-    // The status is one of a closed list today; the summary escapes it all the same.
-    const status = '<script>' as RunResult['status']
-    const md = renderSummary(runResult({ configName: '**x**](y)', status }))
-    expect(md).toContain('**Configuration:** \\*\\*x\\*\\*\\]\\(y\\), status **&lt;script&gt;**')
-  })
-
-  it('says when no checks ran', () => {
-    const md = renderSummary(runResult({ findings: [], status: 'UNKNOWN', result: 'fail' }))
+  it('shows an input error without an empty configuration line', () => {
+    const md = renderSummary({
+      ...run(),
+      result: 'fail',
+      status: 'UNKNOWN',
+      configName: '',
+      findings: [],
+      settings: {},
+      error: 'key-name: <b>bad</b>'
+    })
+    expect(md.split('\n')[0]).toBe('## ❌ fail (check): fix the error below, then re-run')
+    expect(md).toContain('**Error:** key-name: &lt;b&gt;bad&lt;/b&gt;')
+    expect(md).not.toContain('**Configuration:**')
     expect(md).toContain('**Checks:** none ran.')
-    expect(md).not.toContain('| Check |')
+  })
+
+  it('lists what was written, or says nothing was', () => {
+    expect(renderSummary(failingSetupRun())).toContain(
+      '**Written:**\n- Registered the CMK app with Adobe'
+    )
+    expect(renderSummary(passingCheckRun())).toContain('**Written:** nothing.')
   })
 
   it('reports timings and total duration', () => {
-    expect(renderSummary(runResult())).toContain('total 1500 ms · facts 120 ms · act 30 ms')
+    expect(renderSummary(passingCheckRun())).toContain(
+      'total 3100 ms · read 812 ms · setup 2104 ms'
+    )
   })
 })
