@@ -159,9 +159,7 @@ describe('aep-cmk CLI against the simulator, inputs as flags', () => {
     sim.state.configs = {}
     const run = await runCli([...flags({ mode: 'check' }), '--summary'])
     expect(run.exitCode).toBe(1)
-    expect(run.stderr).toContain(
-      '## ❌ fail: Adobe Experience Platform customer-managed key (check)'
-    )
+    expect(run.stderr).toContain('## ❌ fail (check): ')
     expect(jsonOutputs(run).result).toBe('fail')
   })
 
