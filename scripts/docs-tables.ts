@@ -1,7 +1,9 @@
 /**
  * Writes the README's Inputs and Outputs tables from action.yml, between the
  * `<!-- inputs:start -->`/`<!-- outputs:start -->` markers, so they are never kept by hand.
- * `npm run docs` rewrites them; `npm run docs -- --check` fails when the README is stale.
+ * `npm run docs` rewrites them; `npm run docs -- --check` fails when the README is stale. The
+ * markers sit inside `<!-- prettier-ignore-start/end -->`: prettier would pad every row to the
+ * widest cell, so the tables stay exactly as written here.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -20,10 +22,27 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
 }
 
+/**
+ * Inputs that action.yml must mark optional (a run can do without them) but that the examples
+ * need: the Required column says when, in the contract's words.
+ */
+export const REQUIRED_WHEN: Readonly<Record<string, string>> = {
+  'azure-tenant-id': 'for oidc/secret',
+  'azure-client-id': 'for oidc/secret',
+  'azure-client-secret': 'for secret',
+  'adobe-client-id': 'one of the two ways',
+  'adobe-client-secret': 'one of the two ways',
+  'adobe-access-token': 'one of the two ways'
+}
+
+export function requiredCell(name: string, required: boolean | undefined): string {
+  return required ? 'yes' : (REQUIRED_WHEN[name] ?? 'no')
+}
+
 export function inputsTable(action: ActionYaml): string {
   const rows = Object.entries(action.inputs).map(
     ([name, input]) =>
-      `| \`${name}\` | ${input.required ? 'yes' : 'no'} | ${input.default ? `\`${input.default}\`` : ''} | ${cell(input.description)} |`
+      `| \`${name}\` | ${requiredCell(name, input.required)} | ${input.default ? `\`${input.default}\`` : ''} | ${cell(input.description)} |`
   )
   return [
     '| Input | Required | Default | Description |',

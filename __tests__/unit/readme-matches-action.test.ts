@@ -16,6 +16,7 @@ import { CHECK_IDS } from '../../src/checks/finding.js'
 import { MODES } from '../../src/inputs/settings.js'
 import { buildJsonReport } from '../../src/report/json-report.js'
 import type { RunResult } from '../../src/report/run-result.js'
+import { renderReadme, REQUIRED_WHEN, requiredCell } from '../../scripts/docs-tables.js'
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const CONTRACT_PATH = resolve(REPO_ROOT, 'docs', 'action-contract.md')
@@ -211,7 +212,8 @@ describe('README Inputs table', () => {
   it.each([...action.inputs.entries()])('agrees with action.yml on %s', (name, input) => {
     const row = table.rows.find(r => r.name === name)
     expect(row).toBeDefined()
-    expect(row?.required).toBe(input.required ? 'yes' : 'no')
+    // Optional in action.yml, but the examples need them: the column says when.
+    expect(row?.required).toBe(requiredCell(name, input.required))
     expect(row?.default).toBe(input.default)
     expect(row?.description).toBe(input.description)
   })
@@ -298,10 +300,11 @@ describe('README quick start and sections', () => {
     expect(readme.indexOf('<!-- perf:end -->')).toBeGreaterThan(perfStart)
   })
 
-  it('uses one owner/repo placeholder for the action and badges of workflows that exist', () => {
+  it('uses one clearly marked OWNER/REPO placeholder for the action and badges of workflows that exist', () => {
     const uses = [...readme.matchAll(/uses: ([^\s@]+)@v1\b/g)].map(m => m[1])
     expect(uses.length).toBeGreaterThanOrEqual(4)
-    expect(new Set(uses)).toEqual(new Set(['your-org/aep-cmk-azure-action']))
+    expect(new Set(uses)).toEqual(new Set(['OWNER/REPO']))
+    expect(readme).toContain('**`OWNER/REPO` is a placeholder.**')
     const badges = [
       ...readme.matchAll(
         /https:\/\/github\.com\/([^/]+\/[^/]+)\/actions\/workflows\/([\w.-]+\.yml)\/badge\.svg/g
@@ -309,7 +312,7 @@ describe('README quick start and sections', () => {
     ]
     expect(badges.map(m => m[2]).sort()).toEqual(['check-dist.yml', 'ci.yml', 'codeql.yml'])
     for (const [, repo, workflow] of badges) {
-      expect(repo).toBe('your-org/aep-cmk-azure-action')
+      expect(repo).toBe('OWNER/REPO')
       expect(existsSync(join(REPO_ROOT, '.github', 'workflows', workflow ?? ''))).toBe(true)
     }
   })
@@ -320,7 +323,10 @@ describe('README checks and modes tables', () => {
     const { header, rows } = tableBetween(readme, '<!-- checks:start -->', '<!-- checks:end -->')
     expect(header[0]).toBe('Check')
     expect(header[header.length - 1]).toBe('How to fix')
-    expect(rows.map(r => codeSpan(r[0]!, 'check id'))).toEqual([...CHECK_IDS])
+    // Each id links to its section of the check reference.
+    const ids = rows.map(r => /^\[`([a-z.-]+)`\]\(docs\/checks\.md#([a-z-]+)\)$/.exec(r[0]!))
+    expect(ids.map(m => m?.[1])).toEqual([...CHECK_IDS])
+    expect(ids.map(m => m?.[2])).toEqual(CHECK_IDS.map(id => id.replace(/\./g, '')))
     expect(rows.filter(r => (r.at(-1) ?? '').length < 20).map(r => r[0]!)).toEqual([])
   })
 
@@ -331,10 +337,11 @@ describe('README checks and modes tables', () => {
   })
 })
 
-describe('README JSON report example', () => {
-  const start = readme.indexOf('<!-- report-example:start -->')
-  const end = readme.indexOf('<!-- report-example:end -->')
-  const block = fencedBlocks(readme.slice(start, end))[0] ?? ''
+describe('docs/report.md JSON report example', () => {
+  const reportDoc = readFileSync(join(REPO_ROOT, 'docs', 'report.md'), 'utf8')
+  const start = reportDoc.indexOf('<!-- report-example:start -->')
+  const end = reportDoc.indexOf('<!-- report-example:end -->')
+  const block = fencedBlocks(reportDoc.slice(start, end))[0] ?? ''
   const example = JSON.parse(block) as Record<string, unknown>
 
   const sample: RunResult = {
@@ -374,5 +381,65 @@ describe('README JSON report example', () => {
     const failed = findings.filter(f => f.outcome === 'fail').map(f => f.id)
     expect(example.failedChecks).toEqual(failed)
     expect(example.result).toBe(failed.length > 0 ? 'fail' : 'pass')
+  })
+})
+
+describe('README for a reader', () => {
+  /** The README's lines outside fenced code blocks. */
+  function proseLines(text: string): string[] {
+    let fenced = false
+    return text.split('\n').filter(line => {
+      if (/^\s*(`{3,}|~{3,})/.test(line)) {
+        fenced = !fenced
+        return false
+      }
+      return !fenced
+    })
+  }
+
+  it('is under 30 KB', () => {
+    expect(Buffer.byteLength(readme, 'utf8')).toBeLessThan(30 * 1024)
+  })
+
+  it('has no line over 200 characters outside code blocks', () => {
+    expect(proseLines(readme).filter(line => line.length > 200)).toEqual([])
+  })
+
+  it('has a table of contents and the purge risk as a warning callout', () => {
+    expect(readme).toMatch(/^## Contents$/m)
+    expect(readme).toMatch(
+      /^> \[!WARNING\]\n> \*\*A mistake in Azure can cost you your data\.\*\*/m
+    )
+    expect(readme).toContain('purges your organisation')
+  })
+
+  it('says when the optional inputs the examples need are required', () => {
+    const rows = readmeInputs().rows
+    for (const [name, when] of Object.entries(REQUIRED_WHEN))
+      expect(rows.find(r => r.name === name)?.required).toBe(when)
+  })
+
+  it('holds exactly the tables npm run docs writes from action.yml', () => {
+    const actionYaml = readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')
+    expect(renderReadme(readme, actionYaml)).toBe(readme)
+  })
+
+  it('links only to files that exist', () => {
+    const targets = [...readme.matchAll(/\]\(((?!https?:|#)[^)#\s]+)(#[^)]*)?\)/g)].map(m => m[1]!)
+    expect(targets.length).toBeGreaterThan(5)
+    expect(targets.filter(t => !existsSync(join(REPO_ROOT, t)))).toEqual([])
+  })
+})
+
+describe('docs/checks.md', () => {
+  const checksDoc = readFileSync(join(REPO_ROOT, 'docs', 'checks.md'), 'utf8')
+
+  it('has one heading per check id, in order, each with why Adobe cares and the fix', () => {
+    const headings = [...checksDoc.matchAll(/^## `([a-z.-]+)`$/gm)].map(m => m[1])
+    expect(headings).toEqual([...CHECK_IDS])
+    for (const section of checksDoc.split(/^## /m).slice(1)) {
+      expect(section).toContain('**Why Adobe cares:**')
+      expect(section).toContain('**Fix:**')
+    }
   })
 })
