@@ -113,7 +113,9 @@ describe('1. throttling and slow services cannot outlive the deadline', () => {
           { withReport: true }
         )
         expectReportedFailure(run)
-        expect(annotations(run)).toMatch(/title=vault\.found::.*Entra token request.*sim-throttled/)
+        expect(annotations(run)).toMatch(
+          /title=azure\.sign-in::.*Entra token request.*sim-throttled/
+        )
         // No token request waited out the Retry-After: each was answered before the run ended.
         const tokens = sim.requests.filter(r => matches(ENTRA_TOKEN, r))
         expect(tokens.length).toBeGreaterThan(0)
@@ -420,7 +422,7 @@ describe('6. redirects are never followed on requests that carry a secret or a t
       'the IMS token request (client secret)',
       IMS_TOKEN,
       307,
-      /Adobe IMS token request failed with HTTP 307: a redirect to foreign\.localhost/
+      /Adobe IMS token request answered 307: a redirect to foreign\.localhost/
     ],
     [
       'the IMS token request, to plain http',
@@ -444,7 +446,7 @@ describe('6. redirects are never followed on requests that carry a secret or a t
       'an Entra token request (client secret)',
       ENTRA_TOKEN,
       307,
-      /title=vault\.found::.*Entra token request/
+      /title=azure\.sign-in::.*Entra token request/
     ]
   ] as const)(
     '%s answering %s: nothing reaches the other host, and the error names it',
@@ -553,7 +555,7 @@ describe('8. no answer is read beyond 4 MiB', () => {
     [
       'an Entra token request (Azure identity)',
       ENTRA_TOKEN,
-      /title=vault\.found::.*Entra token request.*larger than 4 MiB|title=vault\.found::.*Entra token request/
+      /title=azure\.sign-in::.*Entra token request.*larger than 4 MiB|title=azure\.sign-in::.*Entra token request/
     ]
   ] as const)(
     '%s with an endless body fails with a clear error, having read a few MB',
@@ -593,7 +595,7 @@ describe('9. smaller ones', () => {
         const run = await runAction(sim, defaultInputs(sim), { withReport: true })
         expectReportedFailure(run)
         expect(annotations(run)).toMatch(
-          /Adobe IMS token request failed with HTTP 400: invalid_request: cannot parse/
+          /Adobe IMS token request answered 400: invalid_request: cannot parse/
         )
         const forms = [
           secret,
