@@ -290,7 +290,11 @@ function inputErrorResult(
   startedAt: Date
 ): RunResult {
   // Still say which mode failed, so tooling that reads the report or outputs works.
-  return { ...failedRun(startedAt, parsed.message), mode: parsed.mode }
+  return {
+    ...failedRun(startedAt, parsed.message),
+    mode: parsed.mode,
+    refusedMode: parsed.refusedMode
+  }
 }
 
 function failedRun(startedAt: Date, error: string): RunResult {

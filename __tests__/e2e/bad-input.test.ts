@@ -24,6 +24,12 @@ const NO_ID_TOKEN = { ACTIONS_ID_TOKEN_REQUEST_URL: '', ACTIONS_ID_TOKEN_REQUEST
 const OIDC = { 'azure-auth': 'oidc', 'azure-client-secret': undefined }
 
 const CASES: Case[] = [
+  // secrets too short to be real (masking one would blank that text in every log line)
+  [
+    'a one-character client secret',
+    { 'azure-client-secret': 'x' },
+    /azure-client-secret: is too short to be a secret \(at least 8 characters\)/
+  ],
   // names
   ['vault name missing', { 'key-vault-name': undefined }, /key-vault-name: is required/],
   ['vault name too short', { 'key-vault-name': 'kv' }, /key-vault-name: must be 3-24 characters/],
@@ -272,6 +278,20 @@ describe('bad input fails before any request, naming the input and the rule', ()
     const message = errorLines(run).join('\n')
     for (const name of ['mode', 'key-name', 'adobe-org-id', 'strict'])
       expect(message).toMatch(new RegExp(`^- ${name}: `, 'm'))
+  })
+
+  it('writes a report that names the refused mode as given and no configuration name', async () => {
+    const run = await runAction(
+      sim,
+      { ...defaultInputs(sim), mode: 'dry-run' },
+      { withReport: true }
+    )
+    expectRejectedBeforeAnyRequest(
+      run,
+      /mode: must be one of setup, validate, check; got "dry-run"/
+    )
+    expect(run.report).toMatchObject({ mode: 'dry-run', configName: null, status: 'UNKNOWN' })
+    expect(run.summary).not.toContain('**Configuration:**')
   })
 
   it('rejects bad input in validate and check modes too', async () => {

@@ -37,6 +37,8 @@ export const SECRET_INPUTS = [
   'adobe-access-token',
   'github-token'
 ]
+/** Shorter values of secret inputs are refused, and never registered for masking. */
+export const MIN_SECRET_LENGTH = 8
 const BOOLEAN_TRUE = ['true', 'True', 'TRUE']
 const BOOLEAN_FALSE = ['false', 'False', 'FALSE']
 
@@ -53,6 +55,8 @@ export type ParsedSettings =
       /** The problems as one message, for the job's error. */
       message: string
       mode: Mode
+      /** The mode input as given when it was refused (e.g. "dry-run"), for the report. */
+      refusedMode?: string | undefined
       reportFile: string | undefined
     }
 
@@ -153,6 +157,14 @@ export function parseSettings(
     notices.push(
       `remediate: ignored in mode ${mode}, which never writes; only setup repairs (${[...remediate].join(', ')})`
     )
+  for (const name of SECRET_INPUTS) {
+    const value = read(name)
+    // A secret that short is a mistake, and masking it would blank that text in every log line.
+    if (value !== '' && value.length < MIN_SECRET_LENGTH)
+      problems.push(
+        `${name}: is too short to be a secret (at least ${MIN_SECRET_LENGTH} characters)`
+      )
+  }
   const openIssue = boolean('open-issue', false)
   const githubToken = read('github-token')
   if (openIssue && githubToken === '')
@@ -194,6 +206,9 @@ export function parseSettings(
     problems: shown,
     message: inputProblemsMessage(shown),
     mode,
+    refusedMode: MODES.some(m => m === read('mode').toLowerCase())
+      ? undefined
+      : read('mode') || undefined,
     reportFile: settings.reportFile
   }
 }

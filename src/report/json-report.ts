@@ -19,9 +19,11 @@ export interface JsonReportFinding {
 export interface JsonReport {
   schemaVersion: 1
   result: 'pass' | 'fail'
-  mode: Mode
+  /** The mode of the run, or the mode input as given when it was refused. */
+  mode: Mode | string
   status: string
-  configName: string
+  /** null when no configuration name was decided (bad input). */
+  configName: string | null
   /** Adobe's internal name for the configuration (the `name` in its answers), not used for look-ups. */
   adobeConfigName: string | null
   keyIdentifier: string | null
@@ -44,9 +46,9 @@ export function buildJsonReport(r: RunResult): JsonReport {
   return {
     schemaVersion: 1,
     result: r.result,
-    mode: r.mode,
+    mode: r.refusedMode ?? r.mode,
     status: r.status,
-    configName: r.configName,
+    configName: r.configName || null,
     adobeConfigName: r.adobeConfigName ?? null,
     keyIdentifier: r.keyIdentifier ?? null,
     applicationId: r.applicationId ?? null,

@@ -6,6 +6,8 @@ import type { Mode, VaultType } from '../inputs/settings.js'
 /** Everything the report renders: the outcome of one run of the action. */
 export interface RunResult {
   mode: Mode
+  /** The mode input as given, when bad input refused it (mode then holds the default). */
+  refusedMode?: string | undefined
   result: 'pass' | 'fail'
   status: ObservedConfigStatus
   /** The configuration name the status was read by (output config-name). */

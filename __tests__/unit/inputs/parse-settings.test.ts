@@ -83,9 +83,34 @@ describe('parseSettings defaults', () => {
     const s = parse({
       'adobe-client-id': undefined,
       'adobe-client-secret': undefined,
-      'adobe-access-token': 'tok'
+      'adobe-access-token': 'ready-ims-token'
     })
-    expect(s.adobe).toEqual({ kind: 'access-token', accessToken: 'tok' })
+    expect(s.adobe).toEqual({ kind: 'access-token', accessToken: 'ready-ims-token' })
+  })
+})
+
+describe('secret inputs', () => {
+  it.each([
+    ['azure-client-secret', {}],
+    ['adobe-client-secret', {}],
+    ['adobe-access-token', { 'adobe-client-id': undefined, 'adobe-client-secret': undefined }]
+  ])(
+    'refuses a %s shorter than 8 characters, which would mask that text in every log line',
+    (name, others) => {
+      expect(problemsOf({ ...others, [name]: 'x' })).toContain(
+        `${name}: is too short to be a secret (at least 8 characters)`
+      )
+    }
+  )
+})
+
+describe('a refused mode', () => {
+  it('is kept as given for the report', () => {
+    expect(parseWith({ mode: 'dry-run' }, {})).toMatchObject({
+      ok: false,
+      mode: 'setup',
+      refusedMode: 'dry-run'
+    })
   })
 })
 

@@ -96,6 +96,17 @@ describe('buildJsonReport', () => {
       error: 'Input key-vault-name is required.'
     })
   })
+
+  it('says null for a configuration name bad input never decided, and the refused mode as given', () => {
+    const report = buildJsonReport({
+      ...minimal,
+      configName: '',
+      mode: 'setup',
+      refusedMode: 'dry-run'
+    })
+    expect(report.configName).toBeNull()
+    expect(report.mode).toBe('dry-run')
+  })
 })
 
 describe('writeJsonReport', () => {

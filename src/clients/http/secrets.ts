@@ -16,12 +16,15 @@ function encodedForms(value: string): string[] {
   return [...new Set(forms)]
 }
 
+const MIN_SECRET_LENGTH = 8
+
 /**
  * Masks a secret in the runner's logs, in every encoded form, and remembers the forms so that our
  * own messages can be scrubbed.
  */
 export function registerSecret(value: string | undefined): void {
-  if (!value || known.has(value)) return
+  // Shorter values are not secrets (the inputs refuse them): masking one would blank it everywhere.
+  if (!value || value.length < MIN_SECRET_LENGTH || known.has(value)) return
   for (const form of encodedForms(value)) {
     if (known.has(form)) continue
     core.setSecret(form)
