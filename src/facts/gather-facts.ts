@@ -52,13 +52,9 @@ export async function gatherFacts(services: Services): Promise<Facts> {
       ok ? attempt(call, read) : { ok: false, error: notReadWithoutSignIn(call, service) }
     )
   if (!settings.cmkAppObjectId)
-    void azureSignedIn.then(ok =>
-      ok
-        ? credential
-            .getToken(`${settings.endpoints.graph}/.default`, { abortSignal: signal })
-            .catch(() => undefined)
-        : null
-    )
+    void credential
+      .getToken(`${settings.endpoints.graph}/.default`, { abortSignal: signal })
+      .catch(() => undefined)
 
   const vaultRead = after(azureSignedIn, 'Azure', 'ARM find vault', () =>
     readVault(
