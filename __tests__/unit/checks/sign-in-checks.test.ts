@@ -208,6 +208,7 @@ describe('azure.sign-in', () => {
       'key.operations',
       'key.active',
       'key.expiry',
+      'key.rotation',
       'app.consented',
       'app.role',
       'config.key'
