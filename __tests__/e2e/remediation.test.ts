@@ -1,6 +1,8 @@
 import {
   CONFIG_PATH,
   defaultVault,
+  HSM_ROLE,
+  managedHsmScenario,
   REGISTRATION_PATH,
   startSimulator,
   type Scenario,
@@ -286,4 +288,107 @@ describe('remediate outside setup', () => {
       expect(run.stdout).toContain(`remediate: ignored in mode ${mode}`)
     }
   )
+})
+
+describe('remediate: all on a Managed HSM (local role at /keys/<key>)', () => {
+  let sim: Simulator
+  beforeAll(async () => {
+    sim = await startSimulator()
+  })
+  afterAll(() => sim.close())
+
+  /** Nothing set up, on a Managed HSM; the job's identity may make every repair but (mayAssign false) the local role. */
+  function nothingSetUpOnHsm(mayAssign: boolean): Partial<Scenario> {
+    const scenario = managedHsmScenario()
+    const hsm = scenario.managedHsm!
+    hsm.properties.networkAcls = {
+      bypass: 'AzureServices',
+      defaultAction: 'Deny',
+      ipRules: [{ value: `${scenario.runnerIp}/32` }],
+      virtualNetworkRules: []
+    }
+    const me = scenario.azure.objectId
+    hsm.localRoleAssignments = [
+      { principalId: me, roleDefinitionGuid: HSM_ROLE.cryptoAuditor, scope: '/keys' },
+      // Policy Administrator may read and create role assignments; Crypto User may only read them.
+      {
+        principalId: me,
+        roleDefinitionGuid: mayAssign ? HSM_ROLE.policyAdministrator : HSM_ROLE.cryptoUser,
+        scope: '/'
+      }
+    ]
+    return {
+      ...scenario,
+      registration: {
+        status: 'absent',
+        getsUntilReady: 1,
+        pendingAnswer: 'not-found',
+        readyAfterGets: 1
+      },
+      servicePrincipalPresent: false,
+      armWriteActions: ['Microsoft.KeyVault/managedHSMs/write'],
+      graphGrants: ['Application.ReadWrite.All']
+    }
+  }
+
+  const hsmInputs = () => ({ ...inputs(sim), 'key-vault-name': sim.state.managedHsm!.name })
+  const LOCAL_ROLE_PUT =
+    /^PUT managedhsm \/keys\/aep-cmk-key\/providers\/Microsoft\.Authorization\/roleAssignments\/[0-9a-f-]{36}$/
+
+  it('sets it up in one run with one write of each kind, then a second run writes nothing', async () => {
+    resetSimulator(sim, nothingSetUpOnHsm(true))
+    const first = await runAction(sim, hsmInputs(), { withReport: true })
+    expect(first.exitCode).toBe(0)
+    expect(first.outputs).toMatchObject({ status: 'COMPLETED', 'vault-type': 'managed-hsm' })
+    const writes = writesOf(sim)
+    expect(writes).toHaveLength(5)
+    expect(writes[0]).toMatch(
+      /^PATCH arm \/subscriptions\/.+\/providers\/Microsoft\.KeyVault\/managedHSMs\/mhsm-aep-cmk-prod$/
+    )
+    expect(writes[1]).toBe(`POST platform ${REGISTRATION_PATH}`)
+    expect(writes[2]).toBe('POST graph /v1.0/servicePrincipals')
+    expect(writes[3]).toMatch(LOCAL_ROLE_PUT)
+    expect(writes[4]).toBe(`POST platform ${CONFIG_PATH}`)
+    const put = sim.requests.find(r => r.method === 'PUT')!
+    expect(JSON.parse(put.body)).toEqual({
+      properties: {
+        roleDefinitionId: `Microsoft.KeyVault/providers/Microsoft.Authorization/roleDefinitions/${HSM_ROLE.cryptoServiceEncryptionUser}`,
+        principalId: sim.state.cmkApp.objectId
+      }
+    })
+    expect(sim.state.managedHsm!.properties.networkAcls).toMatchObject({
+      ipRules: [{ value: `${sim.state.runnerIp}/32` }, { value: ADOBE_IP }]
+    })
+    expect(first.report!.repairs).toContainEqual(
+      expect.objectContaining({
+        item: 'role',
+        result: 'created',
+        ids: expect.objectContaining({
+          roleAssignmentId: expect.stringContaining(
+            '/keys/aep-cmk-key/providers/Microsoft.Authorization/roleAssignments/'
+          )
+        })
+      })
+    )
+
+    sim.clearRequests()
+    const second = await runAction(sim, hsmInputs())
+    expect(second.exitCode).toBe(0)
+    expect(writesOf(sim)).toEqual([])
+  })
+
+  it('without a local role that may assign roles, fails app.role naming it and submits nothing', async () => {
+    resetSimulator(sim, nothingSetUpOnHsm(false))
+    const run = await runAction(sim, hsmInputs(), { withReport: true })
+    expect(run.exitCode).toBe(1)
+    expect(writesOf(sim).filter(w => LOCAL_ROLE_PUT.test(w))).toHaveLength(1)
+    expect(sim.counters.configSubmissions).toBe(0)
+    const findings = run.report!.findings as Array<{ id: string; detail: string; fix: string }>
+    const role = findings.find(f => f.id === 'app.role')!
+    expect(role.detail).toContain(
+      'remediate: role was refused: Managed HSM PUT local role assignment answered HTTP 403'
+    )
+    expect(role.detail).toContain('Microsoft.KeyVault/managedHsm/roleAssignments/write/action')
+    expect(role.fix).toContain('Managed HSM Policy Administrator')
+  })
 })

@@ -17,6 +17,7 @@ import { readVault } from '../clients/azure/vault-reader.js'
 import type { Services } from '../clients/services.js'
 import type { Repair, VaultType } from '../inputs/settings.js'
 import { allowAdobeIp } from './allow-adobe-ip.js'
+import { assignHsmKeyRole } from './assign-hsm-role.js'
 import { assignVaultRole } from './assign-vault-role.js'
 import {
   CREATE_SERVICE_PRINCIPAL_CALL,
@@ -410,25 +411,28 @@ async function repairAppAccess(
   if (principal && due('role', current, repairs)) {
     repairs.attempted.add('role')
     const check = REPAIR_CHECK.role
-    if (vault.kind === 'managed-hsm') {
-      record(repairs, {
-        item: 'role',
-        check,
-        result: 'not-possible',
-        reason: `a Managed HSM's role lives in its local RBAC, which this version of the action does not write to`
-      })
-      return wrote ? readAppAccess(services, registration, Promise.resolve(current.vault)) : {}
-    }
+    const hsm = vault.kind === 'managed-hsm'
+    const where = hsm
+      ? `Managed HSM Crypto Service Encryption User at /keys/${settings.keyName} in the local RBAC of Managed HSM ${vault.name}`
+      : `Key Vault Crypto Service Encryption User on vault ${vault.name}`
     try {
-      const assigned = await assignVaultRole(
-        services.authorization,
-        vault.id,
-        principal.objectId,
-        repairs.roleWait()
-      )
+      const assigned = hsm
+        ? await assignHsmKeyRole(
+            services.managedHsmRbac(vault.vaultUri),
+            vault.vaultUri,
+            settings.keyName,
+            principal.objectId,
+            repairs.roleWait()
+          )
+        : await assignVaultRole(
+            services.authorization,
+            vault.id,
+            principal.objectId,
+            repairs.roleWait()
+          )
       const retried =
         assigned.attempts > 1
-          ? ` after ${assigned.attempts} attempts (ARM did not see the new principal at first)`
+          ? ` after ${assigned.attempts} attempts (the service did not see the new principal at first)`
           : ''
       record(
         repairs,
@@ -437,7 +441,7 @@ async function repairAppAccess(
               item: 'role',
               check,
               result: 'created',
-              summary: `Assigned Key Vault Crypto Service Encryption User on vault ${vault.name} to the CMK app's service principal ${principal.objectId}${retried} (role assignment ${assigned.id})`,
+              summary: `Assigned ${where} to the CMK app's service principal ${principal.objectId}${retried} (role assignment ${assigned.id})`,
               ids: {
                 roleAssignmentId: assigned.id,
                 principalId: principal.objectId,
@@ -448,7 +452,7 @@ async function repairAppAccess(
               item: 'role',
               check,
               result: 'already-present',
-              summary: `service principal ${principal.objectId} already holds Key Vault Crypto Service Encryption User on vault ${vault.name}`
+              summary: `service principal ${principal.objectId} already holds ${where}`
             }
       )
       wrote = true
@@ -459,10 +463,10 @@ async function repairAppAccess(
         failedRepair(
           'role',
           vault.kind,
-          'ARM PUT role assignment',
+          hsm ? 'Managed HSM PUT local role assignment' : 'ARM PUT role assignment',
           error,
           stillReplicating
-            ? ' (ARM still did not see the principal when wait-timeout-seconds ran out; re-run the job)'
+            ? ' (the service still did not see the principal when wait-timeout-seconds ran out; re-run the job)'
             : ''
         )
       )

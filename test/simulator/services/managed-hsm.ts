@@ -62,6 +62,13 @@ export function managedHsm(req: SimRequest, ctx: SimContext): Answer {
         : `Client address is not authorized and caller is not a trusted service.\r\nClient address: ${state.runnerIp}`
     return hsmError(403, 'Forbidden', message, { innererror: { code: refusal } })
   }
+  if (req.method === 'PUT') {
+    const put =
+      /^(\/keys(?:\/[^/]+)?)?\/providers\/Microsoft\.Authorization\/roleAssignments\/([^/]+)$/i.exec(
+        req.path.replace(/\/+$/, '')
+      )
+    if (put) return createRoleAssignment(req, hsm, oid, put[1] ?? '/', put[2] as string)
+  }
   if (req.method !== 'GET')
     return hsmError(
       405,
@@ -190,4 +197,63 @@ function definitionJson(role: RoleDefinitionState): Record<string, unknown> {
       permissions: role.permissions
     }
   }
+}
+
+/**
+ * PUT of a local role assignment (rbac.json RoleAssignments_Create): needs
+ * roleAssignments/write/action at the scope (e.g. Managed HSM Policy Administrator). The same
+ * name with the same role, principal and scope is answered again (a PUT is idempotent); the same
+ * role, principal and scope under another name is 409 Conflict, the simulator's choice where
+ * rbac.json documents no conflict answer.
+ */
+function createRoleAssignment(
+  req: SimRequest,
+  hsm: ManagedHsmState,
+  oid: string,
+  scope: string,
+  name: string
+): Answer {
+  const denied = authorize(hsm, oid, scope, 'roleAssignments/write/action')
+  if (denied) return denied
+  let properties: { roleDefinitionId?: unknown; principalId?: unknown } | undefined
+  try {
+    properties = (JSON.parse(req.body) as { properties?: typeof properties }).properties
+  } catch {
+    properties = undefined
+  }
+  const roleDefinitionId = properties?.roleDefinitionId
+  const principalId = properties?.principalId
+  if (typeof roleDefinitionId !== 'string' || typeof principalId !== 'string')
+    return hsmError(
+      400,
+      'BadParameter',
+      'properties.roleDefinitionId and properties.principalId are required.'
+    )
+  const guid = roleDefinitionId.split('/').pop() ?? ''
+  if (!HSM_ROLE_DEFINITIONS.some(r => r.guid.toLowerCase() === guid.toLowerCase()))
+    return hsmError(
+      400,
+      'BadParameter',
+      `Requested role definition ${roleDefinitionId} was not found.`
+    )
+  const existing = hsm.localRoleAssignments.findIndex(
+    a =>
+      same(a.scope, scope) &&
+      a.principalId.toLowerCase() === principalId.toLowerCase() &&
+      a.roleDefinitionGuid.toLowerCase() === guid.toLowerCase()
+  )
+  if (existing >= 0) {
+    const found = hsm.localRoleAssignments[existing]!
+    if ((found.name ?? '').toLowerCase() === name.toLowerCase())
+      return json(200, assignmentJson(found, existing))
+    return hsmError(409, 'Conflict', 'The role assignment already exists.')
+  }
+  const assignment: LocalRoleAssignmentState = {
+    principalId,
+    roleDefinitionGuid: guid,
+    scope: scope as LocalRoleAssignmentState['scope'],
+    name
+  }
+  hsm.localRoleAssignments.push(assignment)
+  return json(201, assignmentJson(assignment, hsm.localRoleAssignments.length - 1))
 }
