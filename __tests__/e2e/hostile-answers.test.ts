@@ -642,6 +642,29 @@ describe('9. smaller ones', () => {
   )
 
   it.concurrent(
+    'sarif-file naming a named pipe: the run ends with its outputs, the pipe is refused',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'aep-cmk-sarif-fifo-'))
+      try {
+        const fifo = join(dir, 'cmk.sarif')
+        execFileSync('mkfifo', [fifo])
+        await withSim(FAST, async sim => {
+          const run = await runAction(sim, { ...defaultInputs(sim), 'sarif-file': fifo })
+          expect(run.exitCode).toBe(0)
+          expect(run.outputs.result).toBe('pass')
+          expect(run.outputs['sarif-file']).toBeUndefined()
+          expect(annotations(run)).toContain(
+            `::warning::Could not write sarif-file ${fifo}: ${fifo} is a named pipe, not a regular file`
+          )
+        })
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
+    },
+    TIMEOUT
+  )
+
+  it.concurrent(
     'an unwritable GITHUB_OUTPUT is one clear error line, not a source dump',
     async () => {
       const dir = mkdtempSync(join(tmpdir(), 'aep-cmk-output-'))

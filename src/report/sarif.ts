@@ -1,11 +1,10 @@
-import { mkdir, writeFile } from 'node:fs/promises'
-import { dirname } from 'node:path'
 import type { Log, ReportingDescriptor, Result } from 'sarif'
 import { CHECK_IDS, type Finding } from '../checks/finding.js'
 import { redact } from '../clients/http/secrets.js'
 import { ACTION_NAME, ACTION_VERSION } from './action-version.js'
 import { CHECK_RULES } from './check-rules.js'
 import { guardedKeyHash, type GuardedKey } from './guarded-key.js'
+import { writeRegularFile } from './regular-file.js'
 import type { WorkflowLocation } from './workflow-location.js'
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json'
@@ -112,8 +111,10 @@ function messageOf(finding: Finding, key: GuardedKey): string {
   return finding.fix ? `${where}${sentence} Fix: ${finding.fix}` : `${where}${sentence}`
 }
 
-/** Writes the SARIF file, creating missing parent directories; known secrets never reach it. */
+/**
+ * Writes the SARIF file, creating missing parent directories; known secrets never reach it, and,
+ * like the JSON report, a named pipe or device at that path is refused instead of holding the run.
+ */
 export async function writeSarif(path: string, log: Log): Promise<void> {
-  await mkdir(dirname(path), { recursive: true })
-  await writeFile(path, redact(JSON.stringify(log, null, 2)) + '\n', 'utf8')
+  await writeRegularFile(path, redact(JSON.stringify(log, null, 2)) + '\n')
 }
