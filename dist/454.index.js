@@ -1,0 +1,774 @@
+export const id = 454;
+export const ids = [454];
+export const modules = {
+
+/***/ 32746:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ readServicePrincipal)
+/* harmony export */ });
+/* harmony import */ var _http_json_request_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70955);
+/* harmony import */ var _http_service_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1537);
+
+
+/** The CMK app's service principal in the tenant, or null when the app was never consented to. */
+async function readServicePrincipal(credential, graphEndpoint, appId, signal) {
+    const token = await credential.getToken(`${graphEndpoint}/.default`, { abortSignal: signal });
+    if (!token)
+        throw new _http_service_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ServiceError */ ._('Microsoft Graph token request', undefined, 'no token returned');
+    const { status, body } = await (0,_http_json_request_js__WEBPACK_IMPORTED_MODULE_0__/* .requestJson */ .SS)({
+        call: 'Microsoft Graph GET service principal',
+        method: 'GET',
+        url: `${graphEndpoint}/v1.0/servicePrincipals(appId='${encodeURIComponent(appId)}')?$select=id,appId,displayName`,
+        headers: { Authorization: `Bearer ${token.token}` },
+        allow404: true,
+        signal
+    });
+    if (status === 404)
+        return null;
+    const sp = body;
+    if (typeof sp?.id !== 'string')
+        throw new _http_service_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ServiceError */ ._('Microsoft Graph GET service principal', status, 'the answer has no id');
+    return {
+        objectId: sp.id,
+        source: 'graph',
+        appId: typeof sp.appId === 'string' ? sp.appId : undefined,
+        displayName: typeof sp.displayName === 'string' ? sp.displayName : undefined
+    };
+}
+
+
+/***/ }),
+
+/***/ 36366:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ readVault)
+/* harmony export */ });
+/* harmony import */ var _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1818);
+/* harmony import */ var _http_failed_call_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77573);
+/* harmony import */ var _http_service_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1537);
+
+
+
+const RESOURCE_TYPES = {
+    vault: 'Microsoft.KeyVault/vaults',
+    'managed-hsm': 'Microsoft.KeyVault/managedHSMs'
+};
+/** The types a lookup accepts, in the order `auto` prefers them (a Key Vault first). */
+function wanted(type) {
+    return type === 'auto' ? ['vault', 'managed-hsm'] : [type];
+}
+/**
+ * Reads the vault's management-plane settings. With a resource group: one GET (under `auto`, a
+ * Managed HSM GET follows only when no Key Vault of that name exists, so a Key Vault user sees no
+ * extra request). Without: one generic resource query filtered by name finds the vault and its
+ * resource group whatever the subscription's size, then one GET; the provider listings are the
+ * fallback, only when that query finds nothing (ARM's generic listing can lag behind a vault
+ * created minutes ago).
+ */
+async function readVault(clients, lookup, abortSignal) {
+    const types = wanted(lookup.type);
+    if (lookup.resourceGroup)
+        return getInGroup(clients, lookup, lookup.resourceGroup, abortSignal);
+    const found = await findByName(clients.resources, lookup.name, types, abortSignal);
+    if (found)
+        return getVault(clients, found.type, found.resourceGroup, lookup.name, abortSignal);
+    for (const type of types) {
+        const listed = await listedByName(clients, type, lookup.name, abortSignal);
+        if (listed)
+            return listed;
+    }
+    const what = types.map(type => (type === 'vault' ? 'Key Vault' : 'Managed HSM')).join(' or ');
+    throw notFound('ARM find vault in subscription', `no ${what} named "${lookup.name}" in the subscription (or the identity cannot see it); set azure-resource-group to read it directly`);
+}
+async function getInGroup(clients, lookup, resourceGroup, abortSignal) {
+    const [first, second] = wanted(lookup.type);
+    try {
+        return await getVault(clients, first ?? 'vault', resourceGroup, lookup.name, abortSignal);
+    }
+    catch (error) {
+        if (!second || !isNotFound(error))
+            throw error;
+    }
+    try {
+        return await getVault(clients, second, resourceGroup, lookup.name, abortSignal);
+    }
+    catch (error) {
+        if (!isNotFound(error))
+            throw error;
+        throw notFound('ARM GET vault', `no Key Vault or Managed HSM named "${lookup.name}" in resource group ${resourceGroup}`);
+    }
+}
+function notFound(call, message) {
+    return new _http_failed_call_js__WEBPACK_IMPORTED_MODULE_1__/* .FailedCall */ .o(call, new _http_service_error_js__WEBPACK_IMPORTED_MODULE_2__/* .ServiceError */ ._(call, 404, message));
+}
+function isNotFound(error) {
+    const cause = error instanceof _http_failed_call_js__WEBPACK_IMPORTED_MODULE_1__/* .FailedCall */ .o ? error.cause : error;
+    return ((cause instanceof _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__/* .RestError */ .pj && cause.statusCode === 404) ||
+        (cause instanceof _http_service_error_js__WEBPACK_IMPORTED_MODULE_2__/* .ServiceError */ ._ && cause.status === 404));
+}
+async function getVault(clients, type, resourceGroup, name, abortSignal) {
+    const arm = clients.keyVaultManagement;
+    if (type === 'vault') {
+        const vault = await _http_failed_call_js__WEBPACK_IMPORTED_MODULE_1__/* .FailedCall */ .o.wrap('ARM GET vault', () => arm.vaults.get(resourceGroup, name, { abortSignal }));
+        return toVaultFacts(vault);
+    }
+    const hsm = await _http_failed_call_js__WEBPACK_IMPORTED_MODULE_1__/* .FailedCall */ .o.wrap('ARM GET managed HSM', () => arm.managedHsms.get(resourceGroup, name, { abortSignal }));
+    return toManagedHsmFacts(hsm);
+}
+/**
+ * One `GET /subscriptions/<sub>/resources?$filter=name eq '<name>'`. ARM combines a name filter
+ * with nothing else (its documented combinations are substringof and/or resourceType, plan, and
+ * identity), so the resource types are picked here; under `auto` a Key Vault wins.
+ */
+async function findByName(resources, name, types, abortSignal) {
+    const hits = [];
+    await _http_failed_call_js__WEBPACK_IMPORTED_MODULE_1__/* .FailedCall */ .o.wrap('ARM list resources by name', async () => {
+        for await (const resource of resources.resources.list({
+            filter: `name eq '${name}'`,
+            abortSignal
+        })) {
+            if (resource.name?.toLowerCase() !== name.toLowerCase())
+                continue;
+            const type = types.find(t => RESOURCE_TYPES[t].toLowerCase() === resource.type?.toLowerCase());
+            const resourceGroup = resourceGroupOf(resource.id);
+            if (type && resourceGroup)
+                hits.push({ type, resourceGroup });
+        }
+    });
+    return types.map(type => hits.find(hit => hit.type === type)).find(hit => hit !== undefined);
+}
+function resourceGroupOf(id) {
+    return /\/resourceGroups\/([^/]+)\//i.exec(id ?? '')?.[1];
+}
+async function listedByName(clients, type, name, abortSignal) {
+    const arm = clients.keyVaultManagement;
+    const same = (candidate) => candidate?.toLowerCase() === name.toLowerCase();
+    if (type === 'vault') {
+        return _http_failed_call_js__WEBPACK_IMPORTED_MODULE_1__/* .FailedCall */ .o.wrap('ARM list vaults in subscription', async () => {
+            for await (const vault of arm.vaults.listBySubscription({ abortSignal }))
+                if (same(vault.name))
+                    return toVaultFacts(vault);
+            return undefined;
+        });
+    }
+    return _http_failed_call_js__WEBPACK_IMPORTED_MODULE_1__/* .FailedCall */ .o.wrap('ARM list managed HSMs in subscription', async () => {
+        for await (const hsm of arm.managedHsms.listBySubscription({ abortSignal }))
+            if (same(hsm.name))
+                return toManagedHsmFacts(hsm);
+        return undefined;
+    });
+}
+function networkAcls(acls) {
+    return acls
+        ? {
+            bypass: acls.bypass,
+            defaultAction: acls.defaultAction,
+            ipRules: (acls.ipRules ?? []).map(rule => rule.value),
+            virtualNetworkRules: (acls.virtualNetworkRules ?? []).map(rule => rule.id)
+        }
+        : undefined;
+}
+function toVaultFacts(vault) {
+    const p = vault.properties;
+    if (!vault.id || !p?.vaultUri)
+        throw new _http_service_error_js__WEBPACK_IMPORTED_MODULE_2__/* .ServiceError */ ._('ARM GET vault', 200, 'the answer has no id or properties.vaultUri');
+    return {
+        kind: 'vault',
+        id: vault.id,
+        name: vault.name ?? '',
+        location: vault.location,
+        tenantId: p.tenantId,
+        vaultUri: p.vaultUri,
+        skuName: p.sku?.name,
+        enableSoftDelete: p.enableSoftDelete,
+        softDeleteRetentionInDays: p.softDeleteRetentionInDays,
+        enablePurgeProtection: p.enablePurgeProtection,
+        enableRbacAuthorization: p.enableRbacAuthorization,
+        publicNetworkAccess: p.publicNetworkAccess,
+        networkAcls: networkAcls(p.networkAcls)
+    };
+}
+/** A Managed HSM's soft delete is always on (the property is immutable); it has no access policies. */
+function toManagedHsmFacts(hsm) {
+    const p = hsm.properties;
+    if (!hsm.id || !p?.hsmUri)
+        throw new _http_service_error_js__WEBPACK_IMPORTED_MODULE_2__/* .ServiceError */ ._('ARM GET managed HSM', 200, 'the answer has no id or properties.hsmUri');
+    return {
+        kind: 'managed-hsm',
+        id: hsm.id,
+        name: hsm.name ?? '',
+        location: hsm.location,
+        tenantId: p.tenantId ?? '',
+        vaultUri: p.hsmUri,
+        skuName: hsm.sku?.name,
+        enableSoftDelete: p.enableSoftDelete ?? true,
+        softDeleteRetentionInDays: p.softDeleteRetentionInDays,
+        enablePurgeProtection: p.enablePurgeProtection,
+        enableRbacAuthorization: undefined,
+        publicNetworkAccess: p.publicNetworkAccess,
+        networkAcls: networkAcls(p.networkAcls)
+    };
+}
+
+
+/***/ }),
+
+/***/ 77573:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ FailedCall)
+/* harmony export */ });
+/**
+ * An error thrown by one of several calls a reader makes, labelled with that call (e.g. "ARM GET
+ * managed HSM"), so that the read's error names the call that failed rather than the read as a
+ * whole. toReadError unwraps it.
+ */
+class FailedCall extends Error {
+    call;
+    cause;
+    constructor(call, cause) {
+        super(`${call} failed`);
+        this.call = call;
+        this.cause = cause;
+        this.name = 'FailedCall';
+    }
+    /** Runs `work`, labelling what it throws with `call` (an already labelled error keeps its label). */
+    static async wrap(call, work) {
+        try {
+            return await work();
+        }
+        catch (error) {
+            throw error instanceof FailedCall ? error : new FailedCall(call, error);
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 19454:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  gatherFacts: () => (/* binding */ gatherFacts),
+  readAppAccess: () => (/* binding */ readAppAccess),
+  readKeyFacts: () => (/* binding */ readKeyFacts)
+});
+
+// EXTERNAL MODULE: ./src/clients/http/service-error.ts
+var service_error = __webpack_require__(1537);
+;// CONCATENATED MODULE: ./src/clients/azure/key-reader.ts
+
+/**
+ * Reads the key's current version through ARM (`@azure/arm-keyvault` keys.get): a
+ * management-plane read that Reader's `*\/read` allows and the vault firewall does not apply to.
+ */
+async function readArmKey(client, vaultId, vaultName, keyName, abortSignal) {
+    const key = await client.keys.get(resourceGroupOf(vaultId), vaultName, keyName, { abortSignal });
+    return armKeyFacts(key, 'ARM GET key');
+}
+/**
+ * Reads the key of a Managed HSM through ARM (`managedHsmKeys.get`,
+ * `.../managedHSMs/<hsm>/keys/<key>`): the same management-plane read as a vault's key.
+ */
+async function readArmHsmKey(client, hsmId, hsmName, keyName, abortSignal) {
+    const key = await client.managedHsmKeys.get(resourceGroupOf(hsmId), hsmName, keyName, {
+        abortSignal
+    });
+    return armKeyFacts(key, 'ARM GET managed HSM key');
+}
+/** ARM's key resource as facts; `call` names the read in the error an unusable answer raises. */
+function armKeyFacts(resource, call) {
+    const uri = resource.keyUriWithVersion;
+    if (!uri)
+        throw new service_error/* ServiceError */._(call, 200, 'the answer has no properties.keyUriWithVersion');
+    // ARM writes the default port (https://<vault>.vault.azure.net:443/keys/…); Adobe and users
+    // know the identifier without it, and URL drops it.
+    const id = new URL(uri).href;
+    const version = id.split('/').pop() ?? '';
+    const keyType = resource.kty ?? '';
+    const attributes = resource.attributes ?? {};
+    return {
+        key: {
+            id,
+            name: resource.name ?? '',
+            version,
+            keyType,
+            keySize: /^RSA(-HSM)?$/i.test(keyType) ? resource.keySize : undefined,
+            keyOperations: resource.keyOps ?? [],
+            // ARM omits nothing here in practice; an absent flag means enabled, as on the data plane.
+            enabled: attributes.enabled !== false,
+            notBefore: fromUnixSeconds(attributes.notBefore),
+            expiresOn: fromUnixSeconds(attributes.expires),
+            createdOn: fromUnixSeconds(attributes.created)
+        },
+        rotationPolicy: resource.rotationPolicy && {
+            source: 'arm',
+            expiryTime: resource.rotationPolicy.attributes?.expiryTime,
+            lifetimeActions: (resource.rotationPolicy.lifetimeActions ?? []).map((a) => ({
+                action: (a.action?.type ?? '').toLowerCase(),
+                timeAfterCreate: a.trigger?.timeAfterCreate,
+                timeBeforeExpiry: a.trigger?.timeBeforeExpiry
+            }))
+        }
+    };
+}
+function fromUnixSeconds(seconds) {
+    return seconds === undefined || seconds === null ? undefined : new Date(seconds * 1000);
+}
+/** The resource group named in an ARM resource id. */
+function resourceGroupOf(resourceId) {
+    const group = /\/resourceGroups\/([^/]+)/i.exec(resourceId)?.[1];
+    if (!group)
+        throw new service_error/* ServiceError */._('ARM GET key', 200, `no resource group in id ${resourceId}`);
+    return group;
+}
+
+// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 37 modules
+var esm = __webpack_require__(1818);
+// EXTERNAL MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/index.js + 37 modules
+var dist_esm = __webpack_require__(61090);
+// EXTERNAL MODULE: ./src/clients/azure/sdk-client-options.ts + 2 modules
+var sdk_client_options = __webpack_require__(93326);
+;// CONCATENATED MODULE: ./src/clients/azure/rotation-policy-reader.ts
+
+
+
+/**
+ * Reads the key's rotation policy on the data plane, at the vaultUri ARM returned. Only for keys
+ * whose ARM answer has none: it needs keys/get on the data plane and the vault firewall refuses it
+ * like any data-plane call. Null: the service has no policy for the key (404).
+ */
+async function readRotationPolicy(credential, vaultUri, keyName, abortSignal) {
+    const client = new dist_esm/* KeyClient */.xp(vaultUri, credential, (0,sdk_client_options/* azureClientOptions */.r)('api', abortSignal));
+    try {
+        const policy = await client.getKeyRotationPolicy(keyName, { abortSignal });
+        return {
+            source: 'data-plane',
+            expiryTime: policy.expiresIn,
+            lifetimeActions: (policy.lifetimeActions ?? []).map(a => ({
+                action: String(a.action).toLowerCase(),
+                timeAfterCreate: a.timeAfterCreate,
+                timeBeforeExpiry: a.timeBeforeExpiry
+            }))
+        };
+    }
+    catch (error) {
+        if (error instanceof esm/* RestError */.pj && error.statusCode === 404)
+            return null;
+        throw error;
+    }
+}
+/** The token scope Key Vault's challenge will ask for (e.g. https://vault.azure.net/.default), from the vault's host. */
+function vaultScopeFor(vaultUri) {
+    const host = new URL(vaultUri).hostname;
+    return `https://${host.slice(host.indexOf('.') + 1)}/.default`;
+}
+
+// EXTERNAL MODULE: ./src/clients/azure/graph-reader.ts
+var graph_reader = __webpack_require__(32746);
+// EXTERNAL MODULE: ./src/facts/read-error.ts
+var read_error = __webpack_require__(58784);
+// EXTERNAL MODULE: ./src/facts/identifiers.ts
+var identifiers = __webpack_require__(10119);
+// EXTERNAL MODULE: ./src/report/neutralize.ts
+var neutralize = __webpack_require__(26595);
+;// CONCATENATED MODULE: ./src/clients/azure/role-reader.ts
+/**
+ * Role assignments that give one principal a role on the key: its own and its groups'
+ * (`assignedTo`, which ARM resolves transitively through groups), at the key
+ * (`<vaultId>/keys/<key>`), the vault or above. Assignments below the vault on anything but this
+ * key are dropped. `atScope()` cannot be added: it would hide the key scope. Each assignment comes
+ * with its role definition's permissions; a definition that cannot be read leaves `permissions`
+ * undefined. The SDK follows `nextLink`.
+ */
+async function readRoleAssignments(client, vaultId, keyName, principalId, abortSignal) {
+    const keyScope = `${vaultId}/keys/${keyName}`;
+    const assignments = [];
+    for await (const a of client.roleAssignments.listForScope(vaultId, {
+        filter: `assignedTo('${principalId}')`,
+        abortSignal
+    })) {
+        if (a.scope && (appliesTo(a.scope, vaultId) || sameScope(a.scope, keyScope)))
+            assignments.push(a);
+    }
+    const definitionIds = [...new Set(assignments.map(a => a.roleDefinitionId ?? ''))].filter(Boolean);
+    const definitions = new Map(await Promise.all(definitionIds.map(async (id) => {
+        try {
+            return [id, await client.roleDefinitions.getById(id, { abortSignal })];
+        }
+        catch {
+            return [id, undefined];
+        }
+    })));
+    return assignments.map(a => {
+        const definition = definitions.get(a.roleDefinitionId ?? '');
+        return {
+            id: a.id ?? '',
+            scope: a.scope ?? '',
+            principalId: a.principalId ?? '',
+            principalType: a.principalType,
+            condition: a.condition ?? undefined,
+            roleDefinitionId: a.roleDefinitionId ?? '',
+            roleName: definition?.roleName,
+            permissions: definition?.permissions?.map(p => ({
+                actions: p.actions ?? [],
+                notActions: p.notActions ?? [],
+                dataActions: p.dataActions ?? [],
+                notDataActions: p.notDataActions ?? []
+            }))
+        };
+    });
+}
+const MANAGEMENT_GROUP_SCOPE = /^\/providers\/microsoft\.management\/managementgroups\/[^/]+$/;
+/**
+ * An assignment applies when its scope is the vault or one of its ancestors: "/" (the root), a
+ * management group, the subscription, the resource group. ARM lists a scope's assignments with
+ * `principalId eq` at, above and below the scope, and only the ancestry above a subscription is
+ * made of management groups, so any management group it returns is an ancestor of the vault.
+ */
+function appliesTo(scope, vaultId) {
+    const s = scope.toLowerCase().replace(/\/+$/, '');
+    const v = vaultId.toLowerCase().replace(/\/+$/, '');
+    return s === '' || MANAGEMENT_GROUP_SCOPE.test(s) || v === s || v.startsWith(`${s}/`);
+}
+function sameScope(a, b) {
+    return a.toLowerCase().replace(/\/+$/, '') === b.toLowerCase().replace(/\/+$/, '');
+}
+
+// EXTERNAL MODULE: ./src/clients/azure/vault-reader.ts
+var vault_reader = __webpack_require__(36366);
+;// CONCATENATED MODULE: ./src/clients/azure/hsm-role-reader.ts
+/** The local RBAC scopes that apply to one key: the whole HSM, every key, the key itself. */
+function scopesOfKey(keyName) {
+    return ['/', '/keys', `/keys/${keyName}`];
+}
+/**
+ * The CMK app's local role assignments that apply to the key, each with its role definition's
+ * permissions (undefined when a definition cannot be read). The three scopes are listed in
+ * parallel and only assignments at exactly those scopes are kept, whatever a listing returns
+ * besides (rbac.json leaves open whether an unfiltered listing includes scopes below).
+ */
+async function readHsmRoleAssignments(client, keyName, principalId, abortSignal) {
+    const scopes = scopesOfKey(keyName);
+    const wanted = new Set(scopes.map(normalScope));
+    const pages = await Promise.all(scopes.map(scope => client.listRoleAssignments(scope, abortSignal)));
+    const byId = new Map();
+    for (const a of pages.flat()) {
+        const p = a.properties;
+        if (p.principalId?.toLowerCase() !== principalId.toLowerCase())
+            continue;
+        if (!wanted.has(normalScope(p.scope ?? '')))
+            continue;
+        byId.set(a.id || a.name, a);
+    }
+    const assignments = [...byId.values()];
+    const guids = [...new Set(assignments.map(a => guidOf(a.properties.roleDefinitionId)))];
+    const definitions = new Map(await Promise.all(guids.map(async (guid) => {
+        try {
+            return [guid, await client.getRoleDefinition(guid, abortSignal)];
+        }
+        catch {
+            return [guid, undefined];
+        }
+    })));
+    return assignments.map(a => {
+        const definition = definitions.get(guidOf(a.properties.roleDefinitionId));
+        return {
+            id: a.id,
+            scope: a.properties.scope,
+            principalId: a.properties.principalId,
+            roleDefinitionId: a.properties.roleDefinitionId,
+            roleName: definition?.properties.roleName,
+            permissions: definition?.properties.permissions?.map(p => ({
+                actions: p.actions ?? [],
+                notActions: p.notActions ?? [],
+                dataActions: p.dataActions ?? [],
+                notDataActions: p.notDataActions ?? []
+            }))
+        };
+    });
+}
+/** Local role definition ids end in the GUID: `Microsoft.KeyVault/providers/Microsoft.Authorization/roleDefinitions/<guid>`. */
+function guidOf(roleDefinitionId) {
+    return roleDefinitionId.split('/').pop() ?? roleDefinitionId;
+}
+/** Scopes compare case-insensitively (key names are), without a trailing slash; `/` stays. */
+function normalScope(scope) {
+    return scope.toLowerCase().replace(/\/+$/, '') || '/';
+}
+
+// EXTERNAL MODULE: ./src/clients/http/jwt-claims.ts
+var jwt_claims = __webpack_require__(32792);
+;// CONCATENATED MODULE: ./src/facts/sign-in.ts
+
+
+
+const AZURE_SIGN_IN_CALL = 'Entra token request';
+const ADOBE_SIGN_IN_CALL = 'Adobe IMS token request';
+/**
+ * Signs in to Azure first, as its own step: asks for the ARM token every Azure read needs (the
+ * credential shares it with the SDK clients), so that a sign-in failure is reported once, with
+ * its cause, instead of as a failure of every read.
+ */
+async function signInToAzure(services) {
+    const { settings, credential, signal } = services;
+    const azure = settings.azure;
+    let session;
+    try {
+        const token = await credential.getToken(`${settings.endpoints.arm}/.default`, {
+            abortSignal: signal
+        });
+        if (!token)
+            throw new Error('the credential returned no token');
+        const claims = (0,jwt_claims/* jwtClaims */.v)(token.token);
+        session = {
+            ok: true,
+            value: {
+                tenantId: (0,jwt_claims/* stringClaim */.E)(claims, 'tid'),
+                appId: (0,jwt_claims/* stringClaim */.E)(claims, 'appid') ?? (0,jwt_claims/* stringClaim */.E)(claims, 'azp'),
+                objectId: (0,jwt_claims/* stringClaim */.E)(claims, 'oid')
+            }
+        };
+    }
+    catch (error) {
+        // The shared credential names the failed token request and its scope: keep that call.
+        const call = error instanceof service_error/* ServiceError */._ ? error.call : AZURE_SIGN_IN_CALL;
+        session = { ok: false, error: (0,read_error/* toReadError */.s)(call, error) };
+    }
+    return {
+        method: azure.auth,
+        tenantId: azure.tenantId,
+        clientId: azure.auth === 'cli' ? undefined : azure.clientId,
+        presented: services.presentedIdToken(),
+        session
+    };
+}
+/** Gets the Adobe IMS token first, for the same reason; a ready token is judged by Platform. */
+async function signInToAdobe(services) {
+    const { adobe, adobeOrgId: orgId } = services.settings;
+    let token;
+    try {
+        await services.adobeToken();
+        token = { ok: true, value: null };
+    }
+    catch (error) {
+        token = { ok: false, error: (0,read_error/* toReadError */.s)(ADOBE_SIGN_IN_CALL, error) };
+    }
+    return adobe.kind === 'client-credentials'
+        ? { credential: adobe.kind, orgId, clientId: adobe.clientId, scopes: adobe.scopes, token }
+        : { credential: adobe.kind, orgId, token };
+}
+/** What a read that needs a sign-in holds when that sign-in failed: it was never attempted. */
+function notReadWithoutSignIn(call, service) {
+    return { call, kind: 'error', message: `not attempted: signing in to ${service} failed` };
+}
+
+;// CONCATENATED MODULE: ./src/facts/gather-facts.ts
+
+
+
+
+
+
+
+
+
+
+
+async function attempt(call, read) {
+    try {
+        return { ok: true, value: await read() };
+    }
+    catch (error) {
+        return { ok: false, error: (0,read_error/* toReadError */.s)(call, error) };
+    }
+}
+/**
+ * Reads everything the checks need, read-only, each independent chain in parallel, each after
+ * the sign-in it needs: Azure sign-in -> vault -> key (ARM) -> rotation policy (data plane, only
+ * when ARM gave none); Adobe sign-in -> registration -> service principal -> (with the vault)
+ * role assignments;
+ * Adobe configuration.
+ */
+async function gatherFacts(services) {
+    const { settings, credential, signal } = services;
+    const azureSignIn = signInToAzure(services);
+    const adobeSignIn = signInToAdobe(services);
+    const azureSignedIn = azureSignIn.then(s => s.session.ok);
+    const adobeSignedIn = adobeSignIn.then(s => s.token.ok);
+    /** A read that needs a sign-in: attempted only once that sign-in worked. */
+    const after = (signedIn, service, call, read) => signedIn.then(ok => ok ? attempt(call, read) : { ok: false, error: notReadWithoutSignIn(call, service) });
+    if (!settings.cmkAppObjectId)
+        void credential
+            .getToken(`${settings.endpoints.graph}/.default`, { abortSignal: signal })
+            .catch(() => undefined);
+    const vaultRead = after(azureSignedIn, 'Azure', 'ARM find vault', () => (0,vault_reader/* readVault */.z)(services, {
+        name: settings.keyVaultName,
+        type: settings.keyVaultType,
+        resourceGroup: settings.resourceGroup
+    }, signal));
+    const keyRead = vaultRead.then(vault => vault.ok ? readKeyFacts(services, vault.value) : undefined);
+    const registrationRead = after(adobeSignedIn, 'Adobe', 'Adobe GET CMK app registration', () => services.platform.getRegistration());
+    const configRead = after(adobeSignedIn, 'Adobe', 'Adobe GET configuration status', () => services.platform.getConfig(settings.configName));
+    const accessRead = Promise.all([registrationRead, azureSignedIn]).then(([registration, ok]) => ok && registration.ok && registration.value
+        ? readAppAccess(services, registration.value, vaultRead)
+        : {});
+    const [azure, adobe, vault, key, registration, config, access] = await Promise.all([
+        azureSignIn,
+        adobeSignIn,
+        vaultRead,
+        keyRead,
+        registrationRead,
+        configRead,
+        accessRead
+    ]);
+    return { azureSignIn: azure, adobeSignIn: adobe, vault, key, registration, config, ...access };
+}
+/**
+ * The key through ARM, which the vault firewall does not apply to. The rotation policy comes from
+ * the same answer; only where ARM omits it is the data plane asked, and its refusal (the firewall,
+ * a missing data-plane role) stays in `rotationPolicy`: it never fails key.found.
+ */
+async function readKeyFacts(services, vault) {
+    const { settings, credential, signal } = services;
+    const arm = vault.kind === 'managed-hsm'
+        ? await attempt('ARM GET managed HSM key', () => readArmHsmKey(services.keyVaultManagement, vault.id, vault.name, settings.keyName, signal))
+        : await attempt('ARM GET key', () => readArmKey(services.keyVaultManagement, vault.id, vault.name, settings.keyName, signal));
+    if (!arm.ok)
+        return arm;
+    // The identifier is logged, output and sent to Adobe: it must name this key in this vault.
+    const problem = (0,identifiers/* keyIdentifierProblem */.A)(arm.value.key.id, vault.vaultUri, settings.keyName);
+    if (problem) {
+        const message = `unexpected key identifier "${(0,neutralize/* neutralize */.Y)(arm.value.key.id)}": ${problem}`;
+        return {
+            ok: false,
+            error: (0,read_error/* toReadError */.s)('ARM GET key', new service_error/* ServiceError */._('ARM GET key', 200, message))
+        };
+    }
+    const fromArm = arm.value.rotationPolicy;
+    const rotationPolicy = fromArm
+        ? { ok: true, value: fromArm }
+        : await attempt(`${vault.kind === 'managed-hsm' ? 'Managed HSM' : 'Key Vault'} GET key rotation policy`, () => {
+            // Ask for the vault token alongside the SDK's unauthenticated challenge request.
+            void credential
+                .getToken(vaultScopeFor(vault.vaultUri), { abortSignal: signal })
+                .catch(() => undefined);
+            return readRotationPolicy(credential, vault.vaultUri, settings.keyName, signal);
+        });
+    return { ok: true, value: { ...arm.value.key, rotationPolicy } };
+}
+/**
+ * The CMK app's service principal and its role assignments on the vault. `knownPrincipal` (one
+ * setup just created) is taken instead of a directory look-up.
+ */
+async function readAppAccess(services, registration, vaultRead, knownPrincipal) {
+    const { settings, credential, signal } = services;
+    const appId = registration.applicationId;
+    if (!appId)
+        return {};
+    // Input cmk-app-object-id becomes the service-principal fact here and nowhere else.
+    const servicePrincipal = knownPrincipal
+        ? { ok: true, value: knownPrincipal }
+        : settings.cmkAppObjectId
+            ? { ok: true, value: { objectId: settings.cmkAppObjectId, source: 'input' } }
+            : await attempt('Microsoft Graph GET service principal', async () => {
+                const sp = await (0,graph_reader/* readServicePrincipal */.K)(credential, settings.endpoints.graph, appId, signal);
+                return sp && { ...sp, source: 'graph' };
+            });
+    const vault = await vaultRead;
+    if (!servicePrincipal.ok || !servicePrincipal.value || !vault.ok)
+        return { servicePrincipal };
+    const principalId = servicePrincipal.value.objectId;
+    const hsm = vault.value.kind === 'managed-hsm' ? vault.value : undefined;
+    const roleAssignments = hsm
+        ? await attempt('Managed HSM list local role assignments', () => {
+            // Ask for the HSM token alongside the challenge's unauthenticated first request.
+            void credential
+                .getToken(vaultScopeFor(hsm.vaultUri), { abortSignal: signal })
+                .catch(() => undefined);
+            return readHsmRoleAssignments(services.managedHsmRbac(hsm.vaultUri), settings.keyName, principalId, signal);
+        })
+        : await attempt('ARM list role assignments', () => readRoleAssignments(services.authorization, vault.value.id, settings.keyName, principalId, signal));
+    return { servicePrincipal, roleAssignments };
+}
+
+
+/***/ }),
+
+/***/ 58784:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ toReadError)
+/* harmony export */ });
+/* harmony import */ var _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1818);
+/* harmony import */ var _clients_http_secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15120);
+/* harmony import */ var _clients_http_service_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1537);
+/* harmony import */ var _clients_http_failed_call_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77573);
+
+
+
+
+/** Turns what an SDK or our own client threw into the ReadError that checks reason about. */
+function toReadError(call, error) {
+    if (error instanceof _clients_http_failed_call_js__WEBPACK_IMPORTED_MODULE_3__/* .FailedCall */ .o)
+        return toReadError(error.call, error.cause);
+    let status;
+    let message;
+    if (error instanceof _clients_http_service_error_js__WEBPACK_IMPORTED_MODULE_2__/* .ServiceError */ ._) {
+        status = error.status;
+        // A read can fail in a call it depends on (e.g. the Entra token for an ARM GET): name it.
+        message = error.call === call ? error.serviceMessage : error.message;
+    }
+    else if (error instanceof _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__/* .RestError */ .pj || error?.statusCode) {
+        const e = error;
+        status = e.statusCode;
+        const code = e.code && !e.message.includes(e.code) ? `${e.code}: ` : '';
+        const context = azureErrorContext(e);
+        const first = firstLine(e.message);
+        message = `${code}${context ? first.replace(/\.+$/, '') : first}${context}`;
+    }
+    else if (error instanceof Error) {
+        message = firstLine(error.message);
+    }
+    else {
+        message = String(error);
+    }
+    const kind = status === 404 ? 'not-found' : status === 401 || status === 403 ? 'forbidden' : 'error';
+    return { call, status, kind, message: (0,_clients_http_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(message) };
+}
+/**
+ * What Azure puts after the first line or in the inner error, where it names the cause: Key Vault
+ * answers every 403 with code Forbidden and tells a firewall refusal (ForbiddenByFirewall, with
+ * "Client address: <ip>" on a later line), public access disabled (ForbiddenByConnection), RBAC
+ * and access policies apart only there. Returned as " (<inner code>; client address <ip>)".
+ */
+function azureErrorContext(e) {
+    const details = e.details;
+    const inner = details?.error?.innerError?.code ?? details?.error?.innererror?.code;
+    const parts = [];
+    if (typeof inner === 'string' && inner !== '' && !e.message.includes(inner))
+        parts.push(inner);
+    const address = /Client address: ([0-9A-Fa-f.:]+)/.exec(e.message)?.[1];
+    if (address)
+        parts.push(`client address ${address}`);
+    return parts.length > 0 ? ` (${parts.join('; ')})` : '';
+}
+function firstLine(text) {
+    return (text.split('\n')[0] ?? '').trim();
+}
+
+
+/***/ })
+
+};
