@@ -1,17 +1,22 @@
 /**
- * `npm run demo`: the committed bundle against the simulator, the way a workflow runs it.
+ * `npm run demo`: the committed bundle against the simulator, the way a workflow runs it, telling
+ * the real onboarding story on a vault whose firewall lets only Adobe in:
  *
- * 1. `mode: setup` on a tenant where Adobe has no CMK app registration yet: the action registers
- *    the app, waits for it, submits the configuration and follows it to COMPLETED.
- * 2. `mode: check` afterwards: passes without writing anything.
+ * 1. `setup` on an organisation without a CMK app registration: the action registers the app and
+ *    stops at app.consented, showing the consent link an administrator must open.
+ * 2. (an administrator consents: the CMK app's service principal now exists) `setup` again: it
+ *    stops at app.role, showing the exact role-assignment command.
+ * 3. (someone assigns the role) `setup` again: it submits the key and follows it to COMPLETED.
+ * 4. A nightly `check` after someone disabled the key: it fails at key.enabled.
  *
- * `npm run demo -- --managed-hsm` runs both against a Managed HSM instead of a Key Vault
- * (key-vault-type auto finds it; its local RBAC decides app.role).
+ * `npm run demo -- --managed-hsm` runs setup and check against a Managed HSM instead (key-vault-type
+ * auto finds it; its local RBAC decides app.role).
  *
- * Exits non-zero when either run did not do what it should.
+ * Exits non-zero when any run did not do what it should; the last line says DEMO OK otherwise.
  */
 import {
   CONFIG_SEQUENCES,
+  cmkAppVaultRole,
   firewalledVault,
   managedHsmScenario,
   startSimulator,
@@ -65,15 +70,26 @@ function show(run: ActionRun, sim: Simulator, requestsBefore: number): void {
   console.log(`  wall time ${run.closedAt - run.spawnedAt} ms`)
 }
 
-async function main(): Promise<void> {
-  const started = Date.now()
-  const managedHsm = process.argv.slice(2).includes('--managed-hsm')
+type Expectation = { exit: number; failed?: string; notFailed?: string; status?: string }
+
+/** Checks one run against what the story needs; returns the problems found. */
+function expectRun(name: string, run: ActionRun, want: Expectation): string[] {
+  const problems: string[] = []
+  const failed = (run.outputs['failed-checks'] ?? '').split(',').filter(Boolean)
+  if (run.exitCode !== want.exit)
+    problems.push(`${name}: exit ${run.exitCode}, expected ${want.exit}`)
+  if (want.failed && !failed.includes(want.failed))
+    problems.push(`${name}: failed-checks "${failed.join(',')}" lacks ${want.failed}`)
+  if (want.notFailed && failed.includes(want.notFailed))
+    problems.push(`${name}: ${want.notFailed} still fails`)
+  if (want.status && run.outputs.status !== want.status)
+    problems.push(`${name}: status ${run.outputs.status}, expected ${want.status}`)
+  return problems
+}
+
+async function managedHsmDemo(): Promise<string[]> {
   const sim = await startSimulator({
-    // The vault as Azure's baseline and Adobe ask for it: a Deny firewall that allows only Adobe's
-    // 20.88.123.53, so the runner is refused by the data plane; the action reads through ARM.
-    // With --managed-hsm: a Managed HSM instead, and no Key Vault of that name.
-    ...(managedHsm ? managedHsmScenario() : { vault: firewalledVault() }),
-    // Adobe has no CMK app registration yet: the first GET after the POST still answers 404.
+    ...managedHsmScenario(),
     registration: {
       status: 'absent',
       getsUntilReady: 1,
@@ -84,61 +100,126 @@ async function main(): Promise<void> {
   })
   const inputs = (mode: string) => ({
     ...defaultInputs(sim, mode),
-    ...(managedHsm ? { 'key-vault-name': sim.state.managedHsm!.name } : {})
+    'key-vault-name': sim.state.managedHsm!.name
   })
-  const problems: string[] = []
   try {
-    heading(
-      managedHsm
-        ? '1/2  mode: setup  (Managed HSM, local RBAC; no CMK app registration yet; configuration NEW → … → COMPLETED)'
-        : '1/2  mode: setup  (firewalled vault that allows only Adobe; no CMK app registration yet; configuration NEW → … → COMPLETED)'
-    )
+    heading('1/2  mode: setup  (Managed HSM, local RBAC; no CMK app registration yet)')
     const setup = await runAction(sim, inputs('setup'))
     show(setup, sim, 0)
     const afterSetup = sim.requests.length
-    const setupWrites = writesOf(sim.requests)
-    if (setup.exitCode !== 0 || setup.outputs.result !== 'pass')
-      problems.push(`setup: exit ${setup.exitCode}, result ${setup.outputs.result}`)
-    if (setup.outputs.status !== 'COMPLETED')
-      problems.push(`setup: status ${setup.outputs.status}, expected COMPLETED`)
-    if (sim.counters.registrationRequests !== 1)
-      problems.push(`setup: ${sim.counters.registrationRequests} registration requests, expected 1`)
-    const refused = sim.requests.filter(r => r.service === 'keyvault' && r.status === 403)
-    if (refused.length > 0)
-      problems.push(`setup: the vault firewall refused ${refused.length} data-plane requests`)
-
     heading('2/2  mode: check  (after setup: must pass and write nothing)')
     const check = await runAction(sim, inputs('check'))
     show(check, sim, afterSetup)
     const checkWrites = writesOf(sim.requests.slice(afterSetup))
-    if (check.exitCode !== 0 || check.outputs.result !== 'pass')
-      problems.push(`check: exit ${check.exitCode}, result ${check.outputs.result}`)
-    if (checkWrites.length > 0) problems.push(`check wrote: ${checkWrites.join('; ')}`)
+    return [
+      ...expectRun('setup', setup, { exit: 0, status: 'COMPLETED' }),
+      ...expectRun('check', check, { exit: 0, status: 'COMPLETED' }),
+      ...(checkWrites.length > 0 ? [`check wrote: ${checkWrites.join('; ')}`] : []),
+      ...(sim.counters.configSubmissions !== 1
+        ? [`${sim.counters.configSubmissions} configuration submissions, expected 1`]
+        : [])
+    ]
+  } finally {
+    await sim.close()
+  }
+}
+
+async function onboardingStory(): Promise<string[]> {
+  const sim = await startSimulator({
+    // The vault as Azure's baseline and Adobe ask for it: a Deny firewall that allows only Adobe's
+    // 20.88.123.53, so the runner is refused by the data plane; the action reads through ARM.
+    vault: firewalledVault(),
+    // A new organisation: no CMK app registration, so no service principal and no role either.
+    registration: {
+      status: 'absent',
+      getsUntilReady: 1,
+      pendingAnswer: 'not-found',
+      readyAfterGets: 2
+    },
+    servicePrincipalPresent: false,
+    roleAssignments: [],
+    configStatusSequence: [...CONFIG_SEQUENCES.normal]
+  })
+  const problems: string[] = []
+  try {
+    heading('Run 1/4  mode: setup  (new organisation: no CMK app, no consent, no role)')
+    const first = await runAction(sim, defaultInputs(sim, 'setup'))
+    show(first, sim, 0)
+    problems.push(...expectRun('run 1', first, { exit: 1, failed: 'app.consented' }))
+    if (!first.outputs['consent-url']) problems.push('run 1: no consent-url output')
+    if (sim.counters.registrationRequests !== 1)
+      problems.push(`run 1: ${sim.counters.registrationRequests} registration requests, expected 1`)
+
+    console.log(
+      "\n  >>> An administrator of the vault's tenant opens the consent-url above and consents."
+    )
+    sim.state.servicePrincipalPresent = true
+    let before = sim.requests.length
+    heading('Run 2/4  mode: setup  (consented; the CMK app still lacks its role)')
+    const second = await runAction(sim, defaultInputs(sim, 'setup'))
+    show(second, sim, before)
+    problems.push(
+      ...expectRun('run 2', second, { exit: 1, failed: 'app.role', notFailed: 'app.consented' })
+    )
+
+    console.log('\n  >>> Someone runs the role-assignment command from the summary above.')
+    sim.state.roleAssignments = cmkAppVaultRole(sim.state)
+    before = sim.requests.length
+    heading('Run 3/4  mode: setup  (consented, role assigned: submits and follows to COMPLETED)')
+    const third = await runAction(sim, defaultInputs(sim, 'setup'))
+    show(third, sim, before)
+    problems.push(...expectRun('run 3', third, { exit: 0, status: 'COMPLETED' }))
+
+    console.log('\n  >>> Weeks later, someone disables the key.')
+    sim.state.key!.enabled = false
+    before = sim.requests.length
+    heading('Run 4/4  mode: check  (the nightly compliance check)')
+    const nightly = await runAction(sim, defaultInputs(sim, 'check'))
+    show(nightly, sim, before)
+    problems.push(...expectRun('run 4', nightly, { exit: 1, failed: 'key.enabled' }))
+    const nightlyWrites = writesOf(sim.requests.slice(before))
+    if (nightlyWrites.length > 0) problems.push(`check wrote: ${nightlyWrites.join('; ')}`)
 
     heading('Result')
+    for (const [name, run] of [
+      ['run 1 setup', first],
+      ['run 2 setup', second],
+      ['run 3 setup', third],
+      ['run 4 check', nightly]
+    ] as const)
+      console.log(
+        `  ${name}: exit ${run.exitCode}, result ${run.outputs.result}, status ${run.outputs.status}, failed ${run.outputs['failed-checks'] || 'none'}`
+      )
     const { configSubmissions, registrationRequests } = sim.counters
-    console.log(
-      `  setup:  exit ${setup.exitCode}, result ${setup.outputs.result}, status ${setup.outputs.status}`
-    )
-    console.log(`          writes: ${setupWrites.join('; ') || 'none'}`)
-    console.log(
-      `  check:  exit ${check.exitCode}, result ${check.outputs.result}, status ${check.outputs.status}`
-    )
-    console.log(`          writes: ${checkWrites.join('; ') || 'none'}`)
     console.log(`  configuration submissions (simulator counter): ${configSubmissions}`)
     console.log(`  app registration requests (simulator counter): ${registrationRequests}`)
     if (configSubmissions !== 1)
       problems.push(`${configSubmissions} configuration submissions in all, expected exactly 1`)
-    console.log(`  demo took ${((Date.now() - started) / 1000).toFixed(1)} s`)
+    if (registrationRequests !== 1)
+      problems.push(`${registrationRequests} registration requests in all, expected exactly 1`)
   } finally {
     await sim.close()
   }
+  return problems
+}
+
+async function main(): Promise<void> {
+  const started = Date.now()
+  const managedHsm = process.argv.slice(2).includes('--managed-hsm')
+  const problems = managedHsm ? await managedHsmDemo() : await onboardingStory()
+  console.log(`  demo took ${((Date.now() - started) / 1000).toFixed(1)} s`)
   if (problems.length > 0) {
     console.log('\nDEMO FAILED:')
     for (const p of problems) console.log(`  - ${p}`)
     process.exitCode = 1
+  } else if (managedHsm) {
+    console.log(
+      '\nDEMO OK: Managed HSM setup passed, check passed, exactly one configuration submitted.'
+    )
   } else {
-    console.log('\nDEMO OK: setup passed, check passed, exactly one configuration submitted.')
+    console.log(
+      '\nDEMO OK: consent, role, COMPLETED in three setup runs with one submission; the nightly check caught the disabled key.'
+    )
   }
 }
 

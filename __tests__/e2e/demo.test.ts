@@ -1,0 +1,39 @@
+/*
+ * `npm run demo` tells the onboarding story a new user lives through: setup stops at consent,
+ * then at the role, completes on the third run, and a nightly check catches a disabled key.
+ */
+import { execFile } from 'node:child_process'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+const run = promisify(execFile)
+
+describe('npm run demo', () => {
+  it('shows consent, role, COMPLETED and a nightly check that catches a disabled key', async () => {
+    const { stdout } = await run(
+      process.execPath,
+      [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'scripts', 'demo.ts')],
+      { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }
+    )
+    const lines = stdout.trimEnd().split('\n')
+    expect(lines.at(-1)).toMatch(/^DEMO OK: /)
+    expect(stdout).toContain(
+      'run 1 setup: exit 1, result fail, status NOT_CONFIGURED, failed app.consented'
+    )
+    expect(stdout).toContain(
+      'run 2 setup: exit 1, result fail, status NOT_CONFIGURED, failed app.role'
+    )
+    expect(stdout).toContain('run 3 setup: exit 0, result pass, status COMPLETED, failed none')
+    expect(stdout).toContain(
+      'run 4 check: exit 1, result fail, status COMPLETED, failed key.enabled'
+    )
+    expect(stdout).toContain('configuration submissions (simulator counter): 1')
+    // Run 1 shows the consent link pointed at the vault's tenant, run 2 the role command.
+    expect(stdout).toMatch(
+      /consent-url +https:\/\/login\.microsoftonline\.com\/[0-9a-f-]{36}\/oauth2\//
+    )
+    expect(stdout).toContain('az role assignment create')
+  }, 120000)
+})
