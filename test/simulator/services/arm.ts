@@ -50,6 +50,15 @@ export const ARM_API_VERSIONS = {
 } as const
 
 /** The resource provider a path is served by, for its api-versions; undefined = no such route. */
+/** ARM's answer for a resource that does not exist (type/name as ARM spells it in the message). */
+function resourceNotFound(resource: string, rg: string): Answer {
+  return armError(
+    404,
+    'ResourceNotFound',
+    `The Resource '${resource}' under resource group '${rg}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`
+  )
+}
+
 function providerOf(path: string): keyof typeof ARM_API_VERSIONS | undefined {
   if (/\/providers\/Microsoft\.Authorization\//i.test(path)) return 'microsoft.authorization'
   if (/\/providers\/Microsoft\.KeyVault\//i.test(path)) return 'microsoft.keyvault'
@@ -294,11 +303,7 @@ function getVault(req: SimRequest, ctx: SimContext, sub: string, rg: string, nam
       resourceGroupOf(ctx, v).toLowerCase() === rg.toLowerCase()
   )
   if (!vault) {
-    return armError(
-      404,
-      'ResourceNotFound',
-      `The Resource 'Microsoft.KeyVault/vaults/${name}' under resource group '${rg}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`
-    )
+    return resourceNotFound(`Microsoft.KeyVault/vaults/${name}`, rg)
   }
   return json(200, vaultJson(ctx, vault))
 }
@@ -322,11 +327,7 @@ function vaultKeys(req: SimRequest, ctx: SimContext, parts: Array<string | undef
   if (denied) return denied
   const vault = findVault(ctx, rg, vaultName)
   if (!vault) {
-    return armError(
-      404,
-      'ResourceNotFound',
-      `The Resource 'Microsoft.KeyVault/vaults/${vaultName}' under resource group '${rg}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`
-    )
+    return resourceNotFound(`Microsoft.KeyVault/vaults/${vaultName}`, rg)
   }
   return serveKeys(req, ctx, {
     parentId: vaultResourceId(ctx.state, vault),
@@ -354,17 +355,9 @@ function managedHsmKeys(
   const [sub = '', rg = '', hsmName = '', keyName, version] = parts
   const denied = authorize(ctx, sub, 'Microsoft.KeyVault/managedHSMs/keys/read', req.path)
   if (denied) return denied
-  const hsm = ctx.state.managedHsm
-  if (
-    !hsm ||
-    hsm.name.toLowerCase() !== hsmName.toLowerCase() ||
-    hsmResourceGroupOf(ctx, hsm).toLowerCase() !== rg.toLowerCase()
-  ) {
-    return armError(
-      404,
-      'ResourceNotFound',
-      `The Resource 'Microsoft.KeyVault/managedHSMs/${hsmName}' under resource group '${rg}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`
-    )
+  const hsm = findManagedHsm(ctx, rg, hsmName)
+  if (!hsm) {
+    return resourceNotFound(`Microsoft.KeyVault/managedHSMs/${hsmName}`, rg)
   }
   return serveKeys(req, ctx, {
     parentId: managedHsmResourceId(ctx.state, hsm),
@@ -488,6 +481,15 @@ function hsmResourceGroupOf(ctx: SimContext, hsm: ManagedHsmState): string {
 }
 
 /** A Managed HSM as ARM shows it (managedHsm.json). */
+function findManagedHsm(ctx: SimContext, rg: string, name: string): ManagedHsmState | undefined {
+  const hsm = ctx.state.managedHsm
+  return hsm &&
+    hsm.name.toLowerCase() === name.toLowerCase() &&
+    hsmResourceGroupOf(ctx, hsm).toLowerCase() === rg.toLowerCase()
+    ? hsm
+    : undefined
+}
+
 function managedHsmJson(ctx: SimContext, hsm: ManagedHsmState): Record<string, unknown> {
   return {
     id: managedHsmResourceId(ctx.state, hsm),
@@ -521,17 +523,9 @@ function getManagedHsm(
 ): Answer {
   const denied = authorize(ctx, sub, 'Microsoft.KeyVault/managedHSMs/read', req.path)
   if (denied) return denied
-  const hsm = ctx.state.managedHsm
-  if (
-    !hsm ||
-    hsm.name.toLowerCase() !== name.toLowerCase() ||
-    hsmResourceGroupOf(ctx, hsm).toLowerCase() !== rg.toLowerCase()
-  ) {
-    return armError(
-      404,
-      'ResourceNotFound',
-      `The Resource 'Microsoft.KeyVault/managedHSMs/${name}' under resource group '${rg}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`
-    )
+  const hsm = findManagedHsm(ctx, rg, name)
+  if (!hsm) {
+    return resourceNotFound(`Microsoft.KeyVault/managedHSMs/${name}`, rg)
   }
   return json(200, managedHsmJson(ctx, hsm))
 }
@@ -781,11 +775,7 @@ function updateVault(
       resourceGroupOf(ctx, v).toLowerCase() === rg.toLowerCase()
   )
   if (!vault) {
-    return armError(
-      404,
-      'ResourceNotFound',
-      `The Resource 'Microsoft.KeyVault/vaults/${name}' under resource group '${rg}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`
-    )
+    return resourceNotFound(`Microsoft.KeyVault/vaults/${name}`, rg)
   }
   const body = bodyOf(req)
   if (!body)
@@ -915,17 +905,9 @@ function updateManagedHsm(
 ): Answer {
   const denied = authorizeWrite(ctx, sub, 'Microsoft.KeyVault/managedHSMs/write', req.path)
   if (denied) return denied
-  const hsm = ctx.state.managedHsm
-  if (
-    !hsm ||
-    hsm.name.toLowerCase() !== name.toLowerCase() ||
-    hsmResourceGroupOf(ctx, hsm).toLowerCase() !== rg.toLowerCase()
-  ) {
-    return armError(
-      404,
-      'ResourceNotFound',
-      `The Resource 'Microsoft.KeyVault/managedHSMs/${name}' under resource group '${rg}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`
-    )
+  const hsm = findManagedHsm(ctx, rg, name)
+  if (!hsm) {
+    return resourceNotFound(`Microsoft.KeyVault/managedHSMs/${name}`, rg)
   }
   const body = bodyOf(req)
   if (!body)
