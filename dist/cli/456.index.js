@@ -760,6 +760,12 @@ function dataActionCoverage(assignments, required) {
     }
     return { missing: required.filter(action => !granted.has(action)), contributing, unreadable };
 }
+/** How app.role names the CMK app's principal: by object id when the directory gave one. */
+function cmkAppPrincipal(objectId) {
+    return objectId
+        ? `The CMK app's service principal ${objectId}`
+        : "The CMK app's service principal";
+}
 
 ;// CONCATENATED MODULE: ./src/checks/hsm-role-check.ts
 
@@ -821,9 +827,7 @@ function hsmAppRoleFinding(hsm, assignments, objectId, keyName) {
         })),
         missing: coverage.missing
     };
-    const principal = objectId
-        ? `The CMK app's service principal ${objectId}`
-        : "The CMK app's service principal";
+    const principal = cmkAppPrincipal(objectId);
     if (coverage.missing.length === 0) {
         return {
             id: 'app.role',
@@ -1071,9 +1075,7 @@ function appRoleFinding(facts, ctx) {
         assignments: assignments.value.map(assignmentEvidence),
         missing: coverage.missing
     };
-    const principal = objectId
-        ? `The CMK app's service principal ${objectId}`
-        : "The CMK app's service principal";
+    const principal = cmkAppPrincipal(objectId);
     if (coverage.missing.length === 0) {
         return {
             id: 'app.role',

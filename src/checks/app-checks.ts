@@ -10,7 +10,11 @@ import type { Finding } from './finding.js'
 import { skipped } from './skipped.js'
 import { hsmAppRoleFinding } from './hsm-role-check.js'
 import { describeReadError, readErrorEvidence } from './read-error.js'
-import { REQUIRED_KEY_DATA_ACTIONS, dataActionCoverage } from './role-permissions.js'
+import {
+  REQUIRED_KEY_DATA_ACTIONS,
+  dataActionCoverage,
+  cmkAppPrincipal
+} from './role-permissions.js'
 
 export interface AppCheckContext {
   mode: Mode
@@ -250,9 +254,7 @@ export function appRoleFinding(
     assignments: assignments.value.map(assignmentEvidence),
     missing: coverage.missing
   }
-  const principal = objectId
-    ? `The CMK app's service principal ${objectId}`
-    : "The CMK app's service principal"
+  const principal = cmkAppPrincipal(objectId)
   if (coverage.missing.length === 0) {
     return {
       id: 'app.role',

@@ -1,7 +1,7 @@
 import type { Read, RoleAssignmentFact, VaultFacts } from '../facts/facts.js'
 import type { Finding } from './finding.js'
 import { describeReadError, readErrorEvidence } from './read-error.js'
-import { dataActionCoverage } from './role-permissions.js'
+import { dataActionCoverage, cmkAppPrincipal } from './role-permissions.js'
 
 /** The local role Adobe documents for a Managed HSM. */
 export const CMK_HSM_ROLE_NAME = 'Managed HSM Crypto Service Encryption User'
@@ -76,9 +76,7 @@ export function hsmAppRoleFinding(
     })),
     missing: coverage.missing
   }
-  const principal = objectId
-    ? `The CMK app's service principal ${objectId}`
-    : "The CMK app's service principal"
+  const principal = cmkAppPrincipal(objectId)
   if (coverage.missing.length === 0) {
     return {
       id: 'app.role',

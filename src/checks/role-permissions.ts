@@ -69,3 +69,10 @@ export function dataActionCoverage(
   }
   return { missing: required.filter(action => !granted.has(action)), contributing, unreadable }
 }
+
+/** How app.role names the CMK app's principal: by object id when the directory gave one. */
+export function cmkAppPrincipal(objectId: string | undefined): string {
+  return objectId
+    ? `The CMK app's service principal ${objectId}`
+    : "The CMK app's service principal"
+}
