@@ -407,7 +407,7 @@ describe('5. a write whose answer was lost is read back, never written again in 
           ).toHaveLength(1)
           expect(run.outputs.result).toBe('fail')
           expect(annotations(run)).toMatch(
-            /Adobe POST configuration failed: .*no configuration named "cmk-kv-aep-cmk-prod-aep-cmk-key" appeared within 30 s of reading it back, and setup never writes twice in one run/
+            /Adobe POST configuration failed: .*no configuration named "cmk-kv-aep-cmk-prod-aep-cmk-key" appeared within 3 s of reading it back, and setup never writes twice in one run/
           )
         }
       )

@@ -308,11 +308,16 @@ const LOST_WRITE_GRACE_MS = 30_000;
  * grace period has passed.
  */
 function readBackLostWrite(read, appeared, options) {
-    return pollUntil(read, appeared, { ...options, timeoutMs: LOST_WRITE_GRACE_MS });
+    return pollUntil(read, appeared, {
+        firstIntervalMs: options.firstIntervalMs,
+        timeoutMs: options.lostWriteGraceMs,
+        clock: options.clock,
+        signal: options.signal
+    });
 }
 /** What the error of a lost write adds when nothing appeared: why setup does not write again. */
-function notWrittenAgain(what) {
-    return `no ${what} appeared within ${LOST_WRITE_GRACE_MS / 1000} s of reading it back, and setup never writes twice in one run (it could duplicate it); re-run setup, which reads the current state first`;
+function notWrittenAgain(what, graceMs) {
+    return `no ${what} appeared within ${Math.round(graceMs / 100) / 10} s of reading it back, and setup never writes twice in one run (it could duplicate it); re-run setup, which reads the current state first`;
 }
 
 ;// CONCATENATED MODULE: ./src/actions/ensure-config.ts
@@ -398,7 +403,7 @@ async function submitOnce(platform, input) {
         const seen = await readBackLostWrite(() => platform.getConfig(input.name), stored => stored !== null && stored.status !== 'FAILED', input);
         if (seen.done && seen.value)
             return seen.value;
-        throw new service_error/* ServiceError */._(error.call, error.status, `${error.serviceMessage}; ${notWrittenAgain(`configuration named "${input.name}"`)}`);
+        throw new service_error/* ServiceError */._(error.call, error.status, `${error.serviceMessage}; ${notWrittenAgain(`configuration named "${input.name}"`, input.lostWriteGraceMs)}`);
     }
 }
 
@@ -410,7 +415,7 @@ async function submitOnce(platform, input) {
  * Registers the CMK app (POST, no body) unless Adobe already has it, and reads the
  * registration until its consent URL appears, within timeoutMs. When the POST fails in a way
  * that may have reached Adobe, the registration is read back for a grace period of its own
- * (LOST_WRITE_GRACE_MS, not cut short by timeoutMs); it is never posted twice in one run.
+ * (lostWriteGraceMs, not cut short by timeoutMs); it is never posted twice in one run.
  */
 async function registerCmkApp(platform, existing, options) {
     const clock = options.clock ?? realClock;
@@ -435,10 +440,12 @@ async function postRegistration(platform, options) {
         // Adobe registers asynchronously: a lost POST may show up only after a few reads.
         const seen = await readBackLostWrite(() => platform.getRegistration(), registration => registration !== null, options);
         if (!seen.done)
-            throw new service_error/* ServiceError */._(error.call, error.status, `${error.serviceMessage}; ${notWrittenAgain('CMK app registration')}`);
+            throw new service_error/* ServiceError */._(error.call, error.status, `${error.serviceMessage}; ${notWrittenAgain('CMK app registration', options.lostWriteGraceMs)}`);
     }
 }
 
+// EXTERNAL MODULE: ./src/clients/http/retry.ts
+var retry = __webpack_require__(43855);
 ;// CONCATENATED MODULE: ./src/actions/repair-outcome.ts
 /** The check each repair answers. */
 const REPAIR_CHECK = {
@@ -482,6 +489,8 @@ var neutralize = __webpack_require__(26595);
 
 
 
+
+
 /**
  * The setup mode's sequence around the writers in src/actions: repairs what `remediate` allows
  * and the checks found broken, registers the CMK app when Adobe has none, re-reads the app's
@@ -498,6 +507,7 @@ async function runSetup(services, facts, evaluate, options = {}) {
     const remainingWaitMs = () => Math.max(0, waitDeadline - clock.now());
     const waitOptions = {
         firstIntervalMs: settings.pollIntervalSeconds * 1000,
+        lostWriteGraceMs: LOST_WRITE_GRACE_MS * (0,retry/* retryScale */.H5)(),
         clock,
         signal: services.signal
     };

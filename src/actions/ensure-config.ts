@@ -3,8 +3,8 @@ import { isInProgress, type AdobeConfig } from '../facts/facts.js'
 import { ServiceError } from '../clients/http/service-error.js'
 import type { PayloadFormat } from '../inputs/settings.js'
 import { planConfig } from './config-plan.js'
-import { notWrittenAgain, readBackLostWrite } from './lost-write.js'
-import { pollUntil, type Clock } from './poll-schedule.js'
+import { notWrittenAgain, readBackLostWrite, type LostWriteOptions } from './lost-write.js'
+import { pollUntil } from './poll-schedule.js'
 
 export interface EnsureConfigResult {
   config: AdobeConfig
@@ -12,16 +12,13 @@ export interface EnsureConfigResult {
   timedOut: boolean
 }
 
-export interface EnsureConfigInput {
+export interface EnsureConfigInput extends LostWriteOptions {
   existing: AdobeConfig | null
   name: string
   keyIdentifier: string
   keyName: string
   payloadFormat: PayloadFormat
-  firstIntervalMs: number
   timeoutMs: number
-  clock?: Clock | undefined
-  signal?: AbortSignal | undefined
   onSubmit?: (() => void) | undefined
   onStatus?: ((config: AdobeConfig) => void) | undefined
 }
@@ -119,7 +116,7 @@ async function submitOnce(
     throw new ServiceError(
       error.call,
       error.status,
-      `${error.serviceMessage}; ${notWrittenAgain(`configuration named "${input.name}"`)}`
+      `${error.serviceMessage}; ${notWrittenAgain(`configuration named "${input.name}"`, input.lostWriteGraceMs)}`
     )
   }
 }

@@ -8,6 +8,14 @@ import { pollUntil, type Clock, type PollOutcome } from './poll-schedule.js'
  */
 export const LOST_WRITE_GRACE_MS = 30_000
 
+export interface LostWriteOptions {
+  firstIntervalMs: number
+  /** LOST_WRITE_GRACE_MS, or less in tests (AEP_CMK_RETRY_SCALE). */
+  lostWriteGraceMs: number
+  clock?: Clock | undefined
+  signal?: AbortSignal | undefined
+}
+
 /**
  * Reads back after a write whose answer was lost, at the poll schedule, until `appeared` or the
  * grace period has passed.
@@ -15,12 +23,17 @@ export const LOST_WRITE_GRACE_MS = 30_000
 export function readBackLostWrite<T>(
   read: () => Promise<T>,
   appeared: (value: T) => boolean,
-  options: { firstIntervalMs: number; clock?: Clock | undefined; signal?: AbortSignal | undefined }
+  options: LostWriteOptions
 ): Promise<PollOutcome<T>> {
-  return pollUntil(read, appeared, { ...options, timeoutMs: LOST_WRITE_GRACE_MS })
+  return pollUntil(read, appeared, {
+    firstIntervalMs: options.firstIntervalMs,
+    timeoutMs: options.lostWriteGraceMs,
+    clock: options.clock,
+    signal: options.signal
+  })
 }
 
 /** What the error of a lost write adds when nothing appeared: why setup does not write again. */
-export function notWrittenAgain(what: string): string {
-  return `no ${what} appeared within ${LOST_WRITE_GRACE_MS / 1000} s of reading it back, and setup never writes twice in one run (it could duplicate it); re-run setup, which reads the current state first`
+export function notWrittenAgain(what: string, graceMs: number): string {
+  return `no ${what} appeared within ${Math.round(graceMs / 100) / 10} s of reading it back, and setup never writes twice in one run (it could duplicate it); re-run setup, which reads the current state first`
 }

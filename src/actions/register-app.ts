@@ -1,8 +1,8 @@
 import type { PlatformClient } from '../clients/adobe/platform-client.js'
 import type { AppRegistration } from '../facts/facts.js'
 import { ServiceError } from '../clients/http/service-error.js'
-import { notWrittenAgain, readBackLostWrite } from './lost-write.js'
-import { pollUntil, realClock, type Clock } from './poll-schedule.js'
+import { notWrittenAgain, readBackLostWrite, type LostWriteOptions } from './lost-write.js'
+import { pollUntil, realClock } from './poll-schedule.js'
 
 export interface RegistrationOutcome {
   /** The last registration Adobe showed; null when it showed none. */
@@ -15,12 +15,12 @@ export interface RegistrationOutcome {
  * Registers the CMK app (POST, no body) unless Adobe already has it, and reads the
  * registration until its consent URL appears, within timeoutMs. When the POST fails in a way
  * that may have reached Adobe, the registration is read back for a grace period of its own
- * (LOST_WRITE_GRACE_MS, not cut short by timeoutMs); it is never posted twice in one run.
+ * (lostWriteGraceMs, not cut short by timeoutMs); it is never posted twice in one run.
  */
 export async function registerCmkApp(
   platform: PlatformClient,
   existing: AppRegistration | null,
-  options: { firstIntervalMs: number; timeoutMs: number; clock?: Clock; signal?: AbortSignal }
+  options: LostWriteOptions & { timeoutMs: number }
 ): Promise<RegistrationOutcome> {
   const clock = options.clock ?? realClock
   const deadline = clock.now() + options.timeoutMs
@@ -37,7 +37,7 @@ export async function registerCmkApp(
 
 async function postRegistration(
   platform: PlatformClient,
-  options: { firstIntervalMs: number; clock?: Clock; signal?: AbortSignal }
+  options: LostWriteOptions
 ): Promise<void> {
   try {
     await platform.registerApp()
@@ -57,7 +57,7 @@ async function postRegistration(
       throw new ServiceError(
         error.call,
         error.status,
-        `${error.serviceMessage}; ${notWrittenAgain('CMK app registration')}`
+        `${error.serviceMessage}; ${notWrittenAgain('CMK app registration', options.lostWriteGraceMs)}`
       )
   }
 }

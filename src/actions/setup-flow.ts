@@ -26,6 +26,8 @@ import {
 import { ensureConfig } from './ensure-config.js'
 import { realClock, type Clock } from './poll-schedule.js'
 import { registerCmkApp } from './register-app.js'
+import { LOST_WRITE_GRACE_MS } from './lost-write.js'
+import { retryScale } from '../clients/http/retry.js'
 import { REPAIR_CHECK, repairPermission, type RepairOutcome } from './repair-outcome.js'
 import { neutralize } from '../report/neutralize.js'
 
@@ -70,6 +72,7 @@ export async function runSetup(
   const remainingWaitMs = (): number => Math.max(0, waitDeadline - clock.now())
   const waitOptions = {
     firstIntervalMs: settings.pollIntervalSeconds * 1000,
+    lostWriteGraceMs: LOST_WRITE_GRACE_MS * retryScale(),
     clock,
     signal: services.signal
   }

@@ -24,9 +24,10 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 }
 
 /**
- * Test-only: scales the action's own backoff (ours and the Azure SDKs'), never a service's
- * Retry-After, by a factor from 0 to 1, so that a fault suite does not spend its time in real
- * backoff. Unset (or anything else) leaves the production delays as they are.
+ * Test-only: scales the action's own backoff (ours and the Azure SDKs') and the read-back of a
+ * lost write, never a service's Retry-After, by a factor from 0 to 1, so that a fault suite does
+ * not spend its time in real waits. Unset (or anything else) leaves the production delays as
+ * they are.
  */
 export const RETRY_SCALE_ENV = 'AEP_CMK_RETRY_SCALE'
 
