@@ -610,9 +610,10 @@ const DEFAULT_RETRY_POLICY = {
     maxElapsedMs: 120_000
 };
 /**
- * Test-only: scales the action's own backoff (ours and the Azure SDKs') and the read-back of a
- * lost write, never a service's Retry-After, by a factor from 0 to 1, so that a fault suite does
- * not spend its time in real waits. Unset (or anything else) leaves the production delays as
+ * Test-only: scales the action's own waits (backoff, ours and the Azure SDKs'; the polling
+ * interval; the read-back of a lost write), never a service's Retry-After nor
+ * wait-timeout-seconds, by a factor from 0 to 1, so that the suite does not spend its time in
+ * real waits. Unset (or anything else) leaves the production delays as
  * they are.
  */
 const RETRY_SCALE_ENV = 'AEP_CMK_RETRY_SCALE';

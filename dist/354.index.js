@@ -505,9 +505,11 @@ async function runSetup(services, facts, evaluate, options = {}) {
     // The registration wait and the configuration wait share one wait-timeout-seconds budget.
     const waitDeadline = clock.now() + settings.waitTimeoutSeconds * 1000;
     const remainingWaitMs = () => Math.max(0, waitDeadline - clock.now());
+    // Tests shorten the action's own waits (AEP_CMK_RETRY_SCALE); wait-timeout-seconds stays.
+    const waitScale = (0,retry/* retryScale */.H5)();
     const waitOptions = {
-        firstIntervalMs: settings.pollIntervalSeconds * 1000,
-        lostWriteGraceMs: LOST_WRITE_GRACE_MS * (0,retry/* retryScale */.H5)(),
+        firstIntervalMs: settings.pollIntervalSeconds * 1000 * waitScale,
+        lostWriteGraceMs: LOST_WRITE_GRACE_MS * waitScale,
         clock,
         signal: services.signal
     };

@@ -124,8 +124,8 @@ export async function runAction(
       GITHUB_OUTPUT: outputFile,
       GITHUB_STEP_SUMMARY: summaryFile,
       GITHUB_ACTIONS: 'true',
-      // The action's own backoff at a tenth, so that fault tests do not wait for real backoff;
-      // a service's Retry-After is still honoured in full.
+      // The action's own waits (backoff, polling, lost-write read-back) at a tenth, so that the
+      // tests do not wait in real time; a service's Retry-After and wait-timeout-seconds stay.
       [RETRY_SCALE_ENV]: '0.1',
       ...runnerEnv(sim, dir),
       ...(sim ? sim.childEnv() : {}),

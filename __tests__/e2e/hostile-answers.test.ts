@@ -369,7 +369,8 @@ describe('5. a write whose answer was lost is read back, never written again in 
           method: 'POST',
           path: CONFIG_PATH,
           times: 1,
-          action: { delayMs: 4000 }
+          // Stored after 2 s: within the read-back's 3 s (30 s at AEP_CMK_RETRY_SCALE 0.1).
+          action: { delayMs: 2000 }
         })
         const run = await runAction(sim, defaultInputs(sim), {
           env: { AEP_CMK_HTTP_TIMEOUT_SECONDS: '1' }

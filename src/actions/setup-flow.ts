@@ -70,9 +70,11 @@ export async function runSetup(
   // The registration wait and the configuration wait share one wait-timeout-seconds budget.
   const waitDeadline = clock.now() + settings.waitTimeoutSeconds * 1000
   const remainingWaitMs = (): number => Math.max(0, waitDeadline - clock.now())
+  // Tests shorten the action's own waits (AEP_CMK_RETRY_SCALE); wait-timeout-seconds stays.
+  const waitScale = retryScale()
   const waitOptions = {
-    firstIntervalMs: settings.pollIntervalSeconds * 1000,
-    lostWriteGraceMs: LOST_WRITE_GRACE_MS * retryScale(),
+    firstIntervalMs: settings.pollIntervalSeconds * 1000 * waitScale,
+    lostWriteGraceMs: LOST_WRITE_GRACE_MS * waitScale,
     clock,
     signal: services.signal
   }
