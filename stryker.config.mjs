@@ -1,6 +1,6 @@
 /**
  * Mutation testing of the pure stages and the writers: `npm run mutate` (not in CI; it takes a
- * while). Jest runs ESM through --experimental-vm-modules and ts-jest, as in `npm test`.
+ * while). Jest runs ESM through --experimental-vm-modules and @swc/jest, as in `npm test`.
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
 export default {
@@ -9,7 +9,7 @@ export default {
   jest: { configFile: 'jest.mutate.config.js', enableFindRelatedTests: true },
   mutate: ['src/checks/**/*.ts', 'src/actions/**/*.ts', 'src/inputs/**/*.ts'],
   coverageAnalysis: 'perTest',
-  // ts-jest only transpiles (isolatedModules), so no type checker: a mutant that would not
+  // @swc/jest only transpiles, so no type checker: a mutant that would not
   // compile runs like any other and is killed or survives on its behaviour.
   checkers: [],
   concurrency: 2,

@@ -120,6 +120,9 @@ export async function runAction(
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? dir,
+      // Node 22+ keeps the bundle's compiled code between the suite's hundreds of runs.
+      NODE_COMPILE_CACHE:
+        process.env.NODE_COMPILE_CACHE ?? join(tmpdir(), 'aep-cmk-test-compile-cache'),
       RUNNER_TEMP: dir,
       GITHUB_OUTPUT: outputFile,
       GITHUB_STEP_SUMMARY: summaryFile,
