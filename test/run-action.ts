@@ -120,9 +120,7 @@ export async function runAction(
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? dir,
-      // Node 22+ keeps the bundle's compiled code between the suite's hundreds of runs.
-      NODE_COMPILE_CACHE:
-        process.env.NODE_COMPILE_CACHE ?? join(tmpdir(), 'aep-cmk-test-compile-cache'),
+      ...compileCache(),
       RUNNER_TEMP: dir,
       GITHUB_OUTPUT: outputFile,
       GITHUB_STEP_SUMMARY: summaryFile,
@@ -172,6 +170,18 @@ export async function runAction(
     }
   } finally {
     rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/**
+ * Under jest, Node 22+ keeps the bundle's compiled code between the suite's hundreds of runs.
+ * The demo and the bench start the bundle cold, as a runner does.
+ */
+function compileCache(): Record<string, string> {
+  if (process.env.JEST_WORKER_ID === undefined) return {}
+  return {
+    NODE_COMPILE_CACHE:
+      process.env.NODE_COMPILE_CACHE ?? join(tmpdir(), 'aep-cmk-test-compile-cache')
   }
 }
 
