@@ -267,7 +267,7 @@ function isVaultLookup(r: RecordedRequest): boolean {
 }
 
 /**
- * Issue #10 item 6: requests and wall time to find the vault without azure-resource-group, in a
+ * Requests and wall time to find the vault without azure-resource-group, in a
  * subscription of `vaults` vaults (ARM pages the Key Vault listing by 25), by the filtered
  * resources query and, when that lags, by the provider listing it falls back to.
  */
@@ -339,7 +339,7 @@ function peakKiB(args: string[], env: Record<string, string>, cwd: string): numb
 }
 
 /**
- * Issue #10 item 5: `node -e 0` against the bundle refusing a bad input (no inputs at all: the
+ * `node -e 0` against the bundle refusing a bad input (no inputs at all: the
  * required ones are missing), alternating so that both see the same machine load; medians of
  * wall time, and peak memory from one run of each under GNU time when it is there.
  */
