@@ -6,23 +6,11 @@ import {
 } from '../../../src/actions/assign-vault-role.js'
 import type { Clock } from '../../../src/actions/poll-schedule.js'
 import { roleAssignmentName } from '../../../src/actions/role-assignment-name.js'
+import { fakeClock } from './fakes.js'
 
 const VAULT =
   '/subscriptions/6f1f0e2a-3b4c-4d5e-8f90-a1b2c3d4e5f6/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv'
 const PRINCIPAL = 'c4f2a9e1-7b3d-4e6a-8f5c-2d9b1a0e7f64'
-
-function fakeClock(): Clock & { sleeps: number[] } {
-  let now = 0
-  const sleeps: number[] = []
-  return {
-    sleeps,
-    now: () => now,
-    sleep: async ms => {
-      sleeps.push(ms)
-      now += ms
-    }
-  }
-}
 
 function armError(status: number, code: string): RestError {
   return new RestError(`${code}: simulated`, { code, statusCode: status })
@@ -52,6 +40,15 @@ const options = (clock: Clock, timeoutMs = 60_000) => ({
 })
 
 describe('roleAssignmentName', () => {
+  it('is the RFC 9562 UUIDv5 of "scope|role|principal" in the action\'s namespace, stable across releases', () => {
+    // Computed independently: Python's uuid.uuid5(UUID('b7b4c1f2-5d0e-4c8a-9f3e-2a6d1c0b9e47'),
+    // '<scope>|<role guid>|<principal>' lower-cased). A release that named it otherwise would
+    // make a second assignment beside the one an earlier release made.
+    expect(roleAssignmentName(VAULT, CRYPTO_SERVICE_ENCRYPTION_USER_GUID, PRINCIPAL)).toBe(
+      '5fd6f0e9-eee1-5fad-9c22-4261e52e12e6'
+    )
+  })
+
   it('is a UUIDv5 that depends on scope, role and principal only, whatever their case', () => {
     const name = roleAssignmentName(VAULT, CRYPTO_SERVICE_ENCRYPTION_USER_GUID, PRINCIPAL)
     expect(name).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)

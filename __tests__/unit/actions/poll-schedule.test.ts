@@ -1,17 +1,5 @@
-import { pollIntervalMs, pollUntil, type Clock } from '../../../src/actions/poll-schedule.js'
-
-function fakeClock(): Clock & { sleeps: number[] } {
-  let now = 0
-  const sleeps: number[] = []
-  return {
-    sleeps,
-    now: () => now,
-    sleep: async ms => {
-      sleeps.push(ms)
-      now += ms
-    }
-  }
-}
+import { pollIntervalMs, pollUntil } from '../../../src/actions/poll-schedule.js'
+import { fakeClock } from './fakes.js'
 
 describe('pollIntervalMs', () => {
   it('starts at the first interval, grows by half, never exceeds 60 s', () => {
