@@ -9,7 +9,11 @@ import { runCli } from './cli/run-cli.js'
 // failure code and a message instead of a stack trace.
 try {
   const files = readPackageFiles(dirname(fileURLToPath(import.meta.url)))
-  process.exitCode = await runCli(process.argv.slice(2), files)
+  const { exitCode, deadlineReached } = await runCli(process.argv.slice(2), files)
+  process.exitCode = exitCode
+  // The result is printed and flushed; a call that ignored the cancellation (a library timer,
+  // a child process such as a hung `az`) must not keep the command running past the deadline.
+  if (deadlineReached) process.exit()
 } catch (error) {
   process.stderr.write(`aep-cmk: ${errorMessage(error)}\n`)
   process.exitCode = EXIT_CODES.fail

@@ -6,6 +6,8 @@ import { spawnNode } from '../../test/run-action.js'
 import { defaultInputs, leakedSecrets, parseOutputFile, runAction, writesOf } from './harness.js'
 
 const CLI = resolve('bin/aep-cmk.js')
+/** A stand-in `az` (test/fake-az) that asks the simulator's Entra for the scenario's tokens. */
+const FAKE_AZ_DIR = resolve('test/fake-az')
 const CONFIG_PATH = '/data/infrastructure/manager/customer/config'
 
 interface CliRun {
@@ -265,4 +267,40 @@ describe('aep-cmk CLI: usage', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }
     expect(version).toMatchObject({ exitCode: 0, stdout: `${pkg.version}\n` })
   })
+})
+
+describe('aep-cmk CLI: the run deadline', () => {
+  it('exits 1 with its result printed at the deadline, while a hung `az` still waits for Entra', async () => {
+    const entraToken = {
+      service: 'entra',
+      method: 'POST',
+      path: /\/oauth2\/v2\.0\/token$/
+    } as const
+    // az waits on Entra for 100 s and ignores the run's cancellation: only exiting ends it.
+    sim.fault({ ...entraToken, action: { delayMs: 100_000 } })
+    const run = await runCli(
+      flags({
+        mode: 'validate',
+        'wait-timeout-seconds': '0',
+        'azure-auth': 'cli',
+        'azure-client-id': '',
+        'azure-client-secret': ''
+      }),
+      {
+        PATH: `${FAKE_AZ_DIR}:${process.env.PATH}`,
+        FAKE_AZ_CLIENT_ID: sim.state.azure.clientId,
+        FAKE_AZ_CLIENT_SECRET: sim.state.azure.clientSecret,
+        FAKE_AZ_TENANT_ID: sim.state.tenantId,
+        AEP_CMK_READ_ALLOWANCE_SECONDS: '6'
+      }
+    )
+
+    expect(run.exitCode).toBe(1)
+    expect(jsonOutputs(run)).toMatchObject({ result: 'fail', 'failed-checks': 'config.status' })
+    expect(run.stderr).toMatch(/^error: config\.status: Not decided: the run reached its deadline/m)
+    // The command ended before Entra answered az: the deadline, not the answer, ended it.
+    const pending = sim.requests.filter(r => r.service === 'entra' && entraToken.path.test(r.path))
+    expect(pending.length).toBeGreaterThan(0)
+    expect(pending.every(r => r.answeredAt === undefined)).toBe(true)
+  }, 150_000)
 })

@@ -1,12 +1,13 @@
 /**
  * Sends everything written to process.stdout to stderr instead, line by line through `transform`
  * (undefined drops the line): @actions/core logs on stdout, and the command line keeps stdout
- * for its result. Returns a writer to the real stdout, which flushes any unfinished line first.
+ * for its result. Returns a writer to the real stdout, which flushes any unfinished line first
+ * and resolves once the real stdout has handed the text on (a pipe is written asynchronously).
  * Stays in place afterwards, so late log lines cannot corrupt stdout.
  */
 export function redirectStdout(
   transform: (line: string) => string | undefined
-): (text: string) => void {
+): (text: string) => Promise<void> {
   const realWrite = process.stdout.write.bind(process.stdout)
   let pending = ''
   const emit = (text: string): void => {
@@ -31,6 +32,6 @@ export function redirectStdout(
   process.stdout.write = write as typeof process.stdout.write
   return text => {
     if (pending) emit('\n')
-    realWrite(text)
+    return new Promise(resolve => realWrite(text, () => resolve()))
   }
 }

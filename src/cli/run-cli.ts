@@ -12,24 +12,34 @@ import { plainLogLine } from './plain-log-line.js'
 import { redirectStdout } from './redirect-stdout.js'
 
 /**
+ * How the command line ended: its exit code, and whether the run's deadline cancelled work that
+ * may still be pending (then the caller exits at once rather than wait for it).
+ */
+export interface CliEnd {
+  exitCode: number
+  deadlineReached: boolean
+}
+
+/**
  * aep-cmk: the action as a command line, for GitLab CI, Azure Pipelines or a terminal. Maps
  * flags and AEP_CMK_<NAME> variables to the INPUT_<NAME> variables the action reads, runs the
  * action in this process and prints its outputs from the run's result: JSON (or dotenv lines) on
- * stdout, so `aep-cmk ... | jq` works, and the logs on stderr. Returns the exit code.
+ * stdout, so `aep-cmk ... | jq` works, and the logs on stderr. Everything printed has been
+ * handed on to stdout and stderr when it returns.
  */
-export async function runCli(argv: readonly string[], files: PackageFiles): Promise<number> {
+export async function runCli(argv: readonly string[], files: PackageFiles): Promise<CliEnd> {
   const { metadata, version } = files
   const command = parseCliArgs(argv, metadata.inputs)
   switch (command.kind) {
     case 'usage-error':
       process.stderr.write(`aep-cmk: ${command.message}\nRun aep-cmk --help for every flag.\n`)
-      return EXIT_CODES.usage
+      return { exitCode: EXIT_CODES.usage, deadlineReached: false }
     case 'help':
       process.stdout.write(renderHelp(metadata, version))
-      return EXIT_CODES.pass
+      return { exitCode: EXIT_CODES.pass, deadlineReached: false }
     case 'version':
       process.stdout.write(`${version}\n`)
-      return EXIT_CODES.pass
+      return { exitCode: EXIT_CODES.pass, deadlineReached: false }
     case 'run':
       break
   }
@@ -57,15 +67,25 @@ export async function runCli(argv: readonly string[], files: PackageFiles): Prom
       import('../report/summary.js'),
       import('../clients/http/secrets.js')
     ])
-    const { result, outputs, inputError } = await run()
-    writeStdout(formatOutputs(outputs, command.output))
-    if (command.summary) process.stderr.write(redact(renderSummary(result)))
-    if (inputError) return EXIT_CODES.usage
-    return result.result === 'pass' ? EXIT_CODES.pass : EXIT_CODES.fail
+    const { result, outputs, inputError, deadlineReached } = await run()
+    await writeStdout(formatOutputs(outputs, command.output))
+    // Also waits for the log lines written before it.
+    await writeStderr(command.summary ? redact(renderSummary(result)) : '')
+    const exitCode = inputError
+      ? EXIT_CODES.usage
+      : result.result === 'pass'
+        ? EXIT_CODES.pass
+        : EXIT_CODES.fail
+    return { exitCode, deadlineReached: deadlineReached === true }
   } catch (error) {
-    process.stderr.write(`aep-cmk: the action could not run: ${errorMessage(error)}\n`)
-    return EXIT_CODES.fail
+    await writeStderr(`aep-cmk: the action could not run: ${errorMessage(error)}\n`)
+    return { exitCode: EXIT_CODES.fail, deadlineReached: false }
   } finally {
     if (tempDir) rmSync(tempDir, { recursive: true, force: true })
   }
+}
+
+/** Resolves once stderr has handed `text` on, and with it everything written before. */
+function writeStderr(text: string): Promise<void> {
+  return new Promise(resolve => process.stderr.write(text, () => resolve()))
 }
