@@ -1,9 +1,10 @@
 import {
   CONFIG_PATH,
-  defaultVault,
   HSM_ROLE,
-  managedHsmScenario,
+  nothingSetUp as nothingSetUpFor,
+  nothingSetUpOnHsm,
   REGISTRATION_PATH,
+  REMEDIATION_WRITE_ACTIONS,
   startSimulator,
   type Scenario,
   type Simulator
@@ -17,37 +18,11 @@ import {
   type ActionRun
 } from './harness.js'
 
-const ROLE_WRITE = 'Microsoft.Authorization/roleAssignments/write'
-const VAULT_WRITE = 'Microsoft.KeyVault/vaults/write'
+const ROLE_WRITE = REMEDIATION_WRITE_ACTIONS.role
+const VAULT_WRITE = REMEDIATION_WRITE_ACTIONS.vault
 const ADOBE_IP = '20.88.123.53'
 
-/**
- * A tenant where nothing is set up yet: Adobe has no CMK app registration, the tenant has no
- * service principal for it, no role, and the vault's firewall denies by default with only the
- * runner's address allowed. The job's identity may make every repair.
- */
-function nothingSetUp(sim: Simulator): Partial<Scenario> {
-  const vault = defaultVault()
-  vault.properties.networkAcls = {
-    bypass: 'AzureServices',
-    defaultAction: 'Deny',
-    ipRules: [{ value: `${sim.state.runnerIp}/32` }, { value: '198.51.100.0/24' }],
-    virtualNetworkRules: []
-  }
-  return {
-    vault,
-    registration: {
-      status: 'absent',
-      getsUntilReady: 1,
-      pendingAnswer: 'not-found',
-      readyAfterGets: 1
-    },
-    servicePrincipalPresent: false,
-    roleAssignments: [],
-    armWriteActions: [ROLE_WRITE, VAULT_WRITE],
-    graphGrants: ['Application.ReadWrite.All']
-  }
-}
+const nothingSetUp = (sim: Simulator): Partial<Scenario> => nothingSetUpFor(sim.state.runnerIp)
 
 function inputs(sim: Simulator, extra: Record<string, string> = {}): Record<string, string> {
   return { ...defaultInputs(sim), remediate: 'all', ...extra }
@@ -296,40 +271,6 @@ describe('remediate: all on a Managed HSM (local role at /keys/<key>)', () => {
     sim = await startSimulator()
   })
   afterAll(() => sim.close())
-
-  /** Nothing set up, on a Managed HSM; the job's identity may make every repair but (mayAssign false) the local role. */
-  function nothingSetUpOnHsm(mayAssign: boolean): Partial<Scenario> {
-    const scenario = managedHsmScenario()
-    const hsm = scenario.managedHsm!
-    hsm.properties.networkAcls = {
-      bypass: 'AzureServices',
-      defaultAction: 'Deny',
-      ipRules: [{ value: `${scenario.runnerIp}/32` }],
-      virtualNetworkRules: []
-    }
-    const me = scenario.azure.objectId
-    hsm.localRoleAssignments = [
-      { principalId: me, roleDefinitionGuid: HSM_ROLE.cryptoAuditor, scope: '/keys' },
-      // Policy Administrator may read and create role assignments; Crypto User may only read them.
-      {
-        principalId: me,
-        roleDefinitionGuid: mayAssign ? HSM_ROLE.policyAdministrator : HSM_ROLE.cryptoUser,
-        scope: '/'
-      }
-    ]
-    return {
-      ...scenario,
-      registration: {
-        status: 'absent',
-        getsUntilReady: 1,
-        pendingAnswer: 'not-found',
-        readyAfterGets: 1
-      },
-      servicePrincipalPresent: false,
-      armWriteActions: ['Microsoft.KeyVault/managedHSMs/write'],
-      graphGrants: ['Application.ReadWrite.All']
-    }
-  }
 
   const hsmInputs = () => ({ ...inputs(sim), 'key-vault-name': sim.state.managedHsm!.name })
   const LOCAL_ROLE_PUT =

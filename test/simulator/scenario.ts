@@ -487,6 +487,77 @@ export function defaultScenario(): Scenario {
   return makeScenario()
 }
 
+/** The ARM actions `remediate` writes with: the role assignment and the vault's firewall. */
+export const REMEDIATION_WRITE_ACTIONS = {
+  role: 'Microsoft.Authorization/roleAssignments/write',
+  vault: 'Microsoft.KeyVault/vaults/write'
+} as const
+
+/**
+ * A tenant where nothing is set up yet: Adobe has no CMK app registration, the tenant has no
+ * service principal for it, no role, and the vault's firewall denies by default with only the
+ * runner's address (and another range) allowed. The job's identity may make every repair.
+ */
+export function nothingSetUp(runnerIp: string): Partial<Scenario> {
+  const vault = defaultVault()
+  vault.properties.networkAcls = {
+    bypass: 'AzureServices',
+    defaultAction: 'Deny',
+    ipRules: [{ value: `${runnerIp}/32` }, { value: '198.51.100.0/24' }],
+    virtualNetworkRules: []
+  }
+  return {
+    vault,
+    registration: {
+      status: 'absent',
+      getsUntilReady: 1,
+      pendingAnswer: 'not-found',
+      readyAfterGets: 1
+    },
+    servicePrincipalPresent: false,
+    roleAssignments: [],
+    armWriteActions: [REMEDIATION_WRITE_ACTIONS.role, REMEDIATION_WRITE_ACTIONS.vault],
+    graphGrants: ['Application.ReadWrite.All']
+  }
+}
+
+/**
+ * Nothing set up, on a Managed HSM whose firewall allows only the runner; the job's identity may
+ * make every repair but (mayAssign false) the local role.
+ */
+export function nothingSetUpOnHsm(mayAssign: boolean): Partial<Scenario> {
+  const scenario = managedHsmScenario()
+  const hsm = scenario.managedHsm!
+  hsm.properties.networkAcls = {
+    bypass: 'AzureServices',
+    defaultAction: 'Deny',
+    ipRules: [{ value: `${scenario.runnerIp}/32` }],
+    virtualNetworkRules: []
+  }
+  const me = scenario.azure.objectId
+  hsm.localRoleAssignments = [
+    { principalId: me, roleDefinitionGuid: HSM_ROLE.cryptoAuditor, scope: '/keys' },
+    // Policy Administrator may read and create role assignments; Crypto User may only read them.
+    {
+      principalId: me,
+      roleDefinitionGuid: mayAssign ? HSM_ROLE.policyAdministrator : HSM_ROLE.cryptoUser,
+      scope: '/'
+    }
+  ]
+  return {
+    ...scenario,
+    registration: {
+      status: 'absent',
+      getsUntilReady: 1,
+      pendingAnswer: 'not-found',
+      readyAfterGets: 1
+    },
+    servicePrincipalPresent: false,
+    armWriteActions: ['Microsoft.KeyVault/managedHSMs/write'],
+    graphGrants: ['Application.ReadWrite.All']
+  }
+}
+
 /** The CMK app holding Key Vault Crypto Service Encryption User on the scenario's vault. */
 export function cmkAppVaultRole(scenario: Scenario): RoleAssignmentState[] {
   if (!scenario.vault) return []

@@ -1,0 +1,649 @@
+import type { RepairOutcome } from '../../../src/actions/repair-outcome.js'
+import {
+  adobeInternalConfigName,
+  CONFIG_PATH,
+  defaultKey,
+  defaultVault,
+  nothingSetUp,
+  nothingSetUpOnHsm,
+  REGISTRATION_PATH,
+  REMEDIATION_WRITE_ACTIONS,
+  startSimulator,
+  useSimulatorInProcess,
+  type Scenario,
+  type Simulator
+} from '../../../test/simulator/index.js'
+import { runSetupAgainst, type SetupRun } from './setup-run.js'
+
+const ADOBE_IP = '20.88.123.53'
+
+/** Matches from the nth matching path on (a fault that spares the first requests). */
+class NthMatch extends RegExp {
+  private seen = 0
+  constructor(
+    pattern: RegExp,
+    private readonly n: number
+  ) {
+    super(pattern.source, pattern.flags)
+  }
+  override test(text: string): boolean {
+    return super.test(text) && ++this.seen >= this.n
+  }
+}
+const CONFIG_NAME = 'cmk-kv-aep-cmk-prod-aep-cmk-key'
+const OTHER_TENANT = '0d3f9a1e-2b4c-4e6f-8a9b-1c2d3e4f5a6b'
+
+let sim: Simulator
+let undo: () => void
+beforeAll(async () => {
+  sim = await startSimulator()
+  undo = useSimulatorInProcess(sim)
+})
+afterAll(async () => {
+  undo()
+  await sim.close()
+})
+
+const keyIdOf = (run: SetupRun): string => {
+  const key = run.outcome.facts.key
+  if (!key?.ok) throw new Error('the key was not read')
+  return key.value.id
+}
+const repair = (run: SetupRun, item: RepairOutcome['item']) =>
+  run.outcome.repairs.find(r => r.item === item)
+const nothing = (): Partial<Scenario> => nothingSetUp(sim.state.runnerIp)
+const disabledKey = () => ({ ...defaultKey(), enabled: false })
+const registrationReady = {
+  status: 'registered' as const,
+  getsUntilReady: 1,
+  pendingAnswer: 'not-found' as const,
+  readyAfterGets: 1
+}
+const registrationPending = (answer: 'partial' | 'not-found', gets: number) => ({
+  status: 'pending' as const,
+  getsUntilReady: gets,
+  pendingAnswer: answer,
+  readyAfterGets: gets
+})
+
+describe('runSetup: the configuration', () => {
+  it('submits the key when Adobe has none, follows it to COMPLETED and says what it wrote', async () => {
+    const run = await runSetupAgainst(sim, {})
+    const keyId = keyIdOf(run)
+    expect(run.outcome.kind).toBe('done')
+    expect(run.writes).toEqual([`POST platform ${CONFIG_PATH}`])
+    expect(run.statuses).toEqual(['NEW', 'RUNNING', 'UPDATE_EXISTING_RESOURCES', 'COMPLETED'])
+    expect(run.outcome.actions).toEqual([
+      `Submitted configuration ${CONFIG_NAME} for ${keyId} (current payload); Adobe's internal name for it: ${adobeInternalConfigName(sim.state.adobe.orgId)}`
+    ])
+    expect(run.logs).toEqual([
+      `Submitting configuration ${CONFIG_NAME} for ${keyId} to Adobe`,
+      `Configuration ${CONFIG_NAME}: NEW`,
+      `Configuration ${CONFIG_NAME}: RUNNING`,
+      `Configuration ${CONFIG_NAME}: UPDATE_EXISTING_RESOURCES`,
+      `Configuration ${CONFIG_NAME}: COMPLETED`
+    ])
+    expect(run.outcome.repairs).toEqual([])
+  })
+
+  it('names the payload format it submitted, and no internal name when Adobe uses the submitted one', async () => {
+    const run = await runSetupAgainst(
+      sim,
+      {},
+      { 'payload-format': 'legacy', 'config-name': adobeInternalConfigName(sim.state.adobe.orgId) }
+    )
+    expect(run.outcome.actions).toEqual([
+      `Submitted configuration ${adobeInternalConfigName(sim.state.adobe.orgId)} for ${keyIdOf(run)} (legacy payload)`
+    ])
+  })
+
+  it('logs a status once while it stays the same, and a status Adobe does not document once', async () => {
+    const queued = {
+      config: { name: 'acp-x', status: 'QUEUED', configData: { providerType: 'AZURE_KEYVAULT' } }
+    }
+    const run = await runSetupAgainst(sim, {}, {}, s =>
+      s.fault({
+        service: 'platform',
+        method: 'GET',
+        path: new RegExp(`^${CONFIG_PATH}/`),
+        times: 3,
+        action: { status: 200, body: queued }
+      })
+    )
+    expect(run.outcome.kind).toBe('done')
+    expect(run.statuses.slice(0, 4)).toEqual(['NEW', 'QUEUED', 'QUEUED', 'QUEUED'])
+    expect(run.logs.filter(line => line.includes('QUEUED'))).toEqual([
+      `Configuration ${CONFIG_NAME}: QUEUED`,
+      'Adobe answered status QUEUED, which its docs do not list (NEW, RUNNING, UPDATE_EXISTING_RESOURCES, COMPLETED, FAILED); waiting as if it were still in progress.'
+    ])
+  })
+
+  it('leaves a COMPLETED configuration alone', async () => {
+    const first = await runSetupAgainst(sim, { configStatusSequence: ['NEW', 'COMPLETED'] })
+    expect(first.outcome.kind).toBe('done')
+    const configs = sim.state.configs
+    const again = await runSetupAgainst(sim, { configs })
+    expect(again.outcome.kind).toBe('done')
+    expect(again.writes).toEqual([])
+    expect(again.outcome.actions).toEqual([])
+    expect(again.statuses).toEqual(['COMPLETED'])
+  })
+
+  it('reports a time-out when the configuration does not finish within wait-timeout-seconds', async () => {
+    const run = await runSetupAgainst(
+      sim,
+      { configStatusSequence: ['NEW', 'RUNNING'] },
+      { 'wait-timeout-seconds': '30' }
+    )
+    expect(run.outcome.kind).toBe('timed-out')
+    expect(run.writes).toEqual([`POST platform ${CONFIG_PATH}`])
+    expect(run.statuses.at(-1)).toBe('RUNNING')
+    expect(run.outcome.actions).toHaveLength(1)
+  })
+})
+
+describe('runSetup: writes stop while a check fails', () => {
+  it('submits nothing while a check fails', async () => {
+    const run = await runSetupAgainst(sim, { key: disabledKey() })
+    expect(run.outcome.kind).toBe('blocked')
+    expect(run.writes).toEqual([])
+    expect(run.statuses).toEqual([])
+  })
+
+  it('does not register the CMK app while a check other than the app checks fails', async () => {
+    const run = await runSetupAgainst(sim, { ...nothing(), key: disabledKey() })
+    expect(run.outcome.kind).toBe('blocked')
+    expect(run.writes).toEqual([])
+  })
+
+  it('under strict, a warning blocks like a failure', async () => {
+    // The rotation policy cannot be read: key.rotation warns.
+    const unreadablePolicy: Partial<Scenario> = {
+      armKeyRotationPolicy: 'omitted',
+      keyVaultForbidden: true
+    }
+    const lenient = await runSetupAgainst(sim, unreadablePolicy)
+    expect(lenient.outcome.kind).toBe('done')
+    const strict = await runSetupAgainst(sim, unreadablePolicy, { strict: 'true' })
+    expect(strict.outcome.kind).toBe('blocked')
+    expect(strict.writes).toEqual([])
+  })
+
+  it('does not submit when the Adobe configuration could not be read', async () => {
+    const run = await runSetupAgainst(sim, {}, {}, undefined, s =>
+      s.fault({
+        service: 'platform',
+        method: 'GET',
+        path: new RegExp(`^${CONFIG_PATH}/`),
+        action: { status: 403, body: { error_code: '403003', message: 'simulated' } }
+      })
+    )
+    expect(run.outcome.kind).toBe('blocked')
+    expect(run.writes).toEqual([])
+  })
+})
+
+describe('runSetup: registering the CMK app', () => {
+  it('registers it when Adobe has none, waits for the consent URL, then submits', async () => {
+    const run = await runSetupAgainst(sim, {
+      registration: {
+        status: 'absent',
+        getsUntilReady: 1,
+        pendingAnswer: 'partial',
+        readyAfterGets: 3
+      }
+    })
+    expect(run.outcome.kind).toBe('done')
+    expect(run.writes).toEqual([
+      `POST platform ${REGISTRATION_PATH}`,
+      `POST platform ${CONFIG_PATH}`
+    ])
+    expect(run.outcome.actions[0]).toBe(
+      `Registered the CMK app with Adobe (application id ${sim.state.cmkApp.appId})`
+    )
+    expect(run.outcome.actions).toHaveLength(2)
+    expect(run.logs.slice(0, 2)).toEqual([
+      'Registering the CMK app with Adobe, then waiting for its consent URL',
+      `Registered the CMK app with Adobe (application id ${sim.state.cmkApp.appId})`
+    ])
+    const registration = run.outcome.facts.registration
+    expect(registration.ok && registration.value?.applicationRedirectUrl).toContain('client_id=')
+    // The app's access was read again once the registration named the app.
+    expect(run.outcome.facts.servicePrincipal).toMatchObject({ ok: true })
+    expect(run.outcome.facts.roleAssignments).toMatchObject({ ok: true })
+  })
+
+  it('waits for a registration Adobe is still preparing without registering again', async () => {
+    const run = await runSetupAgainst(sim, { registration: registrationPending('partial', 3) })
+    expect(run.outcome.kind).toBe('done')
+    expect(run.writes).toEqual([`POST platform ${CONFIG_PATH}`])
+    expect(run.logs[0]).toBe('Waiting for Adobe to publish the CMK app consent URL')
+    expect(run.outcome.actions.some(a => a.startsWith('Registered'))).toBe(false)
+  })
+
+  it('stops when the consent URL does not appear within wait-timeout-seconds, keeping the registration seen', async () => {
+    const run = await runSetupAgainst(
+      sim,
+      { registration: registrationPending('partial', 1000) },
+      { 'wait-timeout-seconds': '20' }
+    )
+    expect(run.outcome).toMatchObject({
+      kind: 'stopped',
+      reason:
+        "Adobe did not publish the CMK app's consent URL within wait-timeout-seconds (20 s); re-run setup later: it waits for the same registration and does not register again."
+    })
+    expect(run.outcome.facts.registration).toEqual({
+      ok: true,
+      value: expect.objectContaining({ applicationId: sim.state.cmkApp.appId })
+    })
+    expect(run.writes).toEqual([])
+  })
+
+  it('stops when Adobe shows no registration at all within the wait, after registering once', async () => {
+    const run = await runSetupAgainst(
+      sim,
+      {
+        registration: {
+          status: 'absent',
+          getsUntilReady: 1,
+          pendingAnswer: 'not-found',
+          readyAfterGets: 1000
+        }
+      },
+      { 'wait-timeout-seconds': '20' }
+    )
+    expect(run.outcome.kind).toBe('stopped')
+    expect(run.outcome.facts.registration).toEqual({ ok: true, value: null })
+    expect(run.writes).toEqual([`POST platform ${REGISTRATION_PATH}`])
+    expect(run.outcome.actions).toEqual([])
+  })
+
+  it('blocks with the registration failure when Adobe refuses the POST', async () => {
+    const run = await runSetupAgainst(
+      sim,
+      {
+        registration: {
+          status: 'absent',
+          getsUntilReady: 1,
+          pendingAnswer: 'not-found',
+          readyAfterGets: 1
+        }
+      },
+      {},
+      s =>
+        s.fault({
+          service: 'platform',
+          method: 'POST',
+          path: REGISTRATION_PATH,
+          action: { status: 403, body: { error_code: '403003', message: 'Api Key is invalid' } }
+        })
+    )
+    expect(run.outcome.kind).toBe('blocked')
+    expect(run.outcome.facts.registration).toEqual({
+      ok: false,
+      error: expect.objectContaining({
+        call: 'Adobe POST CMK app registration',
+        status: 403,
+        kind: 'forbidden'
+      })
+    })
+    expect(run.writes).toEqual([`POST platform ${REGISTRATION_PATH}`])
+  })
+})
+
+describe('runSetup: remediate', () => {
+  it('repairs everything in one run, reads again what it changed, then submits', async () => {
+    const run = await runSetupAgainst(sim, nothing(), { remediate: 'all' })
+    const { cmkApp } = sim.state
+    expect(run.outcome.kind).toBe('done')
+    expect(run.writes).toEqual([
+      expect.stringMatching(/^PATCH arm .*\/vaults\/kv-aep-cmk-prod$/),
+      `POST platform ${REGISTRATION_PATH}`,
+      'POST graph /v1.0/servicePrincipals',
+      expect.stringMatching(/^PUT arm .*\/roleAssignments\/[0-9a-f-]{36}$/),
+      `POST platform ${CONFIG_PATH}`
+    ])
+    const vault = run.outcome.facts.vault
+    if (!vault.ok) throw new Error('vault not read')
+    const assignmentId = run.writes[3]!.replace(/^PUT arm /, '')
+    expect(run.outcome.repairs).toEqual([
+      {
+        item: 'adobe-ip',
+        check: 'vault.adobe-ip',
+        result: 'created',
+        summary: `Added Adobe's address ${ADOBE_IP} to the IP rules of vault kv-aep-cmk-prod, keeping every other rule and setting (IP rules now: ${sim.state.runnerIp}/32, 198.51.100.0/24, ${ADOBE_IP})`,
+        ids: { vaultId: vault.value.id, ipRule: ADOBE_IP }
+      },
+      {
+        item: 'service-principal',
+        check: 'app.consented',
+        result: 'created',
+        summary: `Created the CMK app's service principal in tenant ${sim.state.tenantId} (application id ${cmkApp.appId}, object id ${cmkApp.objectId})`,
+        ids: { appId: cmkApp.appId, objectId: cmkApp.objectId }
+      },
+      {
+        item: 'role',
+        check: 'app.role',
+        result: 'created',
+        summary: `Assigned Key Vault Crypto Service Encryption User on vault kv-aep-cmk-prod to the CMK app's service principal ${cmkApp.objectId} (role assignment ${assignmentId})`,
+        ids: { roleAssignmentId: assignmentId, principalId: cmkApp.objectId, scope: vault.value.id }
+      }
+    ])
+    expect(run.outcome.actions.slice(0, 4)).toEqual([
+      run.outcome.repairs[0]!.result === 'created' ? run.outcome.repairs[0]!.summary : '',
+      `Registered the CMK app with Adobe (application id ${cmkApp.appId})`,
+      run.outcome.repairs[1]!.result === 'created' ? run.outcome.repairs[1]!.summary : '',
+      run.outcome.repairs[2]!.result === 'created' ? run.outcome.repairs[2]!.summary : ''
+    ])
+    // The facts setup ends with are the ones read after the repairs.
+    expect(vault.value.networkAcls?.ipRules).toContain(ADOBE_IP)
+    expect(run.outcome.facts.servicePrincipal).toMatchObject({
+      ok: true,
+      value: { objectId: cmkApp.objectId }
+    })
+    expect(run.outcome.facts.roleAssignments).toMatchObject({
+      ok: true,
+      value: [{ id: assignmentId }]
+    })
+  })
+
+  it('makes only the repairs remediate names', async () => {
+    const run = await runSetupAgainst(sim, nothing(), { remediate: 'adobe-ip' })
+    expect(run.outcome.repairs.map(r => r.item)).toEqual(['adobe-ip'])
+    expect(run.writes.filter(w => !w.includes(REGISTRATION_PATH))).toEqual([
+      expect.stringMatching(/^PATCH arm /)
+    ])
+    expect(run.outcome.kind).toBe('blocked')
+  })
+
+  it('repairs nothing whose check passes', async () => {
+    const run = await runSetupAgainst(sim, {}, { remediate: 'all' })
+    expect(run.outcome.repairs).toEqual([])
+    expect(run.writes).toEqual([`POST platform ${CONFIG_PATH}`])
+  })
+
+  it.each([
+    {
+      item: 'service-principal' as const,
+      state: () => ({ ...nothing(), graphGrants: [] }),
+      call: 'Microsoft Graph POST service principal',
+      quote: 'Authorization_RequestDenied: Insufficient privileges to complete the operation.',
+      permission:
+        'the Microsoft Graph application permission Application.ReadWrite.All (with admin consent) or the Entra role Cloud Application Administrator'
+    },
+    {
+      item: 'role' as const,
+      state: () => ({ ...nothing(), armWriteActions: [REMEDIATION_WRITE_ACTIONS.vault] }),
+      call: 'ARM PUT role assignment',
+      quote: `does not have authorization to perform action '${REMEDIATION_WRITE_ACTIONS.role}'`,
+      permission:
+        'Microsoft.Authorization/roleAssignments/write on the vault (e.g. the role Role Based Access Control Administrator on the vault)'
+    },
+    {
+      item: 'adobe-ip' as const,
+      state: () => ({ ...nothing(), armWriteActions: [REMEDIATION_WRITE_ACTIONS.role] }),
+      call: 'ARM update vault firewall',
+      quote: `does not have authorization to perform action '${REMEDIATION_WRITE_ACTIONS.vault}'`,
+      permission:
+        'Microsoft.KeyVault/vaults/write on the vault (e.g. the role Key Vault Contributor on the vault)'
+    }
+  ])('$item refused: names the call and the permission, submits nothing', async c => {
+    const run = await runSetupAgainst(sim, c.state(), { remediate: 'all' })
+    expect(repair(run, c.item)).toMatchObject({
+      result: 'refused',
+      call: c.call,
+      status: 403,
+      message: expect.stringContaining(c.quote),
+      permission: c.permission
+    })
+    expect(run.outcome.kind).toBe('blocked')
+    expect(run.writes).not.toContain(`POST platform ${CONFIG_PATH}`)
+    expect(run.logs).toContain(`remediate ${c.item}: refused by ${c.call} (HTTP 403)`)
+  })
+
+  it('gives no role to a principal it could not create', async () => {
+    const run = await runSetupAgainst(sim, { ...nothing(), graphGrants: [] }, { remediate: 'all' })
+    expect(run.writes.filter(w => w.startsWith('PUT'))).toEqual([])
+    expect(repair(run, 'role')).toBeUndefined()
+  })
+
+  it('a repair that fails otherwise than by a refusal is reported as failed', async () => {
+    const run = await runSetupAgainst(sim, nothing(), { remediate: 'adobe-ip' }, s =>
+      s.fault({
+        service: 'arm',
+        method: 'PATCH',
+        action: { status: 400, body: { error: { code: 'BadRequest', message: 'simulated' } } }
+      })
+    )
+    expect(repair(run, 'adobe-ip')).toMatchObject({
+      result: 'failed',
+      call: 'ARM update vault firewall',
+      status: 400,
+      message: expect.stringContaining('BadRequest: simulated')
+    })
+    expect(repair(run, 'adobe-ip')).not.toHaveProperty('permission')
+    expect(run.logs).toContain('remediate adobe-ip: failed by ARM update vault firewall (HTTP 400)')
+  })
+
+  it('does not make a service principal in a tenant the job does not sign in to', async () => {
+    const scenario = { ...nothing(), vault: defaultVault() }
+    scenario.vault.properties.tenantId = OTHER_TENANT
+    const run = await runSetupAgainst(sim, scenario, { remediate: 'service-principal' })
+    expect(repair(run, 'service-principal')).toEqual({
+      item: 'service-principal',
+      check: 'app.consented',
+      result: 'not-possible',
+      reason: `the job signs in to tenant ${sim.state.tenantId}, but vault kv-aep-cmk-prod belongs to tenant ${OTHER_TENANT}, where the service principal is needed`
+    })
+    expect(run.writes.filter(w => w.includes('graph'))).toEqual([])
+    expect(run.logs).toContain(
+      `remediate service-principal: not possible: ${(repair(run, 'service-principal') as { reason: string }).reason}`
+    )
+  })
+
+  it('the tenant comparison ignores case', async () => {
+    const scenario = { ...nothing(), vault: defaultVault() }
+    scenario.vault.properties.tenantId = sim.state.tenantId.toUpperCase()
+    const run = await runSetupAgainst(sim, scenario, { remediate: 'service-principal' })
+    expect(repair(run, 'service-principal')).toMatchObject({ result: 'created' })
+  })
+
+  it('never enables public access: the firewall is not touched while it is Disabled', async () => {
+    const scenario = nothing()
+    scenario.vault!.properties.publicNetworkAccess = 'Disabled'
+    const run = await runSetupAgainst(sim, scenario, { remediate: 'adobe-ip' })
+    expect(repair(run, 'adobe-ip')).toEqual({
+      item: 'adobe-ip',
+      check: 'vault.adobe-ip',
+      result: 'not-possible',
+      reason:
+        'public network access is Disabled on vault kv-aep-cmk-prod, so Azure ignores IP rules, and remediation never enables public access'
+    })
+    expect(run.writes.filter(w => w.startsWith('PATCH'))).toEqual([])
+  })
+
+  it.each([
+    [
+      'allowed meanwhile',
+      (s: Simulator) => {
+        s.state.vault!.properties.networkAcls = {
+          bypass: 'AzureServices',
+          defaultAction: 'Deny',
+          ipRules: [{ value: '20.88.123.0/24' }],
+          virtualNetworkRules: []
+        }
+      },
+      'vault kv-aep-cmk-prod already allows 20.88.123.53 through IP rule 20.88.123.0/24'
+    ],
+    [
+      'opened meanwhile',
+      (s: Simulator) => {
+        s.state.vault!.properties.networkAcls = {
+          defaultAction: 'Allow',
+          ipRules: [],
+          virtualNetworkRules: []
+        }
+      },
+      'the firewall of vault kv-aep-cmk-prod no longer denies by default'
+    ]
+  ])('a firewall %s is left as it is', async (_, meanwhile, summary) => {
+    const run = await runSetupAgainst(sim, nothing(), { remediate: 'adobe-ip' }, meanwhile)
+    expect(repair(run, 'adobe-ip')).toEqual({
+      item: 'adobe-ip',
+      check: 'vault.adobe-ip',
+      result: 'already-present',
+      summary
+    })
+    expect(run.writes.filter(w => w.startsWith('PATCH'))).toEqual([])
+    expect(run.logs).toContain(`remediate adobe-ip: ${summary}`)
+  })
+
+  it('a service principal made meanwhile is taken, and given the role', async () => {
+    // Registered already: the principal is looked for before setup acts, and appears just after.
+    const run = await runSetupAgainst(
+      sim,
+      { ...nothing(), vault: defaultVault(), registration: registrationReady },
+      { remediate: 'all' },
+      s => {
+        s.state.servicePrincipalPresent = true
+      }
+    )
+    const { cmkApp } = sim.state
+    expect(repair(run, 'service-principal')).toEqual({
+      item: 'service-principal',
+      check: 'app.consented',
+      result: 'already-present',
+      summary: `the CMK app already has service principal ${cmkApp.objectId} in tenant ${sim.state.tenantId}`
+    })
+    expect(repair(run, 'role')).toMatchObject({ result: 'created' })
+    expect(run.outcome.kind).toBe('done')
+  })
+
+  it('after the firewall repair, a vault that cannot be read again is a read error', async () => {
+    const run = await runSetupAgainst(sim, nothing(), { remediate: 'adobe-ip' }, s =>
+      s.fault({
+        service: 'arm',
+        method: 'GET',
+        // The second GET: the first is the firewall repair's own read.
+        path: new NthMatch(/\/vaults\/kv-aep-cmk-prod$/, 2),
+        action: {
+          status: 403,
+          body: { error: { code: 'AuthorizationFailed', message: 'simulated' } }
+        }
+      })
+    )
+    expect(repair(run, 'adobe-ip')).toMatchObject({ result: 'created' })
+    expect(run.outcome.facts.vault).toEqual({
+      ok: false,
+      error: expect.objectContaining({ call: 'ARM GET vault', status: 403 })
+    })
+    expect(run.outcome.kind).toBe('blocked')
+  })
+
+  it('waits out a new principal ARM cannot see yet, and says so', async () => {
+    const run = await runSetupAgainst(
+      sim,
+      { ...nothing(), principalNotFoundTimes: 2 },
+      { remediate: 'all' }
+    )
+    const role = repair(run, 'role')
+    expect(role).toMatchObject({ result: 'created' })
+    expect((role as { summary: string }).summary).toContain(
+      ' after 3 attempts (the service did not see the new principal at first) (role assignment '
+    )
+    expect(run.outcome.kind).toBe('done')
+  })
+
+  it('gives up on the role when the principal stays invisible until wait-timeout-seconds', async () => {
+    const run = await runSetupAgainst(
+      sim,
+      { ...nothing(), principalNotFoundTimes: 1000 },
+      { remediate: 'all', 'wait-timeout-seconds': '5' }
+    )
+    expect(repair(run, 'role')).toMatchObject({
+      result: 'failed',
+      call: 'ARM PUT role assignment',
+      status: 400,
+      message: expect.stringMatching(
+        / \(the service still did not see the principal when wait-timeout-seconds ran out; re-run the job\)$/
+      )
+    })
+    expect(run.outcome.kind).toBe('blocked')
+  })
+
+  it('a role refusal carries no note about replication', async () => {
+    const run = await runSetupAgainst(
+      sim,
+      { ...nothing(), armWriteActions: [REMEDIATION_WRITE_ACTIONS.vault] },
+      { remediate: 'all' }
+    )
+    expect((repair(run, 'role') as { message: string }).message).not.toContain('re-run the job')
+  })
+})
+
+describe('runSetup: remediate on a Managed HSM', () => {
+  const hsmInputs = () => ({ remediate: 'all', 'key-vault-name': 'mhsm-aep-cmk-prod' })
+
+  it("assigns the local role at /keys/<key> and opens the HSM's firewall", async () => {
+    const run = await runSetupAgainst(sim, nothingSetUpOnHsm(true), hsmInputs())
+    expect(run.outcome.kind).toBe('done')
+    const role = repair(run, 'role')
+    const { cmkApp } = sim.state
+    expect(role).toMatchObject({
+      result: 'created',
+      summary: expect.stringContaining(
+        `Assigned Managed HSM Crypto Service Encryption User at /keys/aep-cmk-key in the local RBAC of Managed HSM mhsm-aep-cmk-prod to the CMK app's service principal ${cmkApp.objectId} (role assignment https://`
+      ),
+      ids: {
+        roleAssignmentId: expect.stringMatching(
+          /^https:\/\/.+\/keys\/aep-cmk-key\/providers\/Microsoft\.Authorization\/roleAssignments\/[0-9a-f-]{36}$/
+        ),
+        principalId: cmkApp.objectId,
+        scope: expect.stringMatching(/\/managedHSMs\/mhsm-aep-cmk-prod$/)
+      }
+    })
+    expect(repair(run, 'adobe-ip')).toMatchObject({ result: 'created' })
+    expect(run.writes.filter(w => w.startsWith('PUT managedhsm /keys/aep-cmk-key/'))).toHaveLength(
+      1
+    )
+  })
+
+  it('a refused local role names the local data action to grant', async () => {
+    const run = await runSetupAgainst(sim, nothingSetUpOnHsm(false), hsmInputs())
+    expect(repair(run, 'role')).toMatchObject({
+      result: 'refused',
+      call: 'Managed HSM PUT local role assignment',
+      status: 403,
+      permission:
+        "the Managed HSM local data action Microsoft.KeyVault/managedHsm/roleAssignments/write/action at /keys/<key> or above (e.g. the HSM's local role Managed HSM Policy Administrator)"
+    })
+  })
+
+  it('a refused HSM firewall names the HSM write permission', async () => {
+    const run = await runSetupAgainst(
+      sim,
+      { ...nothingSetUpOnHsm(true), armWriteActions: [] },
+      hsmInputs()
+    )
+    expect(repair(run, 'adobe-ip')).toMatchObject({
+      result: 'refused',
+      permission:
+        'Microsoft.KeyVault/managedHSMs/write on the Managed HSM (e.g. the role Managed HSM Contributor on it)'
+    })
+  })
+})
+
+describe('runSetup: without remediate', () => {
+  it('repairs nothing and submits nothing while app checks fail after registering', async () => {
+    const run = await runSetupAgainst(sim, { ...nothing(), vault: defaultVault() })
+    expect(run.outcome.repairs).toEqual([])
+    expect(run.writes).toEqual([`POST platform ${REGISTRATION_PATH}`])
+    expect(run.outcome.kind).toBe('blocked')
+  })
+
+  it('a vault it could not read stops every write', async () => {
+    const run = await runSetupAgainst(sim, { vault: null }, { remediate: 'all' })
+    expect(run.outcome.kind).toBe('blocked')
+    expect(run.writes).toEqual([])
+  })
+})

@@ -1,0 +1,89 @@
+import { runSetup, type SetupOutcome } from '../../../src/actions/setup-flow.js'
+import { evaluateChecks } from '../../../src/checks/evaluate.js'
+import { createServices } from '../../../src/clients/services.js'
+import type { AdobeConfig, Facts } from '../../../src/facts/facts.js'
+import { gatherFacts } from '../../../src/facts/gather-facts.js'
+import { parseSettings } from '../../../src/inputs/parse-settings.js'
+import type { Scenario, Simulator } from '../../../test/simulator/index.js'
+import { defaultInputs, resetSimulator, writesOf } from '../../../test/run-action.js'
+import { reader } from '../inputs/valid-inputs.js'
+import { fakeClock } from './fakes.js'
+
+export interface SetupRun {
+  outcome: SetupOutcome
+  /** The lines setup logged (core.info), without the SDKs' ::debug:: lines. */
+  logs: string[]
+  /** Every configuration status setup reported, in order. */
+  statuses: string[]
+  /** The requests that wrote, as "METHOD service path". */
+  writes: string[]
+}
+
+/**
+ * The setup sequence in this process against the simulator (which `useSimulatorInProcess` must
+ * have made reachable): the scenario is reset, the inputs parsed as the action parses them, the
+ * facts read as a run reads them, then runSetup acts on a fake clock, so that its waits pass at
+ * once while every request still goes to the simulator.
+ */
+export async function runSetupAgainst(
+  sim: Simulator,
+  scenario: Partial<Scenario>,
+  inputs: Record<string, string> = {},
+  /** Changes the services make after the facts were read and before setup acts (a race). */
+  meanwhile: (sim: Simulator) => void = () => undefined,
+  /** Faults or changes in place before the facts are read. */
+  before: (sim: Simulator) => void = () => undefined
+): Promise<SetupRun> {
+  resetSimulator(sim, scenario)
+  before(sim)
+  const parsed = parseSettings(reader({ ...defaultInputs(sim), ...inputs }), process.env)
+  if (!parsed.ok) throw new Error(`unexpected input problems: ${parsed.message}`)
+  const { settings } = parsed
+  const services = createServices(settings, new AbortController().signal)
+  // The reads log too (::debug::, ::add-mask::): not what setup logged.
+  const facts = await capturingStdout(() => gatherFacts(services))
+  meanwhile(sim)
+  sim.clearRequests()
+  const evaluate = (current: Facts) =>
+    evaluateChecks(current, {
+      mode: settings.mode,
+      keyVaultName: settings.keyVaultName,
+      keyName: settings.keyName,
+      minKeySize: settings.minKeySize,
+      minKeyValidityDays: settings.minKeyValidityDays,
+      requireHsm: settings.requireHsm,
+      now: new Date(),
+      subscriptionId: settings.subscriptionId,
+      resourceGroup: settings.resourceGroup,
+      consentUrl: undefined
+    })
+  const statuses: string[] = []
+  const logs = await capturingStdout(async lines => {
+    const outcome = await runSetup(services, facts, evaluate, {
+      clock: fakeClock(),
+      onStatus: (config: AdobeConfig) => statuses.push(config.status)
+    })
+    return { outcome, lines }
+  })
+  return {
+    outcome: logs.outcome,
+    logs: logs.lines.filter(line => !line.startsWith('::')),
+    statuses,
+    writes: writesOf(sim)
+  }
+}
+
+/** Runs `work` while the lines written to stdout (where @actions/core logs) are collected. */
+async function capturingStdout<T>(work: (lines: string[]) => Promise<T>): Promise<T> {
+  const lines: string[] = []
+  const write = process.stdout.write.bind(process.stdout)
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    lines.push(...String(chunk).split('\n').filter(Boolean))
+    return true
+  }) as typeof process.stdout.write
+  try {
+    return await work(lines)
+  } finally {
+    process.stdout.write = write
+  }
+}
