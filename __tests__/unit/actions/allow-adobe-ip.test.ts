@@ -1,11 +1,12 @@
 import type { KeyVaultManagementClient, Vault, VaultPatchParameters } from '@azure/arm-keyvault'
 import { allowAdobeIp } from '../../../src/actions/allow-adobe-ip.js'
+import { ServiceError } from '../../../src/clients/http/service-error.js'
 
 const VAULT_ID =
   '/subscriptions/6f1f0e2a-3b4c-4d5e-8f90-a1b2c3d4e5f6/resourceGroups/rg-kv/providers/Microsoft.KeyVault/vaults/kv-prod'
 
 /** A stand-in for vaults.get/update over one stored vault; records every update. */
-function fakeClient(properties: Record<string, unknown>) {
+function fakeClient(properties: Record<string, unknown> | undefined) {
   const updates: Array<{ rg: string; name: string; parameters: VaultPatchParameters }> = []
   const gets: string[] = []
   const client = {
@@ -77,11 +78,74 @@ describe('allowAdobeIp', () => {
       { networkAcls: { defaultAction: 'Allow' } },
       { kind: 'not-needed' }
     ],
-    ['there is no firewall', {}, { kind: 'not-needed' }]
+    ['there is no firewall', {}, { kind: 'not-needed' }],
+    [
+      'the firewall names no default action',
+      { networkAcls: { ipRules: [] } },
+      { kind: 'not-needed' }
+    ],
+    ['the vault answers without properties', undefined, { kind: 'not-needed' }]
   ])('writes nothing when %s', async (_, properties, expected) => {
     const { client, updates } = fakeClient(properties)
     expect(await allowAdobeIp(client, { id: VAULT_ID, kind: 'vault' }, signal)).toEqual(expected)
     expect(updates).toEqual([])
+  })
+})
+
+describe('allowAdobeIp: edges of what ARM answers', () => {
+  it('adds the address to a deny-by-default firewall that has no IP rules yet', async () => {
+    const { client, updates } = fakeClient({ networkAcls: { defaultAction: 'deny' } })
+    const outcome = await allowAdobeIp(client, { id: VAULT_ID, kind: 'vault' }, signal)
+    expect(updates[0]?.parameters).toEqual({
+      properties: { networkAcls: { defaultAction: 'deny', ipRules: [{ value: '20.88.123.53' }] } }
+    })
+    expect(outcome).toEqual({ kind: 'added', ipRules: ['20.88.123.53'] })
+  })
+
+  it('reports the write as done when the PATCH answer carries no properties', async () => {
+    const client = {
+      vaults: {
+        get: async () => ({ properties: { networkAcls: { defaultAction: 'Deny', ipRules: [] } } }),
+        update: async () => ({})
+      }
+    } as unknown as KeyVaultManagementClient
+    const outcome = await allowAdobeIp(client, { id: VAULT_ID, kind: 'vault' }, signal)
+    expect(outcome).toEqual({ kind: 'added', ipRules: [] })
+  })
+
+  it("passes the run's abort signal to the read and the write", async () => {
+    const seen: unknown[] = []
+    const client = {
+      vaults: {
+        get: async (_rg: string, _name: string, options: unknown) => {
+          seen.push(options)
+          return { properties: { networkAcls: { defaultAction: 'Deny', ipRules: [] } } }
+        },
+        update: async (_rg: string, _name: string, _p: unknown, options: unknown) => {
+          seen.push(options)
+          return {}
+        }
+      }
+    } as unknown as KeyVaultManagementClient
+    await allowAdobeIp(client, { id: VAULT_ID, kind: 'vault' }, signal)
+    expect(seen).toEqual([{ abortSignal: signal }, { abortSignal: signal }])
+  })
+
+  it('refuses an id that names no vault, naming the call, before any request', async () => {
+    const { client, gets } = fakeClient({})
+    const error = await allowAdobeIp(
+      client,
+      {
+        id: '/subscriptions/x/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/sa',
+        kind: 'vault'
+      },
+      signal
+    ).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ServiceError)
+    expect((error as ServiceError).message).toBe(
+      'ARM update vault firewall failed: not a vault id: /subscriptions/x/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/sa'
+    )
+    expect(gets).toEqual([])
   })
 })
 

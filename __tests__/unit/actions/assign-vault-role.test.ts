@@ -91,6 +91,34 @@ describe('assignVaultRole', () => {
     })
   })
 
+  it('names the assignment itself when ARM answers without an id', async () => {
+    const client = {
+      roleAssignments: { create: async () => ({}) }
+    } as unknown as AuthorizationManagementClient
+    const outcome = await assignVaultRole(client, VAULT, PRINCIPAL, options(fakeClock()))
+    const name = roleAssignmentName(VAULT, CRYPTO_SERVICE_ENCRYPTION_USER_GUID, PRINCIPAL)
+    expect(outcome).toEqual({
+      kind: 'created',
+      id: `${VAULT}/providers/Microsoft.Authorization/roleAssignments/${name}`,
+      attempts: 1
+    })
+  })
+
+  it("passes the run's abort signal to the PUT", async () => {
+    const seen: unknown[] = []
+    const client = {
+      roleAssignments: {
+        create: async (_s: string, _n: string, _p: unknown, options: unknown) => {
+          seen.push(options)
+          return { id: 'x' }
+        }
+      }
+    } as unknown as AuthorizationManagementClient
+    const run = options(fakeClock())
+    await assignVaultRole(client, VAULT, PRINCIPAL, run)
+    expect(seen).toEqual([{ abortSignal: run.signal }])
+  })
+
   it('takes RoleAssignmentExists as success, without retrying', async () => {
     const { client, calls } = fakeClient([armError(409, 'RoleAssignmentExists')])
     const outcome = await assignVaultRole(client, VAULT, PRINCIPAL, options(fakeClock()))

@@ -12,6 +12,7 @@ import {
 let sim: Simulator
 let undo: () => void
 let credential: TokenCredential
+const tokenRequests: Array<{ scopes: string | string[]; abortSignal: unknown }> = []
 const signal = new AbortController().signal
 
 beforeAll(async () => {
@@ -33,7 +34,12 @@ beforeAll(async () => {
     }
   )
   const token = res.json<{ access_token: string }>().access_token
-  credential = { getToken: async () => ({ token, expiresOnTimestamp: Date.now() + 3_600_000 }) }
+  credential = {
+    getToken: async (scopes, options) => {
+      tokenRequests.push({ scopes, abortSignal: options?.abortSignal })
+      return { token, expiresOnTimestamp: Date.now() + 3_600_000 }
+    }
+  }
 })
 afterAll(async () => {
   undo()
@@ -53,6 +59,10 @@ describe('createServicePrincipal', () => {
       signal
     )
     expect(made).toEqual({ kind: 'created', objectId: sim.state.cmkApp.objectId })
+    expect(tokenRequests.at(-1)).toEqual({
+      scopes: `${sim.urls.graph}/.default`,
+      abortSignal: signal
+    })
     const post = sim.requests.filter(r => r.method === 'POST' && r.service === 'graph')
     expect(post.map(r => JSON.parse(r.body) as unknown)).toEqual([
       { appId: sim.state.cmkApp.appId }
@@ -88,5 +98,61 @@ describe('createServicePrincipal', () => {
       'Microsoft Graph POST service principal failed with HTTP 403: Authorization_RequestDenied: Insufficient privileges to complete the operation.'
     )
     expect(sim.requests).toHaveLength(1)
+  })
+
+  it('fails naming the call when Graph answers without an id', async () => {
+    resetSimulator(sim, {
+      servicePrincipalPresent: false,
+      graphGrants: ['Application.ReadWrite.All']
+    })
+    sim.fault({
+      service: 'graph',
+      method: 'POST',
+      path: '/v1.0/servicePrincipals',
+      action: { status: 201, body: { appId: sim.state.cmkApp.appId } }
+    })
+    await expect(
+      createServicePrincipal(credential, sim.urls.graph, sim.state.cmkApp.appId, signal)
+    ).rejects.toThrow(
+      'Microsoft Graph POST service principal failed with HTTP 201: the answer has no id'
+    )
+  })
+
+  it('throws the 409 when no service principal can be read back after it', async () => {
+    resetSimulator(sim, {
+      servicePrincipalPresent: false,
+      graphGrants: ['Application.ReadWrite.All']
+    })
+    sim.fault({
+      service: 'graph',
+      method: 'POST',
+      path: '/v1.0/servicePrincipals',
+      action: {
+        status: 409,
+        body: {
+          error: {
+            code: 'Request_MultipleObjectsWithSameKeyValue',
+            message: 'Another object with the same value for property appId already exists.'
+          }
+        }
+      }
+    })
+    const error = await createServicePrincipal(
+      credential,
+      sim.urls.graph,
+      sim.state.cmkApp.appId,
+      signal
+    ).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ServiceError)
+    expect((error as ServiceError).status).toBe(409)
+  })
+
+  it('fails before any request when the credential gives no token', async () => {
+    resetSimulator(sim)
+    const none: TokenCredential = { getToken: async () => null }
+    await expect(
+      createServicePrincipal(none, sim.urls.graph, sim.state.cmkApp.appId, signal)
+    ).rejects.toThrow('Microsoft Graph token request failed: no token returned')
+    expect(sim.requests).toEqual([])
   })
 })
