@@ -314,3 +314,316 @@ describe('bad input names the input and the rule', () => {
     )
   })
 })
+
+describe('remediate', () => {
+  it.each([
+    ['', []],
+    ['none', []],
+    [' None ', []],
+    ['all', ['service-principal', 'role', 'adobe-ip']],
+    ['Role, adobe-ip', ['role', 'adobe-ip']],
+    ['service-principal,', ['service-principal']]
+  ])('"%s" lets setup make %j', (raw, repairs) => {
+    expect([...parse({ remediate: raw }).remediate]).toEqual(repairs)
+  })
+
+  it('refuses "all" beside a list', () => {
+    expect(problemsOf({ remediate: 'all,role' })).toEqual([
+      'remediate: "all" already names every repair; got "all,role"'
+    ])
+  })
+
+  it('refuses a repair it does not know, naming the ones it does', () => {
+    expect(problemsOf({ remediate: 'role,firewall' })).toEqual([
+      'remediate: must be none, all, or a comma-separated list of service-principal, role, adobe-ip; got "role,firewall"'
+    ])
+  })
+
+  it.each(['check', 'validate'])('is ignored in mode %s, with a notice', mode => {
+    const s = parse({ mode, remediate: 'role,adobe-ip' })
+    expect(s.remediate.size).toBe(0)
+    expect(s.notices).toEqual([
+      `remediate: ignored in mode ${mode}, which never writes; only setup repairs (role, adobe-ip)`
+    ])
+  })
+
+  it('gives no notice in setup or when nothing is asked for', () => {
+    expect(parse({ remediate: 'all' }).notices).toEqual([])
+    expect(parse({ mode: 'check' }).notices).toEqual([])
+  })
+})
+
+describe('open-issue', () => {
+  it('is off by default', () => {
+    expect(parse({}).trackingIssue).toBeUndefined()
+  })
+
+  it('carries the github-token when on', () => {
+    expect(
+      parse({ 'open-issue': 'true', 'github-token': 'ghs_0123456789abcdef' }).trackingIssue
+    ).toEqual({ githubToken: 'ghs_0123456789abcdef' })
+  })
+
+  it('needs a github-token', () => {
+    expect(problemsOf({ 'open-issue': 'true' })).toEqual([
+      'github-token: is required when open-issue is true (the default is ${{ github.token }}; the job needs permissions: issues: write)'
+    ])
+  })
+
+  it('does not need a github-token when off', () => {
+    expect(parse({ 'open-issue': 'false' }).trackingIssue).toBeUndefined()
+  })
+})
+
+describe('config-name', () => {
+  it('is taken as given', () => {
+    expect(parse({ 'config-name': 'My CMK config' }).configName).toBe('My CMK config')
+  })
+
+  it.each(['.', '..'])('refuses "%s", which a URL path would not keep as a name', name => {
+    expect(problemsOf({ 'config-name': name })).toEqual([
+      `config-name: must not be "." or ".." (or anything else a URL path would not keep as one segment); got "${name}"`
+    ])
+  })
+
+  it('allows 255 characters, not 256', () => {
+    expect(parse({ 'config-name': 'c'.repeat(255) }).configName).toHaveLength(255)
+    expect(problemsOf({ 'config-name': 'c'.repeat(256) })[0]).toMatch(
+      /^config-name: must be 1-255 characters without \/ \? # % \\ or control characters; got "c+"$/
+    )
+  })
+
+  it('allows dots inside a name', () => {
+    expect(parse({ 'config-name': 'a..b' }).configName).toBe('a..b')
+  })
+})
+
+describe('values taken as given or normalised', () => {
+  it('lower-cases ids and values compared case-insensitively', () => {
+    const s = parse({
+      'azure-subscription-id': 'ABCDEF01-2222-3333-4444-555555555555',
+      'azure-tenant-id': '72F988BF-86F1-41AF-91AB-2D7CD011DB47',
+      'azure-client-id': 'AAAAAAAA-BBBB-CCCC-DDDD-EEEEEEEEEEEE',
+      'cmk-app-object-id': 'C4F2A9E1-7B3D-4E6A-8F5C-2D9B1A0E7F64',
+      'key-vault-type': 'Managed-HSM',
+      'payload-format': 'LEGACY',
+      mode: 'Check'
+    })
+    expect(s).toMatchObject({
+      mode: 'check',
+      subscriptionId: 'abcdef01-2222-3333-4444-555555555555',
+      cmkAppObjectId: 'c4f2a9e1-7b3d-4e6a-8f5c-2d9b1a0e7f64',
+      keyVaultType: 'managed-hsm',
+      payloadFormat: 'legacy',
+      azure: {
+        tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+        clientId: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee'
+      }
+    })
+  })
+
+  it('leaves the optional values unset when not given', () => {
+    const s = parse({})
+    expect(s).toMatchObject({ keyVaultType: 'auto', requireHsm: false })
+    expect(s.resourceGroup).toBeUndefined()
+    expect(s.cmkAppObjectId).toBeUndefined()
+    expect(s.sarifFile).toBeUndefined()
+    expect(s.reportFile).toBeUndefined()
+  })
+
+  it('takes the optional values given', () => {
+    const s = parse({
+      'azure-resource-group': 'rg-(prod).é_1',
+      'sarif-file': 'out/cmk.sarif',
+      'report-file': 'out/cmk.json',
+      'require-hsm': 'TRUE',
+      strict: 'True',
+      'min-key-size': '2048',
+      'min-key-validity-days': '0',
+      'wait-timeout-seconds': '0',
+      'poll-interval-seconds': '60'
+    })
+    expect(s).toMatchObject({
+      resourceGroup: 'rg-(prod).é_1',
+      sarifFile: 'out/cmk.sarif',
+      reportFile: 'out/cmk.json',
+      requireHsm: true,
+      strict: true,
+      minKeySize: 2048,
+      minKeyValidityDays: 0,
+      waitTimeoutSeconds: 0,
+      pollIntervalSeconds: 60
+    })
+  })
+
+  it.each([
+    ['min-key-size', '16384', 16384, 'minKeySize'],
+    ['min-key-validity-days', '3650', 3650, 'minKeyValidityDays'],
+    ['wait-timeout-seconds', '21600', 21600, 'waitTimeoutSeconds'],
+    ['poll-interval-seconds', '1', 1, 'pollIntervalSeconds']
+  ])('accepts %s at its bound %s', (name, raw, value, field) => {
+    expect(parse({ [name]: raw })).toHaveProperty(field, value)
+  })
+
+  it.each([
+    ['min-key-size', '16385'],
+    ['min-key-size', '2047'],
+    ['min-key-validity-days', '3651'],
+    ['poll-interval-seconds', '61'],
+    ['wait-timeout-seconds', '-0']
+  ])('refuses %s %s', (name, raw) => {
+    expect(problemsOf({ [name]: raw })).toEqual([
+      expect.stringMatching(
+        new RegExp(`^${name}: must be a whole number from \\d+ to \\d+; got "${raw}"$`)
+      )
+    ])
+  })
+
+  it.each([
+    ['false', false],
+    ['False', false],
+    ['FALSE', false],
+    ['true', true]
+  ])('reads strict %s as %s', (raw, value) => {
+    expect(parse({ strict: raw }).strict).toBe(value)
+  })
+
+  it('accepts the shortest and longest vault names', () => {
+    expect(parse({ 'key-vault-name': 'kv1' }).keyVaultName).toBe('kv1')
+    expect(parse({ 'key-vault-name': `k${'v'.repeat(22)}1` }).keyVaultName).toHaveLength(24)
+  })
+
+  it('allows a resource group of 90 characters, not 91', () => {
+    expect(parse({ 'azure-resource-group': 'r'.repeat(90) }).resourceGroup).toHaveLength(90)
+    expect(problemsOf({ 'azure-resource-group': 'r'.repeat(91) })).toHaveLength(1)
+  })
+
+  it('takes custom Adobe scopes, trimmed, and refuses an empty list', () => {
+    const s = parse({ 'adobe-scopes': 'openid, AdobeID,' })
+    expect(s.adobe).toMatchObject({ scopes: ['openid', 'AdobeID'] })
+    expect(problemsOf({ 'adobe-scopes': ' , ' })).toEqual([
+      'adobe-scopes: must be a comma-separated list of scope names (letters, digits, _ . : / -)'
+    ])
+  })
+})
+
+describe('the Azure identity carries exactly what its method needs', () => {
+  const noSecret = { 'azure-client-secret': undefined }
+  it('secret', () => {
+    expect(parse({}).azure).toEqual({
+      auth: 'secret',
+      tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+      clientId: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
+      clientSecret: 'azure-secret-value'
+    })
+  })
+  it('oidc', () => {
+    expect(parse({ ...noSecret, 'azure-auth': 'oidc' }, OIDC_ENV).azure).toEqual({
+      auth: 'oidc',
+      tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+      clientId: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee'
+    })
+  })
+  it('cli, with or without a tenant', () => {
+    expect(parse({ ...noSecret, 'azure-auth': 'cli' }).azure).toEqual({
+      auth: 'cli',
+      tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47'
+    })
+    expect(parse({ ...noSecret, 'azure-auth': 'cli', 'azure-tenant-id': undefined }).azure).toEqual(
+      { auth: 'cli', tenantId: undefined }
+    )
+  })
+  it('managed-identity, with or without a client id', () => {
+    expect(parse({ ...noSecret, 'azure-auth': 'managed-identity' }).azure).toEqual({
+      auth: 'managed-identity',
+      tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+      clientId: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee'
+    })
+    expect(
+      parse({
+        ...noSecret,
+        'azure-auth': 'managed-identity',
+        'azure-client-id': undefined,
+        'azure-tenant-id': undefined
+      }).azure
+    ).toEqual({ auth: 'managed-identity', tenantId: undefined, clientId: undefined })
+  })
+
+  it('auto does not pick oidc without a client id, or without a tenant', () => {
+    expect(
+      parse({ 'azure-auth': 'auto', 'azure-client-id': undefined, ...noSecret }, OIDC_ENV).azure
+        .auth
+    ).toBe('cli')
+    expect(
+      parse({ 'azure-auth': 'auto', 'azure-tenant-id': undefined, ...noSecret }, OIDC_ENV).azure
+        .auth
+    ).toBe('cli')
+  })
+
+  it('auto needs both ID-token variables for oidc', () => {
+    for (const env of [
+      { ACTIONS_ID_TOKEN_REQUEST_URL: OIDC_ENV.ACTIONS_ID_TOKEN_REQUEST_URL },
+      { ACTIONS_ID_TOKEN_REQUEST_TOKEN: OIDC_ENV.ACTIONS_ID_TOKEN_REQUEST_TOKEN }
+    ])
+      expect(parse({ 'azure-auth': 'auto', ...noSecret }, env).azure.auth).toBe('cli')
+  })
+
+  it('an explicit oidc with a secret is a problem, not a notice', () => {
+    expect(problemsOf({ 'azure-auth': 'oidc' }, OIDC_ENV)).toEqual([
+      'azure-client-secret: is only used with azure-auth secret, but azure-auth is oidc; remove one of them'
+    ])
+  })
+
+  it('names each id the method needs', () => {
+    expect(problemsOf({ 'azure-client-id': undefined })).toEqual([
+      'azure-client-id: is required when azure-auth is secret'
+    ])
+    expect(
+      problemsOf({ ...noSecret, 'azure-auth': 'oidc', 'azure-tenant-id': undefined }, OIDC_ENV)
+    ).toEqual(['azure-tenant-id: is required when azure-auth is oidc'])
+  })
+
+  it('with oidc, no secret, and the ID token available, has no notice', () => {
+    expect(parse({ ...noSecret, 'azure-auth': 'auto' }, OIDC_ENV).notices).toEqual([])
+  })
+})
+
+describe('a problem never quotes a secret', () => {
+  it('hides a secret pasted into another input, the longest secret first', () => {
+    const problems = problemsOf({
+      'azure-client-secret': 'abcdefgh',
+      'adobe-client-secret': 'abcdefgh12',
+      'azure-client-id': 'abcdefgh12'
+    })
+    expect(problems).toEqual(['azure-client-id: must be a GUID; got "***"'])
+  })
+
+  it('hides a secret of 6 or 7 characters too, while refusing it as too short', () => {
+    const problems = problemsOf({ 'azure-client-secret': 'sixchr', 'azure-client-id': 'sixchr' })
+    expect(problems).toEqual([
+      'azure-client-id: must be a GUID; got "***"',
+      'azure-client-secret: is too short to be a secret (at least 8 characters)'
+    ])
+  })
+
+  it('quotes other values as given', () => {
+    expect(problemsOf({ 'azure-client-id': 'app' })).toEqual([
+      'azure-client-id: must be a GUID; got "app"'
+    ])
+  })
+})
+
+describe('a refused run keeps what the report needs', () => {
+  it('no refused mode when the mode was valid, whatever its case', () => {
+    expect(parseWith({ mode: 'CHECK', 'key-name': '' }, {})).toMatchObject({
+      ok: false,
+      mode: 'check',
+      refusedMode: undefined
+    })
+    expect(parseWith({ mode: undefined, 'key-name': '' }, {})).toMatchObject({
+      ok: false,
+      mode: 'setup',
+      refusedMode: undefined
+    })
+  })
+})
