@@ -203,3 +203,311 @@ describe('setupStoppedFinding', () => {
     expect(finding.fix).toMatch(/never submits a configuration Adobe already has/)
   })
 })
+
+describe('what config.key tells the user', () => {
+  const keyId = 'https://kv-cmk.vault.azure.net/keys/cmk-key/v1'
+
+  it('a match names the configuration, key and vault', () => {
+    expect(configKeyFinding(config({ keyVaultKeyIdentifier: keyId }), vault, 'cmk-key')).toEqual({
+      id: 'config.key',
+      outcome: 'pass',
+      detail: 'Configuration cmk-config points at key cmk-key in vault kv-cmk.vault.azure.net.',
+      evidence: {
+        configName: 'cmk-config',
+        configured: { vaultHost: 'kv-cmk.vault.azure.net', keyName: 'cmk-key' },
+        expected: { vaultHost: 'kv-cmk.vault.azure.net', keyName: 'cmk-key' }
+      }
+    })
+  })
+
+  it('a mismatch names both sides and how to resolve it', () => {
+    const finding = configKeyFinding(
+      config({ keyVaultKeyIdentifier: 'https://kv-old.vault.azure.net/keys/old-key/v1' }),
+      vault,
+      'cmk-key'
+    )
+    expect(finding).toMatchObject({
+      outcome: 'fail',
+      detail:
+        'Configuration cmk-config points at key old-key in vault kv-old.vault.azure.net, not key cmk-key in vault kv-cmk.vault.azure.net.',
+      fix: 'Set key-vault-name and key-name to the configured vault and key, or set config-name to a new configuration name; Adobe keeps one vault and key per configuration.'
+    })
+  })
+
+  it('a vault whose URI cannot be parsed is named as read', () => {
+    const odd: Read<VaultFacts> = { ok: true, value: { ...healthyVault(), vaultUri: 'not a url' } }
+    expect(
+      configKeyFinding(config({ keyVaultKeyIdentifier: keyId }), odd, 'cmk-key')
+    ).toMatchObject({
+      outcome: 'fail',
+      detail:
+        'Configuration cmk-config points at key cmk-key in vault kv-cmk.vault.azure.net, not key cmk-key in vault not a url.',
+      evidence: { expected: { vaultHost: undefined, keyName: 'cmk-key' } }
+    })
+  })
+
+  it('an undecidable configuration says what it names and where to look', () => {
+    expect(
+      configKeyFinding(config({ keyVaultUri: 'https://kv-cmk.vault.azure.net/' }), vault, 'cmk-key')
+    ).toMatchObject({
+      outcome: 'warn',
+      detail:
+        'This cannot be decided: configuration cmk-config names vault kv-cmk.vault.azure.net and key none.',
+      fix: 'Look at the configuration in the Adobe Experience Platform UI (Encryption > Customer Managed Keys) and check it names this vault and key.'
+    })
+    expect(configKeyFinding(config({ keyName: 'cmk-key' }), vault, 'cmk-key')).toMatchObject({
+      outcome: 'warn',
+      detail: 'This cannot be decided: configuration cmk-config names vault none and key cmk-key.'
+    })
+  })
+
+  it('an unreadable configuration quotes the read error and keeps it as evidence', () => {
+    const error = readError('forbidden', { message: 'Oauth token is not valid.' })
+    expect(configKeyFinding({ ok: false, error }, vault, 'cmk-key')).toEqual({
+      id: 'config.key',
+      outcome: 'warn',
+      detail:
+        'This cannot be decided: the Adobe configuration could not be read (TEST GET thing answered 403: Oauth token is not valid).',
+      fix: 'Check config-name, adobe-org-id and the Adobe credential, then re-run the job.',
+      evidence: {
+        call: 'TEST GET thing',
+        status: 403,
+        kind: 'forbidden',
+        message: 'Oauth token is not valid.'
+      }
+    })
+  })
+
+  it('no configuration is evidence of none', () => {
+    expect(configKeyFinding({ ok: true, value: null }, vault, 'cmk-key').evidence).toEqual({
+      config: null
+    })
+  })
+})
+
+describe('configuredKey edges', () => {
+  it('ignores a URI that is not a URL and takes the other', () => {
+    expect(
+      configuredKey({
+        name: 'n',
+        status: 'NEW',
+        keyVaultKeyIdentifier: 'not a url',
+        keyVaultUri: 'https://kv-cmk.vault.azure.net/keys/k%20x/v1'
+      })
+    ).toEqual({ vaultHost: 'kv-cmk.vault.azure.net', keyName: 'k x' })
+  })
+
+  it('reads a key name only from a /keys/ path', () => {
+    expect(
+      configuredKey({
+        name: 'n',
+        status: 'NEW',
+        keyVaultKeyIdentifier: 'https://kv-cmk.vault.azure.net/secrets/s/v1',
+        keyName: 'from-field'
+      })
+    ).toEqual({ vaultHost: 'kv-cmk.vault.azure.net', keyName: 'from-field' })
+    expect(
+      configuredKey({
+        name: 'n',
+        status: 'NEW',
+        keyVaultKeyIdentifier: 'https://kv-cmk.vault.azure.net/v1/keys/k',
+        keyName: 'from-field'
+      }).keyName
+    ).toBe('from-field')
+  })
+
+  it('takes the name from the key identifier before keyVaultUri', () => {
+    expect(
+      configuredKey({
+        name: 'n',
+        status: 'NEW',
+        keyVaultKeyIdentifier: 'https://kv-a.vault.azure.net/keys/from-identifier/v1',
+        keyVaultUri: 'https://kv-b.vault.azure.net/keys/from-uri/v1'
+      })
+    ).toEqual({ vaultHost: 'kv-a.vault.azure.net', keyName: 'from-identifier' })
+  })
+
+  it('reads nothing from nothing', () => {
+    expect(configuredKey({ name: 'n', status: 'NEW' })).toEqual({
+      vaultHost: undefined,
+      keyName: undefined
+    })
+  })
+})
+
+describe('what config.status tells the user', () => {
+  const ctx = { configName: 'cmk-config' }
+  const FAILED_FIX =
+    "Adobe ends FAILED when the key, vault or CMK app set-up has a problem: check that the key is enabled and not expired, that the CMK app's service principal holds Key Vault Crypto Service Encryption User on the vault, and that the vault's network settings let it through, then re-run setup."
+
+  it.each([
+    [
+      'COMPLETED',
+      'setup',
+      {},
+      { outcome: 'pass', detail: 'Configuration cmk-config is COMPLETED.', fix: undefined }
+    ],
+    [
+      'UNKNOWN',
+      'setup',
+      {},
+      {
+        outcome: 'fail',
+        detail: 'The status of configuration cmk-config is unknown.',
+        fix: 'Check config-name, adobe-org-id, adobe-region and the Adobe credential, then re-run the job.'
+      }
+    ],
+    [
+      'NOT_CONFIGURED',
+      'validate',
+      {},
+      {
+        outcome: 'pass',
+        detail: 'There is no configuration named cmk-config yet; setup will submit it.',
+        fix: undefined
+      }
+    ],
+    [
+      'NOT_CONFIGURED',
+      'check',
+      {},
+      {
+        outcome: 'fail',
+        detail: 'There is no configuration named cmk-config.',
+        fix: 'Run the action with mode: setup, or set config-name to the name used when customer-managed keys were enabled (e.g. in the Adobe UI).'
+      }
+    ],
+    [
+      'NOT_CONFIGURED',
+      'setup',
+      {},
+      {
+        outcome: 'fail',
+        detail: 'There is no configuration named cmk-config.',
+        fix: 'Re-run setup; if this repeats, check the Adobe credential and config-name.'
+      }
+    ],
+    [
+      'NOT_CONFIGURED',
+      'setup',
+      { submitBlocked: true },
+      {
+        outcome: 'fail',
+        detail:
+          'There is no configuration named cmk-config; setup did not submit one because checks failed.',
+        fix: 'Fix the failed checks, then re-run setup.'
+      }
+    ],
+    [
+      'FAILED',
+      'setup',
+      {},
+      { outcome: 'fail', detail: 'Configuration cmk-config ended FAILED.', fix: FAILED_FIX }
+    ],
+    [
+      'FAILED',
+      'validate',
+      {},
+      {
+        outcome: 'warn',
+        detail: 'Configuration cmk-config ended FAILED; setup would submit it again.',
+        fix: FAILED_FIX
+      }
+    ],
+    [
+      'RUNNING',
+      'validate',
+      {},
+      {
+        outcome: 'warn',
+        detail:
+          'Configuration cmk-config is still RUNNING; setup would wait for it rather than submit again.',
+        fix: 'Wait a few minutes and re-run; Adobe usually finishes within minutes.'
+      }
+    ],
+    [
+      'NEW',
+      'check',
+      {},
+      {
+        outcome: 'fail',
+        detail: 'Configuration cmk-config is NEW, not COMPLETED.',
+        fix: 'Wait a few minutes and re-run the check; if it stays in progress, contact Adobe support.'
+      }
+    ],
+    [
+      'RUNNING',
+      'setup',
+      { submitBlocked: true },
+      {
+        outcome: 'fail',
+        detail:
+          'Configuration cmk-config is RUNNING; setup did not follow it because checks failed.',
+        fix: 'Fix the failed checks, then re-run setup: it follows the configuration without submitting it again.'
+      }
+    ],
+    [
+      'RUNNING',
+      'setup',
+      { submitBlocked: true, timedOut: true, waitedSeconds: 60 },
+      {
+        outcome: 'fail',
+        detail: 'Configuration cmk-config is still RUNNING after 60 s.',
+        fix: 'Re-run later: the action does not submit twice and picks up the status; raise wait-timeout-seconds to wait longer.'
+      }
+    ],
+    [
+      'UPDATE_EXISTING_RESOURCES',
+      'setup',
+      {},
+      {
+        outcome: 'fail',
+        detail: 'Configuration cmk-config is still UPDATE_EXISTING_RESOURCES.',
+        fix: 'Re-run later: the action does not submit twice and picks up the status; raise wait-timeout-seconds to wait longer.'
+      }
+    ]
+  ] as const)('%s in %s %j', (status, mode, more, expected) => {
+    const finding = configStatusFinding(status, mode, { ...ctx, ...more })
+    expect({ outcome: finding.outcome, detail: finding.detail, fix: finding.fix }).toEqual(expected)
+    expect(finding.evidence).toMatchObject({ status, configName: 'cmk-config' })
+  })
+
+  it('a timed-out wait keeps how long it waited as evidence', () => {
+    expect(
+      configStatusFinding('RUNNING', 'setup', { ...ctx, timedOut: true, waitedSeconds: 60 })
+        .evidence
+    ).toEqual({ status: 'RUNNING', configName: 'cmk-config', timedOut: true, waitedSeconds: 60 })
+  })
+
+  it('an unknown status keeps the read error as evidence', () => {
+    const error = readError('forbidden')
+    expect(configStatusFinding('UNKNOWN', 'setup', { ...ctx, readError: error })).toMatchObject({
+      detail:
+        'The status of configuration cmk-config is unknown (TEST GET thing answered 403: service said forbidden).',
+      evidence: {
+        status: 'UNKNOWN',
+        configName: 'cmk-config',
+        error: {
+          call: 'TEST GET thing',
+          status: 403,
+          kind: 'forbidden',
+          message: 'service said forbidden'
+        }
+      }
+    })
+    expect(configStatusFinding('UNKNOWN', 'setup', ctx).evidence).toEqual({
+      status: 'UNKNOWN',
+      configName: 'cmk-config'
+    })
+  })
+
+  it('without the check that blocked it, a blocked setup still fails config.status', () => {
+    expect(
+      configStatusFinding('NOT_CONFIGURED', 'setup', {
+        ...ctx,
+        submitBlocked: false,
+        blockedBy: 'vault.found'
+      }).outcome
+    ).toBe('fail')
+  })
+})
