@@ -13,7 +13,9 @@ export default {
   // compile runs like any other and is killed or survives on its behaviour.
   checkers: [],
   concurrency: 2,
-  timeoutMS: 20_000,
+  // Beyond the covering tests' own time: a mutant that loops on a fake clock never ends, and
+  // every one of them costs this long plus a restart of the test runner.
+  timeoutMS: 5_000,
   reporters: ['clear-text', 'progress', 'html'],
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   tempDirName: '.stryker-tmp',
