@@ -263,6 +263,12 @@ export interface Scenario {
   groups: Record<string, string[]>
   /** Page size of role-assignment listings; more follow through `nextLink`. */
   roleAssignmentPageSize: number
+  /**
+   * Listings that never end: past their last item they keep answering an empty page with a
+   * same-origin link to another one (ARM's `nextLink` with a `$skiptoken`, GitHub's `Link`
+   * rel="next"), like a faulty or hostile service.
+   */
+  endlessListings: EndlessListing[]
   /** Role definitions besides the built-ins (which include the Key Vault roles). */
   customRoles: RoleDefinitionState[]
   /** ARM actions the action's identity is denied (403 AuthorizationFailed), e.g. 'Microsoft.KeyVault/vaults/read'. */
@@ -312,6 +318,9 @@ export interface Scenario {
 }
 
 const DAY = 86_400
+
+/** The listings `endlessListings` can make endless. */
+export type EndlessListing = 'arm-role-assignments' | 'github-issues'
 
 /** How many vaults one page of ARM's Key Vault listing by subscription holds. */
 export const ARM_VAULT_LIST_PAGE_SIZE = 25
@@ -639,6 +648,7 @@ export function makeScenario(overrides: Partial<Scenario> = {}): Scenario {
     roleAssignments: [],
     groups: {},
     roleAssignmentPageSize: 100,
+    endlessListings: [],
     customRoles: [],
     armDeniedActions: [],
     armWriteActions: [],

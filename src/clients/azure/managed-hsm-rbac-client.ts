@@ -9,6 +9,7 @@ import {
   type Pipeline
 } from '@azure/core-rest-pipeline'
 import { keyVaultAuthenticationPolicy } from '@azure/keyvault-common'
+import { cappedPages } from '../http/capped-pages.js'
 import { azureClientOptions } from './sdk-client-options.js'
 
 /**
@@ -16,6 +17,15 @@ import { azureClientOptions } from './sdk-client-options.js'
  * stable/7.5/rbac.json: RoleAssignments_ListForScope, RoleDefinitions_Get, RoleAssignments_Create).
  */
 export const HSM_RBAC_API_VERSION = '7.5'
+
+/**
+ * Pages of one scope's local role assignments read before the listing fails. A Managed HSM holds
+ * at most 50 role assignments at HSM scope and 10 at each key's scope, with at most 5,000 keys
+ * (Key Vault service limits, "Resource type: Managed HSM"), so 50,050 even if a listing at `/`
+ * returned every key's too; rbac.json documents no page size: 1,000 pages hold them all at 51 a
+ * page, and the scopes the action lists hold 60.
+ */
+export const HSM_ROLE_ASSIGNMENT_PAGES = 1_000
 
 /** The scopes a Managed HSM's local RBAC knows: the whole HSM, every key, one key. */
 export type HsmScope = '/' | '/keys' | `/keys/${string}`
@@ -64,12 +74,24 @@ export class ManagedHsmRbacClient {
     this.httpClient = createDefaultHttpClient()
   }
 
-  /** Role assignments at `scope` (every page). */
+  /** Role assignments at `scope` (every page, at most HSM_ROLE_ASSIGNMENT_PAGES). */
   async listRoleAssignments(
     scope: HsmScope,
     abortSignal: AbortSignal
   ): Promise<HsmRoleAssignment[]> {
     const assignments: HsmRoleAssignment[] = []
+    const call = `Managed HSM list local role assignments at ${scope}`
+    const pages = this.roleAssignmentPages(scope, abortSignal)
+    for await (const page of cappedPages(pages, call, HSM_ROLE_ASSIGNMENT_PAGES))
+      assignments.push(...page)
+    return assignments
+  }
+
+  /** The pages of `scope`'s role assignments, following same-origin nextLinks. */
+  private async *roleAssignmentPages(
+    scope: HsmScope,
+    abortSignal: AbortSignal
+  ): AsyncGenerator<HsmRoleAssignment[], void, undefined> {
     let url: string | undefined = this.url(scope, 'roleAssignments')
     while (url) {
       const page: { value?: HsmRoleAssignment[]; nextLink?: string | null } = await this.send(
@@ -77,10 +99,9 @@ export class ManagedHsmRbacClient {
         url,
         abortSignal
       )
-      assignments.push(...(page.value ?? []))
+      yield page.value ?? []
       url = page.nextLink ? this.sameOrigin(page.nextLink) : undefined
     }
-    return assignments
   }
 
   /** A role definition by its GUID; Managed HSM keeps every definition at scope `/`. */

@@ -1,5 +1,15 @@
 import type { AuthorizationManagementClient } from '@azure/arm-authorization'
 import type { RoleAssignmentFact } from '../../facts/facts.js'
+import { cappedPages } from '../http/capped-pages.js'
+
+/**
+ * Pages of role assignments read before the listing fails. At most 8,500 assignments can apply
+ * to a vault: 5,000 per subscription and 500 per management group, root plus 6 levels of them
+ * (Azure subscription and service limits, "Azure RBAC limits" and "Azure management group
+ * limits"). ARM documents no page size for this listing (Role Assignments - List For Scope,
+ * 2022-04-01: only $skipToken): 1,000 pages hold them all even at 9 a page.
+ */
+export const ROLE_ASSIGNMENT_PAGES = 1_000
 
 /**
  * Role assignments that give one principal a role on the key: its own and its groups'
@@ -7,7 +17,7 @@ import type { RoleAssignmentFact } from '../../facts/facts.js'
  * (`<vaultId>/keys/<key>`), the vault or above. Assignments below the vault on anything but this
  * key are dropped. `atScope()` cannot be added: it would hide the key scope. Each assignment comes
  * with its role definition's permissions; a definition that cannot be read leaves `permissions`
- * undefined. The SDK follows `nextLink`.
+ * undefined. The SDK follows `nextLink`, for at most ROLE_ASSIGNMENT_PAGES pages.
  */
 export async function readRoleAssignments(
   client: AuthorizationManagementClient,
@@ -18,12 +28,13 @@ export async function readRoleAssignments(
 ): Promise<RoleAssignmentFact[]> {
   const keyScope = `${vaultId}/keys/${keyName}`
   const assignments = []
-  for await (const a of client.roleAssignments.listForScope(vaultId, {
-    filter: `assignedTo('${principalId}')`,
-    abortSignal
-  })) {
-    if (a.scope && (appliesTo(a.scope, vaultId) || sameScope(a.scope, keyScope)))
-      assignments.push(a)
+  const pages = client.roleAssignments
+    .listForScope(vaultId, { filter: `assignedTo('${principalId}')`, abortSignal })
+    .byPage()
+  for await (const page of cappedPages(pages, 'ARM list role assignments', ROLE_ASSIGNMENT_PAGES)) {
+    for (const a of page)
+      if (a.scope && (appliesTo(a.scope, vaultId) || sameScope(a.scope, keyScope)))
+        assignments.push(a)
   }
   const definitionIds = [...new Set(assignments.map(a => a.roleDefinitionId ?? ''))].filter(Boolean)
   const definitions = new Map(

@@ -3,6 +3,7 @@ import type { ResourceManagementClient } from '@azure/arm-resources'
 import { RestError } from '@azure/core-rest-pipeline'
 import type { NetworkAcls, VaultFacts } from '../../facts/facts.js'
 import type { VaultType, VaultTypeInput } from '../../inputs/settings.js'
+import { cappedPages } from '../http/capped-pages.js'
 import { FailedCall } from '../http/failed-call.js'
 import { ServiceError } from '../http/service-error.js'
 
@@ -16,6 +17,20 @@ export interface VaultLookup {
   type: VaultTypeInput
   resourceGroup?: string | undefined
 }
+
+/**
+ * Pages of each ARM listing of the vault look-up read before it fails. None of them has a
+ * documented page size, so the cap is set from the documented limits (Azure subscription and
+ * service limits; Key Vault service limits):
+ * - the resource query by name: at most one hit per resource group and type, and a subscription
+ *   holds at most 980 resource groups, so 1,960 hits;
+ * - Key Vaults by subscription: no limit per subscription is documented (only 800 per resource
+ *   group and type; MicrosoftDocs/azure-docs#16315); 1,000 pages of 25 (the simulator's page)
+ *   are 25,000 vaults, more than any estate we plan for, and this listing is only the fallback
+ *   when the resource query finds nothing;
+ * - Managed HSMs by subscription: at most 5 per subscription and region.
+ */
+export const VAULT_LISTING_PAGES = 1_000
 
 const RESOURCE_TYPES: Record<VaultType, string> = {
   vault: 'Microsoft.KeyVault/vaults',
@@ -122,15 +137,18 @@ async function findByName(
   abortSignal: AbortSignal
 ): Promise<{ type: VaultType; resourceGroup: string } | undefined> {
   const hits: { type: VaultType; resourceGroup: string }[] = []
-  await FailedCall.wrap('ARM list resources by name', async () => {
-    for await (const resource of resources.resources.list({
-      filter: `name eq '${name}'`,
-      abortSignal
-    })) {
-      if (resource.name?.toLowerCase() !== name.toLowerCase()) continue
-      const type = types.find(t => RESOURCE_TYPES[t].toLowerCase() === resource.type?.toLowerCase())
-      const resourceGroup = resourceGroupOf(resource.id)
-      if (type && resourceGroup) hits.push({ type, resourceGroup })
+  const call = 'ARM list resources by name'
+  await FailedCall.wrap(call, async () => {
+    const pages = resources.resources.list({ filter: `name eq '${name}'`, abortSignal }).byPage()
+    for await (const page of cappedPages(pages, call, VAULT_LISTING_PAGES)) {
+      for (const resource of page) {
+        if (resource.name?.toLowerCase() !== name.toLowerCase()) continue
+        const type = types.find(
+          t => RESOURCE_TYPES[t].toLowerCase() === resource.type?.toLowerCase()
+        )
+        const resourceGroup = resourceGroupOf(resource.id)
+        if (type && resourceGroup) hits.push({ type, resourceGroup })
+      }
     }
   })
   return types.map(type => hits.find(hit => hit.type === type)).find(hit => hit !== undefined)
@@ -149,15 +167,23 @@ async function listedByName(
   const arm = clients.keyVaultManagement
   const same = (candidate: string | undefined) => candidate?.toLowerCase() === name.toLowerCase()
   if (type === 'vault') {
-    return FailedCall.wrap('ARM list vaults in subscription', async () => {
-      for await (const vault of arm.vaults.listBySubscription({ abortSignal }))
-        if (same(vault.name)) return toVaultFacts(vault)
+    const call = 'ARM list vaults in subscription'
+    return FailedCall.wrap(call, async () => {
+      const pages = arm.vaults.listBySubscription({ abortSignal }).byPage()
+      for await (const page of cappedPages(pages, call, VAULT_LISTING_PAGES)) {
+        const vault = page.find(v => same(v.name))
+        if (vault) return toVaultFacts(vault)
+      }
       return undefined
     })
   }
-  return FailedCall.wrap('ARM list managed HSMs in subscription', async () => {
-    for await (const hsm of arm.managedHsms.listBySubscription({ abortSignal }))
-      if (same(hsm.name)) return toManagedHsmFacts(hsm)
+  const call = 'ARM list managed HSMs in subscription'
+  return FailedCall.wrap(call, async () => {
+    const pages = arm.managedHsms.listBySubscription({ abortSignal }).byPage()
+    for await (const page of cappedPages(pages, call, VAULT_LISTING_PAGES)) {
+      const hsm = page.find(h => same(h.name))
+      if (hsm) return toManagedHsmFacts(hsm)
+    }
     return undefined
   })
 }

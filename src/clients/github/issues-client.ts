@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { cappedPages } from '../http/capped-pages.js'
 import { errorMessage } from '../http/error-message.js'
 import { redact } from '../http/secrets.js'
 import { ServiceError } from '../http/service-error.js'
@@ -30,6 +31,14 @@ export interface IssuesClient {
   runUrl?: string | undefined
 }
 
+/**
+ * Pages of open labelled issues read before the listing fails: GitHub answers at most 100 a
+ * page (per_page, "List repository issues"), and the action keeps one open issue per org,
+ * vault and key, so 100 pages (10,000 open issues and pull requests with the label) is more
+ * than any repository that tracks its keys needs.
+ */
+export const ISSUE_LIST_PAGES = 100
+
 /** All the GitHub calls of one run together may take this long. */
 const GITHUB_BUDGET_MS = 60_000
 
@@ -57,26 +66,30 @@ export async function issuesClient(token: string): Promise<IssuesClient> {
       throw error
     }
   })
-  const call = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+  const call = async <T>(name: string, work: (callName: string) => Promise<T>): Promise<T> => {
     try {
-      return await work()
+      return await work(`GitHub ${name}`)
     } catch (error) {
-      throw gitHubError(`GitHub ${name}`, error)
+      // Our own errors (a listing past its cap) already name the call.
+      throw error instanceof ServiceError ? error : gitHubError(`GitHub ${name}`, error)
     }
   }
   const api: IssuesApi = {
     listOpen: label =>
-      call(`GET /repos/${owner}/${repo}/issues (open, label ${label})`, async () => {
-        const items = await octokit.paginate(octokit.rest.issues.listForRepo, {
+      call(`GET /repos/${owner}/${repo}/issues (open, label ${label})`, async listing => {
+        const pages = octokit.paginate.iterator(octokit.rest.issues.listForRepo, {
           owner,
           repo,
           state: 'open',
           labels: label,
           per_page: 100
         })
-        return items
-          .filter(item => !item.pull_request)
-          .map(item => ({ number: item.number, url: item.html_url, body: item.body ?? '' }))
+        const issues: OpenIssue[] = []
+        for await (const { data } of cappedPages(pages, listing, ISSUE_LIST_PAGES))
+          for (const item of data)
+            if (!item.pull_request)
+              issues.push({ number: item.number, url: item.html_url, body: item.body ?? '' })
+        return issues
       }),
     create: issue =>
       call(`POST /repos/${owner}/${repo}/issues`, async () => {

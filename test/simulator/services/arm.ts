@@ -413,14 +413,23 @@ function serveKeys(req: SimRequest, ctx: SimContext, holder: KeyHolder): Answer 
   return json(200, keyJson(key, version))
 }
 
-/** One page of `items`, with an absolute nextLink on this host when more remain. */
-function page(req: SimRequest, ctx: SimContext, items: unknown[], pageSize: number): Answer {
+/**
+ * One page of `items`, with an absolute nextLink on this host when more remain (`endless`:
+ * always, past the end with empty pages).
+ */
+function page(
+  req: SimRequest,
+  ctx: SimContext,
+  items: unknown[],
+  pageSize: number,
+  endless = false
+): Answer {
   const skip = Number(req.query.$skiptoken ?? 0) || 0
   const top = Number(req.query.$top ?? 0) || 0
   const size = Math.max(1, top > 0 ? Math.min(top, pageSize) : pageSize)
   const value = items.slice(skip, skip + size)
   const body: Record<string, unknown> = { value }
-  if (skip + size < items.length) {
+  if (endless || skip + size < items.length) {
     const next = new URL(`${ctx.urls.arm}${req.path}`)
     for (const [k, v] of Object.entries(req.query)) next.searchParams.set(k, v)
     next.searchParams.set('$skiptoken', String(skip + size))
@@ -659,7 +668,8 @@ function listRoleAssignments(req: SimRequest, ctx: SimContext, scope: string): A
       return related && (!principals || principals.has(a.principalId.toLowerCase()))
     })
     .map(({ a, i }) => assignmentJson(ctx, a, i))
-  return page(req, ctx, value, ctx.state.roleAssignmentPageSize)
+  const endless = ctx.state.endlessListings.includes('arm-role-assignments')
+  return page(req, ctx, value, ctx.state.roleAssignmentPageSize, endless)
 }
 
 /** ARM's answer to a filter it does not support (the wording of its 400). */

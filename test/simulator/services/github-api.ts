@@ -86,7 +86,9 @@ function list(req: SimRequest, ctx: SimContext): Answer {
   }
   const rels: string[] = []
   if (page > 1) rels.push(`<${link(page - 1)}>; rel="prev"`, `<${link(1)}>; rel="first"`)
-  if (page < lastPage)
+  if (ctx.state.endlessListings.includes('github-issues'))
+    rels.push(`<${link(page + 1)}>; rel="next"`)
+  else if (page < lastPage)
     rels.push(`<${link(page + 1)}>; rel="next"`, `<${link(lastPage)}>; rel="last"`)
   return json(
     200,

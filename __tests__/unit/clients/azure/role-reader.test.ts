@@ -53,10 +53,15 @@ function fakeClient(
     roleAssignments: {
       listForScope(scope: string, options: { filter?: string }) {
         listed.push(`${scope} ${options.filter ?? ''}`)
-        return (async function* () {
-          for (const [i, a] of assignments.entries())
-            yield { ...a, id: `${a.scope}/providers/Microsoft.Authorization/roleAssignments/${i}` }
-        })()
+        const page = assignments.map((a, i) => ({
+          ...a,
+          id: `${a.scope}/providers/Microsoft.Authorization/roleAssignments/${i}`
+        }))
+        return {
+          byPage: async function* () {
+            yield page
+          }
+        }
       }
     },
     roleDefinitions: {
