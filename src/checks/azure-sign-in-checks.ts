@@ -133,6 +133,14 @@ function diagnoseWithoutCode(signIn: AzureSignIn, error: ReadError): Diagnosis {
       fix: "Check azure-tenant-id, the Directory (tenant) ID of the tenant that holds the vault and the app registration (`az account show --query tenantId -o tsv`), and the runner's network and proxy settings for login.microsoftonline.com."
     }
   }
+  // The wording of azureCliTimeout (src/clients/azure/azure-cli-credential.ts).
+  const azTimeout = /az account get-access-token did not finish within ([\d.]+) s/.exec(message)
+  if (azTimeout) {
+    return {
+      cause: `azure-auth is cli, but \`az account get-access-token\` did not finish within ${azTimeout[1]} s, so the action stopped it`,
+      fix: 'Check that the runner reaches Entra (login.microsoftonline.com, through the proxy in HTTPS_PROXY if it needs one): run `az account get-access-token --output none` in an earlier step of the job to see whether it hangs there too. On a slow network, raise the bound with the environment variable AEP_CMK_HTTP_TIMEOUT_SECONDS (it is the per-try HTTP timeout, 30 s by default); or set azure-auth: oidc with azure-client-id and azure-tenant-id, which needs no Azure CLI.'
+    }
+  }
   if (/Azure CLI could not be found/i.test(message)) {
     return {
       cause: 'azure-auth is cli, but the Azure CLI is not installed on this runner',

@@ -159,6 +159,25 @@ describe('azure.sign-in', () => {
     expect(signedOut.fix).toContain('azure/login@v2')
   })
 
+  it('an az that did not finish within the bound: says so and what to check, not a JSON error', () => {
+    const f = failedSignIn(
+      {
+        call: CALL,
+        kind: 'error',
+        message: 'az account get-access-token did not finish within 1.5 s and was stopped'
+      },
+      { method: 'cli' }
+    )
+    expect(f.outcome).toBe('fail')
+    expect(f.detail).toBe(
+      'azure-auth is cli, but `az account get-access-token` did not finish within 1.5 s, so the action stopped it. ' +
+        `${CALL} failed: az account get-access-token did not finish within 1.5 s and was stopped.`
+    )
+    expect(f.fix).toContain('login.microsoftonline.com')
+    expect(f.fix).toContain('AEP_CMK_HTTP_TIMEOUT_SECONDS')
+    expect(f.fix).toContain('azure-auth: oidc')
+  })
+
   it('no ID-token permission', () => {
     const f = failedSignIn({
       call: CALL,

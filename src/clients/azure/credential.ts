@@ -1,6 +1,5 @@
 import type { TokenCredential } from '@azure/core-auth'
 import {
-  AzureCliCredential,
   ClientAssertionCredential,
   ClientSecretCredential,
   ManagedIdentityCredential
@@ -8,6 +7,7 @@ import {
 import { registerSecret } from '../http/secrets.js'
 import type { AzureIdentity } from '../../inputs/settings.js'
 import { azureClientOptions } from './sdk-client-options.js'
+import { createAzureCliCredential } from './azure-cli-credential.js'
 import { githubIdTokenAssertion } from './github-id-token.js'
 import { SharedTokenCredential } from './shared-token-credential.js'
 
@@ -60,7 +60,7 @@ export function createAzureCredential(
         : new ManagedIdentityCredential(azureClientOptions('token', runSignal))
       break
     case 'cli':
-      inner = new AzureCliCredential(identity.tenantId ? { tenantId: identity.tenantId } : {})
+      inner = createAzureCliCredential(identity.tenantId)
       break
   }
   return new SharedTokenCredential(inner, identity.tenantId, runSignal)
