@@ -1,8 +1,8 @@
-export const id = 195;
-export const ids = [195];
+export const id = 346;
+export const ids = [346];
 export const modules = {
 
-/***/ 88195:
+/***/ 95346:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,16 +13,16 @@ __webpack_require__.d(__webpack_exports__, {
   createServices: () => (/* binding */ createServices)
 });
 
-// EXTERNAL MODULE: ./node_modules/@azure/arm-authorization/dist/index.js
-var dist = __webpack_require__(71043);
-// EXTERNAL MODULE: ./node_modules/@azure/arm-keyvault/dist/esm/index.js + 35 modules
-var esm = __webpack_require__(74950);
-// EXTERNAL MODULE: ./node_modules/@azure/arm-resources/dist/esm/index.js + 24 modules
-var dist_esm = __webpack_require__(56033);
+// EXTERNAL MODULE: ../../main/node_modules/@azure/arm-authorization/dist/index.js
+var dist = __webpack_require__(85505);
+// EXTERNAL MODULE: ../../main/node_modules/@azure/arm-keyvault/dist/esm/index.js + 35 modules
+var esm = __webpack_require__(96300);
+// EXTERNAL MODULE: ../../main/node_modules/@azure/arm-resources/dist/esm/index.js + 24 modules
+var dist_esm = __webpack_require__(54007);
 // EXTERNAL MODULE: ./src/clients/http/json-request.ts + 1 modules
-var json_request = __webpack_require__(70955);
+var json_request = __webpack_require__(93654);
 // EXTERNAL MODULE: ./src/clients/http/service-error.ts
-var service_error = __webpack_require__(1537);
+var service_error = __webpack_require__(40928);
 ;// CONCATENATED MODULE: ./src/clients/adobe/config-answer.ts
 
 const asObject = (value) => value && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
@@ -55,9 +55,9 @@ function parseConfigAnswer(call, body, lookupName) {
 }
 
 // EXTERNAL MODULE: ./src/facts/identifiers.ts
-var identifiers = __webpack_require__(10119);
+var identifiers = __webpack_require__(88056);
 // EXTERNAL MODULE: ./src/report/neutralize.ts
-var neutralize = __webpack_require__(26595);
+var neutralize = __webpack_require__(36340);
 ;// CONCATENATED MODULE: ./src/clients/adobe/registration-answer.ts
 
 
@@ -195,7 +195,7 @@ class PlatformClient {
 }
 
 // EXTERNAL MODULE: ./src/clients/http/secrets.ts
-var secrets = __webpack_require__(15120);
+var secrets = __webpack_require__(66365);
 ;// CONCATENATED MODULE: ./src/clients/adobe/ims-token.ts
 
 
@@ -221,16 +221,70 @@ async function fetchAdobeToken(credential, imsEndpoint, signal) {
     const token = body?.access_token;
     if (typeof token !== 'string' || token === '')
         throw new service_error/* ServiceError */._('Adobe IMS token request', 200, 'the answer has no access_token');
-    (0,secrets/* registerSecret */.c)(token);
+    (0,secrets.registerSecret)(token);
     return token;
 }
 
-// EXTERNAL MODULE: ./node_modules/@azure/identity/dist/esm/index.js + 172 modules
-var identity_dist_esm = __webpack_require__(39907);
+// EXTERNAL MODULE: ../../main/node_modules/@azure/identity/dist/esm/index.js + 172 modules
+var identity_dist_esm = __webpack_require__(12553);
 // EXTERNAL MODULE: ./src/clients/azure/sdk-client-options.ts + 2 modules
-var sdk_client_options = __webpack_require__(93326);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
-var core = __webpack_require__(14116);
+var sdk_client_options = __webpack_require__(97847);
+;// CONCATENATED MODULE: ./src/clients/azure/azure-cli-credential.ts
+
+
+/**
+ * The Azure CLI credential, bounded: each `az account get-access-token` may take at most
+ * `timeoutMs` (default: the per-try HTTP timeout, 30 s). AzureCliCredential ignores the abort
+ * signal, so without a bound an `az` waiting on a network that never answers holds the sign-in
+ * until the run's deadline. 30 s is long enough: az starts in a few seconds (Python and its
+ * modules) and then needs at most a token refresh, one or two requests to Entra, each of which
+ * our own HTTP calls would also give up on after the same per-try timeout.
+ *
+ * The identity library runs az through child_process.exec with `timeout`, which kills it and
+ * then fails parsing the empty output ("Unexpected end of JSON input"), or quotes whatever az
+ * printed on stderr by then. Neither says what happened, so a failure that comes after the
+ * bound is reported as the time-out it is.
+ *
+ * A token request that timed out is not retried: az hangs on what does not change within a
+ * run (an unreachable Entra, a proxy that swallows the request), so a second try would most
+ * likely hang as long again and double the wait for the same answer.
+ */
+class BoundedAzureCliCredential {
+    inner;
+    timeoutMs;
+    now;
+    constructor(inner, timeoutMs, now = Date.now) {
+        this.inner = inner;
+        this.timeoutMs = timeoutMs;
+        this.now = now;
+    }
+    async getToken(scopes, options) {
+        const started = this.now();
+        try {
+            return await this.inner.getToken(scopes, options);
+        }
+        catch (error) {
+            // exec's timer starts after ours, so a kill always shows here as elapsed >= the bound.
+            if (this.now() - started >= this.timeoutMs)
+                throw azureCliTimeout(this.timeoutMs);
+            throw error;
+        }
+    }
+}
+function createAzureCliCredential(tenantId, timeoutMs = (0,json_request/* httpTimeoutMs */.C)()) {
+    const inner = new identity_dist_esm/* AzureCliCredential */.nG({
+        ...(tenantId && { tenantId }),
+        processTimeoutInMs: timeoutMs
+    });
+    return new BoundedAzureCliCredential(inner, timeoutMs);
+}
+/** The error a timed-out az becomes; azure.sign-in recognises its wording. */
+function azureCliTimeout(timeoutMs) {
+    return new Error(`az account get-access-token did not finish within ${timeoutMs / 1000} s and was stopped`);
+}
+
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(84559);
 ;// CONCATENATED MODULE: ./src/clients/azure/github-id-token.ts
 
 
@@ -256,7 +310,7 @@ function githubIdTokenAssertion(fetchIdToken = audience => core.getIDToken(audie
             return current.token;
         const entry = {
             token: fetchIdToken(AZURE_TOKEN_EXCHANGE_AUDIENCE).then(value => {
-                (0,secrets/* registerSecret */.c)(value);
+                (0,secrets.registerSecret)(value);
                 onToken(value);
                 entry.expiresAtMs = expiresAtMs(value) ?? -Infinity;
                 return value;
@@ -286,7 +340,7 @@ function expiresAtMs(jwt) {
 }
 
 // EXTERNAL MODULE: ./src/clients/http/error-message.ts
-var error_message = __webpack_require__(21333);
+var error_message = __webpack_require__(98428);
 ;// CONCATENATED MODULE: ./src/clients/azure/shared-token-credential.ts
 
 
@@ -330,7 +384,7 @@ class SharedTokenCredential {
         const pending = this.inner
             .getToken(scopes, { ...options, ...(this.runSignal && { abortSignal: this.runSignal }) })
             .then(token => {
-            (0,secrets/* registerSecret */.c)(token?.token);
+            (0,secrets.registerSecret)(token?.token);
             return token;
         }, (error) => {
             // The SDKs would otherwise blame the ARM or Key Vault call for a failed sign-in.
@@ -349,6 +403,7 @@ class SharedTokenCredential {
 }
 
 ;// CONCATENATED MODULE: ./src/clients/azure/credential.ts
+
 
 
 
@@ -376,7 +431,7 @@ onIdToken) {
             inner = new identity_dist_esm/* ClientAssertionCredential */.XI(identity.tenantId, identity.clientId, githubIdTokenAssertion(undefined, undefined, onIdToken), common);
             break;
         case 'secret':
-            (0,secrets/* registerSecret */.c)(identity.clientSecret);
+            (0,secrets.registerSecret)(identity.clientSecret);
             inner = new identity_dist_esm/* ClientSecretCredential */.HC(identity.tenantId, identity.clientId, identity.clientSecret, common);
             break;
         case 'managed-identity':
@@ -388,17 +443,20 @@ onIdToken) {
                 : new identity_dist_esm/* ManagedIdentityCredential */.NC((0,sdk_client_options/* azureClientOptions */.r)('token', runSignal));
             break;
         case 'cli':
-            inner = new identity_dist_esm/* AzureCliCredential */.nG(identity.tenantId ? { tenantId: identity.tenantId } : {});
+            inner = createAzureCliCredential(identity.tenantId);
             break;
     }
     return new SharedTokenCredential(inner, identity.tenantId, runSignal);
 }
 
-// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 37 modules
-var core_rest_pipeline_dist_esm = __webpack_require__(1818);
-// EXTERNAL MODULE: ./node_modules/@azure/keyvault-common/dist/esm/index.js + 5 modules
-var keyvault_common_dist_esm = __webpack_require__(20357);
+// EXTERNAL MODULE: ../../main/node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 37 modules
+var core_rest_pipeline_dist_esm = __webpack_require__(14580);
+// EXTERNAL MODULE: ../../main/node_modules/@azure/keyvault-common/dist/esm/index.js + 5 modules
+var keyvault_common_dist_esm = __webpack_require__(50343);
+// EXTERNAL MODULE: ./src/clients/http/capped-pages.ts
+var capped_pages = __webpack_require__(51258);
 ;// CONCATENATED MODULE: ./src/clients/azure/managed-hsm-rbac-client.ts
+
 
 
 
@@ -407,6 +465,14 @@ var keyvault_common_dist_esm = __webpack_require__(20357);
  * stable/7.5/rbac.json: RoleAssignments_ListForScope, RoleDefinitions_Get, RoleAssignments_Create).
  */
 const HSM_RBAC_API_VERSION = '7.5';
+/**
+ * Pages of one scope's local role assignments read before the listing fails. A Managed HSM holds
+ * at most 50 role assignments at HSM scope and 10 at each key's scope, with at most 5,000 keys
+ * (Key Vault service limits, "Resource type: Managed HSM"), so 50,050 even if a listing at `/`
+ * returned every key's too; rbac.json documents no page size: 1,000 pages hold them all at 51 a
+ * page, and the scopes the action lists hold 60.
+ */
+const HSM_ROLE_ASSIGNMENT_PAGES = 1_000;
 /**
  * A Managed HSM's local RBAC (`https://<hsm>.managedhsm.azure.net`), the calls
  * `@azure/keyvault-admin` makes, on the Azure SDK pipeline (retries, our per-try timeout and
@@ -427,16 +493,23 @@ class ManagedHsmRbacClient {
             this.pipeline.addPolicy(policy, { afterPhase: 'Sign' });
         this.httpClient = (0,core_rest_pipeline_dist_esm/* createDefaultHttpClient */.fl)();
     }
-    /** Role assignments at `scope` (every page). */
+    /** Role assignments at `scope` (every page, at most HSM_ROLE_ASSIGNMENT_PAGES). */
     async listRoleAssignments(scope, abortSignal) {
         const assignments = [];
+        const call = `Managed HSM list local role assignments at ${scope}`;
+        const pages = this.roleAssignmentPages(scope, abortSignal);
+        for await (const page of (0,capped_pages/* cappedPages */.y)(pages, call, HSM_ROLE_ASSIGNMENT_PAGES))
+            assignments.push(...page);
+        return assignments;
+    }
+    /** The pages of `scope`'s role assignments, following same-origin nextLinks. */
+    async *roleAssignmentPages(scope, abortSignal) {
         let url = this.url(scope, 'roleAssignments');
         while (url) {
             const page = await this.send('GET', url, abortSignal);
-            assignments.push(...(page.value ?? []));
+            yield page.value ?? [];
             url = page.nextLink ? this.sameOrigin(page.nextLink) : undefined;
         }
-        return assignments;
     }
     /** A role definition by its GUID; Managed HSM keeps every definition at scope `/`. */
     getRoleDefinition(guid, abortSignal) {
@@ -495,7 +568,7 @@ class ManagedHsmRbacClient {
 }
 
 // EXTERNAL MODULE: ./src/clients/http/jwt-claims.ts
-var jwt_claims = __webpack_require__(32792);
+var jwt_claims = __webpack_require__(39035);
 ;// CONCATENATED MODULE: ./src/clients/services.ts
 
 

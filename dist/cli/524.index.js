@@ -1,8 +1,8 @@
-export const id = 456;
-export const ids = [456,940,120];
+export const id = 524;
+export const ids = [524,315,365];
 export const modules = {
 
-/***/ 80637:
+/***/ 1734:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */   r: () => (/* binding */ upsertFinding)
 /* harmony export */ });
 /* unused harmony export countsAsFailure */
-/* harmony import */ var _finding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(93800);
+/* harmony import */ var _finding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(66625);
 
 /** With strict, warnings count as failures. */
 function countsAsFailure(outcome, strict) {
@@ -32,7 +32,7 @@ function upsertFinding(findings, finding) {
 
 /***/ }),
 
-/***/ 93800:
+/***/ 66625:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -65,7 +65,7 @@ const CHECK_IDS = [
 
 /***/ }),
 
-/***/ 6558:
+/***/ 28585:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -114,7 +114,7 @@ function ipv4RuleAllows(rule, ip) {
 
 /***/ }),
 
-/***/ 10886:
+/***/ 9249:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -134,7 +134,7 @@ function readErrorEvidence(error) {
 
 /***/ }),
 
-/***/ 18359:
+/***/ 65400:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -146,8 +146,8 @@ function readErrorEvidence(error) {
 /* harmony export */   uR: () => (/* binding */ vaultFoundFinding),
 /* harmony export */   uX: () => (/* binding */ rbacFinding)
 /* harmony export */ });
-/* harmony import */ var _ipv4_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6558);
-/* harmony import */ var _read_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10886);
+/* harmony import */ var _ipv4_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(28585);
+/* harmony import */ var _read_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9249);
 
 
 /** Adobe's documented monitoring address; it must reach vaults whose firewall restricts access. */
@@ -374,7 +374,50 @@ function adobeIpFinding(vault, ctx) {
 
 /***/ }),
 
-/***/ 15120:
+/***/ 51258:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ cappedPages)
+/* harmony export */ });
+/* unused harmony export TooManyPagesError */
+/* harmony import */ var _service_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40928);
+
+/**
+ * A paged listing that went on past its cap. Not retryable: asking again would page just as
+ * long.
+ */
+class TooManyPagesError extends _service_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ServiceError */ ._ {
+    constructor(call, maxPages) {
+        super(call, undefined, `stopped after ${maxPages} pages: the service kept answering with a link to another page, more than a listing of this kind holds`);
+        this.name = 'TooManyPagesError';
+    }
+    get retryable() {
+        return false;
+    }
+}
+/**
+ * The pages of one listing (an SDK pager's byPage(), Octokit's paginate.iterator, our own
+ * nextLink loop), at most `maxPages` of them. A service that keeps sending a link to another
+ * page (nextLink, a Link header, a skiptoken) fails the listing with TooManyPagesError, naming
+ * `call`, as soon as it offers page maxPages + 1, instead of holding the run until its deadline.
+ * Never a silent truncation: the item a check looks for could be on a page not read. Leaving
+ * the loop early ends the underlying pager (its return() runs).
+ */
+async function* cappedPages(pages, call, maxPages) {
+    let read = 0;
+    for await (const page of pages) {
+        if (read >= maxPages)
+            throw new TooManyPagesError(call, maxPages);
+        read++;
+        yield page;
+    }
+}
+
+
+/***/ }),
+
+/***/ 66365:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -382,7 +425,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   redact: () => (/* binding */ redact),
 /* harmony export */   registerSecret: () => (/* binding */ registerSecret)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96421);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(84559);
 
 const known = new Set();
 /**
@@ -428,14 +471,14 @@ function redact(text) {
 
 /***/ }),
 
-/***/ 1537:
+/***/ 40928:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   X: () => (/* binding */ serviceMessage),
 /* harmony export */   _: () => (/* binding */ ServiceError)
 /* harmony export */ });
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15120);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(66365);
 
 /** A call to a service that failed: names the call, the HTTP status and the service's message. */
 class ServiceError extends Error {
@@ -484,7 +527,7 @@ function serviceMessage(body, fallback) {
 
 /***/ }),
 
-/***/ 38456:
+/***/ 99524:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -495,8 +538,8 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(96421);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(84559);
 ;// CONCATENATED MODULE: ./src/checks/skipped.ts
 /**
  * A dependent check whose input facts are missing because `blockedBy` failed. It is neither a
@@ -513,7 +556,7 @@ function skipped(id, blockedBy) {
 }
 
 // EXTERNAL MODULE: ./src/checks/read-error.ts
-var read_error = __webpack_require__(10886);
+var read_error = __webpack_require__(9249);
 ;// CONCATENATED MODULE: ./src/checks/config-checks.ts
 
 
@@ -1342,6 +1385,14 @@ function diagnoseWithoutCode(signIn, error) {
             fix: "Check azure-tenant-id, the Directory (tenant) ID of the tenant that holds the vault and the app registration (`az account show --query tenantId -o tsv`), and the runner's network and proxy settings for login.microsoftonline.com."
         };
     }
+    // The wording of azureCliTimeout (src/clients/azure/azure-cli-credential.ts).
+    const azTimeout = /az account get-access-token did not finish within ([\d.]+) s/.exec(message);
+    if (azTimeout) {
+        return {
+            cause: `azure-auth is cli, but \`az account get-access-token\` did not finish within ${azTimeout[1]} s, so the action stopped it`,
+            fix: 'Check that the runner reaches Entra (login.microsoftonline.com, through the proxy in HTTPS_PROXY if it needs one): run `az account get-access-token --output none` in an earlier step of the job to see whether it hangs there too. On a slow network, raise the bound with the environment variable AEP_CMK_HTTP_TIMEOUT_SECONDS (it is the per-try HTTP timeout, 30 s by default); or set azure-auth: oidc with azure-client-id and azure-tenant-id, which needs no Azure CLI.'
+        };
+    }
     if (/Azure CLI could not be found/i.test(message)) {
         return {
             cause: 'azure-auth is cli, but the Azure CLI is not installed on this runner',
@@ -1811,7 +1862,7 @@ function keyRotationFinding(key, ctx) {
 }
 
 // EXTERNAL MODULE: ./src/checks/vault-checks.ts
-var vault_checks = __webpack_require__(18359);
+var vault_checks = __webpack_require__(65400);
 ;// CONCATENATED MODULE: ./src/checks/evaluate.ts
 
 
@@ -1918,7 +1969,7 @@ function rootBlockers(findings) {
 }
 
 // EXTERNAL MODULE: ./src/checks/finding-list.ts
-var finding_list = __webpack_require__(80637);
+var finding_list = __webpack_require__(1734);
 ;// CONCATENATED MODULE: ./src/checks/repair-findings.ts
 /**
  * Adds what remediation did to the findings of the checks it answered, where they still do not
@@ -1958,9 +2009,9 @@ function withRepairOutcomes(findings, outcomes) {
 }
 
 // EXTERNAL MODULE: ./src/clients/http/error-message.ts
-var error_message = __webpack_require__(21333);
+var error_message = __webpack_require__(98428);
 // EXTERNAL MODULE: ./src/clients/http/secrets.ts
-var secrets = __webpack_require__(15120);
+var secrets = __webpack_require__(66365);
 ;// CONCATENATED MODULE: ./src/facts/consent-url.ts
 /** Adobe's consent URL uses /common/; pointing it at the vault's tenant makes consent land in the right directory. */
 function tenantConsentUrl(redirectUrl, tenantId) {
@@ -2033,7 +2084,7 @@ function inputProblemsMessage(problems) {
 }
 
 // EXTERNAL MODULE: ./src/inputs/settings.ts
-var inputs_settings = __webpack_require__(70900);
+var inputs_settings = __webpack_require__(56107);
 ;// CONCATENATED MODULE: ./src/inputs/parse-settings.ts
 
 
@@ -2333,7 +2384,7 @@ function summarizeSettings(settings) {
 }
 
 // EXTERNAL MODULE: ./src/report/skipped-lines.ts
-var skipped_lines = __webpack_require__(97020);
+var skipped_lines = __webpack_require__(37413);
 ;// CONCATENATED MODULE: ./src/report/annotations.ts
 
 /**
@@ -2367,13 +2418,23 @@ function asSentence(detail) {
     return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
+// EXTERNAL MODULE: ./src/clients/http/capped-pages.ts
+var capped_pages = __webpack_require__(51258);
 // EXTERNAL MODULE: ./src/clients/http/service-error.ts
-var service_error = __webpack_require__(1537);
+var service_error = __webpack_require__(40928);
 ;// CONCATENATED MODULE: ./src/clients/github/issues-client.ts
 
 
 
 
+
+/**
+ * Pages of open labelled issues read before the listing fails: GitHub answers at most 100 a
+ * page (per_page, "List repository issues"), and the action keeps one open issue per org,
+ * vault and key, so 100 pages (10,000 open issues and pull requests with the label) is more
+ * than any repository that tracks its keys needs.
+ */
+const ISSUE_LIST_PAGES = 100;
 /** All the GitHub calls of one run together may take this long. */
 const GITHUB_BUDGET_MS = 60_000;
 /**
@@ -2383,7 +2444,7 @@ const GITHUB_BUDGET_MS = 60_000;
  * open-issue is on.
  */
 async function issuesClient(token) {
-    const { context, getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 92413));
+    const { context, getOctokit } = await __webpack_require__.e(/* import() */ 587).then(__webpack_require__.bind(__webpack_require__, 38587));
     const { owner, repo } = context.repo;
     const octokit = getOctokit(token);
     const signal = AbortSignal.timeout(GITHUB_BUDGET_MS);
@@ -2401,24 +2462,28 @@ async function issuesClient(token) {
     });
     const call = async (name, work) => {
         try {
-            return await work();
+            return await work(`GitHub ${name}`);
         }
         catch (error) {
-            throw gitHubError(`GitHub ${name}`, error);
+            // Our own errors (a listing past its cap) already name the call.
+            throw error instanceof service_error/* ServiceError */._ ? error : gitHubError(`GitHub ${name}`, error);
         }
     };
     const api = {
-        listOpen: label => call(`GET /repos/${owner}/${repo}/issues (open, label ${label})`, async () => {
-            const items = await octokit.paginate(octokit.rest.issues.listForRepo, {
+        listOpen: label => call(`GET /repos/${owner}/${repo}/issues (open, label ${label})`, async (listing) => {
+            const pages = octokit.paginate.iterator(octokit.rest.issues.listForRepo, {
                 owner,
                 repo,
                 state: 'open',
                 labels: label,
                 per_page: 100
             });
-            return items
-                .filter(item => !item.pull_request)
-                .map(item => ({ number: item.number, url: item.html_url, body: item.body ?? '' }));
+            const issues = [];
+            for await (const { data } of (0,capped_pages/* cappedPages */.y)(pages, listing, ISSUE_LIST_PAGES))
+                for (const item of data)
+                    if (!item.pull_request)
+                        issues.push({ number: item.number, url: item.html_url, body: item.body ?? '' });
+            return issues;
         }),
         create: issue => call(`POST /repos/${owner}/${repo}/issues`, async () => {
             const { data } = await octokit.rest.issues.create({ owner, repo, ...issue });
@@ -2475,9 +2540,9 @@ function gitHubError(call, error) {
 }
 
 // EXTERNAL MODULE: ./src/report/neutralize.ts
-var neutralize = __webpack_require__(26595);
+var neutralize = __webpack_require__(36340);
 // EXTERNAL MODULE: ./src/checks/finding.ts
-var checks_finding = __webpack_require__(93800);
+var checks_finding = __webpack_require__(66625);
 ;// CONCATENATED MODULE: ./src/report/action-version.ts
 /** This action's version, as in package.json (a unit test keeps the two equal). */
 const ACTION_VERSION = '1.0.0';
@@ -2780,7 +2845,7 @@ async function writeSarif(path, log) {
 }
 
 // EXTERNAL MODULE: ./src/report/markdown.ts
-var markdown = __webpack_require__(54285);
+var markdown = __webpack_require__(60998);
 ;// CONCATENATED MODULE: ./src/report/tracking-issue-text.ts
 
 
@@ -2927,7 +2992,7 @@ async function publishSarif(r, github, strict) {
         return undefined;
     try {
         // Loaded here, not at start-up: it brings a YAML parser that only the SARIF file needs.
-        const { workflowLocation } = await __webpack_require__.e(/* import() */ 889).then(__webpack_require__.bind(__webpack_require__, 64889));
+        const { workflowLocation } = await __webpack_require__.e(/* import() */ 64).then(__webpack_require__.bind(__webpack_require__, 95064));
         const location = await workflowLocation(process.env);
         await writeSarif(github.sarifFile, buildSarif(r.findings, github.key, location, strict));
         return github.sarifFile;
@@ -3046,7 +3111,7 @@ function writeGitHubOutputs(setOutput, written) {
 }
 
 // EXTERNAL MODULE: ./src/report/summary.ts + 2 modules
-var summary = __webpack_require__(20940);
+var summary = __webpack_require__(46315);
 ;// CONCATENATED MODULE: ./src/report/publish.ts
 
 
@@ -3201,8 +3266,8 @@ async function run() {
  */
 async function loadServiceClients() {
     const [{ createServices }, { gatherFacts }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(316), __webpack_require__.e(309), __webpack_require__.e(195)]).then(__webpack_require__.bind(__webpack_require__, 88195)),
-        Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(90), __webpack_require__.e(309), __webpack_require__.e(454)]).then(__webpack_require__.bind(__webpack_require__, 19454))
+        Promise.all(/* import() */[__webpack_require__.e(850), __webpack_require__.e(324), __webpack_require__.e(248), __webpack_require__.e(346)]).then(__webpack_require__.bind(__webpack_require__, 95346)),
+        Promise.all(/* import() */[__webpack_require__.e(850), __webpack_require__.e(332), __webpack_require__.e(248), __webpack_require__.e(722)]).then(__webpack_require__.bind(__webpack_require__, 92722))
     ]);
     return { createServices, gatherFacts };
 }
@@ -3247,7 +3312,7 @@ async function act(services, facts, evaluate, progress) {
     let lastConfig = configOf(facts);
     let setup;
     try {
-        const { runSetup } = await Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(90), __webpack_require__.e(309), __webpack_require__.e(454), __webpack_require__.e(354)]).then(__webpack_require__.bind(__webpack_require__, 76354));
+        const { runSetup } = await Promise.all(/* import() */[__webpack_require__.e(850), __webpack_require__.e(332), __webpack_require__.e(248), __webpack_require__.e(722), __webpack_require__.e(544)]).then(__webpack_require__.bind(__webpack_require__, 95544));
         setup = await runSetup(services, facts, evaluate, {
             onStatus: config => (lastConfig = progress.lastConfig = config)
         });
@@ -3420,7 +3485,7 @@ async function finish(result, strict, reportFile, github) {
 
 /***/ }),
 
-/***/ 54285:
+/***/ 60998:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3471,7 +3536,7 @@ function httpsHref(url) {
 
 /***/ }),
 
-/***/ 26595:
+/***/ 36340:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3499,7 +3564,7 @@ function neutralize(text) {
 
 /***/ }),
 
-/***/ 97020:
+/***/ 37413:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3524,7 +3589,7 @@ function skippedLines(findings) {
 
 /***/ }),
 
-/***/ 20940:
+/***/ 46315:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -3536,9 +3601,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/checks/finding.ts
-var finding = __webpack_require__(93800);
+var finding = __webpack_require__(66625);
 // EXTERNAL MODULE: ./src/report/markdown.ts
-var markdown = __webpack_require__(54285);
+var markdown = __webpack_require__(60998);
 ;// CONCATENATED MODULE: ./src/report/fix-markdown.ts
 
 // A backticked span of a fix that a person runs: it gets a copyable code block of its own.
@@ -3639,7 +3704,7 @@ function nextStep(r, firstFailure) {
 }
 
 // EXTERNAL MODULE: ./src/report/skipped-lines.ts
-var skipped_lines = __webpack_require__(97020);
+var skipped_lines = __webpack_require__(37413);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 
 

@@ -1,15 +1,15 @@
-export const id = 454;
-export const ids = [454];
+export const id = 722;
+export const ids = [722];
 export const modules = {
 
-/***/ 32746:
+/***/ 70243:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K: () => (/* binding */ readServicePrincipal)
 /* harmony export */ });
-/* harmony import */ var _http_json_request_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70955);
-/* harmony import */ var _http_service_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1537);
+/* harmony import */ var _http_json_request_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(93654);
+/* harmony import */ var _http_service_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40928);
 
 
 /** The CMK app's service principal in the tenant, or null when the app was never consented to. */
@@ -41,18 +41,34 @@ async function readServicePrincipal(credential, graphEndpoint, appId, signal) {
 
 /***/ }),
 
-/***/ 36366:
+/***/ 14375:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   z: () => (/* binding */ readVault)
 /* harmony export */ });
-/* harmony import */ var _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1818);
-/* harmony import */ var _http_failed_call_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77573);
-/* harmony import */ var _http_service_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1537);
+/* unused harmony export VAULT_LISTING_PAGES */
+/* harmony import */ var _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14580);
+/* harmony import */ var _http_capped_pages_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51258);
+/* harmony import */ var _http_failed_call_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51520);
+/* harmony import */ var _http_service_error_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40928);
 
 
 
+
+/**
+ * Pages of each ARM listing of the vault look-up read before it fails. None of them has a
+ * documented page size, so the cap is set from the documented limits (Azure subscription and
+ * service limits; Key Vault service limits):
+ * - the resource query by name: at most one hit per resource group and type, and a subscription
+ *   holds at most 980 resource groups, so 1,960 hits;
+ * - Key Vaults by subscription: no limit per subscription is documented (only 800 per resource
+ *   group and type; MicrosoftDocs/azure-docs#16315); 1,000 pages of 25 (the simulator's page)
+ *   are 25,000 vaults, more than any estate we plan for, and this listing is only the fallback
+ *   when the resource query finds nothing;
+ * - Managed HSMs by subscription: at most 5 per subscription and region.
+ */
+const VAULT_LISTING_PAGES = 1_000;
 const RESOURCE_TYPES = {
     vault: 'Microsoft.KeyVault/vaults',
     'managed-hsm': 'Microsoft.KeyVault/managedHSMs'
@@ -103,20 +119,20 @@ async function getInGroup(clients, lookup, resourceGroup, abortSignal) {
     }
 }
 function notFound(call, message) {
-    return new _http_failed_call_js__WEBPACK_IMPORTED_MODULE_1__/* .FailedCall */ .o(call, new _http_service_error_js__WEBPACK_IMPORTED_MODULE_2__/* .ServiceError */ ._(call, 404, message));
+    return new _http_failed_call_js__WEBPACK_IMPORTED_MODULE_2__/* .FailedCall */ .o(call, new _http_service_error_js__WEBPACK_IMPORTED_MODULE_3__/* .ServiceError */ ._(call, 404, message));
 }
 function isNotFound(error) {
-    const cause = error instanceof _http_failed_call_js__WEBPACK_IMPORTED_MODULE_1__/* .FailedCall */ .o ? error.cause : error;
+    const cause = error instanceof _http_failed_call_js__WEBPACK_IMPORTED_MODULE_2__/* .FailedCall */ .o ? error.cause : error;
     return ((cause instanceof _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__/* .RestError */ .pj && cause.statusCode === 404) ||
-        (cause instanceof _http_service_error_js__WEBPACK_IMPORTED_MODULE_2__/* .ServiceError */ ._ && cause.status === 404));
+        (cause instanceof _http_service_error_js__WEBPACK_IMPORTED_MODULE_3__/* .ServiceError */ ._ && cause.status === 404));
 }
 async function getVault(clients, type, resourceGroup, name, abortSignal) {
     const arm = clients.keyVaultManagement;
     if (type === 'vault') {
-        const vault = await _http_failed_call_js__WEBPACK_IMPORTED_MODULE_1__/* .FailedCall */ .o.wrap('ARM GET vault', () => arm.vaults.get(resourceGroup, name, { abortSignal }));
+        const vault = await _http_failed_call_js__WEBPACK_IMPORTED_MODULE_2__/* .FailedCall */ .o.wrap('ARM GET vault', () => arm.vaults.get(resourceGroup, name, { abortSignal }));
         return toVaultFacts(vault);
     }
-    const hsm = await _http_failed_call_js__WEBPACK_IMPORTED_MODULE_1__/* .FailedCall */ .o.wrap('ARM GET managed HSM', () => arm.managedHsms.get(resourceGroup, name, { abortSignal }));
+    const hsm = await _http_failed_call_js__WEBPACK_IMPORTED_MODULE_2__/* .FailedCall */ .o.wrap('ARM GET managed HSM', () => arm.managedHsms.get(resourceGroup, name, { abortSignal }));
     return toManagedHsmFacts(hsm);
 }
 /**
@@ -126,17 +142,18 @@ async function getVault(clients, type, resourceGroup, name, abortSignal) {
  */
 async function findByName(resources, name, types, abortSignal) {
     const hits = [];
-    await _http_failed_call_js__WEBPACK_IMPORTED_MODULE_1__/* .FailedCall */ .o.wrap('ARM list resources by name', async () => {
-        for await (const resource of resources.resources.list({
-            filter: `name eq '${name}'`,
-            abortSignal
-        })) {
-            if (resource.name?.toLowerCase() !== name.toLowerCase())
-                continue;
-            const type = types.find(t => RESOURCE_TYPES[t].toLowerCase() === resource.type?.toLowerCase());
-            const resourceGroup = resourceGroupOf(resource.id);
-            if (type && resourceGroup)
-                hits.push({ type, resourceGroup });
+    const call = 'ARM list resources by name';
+    await _http_failed_call_js__WEBPACK_IMPORTED_MODULE_2__/* .FailedCall */ .o.wrap(call, async () => {
+        const pages = resources.resources.list({ filter: `name eq '${name}'`, abortSignal }).byPage();
+        for await (const page of (0,_http_capped_pages_js__WEBPACK_IMPORTED_MODULE_1__/* .cappedPages */ .y)(pages, call, VAULT_LISTING_PAGES)) {
+            for (const resource of page) {
+                if (resource.name?.toLowerCase() !== name.toLowerCase())
+                    continue;
+                const type = types.find(t => RESOURCE_TYPES[t].toLowerCase() === resource.type?.toLowerCase());
+                const resourceGroup = resourceGroupOf(resource.id);
+                if (type && resourceGroup)
+                    hits.push({ type, resourceGroup });
+            }
         }
     });
     return types.map(type => hits.find(hit => hit.type === type)).find(hit => hit !== undefined);
@@ -148,17 +165,25 @@ async function listedByName(clients, type, name, abortSignal) {
     const arm = clients.keyVaultManagement;
     const same = (candidate) => candidate?.toLowerCase() === name.toLowerCase();
     if (type === 'vault') {
-        return _http_failed_call_js__WEBPACK_IMPORTED_MODULE_1__/* .FailedCall */ .o.wrap('ARM list vaults in subscription', async () => {
-            for await (const vault of arm.vaults.listBySubscription({ abortSignal }))
-                if (same(vault.name))
+        const call = 'ARM list vaults in subscription';
+        return _http_failed_call_js__WEBPACK_IMPORTED_MODULE_2__/* .FailedCall */ .o.wrap(call, async () => {
+            const pages = arm.vaults.listBySubscription({ abortSignal }).byPage();
+            for await (const page of (0,_http_capped_pages_js__WEBPACK_IMPORTED_MODULE_1__/* .cappedPages */ .y)(pages, call, VAULT_LISTING_PAGES)) {
+                const vault = page.find(v => same(v.name));
+                if (vault)
                     return toVaultFacts(vault);
+            }
             return undefined;
         });
     }
-    return _http_failed_call_js__WEBPACK_IMPORTED_MODULE_1__/* .FailedCall */ .o.wrap('ARM list managed HSMs in subscription', async () => {
-        for await (const hsm of arm.managedHsms.listBySubscription({ abortSignal }))
-            if (same(hsm.name))
+    const call = 'ARM list managed HSMs in subscription';
+    return _http_failed_call_js__WEBPACK_IMPORTED_MODULE_2__/* .FailedCall */ .o.wrap(call, async () => {
+        const pages = arm.managedHsms.listBySubscription({ abortSignal }).byPage();
+        for await (const page of (0,_http_capped_pages_js__WEBPACK_IMPORTED_MODULE_1__/* .cappedPages */ .y)(pages, call, VAULT_LISTING_PAGES)) {
+            const hsm = page.find(h => same(h.name));
+            if (hsm)
                 return toManagedHsmFacts(hsm);
+        }
         return undefined;
     });
 }
@@ -175,7 +200,7 @@ function networkAcls(acls) {
 function toVaultFacts(vault) {
     const p = vault.properties;
     if (!vault.id || !p?.vaultUri)
-        throw new _http_service_error_js__WEBPACK_IMPORTED_MODULE_2__/* .ServiceError */ ._('ARM GET vault', 200, 'the answer has no id or properties.vaultUri');
+        throw new _http_service_error_js__WEBPACK_IMPORTED_MODULE_3__/* .ServiceError */ ._('ARM GET vault', 200, 'the answer has no id or properties.vaultUri');
     return {
         kind: 'vault',
         id: vault.id,
@@ -196,7 +221,7 @@ function toVaultFacts(vault) {
 function toManagedHsmFacts(hsm) {
     const p = hsm.properties;
     if (!hsm.id || !p?.hsmUri)
-        throw new _http_service_error_js__WEBPACK_IMPORTED_MODULE_2__/* .ServiceError */ ._('ARM GET managed HSM', 200, 'the answer has no id or properties.hsmUri');
+        throw new _http_service_error_js__WEBPACK_IMPORTED_MODULE_3__/* .ServiceError */ ._('ARM GET managed HSM', 200, 'the answer has no id or properties.hsmUri');
     return {
         kind: 'managed-hsm',
         id: hsm.id,
@@ -217,7 +242,7 @@ function toManagedHsmFacts(hsm) {
 
 /***/ }),
 
-/***/ 77573:
+/***/ 51520:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -251,7 +276,7 @@ class FailedCall extends Error {
 
 /***/ }),
 
-/***/ 19454:
+/***/ 92722:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -265,7 +290,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/clients/http/service-error.ts
-var service_error = __webpack_require__(1537);
+var service_error = __webpack_require__(40928);
 ;// CONCATENATED MODULE: ./src/clients/azure/key-reader.ts
 
 /**
@@ -333,12 +358,12 @@ function resourceGroupOf(resourceId) {
     return group;
 }
 
-// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 37 modules
-var esm = __webpack_require__(1818);
-// EXTERNAL MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/index.js + 37 modules
-var dist_esm = __webpack_require__(61090);
+// EXTERNAL MODULE: ../../main/node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 37 modules
+var esm = __webpack_require__(14580);
+// EXTERNAL MODULE: ../../main/node_modules/@azure/keyvault-keys/dist/esm/index.js + 37 modules
+var dist_esm = __webpack_require__(13332);
 // EXTERNAL MODULE: ./src/clients/azure/sdk-client-options.ts + 2 modules
-var sdk_client_options = __webpack_require__(93326);
+var sdk_client_options = __webpack_require__(97847);
 ;// CONCATENATED MODULE: ./src/clients/azure/rotation-policy-reader.ts
 
 
@@ -375,31 +400,43 @@ function vaultScopeFor(vaultUri) {
 }
 
 // EXTERNAL MODULE: ./src/clients/azure/graph-reader.ts
-var graph_reader = __webpack_require__(32746);
+var graph_reader = __webpack_require__(70243);
 // EXTERNAL MODULE: ./src/facts/read-error.ts
-var read_error = __webpack_require__(58784);
+var read_error = __webpack_require__(45193);
 // EXTERNAL MODULE: ./src/facts/identifiers.ts
-var identifiers = __webpack_require__(10119);
+var identifiers = __webpack_require__(88056);
 // EXTERNAL MODULE: ./src/report/neutralize.ts
-var neutralize = __webpack_require__(26595);
+var neutralize = __webpack_require__(36340);
+// EXTERNAL MODULE: ./src/clients/http/capped-pages.ts
+var capped_pages = __webpack_require__(51258);
 ;// CONCATENATED MODULE: ./src/clients/azure/role-reader.ts
+
+/**
+ * Pages of role assignments read before the listing fails. At most 8,500 assignments can apply
+ * to a vault: 5,000 per subscription and 500 per management group, root plus 6 levels of them
+ * (Azure subscription and service limits, "Azure RBAC limits" and "Azure management group
+ * limits"). ARM documents no page size for this listing (Role Assignments - List For Scope,
+ * 2022-04-01: only $skipToken): 1,000 pages hold them all even at 9 a page.
+ */
+const ROLE_ASSIGNMENT_PAGES = 1_000;
 /**
  * Role assignments that give one principal a role on the key: its own and its groups'
  * (`assignedTo`, which ARM resolves transitively through groups), at the key
  * (`<vaultId>/keys/<key>`), the vault or above. Assignments below the vault on anything but this
  * key are dropped. `atScope()` cannot be added: it would hide the key scope. Each assignment comes
  * with its role definition's permissions; a definition that cannot be read leaves `permissions`
- * undefined. The SDK follows `nextLink`.
+ * undefined. The SDK follows `nextLink`, for at most ROLE_ASSIGNMENT_PAGES pages.
  */
 async function readRoleAssignments(client, vaultId, keyName, principalId, abortSignal) {
     const keyScope = `${vaultId}/keys/${keyName}`;
     const assignments = [];
-    for await (const a of client.roleAssignments.listForScope(vaultId, {
-        filter: `assignedTo('${principalId}')`,
-        abortSignal
-    })) {
-        if (a.scope && (appliesTo(a.scope, vaultId) || sameScope(a.scope, keyScope)))
-            assignments.push(a);
+    const pages = client.roleAssignments
+        .listForScope(vaultId, { filter: `assignedTo('${principalId}')`, abortSignal })
+        .byPage();
+    for await (const page of (0,capped_pages/* cappedPages */.y)(pages, 'ARM list role assignments', ROLE_ASSIGNMENT_PAGES)) {
+        for (const a of page)
+            if (a.scope && (appliesTo(a.scope, vaultId) || sameScope(a.scope, keyScope)))
+                assignments.push(a);
     }
     const definitionIds = [...new Set(assignments.map(a => a.roleDefinitionId ?? ''))].filter(Boolean);
     const definitions = new Map(await Promise.all(definitionIds.map(async (id) => {
@@ -446,7 +483,7 @@ function sameScope(a, b) {
 }
 
 // EXTERNAL MODULE: ./src/clients/azure/vault-reader.ts
-var vault_reader = __webpack_require__(36366);
+var vault_reader = __webpack_require__(14375);
 ;// CONCATENATED MODULE: ./src/clients/azure/hsm-role-reader.ts
 /** The local RBAC scopes that apply to one key: the whole HSM, every key, the key itself. */
 function scopesOfKey(keyName) {
@@ -508,7 +545,7 @@ function normalScope(scope) {
 }
 
 // EXTERNAL MODULE: ./src/clients/http/jwt-claims.ts
-var jwt_claims = __webpack_require__(32792);
+var jwt_claims = __webpack_require__(39035);
 ;// CONCATENATED MODULE: ./src/facts/sign-in.ts
 
 
@@ -705,16 +742,16 @@ async function readAppAccess(services, registration, vaultRead, knownPrincipal) 
 
 /***/ }),
 
-/***/ 58784:
+/***/ 45193:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   s: () => (/* binding */ toReadError)
 /* harmony export */ });
-/* harmony import */ var _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1818);
-/* harmony import */ var _clients_http_secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15120);
-/* harmony import */ var _clients_http_service_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1537);
-/* harmony import */ var _clients_http_failed_call_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77573);
+/* harmony import */ var _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14580);
+/* harmony import */ var _clients_http_secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66365);
+/* harmony import */ var _clients_http_service_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(40928);
+/* harmony import */ var _clients_http_failed_call_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(51520);
 
 
 
