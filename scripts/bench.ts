@@ -8,7 +8,10 @@
  * fetched twice for one audience and no fact is read twice. Latency targets:
  * wall(L=100) - wall(L=0) <= 6 x L for validate and <= 9 x L for setup.
  *
- * Flags: --runs N (default 5), --json PATH (default bench-results.json at the repo root).
+ * Flags: --runs N (default 5), --json PATH (default bench-results.json at the repo root),
+ * --peer PATH (another action's bundle, e.g. a checkout of aws-actions/configure-aws-credentials'
+ * dist/index.js: started with no inputs beside ours, in the same runs, so that the two refusals
+ * are compared on the same machine load).
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -49,16 +52,28 @@ const CONFIG_PATH_PREFIX = `${CONFIG_PATH}/`
 interface Options {
   runs: number
   json: string
+  /** Another action's bundle, to refuse its missing inputs beside ours in the same runs. */
+  peer?: string | undefined
 }
 
 function readOptions(argv: string[]): Options {
   const { values } = parseArgs({
     args: argv,
-    options: { runs: { type: 'string', default: '5' }, json: { type: 'string' } }
+    options: {
+      runs: { type: 'string', default: '5' },
+      json: { type: 'string' },
+      peer: { type: 'string' }
+    }
   })
   const runs = Number(values.runs)
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a positive integer')
-  return { runs, json: values.json ? resolve(values.json) : join(REPO_ROOT, 'bench-results.json') }
+  const peer = values.peer ? resolve(values.peer) : undefined
+  if (peer && !existsSync(peer)) throw new Error(`--peer ${peer}: no such file`)
+  return {
+    runs,
+    json: values.json ? resolve(values.json) : join(REPO_ROOT, 'bench-results.json'),
+    peer
+  }
 }
 
 /** One recorded request with its times relative to the spawn of the action's process. */
@@ -324,6 +339,8 @@ interface StartupMeasure {
   badInputMs: number
   bareKiB?: number | undefined
   badInputKiB?: number | undefined
+  peerMs?: number | undefined
+  peerKiB?: number | undefined
 }
 
 /** Peak memory (KiB) of one run, from GNU time's line on stderr. */
@@ -343,7 +360,7 @@ function peakKiB(args: string[], env: Record<string, string>, cwd: string): numb
  * required ones are missing), alternating so that both see the same machine load; medians of
  * wall time, and peak memory from one run of each under GNU time when it is there.
  */
-async function measureStartup(runs: number): Promise<StartupMeasure> {
+async function measureStartup(runs: number, peer?: string): Promise<StartupMeasure> {
   const dir = mkdtempSync(join(tmpdir(), 'aep-cmk-bench-'))
   const env = { PATH: process.env.PATH ?? '', HOME: dir }
   const bare = ['-e', '0']
@@ -357,15 +374,18 @@ async function measureStartup(runs: number): Promise<StartupMeasure> {
     await wall(badInput) // warm the file cache
     const bareMs: number[] = []
     const badInputMs: number[] = []
+    const peerMs: number[] = []
     for (let i = 0; i < runs * 2; i++) {
       bareMs.push(await wall(bare))
       badInputMs.push(await wall(badInput))
+      if (peer) peerMs.push(await wall([peer]))
     }
     return {
       bareMs: median(bareMs),
       badInputMs: median(badInputMs),
       bareKiB: peakKiB(bare, env, dir),
-      badInputKiB: peakKiB(badInput, env, dir)
+      badInputKiB: peakKiB(badInput, env, dir),
+      ...(peer ? { peerMs: median(peerMs), peerKiB: peakKiB([peer], env, dir) } : {})
     }
   } finally {
     rmSync(dir, { recursive: true, force: true })
@@ -389,7 +409,7 @@ async function main(): Promise<void> {
       `Bench: ${options.runs} run(s) per mode and latency, node ${process.version}, ` +
         `bundle ${DIST_ENTRY} (not rebuilt)`
     )
-    startup = await measureStartup(options.runs)
+    startup = await measureStartup(options.runs, options.peer)
     // Warm the file cache and the simulator's TLS session handling; not measured.
     await measureRun(sim, answeredAt, 'validate', 0)
     discovery = await discoveryRows(sim, options.runs)
@@ -493,7 +513,17 @@ async function main(): Promise<void> {
           ratio(startup.badInputMs),
           mib(startup.badInputKiB)
         ],
-        ['idle start: spawn to first request (validate)', idleStartMs, ratio(idleStartMs), '-']
+        ['idle start: spawn to first request (validate)', idleStartMs, ratio(idleStartMs), '-'],
+        ...(startup.peerMs === undefined
+          ? []
+          : [
+              [
+                `peer, missing inputs: ${options.peer ?? ''}`,
+                startup.peerMs,
+                ratio(startup.peerMs),
+                mib(startup.peerKiB)
+              ]
+            ])
       ]
     )
   )
