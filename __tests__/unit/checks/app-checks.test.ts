@@ -316,3 +316,130 @@ describe('app.role', () => {
     expect(finding.fix).toContain('Re-run the job')
   })
 })
+
+describe('app checks: the branches a run reaches less often', () => {
+  it('app.registered: a registration read that failed otherwise than by a refusal suggests a re-run', () => {
+    const finding = appRegisteredFinding({ ok: false, error: readError('error') }, 'check')
+    expect(finding).toMatchObject({
+      outcome: 'fail',
+      detail:
+        'The CMK app registration could not be read: TEST GET thing answered 500: service said error.',
+      fix: 'Re-run the job; if the error persists, check adobe-region and the Adobe Experience Platform status.'
+    })
+    expect(appRegisteredFinding({ ok: false, error: readError('forbidden') }, 'check').fix).toMatch(
+      /^Check adobe-org-id and the Adobe credential/
+    )
+  })
+
+  it.each([
+    ['setup', 'Nothing to do: setup registers the CMK app when no check fails.'],
+    ['validate', 'Nothing to do now: mode setup registers the CMK app.']
+  ] as const)('app.registered: not registered yet warns in %s', (mode, fix) => {
+    expect(appRegisteredFinding({ ok: true, value: null }, mode)).toEqual({
+      id: 'app.registered',
+      outcome: 'warn',
+      detail: 'The CMK app is not registered yet; setup registers it.',
+      fix,
+      evidence: { registration: null }
+    })
+  })
+
+  it('app.consented: a registered app whose principal was not looked up warns, naming the permission', () => {
+    const facts = healthyFacts()
+    delete facts.servicePrincipal
+    expect(appConsentedFinding(facts, { mode: 'check' })).toEqual({
+      id: 'app.consented',
+      outcome: 'warn',
+      detail: `The service principal of CMK app ${APP_ID} was not looked up.`,
+      fix: "Grant the action's Azure identity the Microsoft Graph application permission Application.Read.All (or Directory.Read.All) with admin consent, or set input cmk-app-object-id to the CMK app's service principal object id.",
+      evidence: { applicationId: APP_ID }
+    })
+  })
+
+  it.each([
+    [
+      'setup',
+      'Fix the failed checks and re-run setup: it registers the CMK app and reports the consent URL.'
+    ],
+    ['check', 'Run mode setup: it registers the CMK app and reports the consent URL.']
+  ] as const)('app.consented: before registration, in %s', (mode, fix) => {
+    expect(appConsentedFinding(unregistered(), { mode })).toMatchObject({
+      outcome: 'warn',
+      detail: 'This cannot be decided until the CMK app is registered.',
+      fix,
+      evidence: { registered: false }
+    })
+  })
+
+  it.each([
+    [
+      'setup',
+      'Fix the failed checks and re-run setup, give consent with the consent URL, then re-run.'
+    ],
+    ['check', 'Run mode setup, give consent with the consent URL, then re-run.']
+  ] as const)('app.role: before registration, in %s', (mode, fix) => {
+    expect(appRoleFinding(unregistered(), { mode })).toMatchObject({
+      outcome: 'warn',
+      detail: 'This cannot be decided until the CMK app is registered and consented.',
+      fix
+    })
+  })
+
+  it('app.role: an object id from cmk-app-object-id decides it before registration', () => {
+    const facts = unregistered()
+    facts.servicePrincipal = { ok: true, value: { objectId: SP_OBJECT_ID, source: 'input' } }
+    expect(appRoleFinding(facts, { mode: 'check' })).toMatchObject({
+      outcome: 'warn',
+      detail: `The role assignments of service principal ${SP_OBJECT_ID} were not looked up.`,
+      evidence: { objectId: SP_OBJECT_ID }
+    })
+  })
+
+  it('app.role: a registration that could not be read skips it, unless the object id is given', () => {
+    const facts = healthyFacts()
+    facts.registration = { ok: false, error: readError('error') }
+    delete facts.servicePrincipal
+    delete facts.roleAssignments
+    expect(appRoleFinding(facts, { mode: 'check' })).toMatchObject({
+      outcome: 'skipped',
+      blockedBy: 'app.registered'
+    })
+  })
+
+  it('app.role: a registered app without a known principal says the object id is unknown', () => {
+    const facts = healthyFacts()
+    delete facts.servicePrincipal
+    delete facts.roleAssignments
+    expect(appRoleFinding(facts, { mode: 'check' })).toMatchObject({
+      outcome: 'warn',
+      detail: "This cannot be decided: the CMK app's service principal object id is unknown.",
+      evidence: { objectId: undefined }
+    })
+  })
+
+  it('app.role: a role that only a condition grants warns, naming the condition', () => {
+    const facts = healthyFacts()
+    facts.roleAssignments = {
+      ok: true,
+      value: [roleAssignment(undefined, { condition: "@Resource[name] StringEquals 'cmk-key'" })]
+    }
+    const finding = appRoleFinding(facts, { mode: 'check' })
+    expect(finding).toMatchObject({
+      outcome: 'warn',
+      detail: `This cannot be decided: The CMK app's service principal ${SP_OBJECT_ID} may read, wrap and unwrap keys only through Key Vault Crypto Service Encryption User at ${VAULT_ID} with condition @Resource[name] StringEquals 'cmk-key', and a condition cannot be evaluated here.`,
+      fix: `Make sure the condition holds for Adobe's key access, or assign the role without a condition: Assign the role: \`az role assignment create --role "Key Vault Crypto Service Encryption User" --assignee-object-id ${SP_OBJECT_ID} --assignee-principal-type ServicePrincipal --scope ${VAULT_ID}\`.`
+    })
+  })
+
+  it('app.role: a role held through a group names the group, and passes', () => {
+    const facts = healthyFacts()
+    facts.roleAssignments = {
+      ok: true,
+      value: [roleAssignment(undefined, { principalType: 'Group', principalId: TENANT_ID })]
+    }
+    expect(appRoleFinding(facts, { mode: 'check' })).toMatchObject({
+      outcome: 'pass',
+      detail: `The CMK app's service principal ${SP_OBJECT_ID} may read, wrap and unwrap keys through Key Vault Crypto Service Encryption User at ${VAULT_ID} through group ${TENANT_ID}.`
+    })
+  })
+})
