@@ -156,3 +156,30 @@ describe('skipped checks', () => {
     expect(failedCheckIds(findings, true)).toEqual(['vault.found'])
   })
 })
+
+describe('evaluateChecks: a vault read without a key look-up', () => {
+  it('warns that the key was not looked up and skips the key attribute checks', () => {
+    const facts = healthyFacts()
+    delete facts.key
+    const findings = evaluateChecks(facts, healthyContext())
+    expect(findingOf(findings, 'key.found')).toEqual({
+      id: 'key.found',
+      outcome: 'warn',
+      detail: 'Key cmk-key was not looked up.',
+      fix: 'Re-run the job; this is a bug in the action if it repeats.',
+      evidence: { key: null }
+    })
+    const keyChecks = findings.filter(f => f.id.startsWith('key.') && f.id !== 'key.found')
+    expect(keyChecks.map(f => f.id)).toEqual([
+      'key.enabled',
+      'key.type',
+      'key.size',
+      'key.operations',
+      'key.active',
+      'key.expiry',
+      'key.rotation'
+    ])
+    for (const finding of keyChecks)
+      expect(finding).toMatchObject({ outcome: 'skipped', blockedBy: 'key.found' })
+  })
+})
