@@ -1,6 +1,7 @@
 import type { RepairOutcome } from '../../../src/actions/repair-outcome.js'
 import {
   adobeInternalConfigName,
+  cmkAppVaultRole,
   CONFIG_PATH,
   defaultKey,
   defaultVault,
@@ -84,6 +85,46 @@ describe('runSetup: the configuration', () => {
       `Configuration ${CONFIG_NAME}: COMPLETED`
     ])
     expect(run.outcome.repairs).toEqual([])
+    // The first status read waits poll-interval-seconds (1 in these inputs).
+    expect(run.clock.sleeps[0]).toBe(1000)
+  })
+
+  it('the registration wait and the configuration wait share one wait-timeout-seconds', async () => {
+    const run = await runSetupAgainst(
+      sim,
+      { registration: registrationPending('partial', 4), configStatusSequence: ['NEW', 'RUNNING'] },
+      { 'wait-timeout-seconds': '30' }
+    )
+    expect(run.outcome.kind).toBe('timed-out')
+    expect(run.writes).toEqual([`POST platform ${CONFIG_PATH}`])
+    expect(run.clock.now()).toBe(30_000)
+  })
+
+  describe("with AEP_CMK_RETRY_SCALE (tests shorten the action's own waits)", () => {
+    beforeAll(() => {
+      process.env.AEP_CMK_RETRY_SCALE = '0.1'
+    })
+    afterAll(() => {
+      delete process.env.AEP_CMK_RETRY_SCALE
+    })
+
+    it('polls at a tenth of poll-interval-seconds', async () => {
+      const run = await runSetupAgainst(sim, {})
+      expect(run.clock.sleeps[0]).toBe(100)
+    })
+
+    it('reads a lost POST back for a tenth of the grace period', async () => {
+      await expect(
+        runSetupAgainst(sim, {}, {}, s =>
+          s.fault({
+            service: 'platform',
+            method: 'POST',
+            path: CONFIG_PATH,
+            action: { status: 503, body: { error_code: '503000', message: 'busy' } }
+          })
+        )
+      ).rejects.toThrow('appeared within 3 s of reading it back')
+    })
   })
 
   it('names the payload format it submitted, and no internal name when Adobe uses the submitted one', async () => {
@@ -184,6 +225,32 @@ describe('runSetup: writes stop while a check fails', () => {
 })
 
 describe('runSetup: registering the CMK app', () => {
+  it('does not register when the registration could not be read', async () => {
+    const run = await runSetupAgainst(sim, {}, {}, undefined, s =>
+      s.fault({
+        service: 'platform',
+        method: 'GET',
+        path: REGISTRATION_PATH,
+        action: { status: 403, body: { error_code: '403003', message: 'Api Key is invalid' } }
+      })
+    )
+    expect(run.outcome.kind).toBe('blocked')
+    expect(run.writes).toEqual([])
+  })
+
+  it('under strict, registers although the app checks warn until it is registered', async () => {
+    const run = await runSetupAgainst(
+      sim,
+      { registration: { ...registrationReady, status: 'absent' } },
+      { strict: 'true' }
+    )
+    expect(run.writes).toEqual([
+      `POST platform ${REGISTRATION_PATH}`,
+      `POST platform ${CONFIG_PATH}`
+    ])
+    expect(run.outcome.kind).toBe('done')
+  })
+
   it('registers it when Adobe has none, waits for the consent URL, then submits', async () => {
     const run = await runSetupAgainst(sim, {
       registration: {
@@ -356,10 +423,11 @@ describe('runSetup: remediate', () => {
     expect(run.outcome.kind).toBe('blocked')
   })
 
-  it('repairs nothing whose check passes', async () => {
+  it('repairs nothing whose check passes, and reads nothing again', async () => {
     const run = await runSetupAgainst(sim, {}, { remediate: 'all' })
     expect(run.outcome.repairs).toEqual([])
     expect(run.writes).toEqual([`POST platform ${CONFIG_PATH}`])
+    expect(run.requests.filter(r => !r.includes(' platform '))).toEqual([])
   })
 
   it.each([
@@ -367,7 +435,7 @@ describe('runSetup: remediate', () => {
       item: 'service-principal' as const,
       state: () => ({ ...nothing(), graphGrants: [] }),
       call: 'Microsoft Graph POST service principal',
-      quote: 'Authorization_RequestDenied: Insufficient privileges to complete the operation.',
+      quote: /^Authorization_RequestDenied: Insufficient privileges to complete the operation\.$/,
       permission:
         'the Microsoft Graph application permission Application.ReadWrite.All (with admin consent) or the Entra role Cloud Application Administrator'
     },
@@ -375,7 +443,9 @@ describe('runSetup: remediate', () => {
       item: 'role' as const,
       state: () => ({ ...nothing(), armWriteActions: [REMEDIATION_WRITE_ACTIONS.vault] }),
       call: 'ARM PUT role assignment',
-      quote: `does not have authorization to perform action '${REMEDIATION_WRITE_ACTIONS.role}'`,
+      quote: new RegExp(
+        `does not have authorization to perform action '${REMEDIATION_WRITE_ACTIONS.role}'.* please refresh your credentials\\.$`
+      ),
       permission:
         'Microsoft.Authorization/roleAssignments/write on the vault (e.g. the role Role Based Access Control Administrator on the vault)'
     },
@@ -383,7 +453,9 @@ describe('runSetup: remediate', () => {
       item: 'adobe-ip' as const,
       state: () => ({ ...nothing(), armWriteActions: [REMEDIATION_WRITE_ACTIONS.role] }),
       call: 'ARM update vault firewall',
-      quote: `does not have authorization to perform action '${REMEDIATION_WRITE_ACTIONS.vault}'`,
+      quote: new RegExp(
+        `does not have authorization to perform action '${REMEDIATION_WRITE_ACTIONS.vault}'.* please refresh your credentials\\.$`
+      ),
       permission:
         'Microsoft.KeyVault/vaults/write on the vault (e.g. the role Key Vault Contributor on the vault)'
     }
@@ -393,7 +465,7 @@ describe('runSetup: remediate', () => {
       result: 'refused',
       call: c.call,
       status: 403,
-      message: expect.stringContaining(c.quote),
+      message: expect.stringMatching(c.quote),
       permission: c.permission
     })
     expect(run.outcome.kind).toBe('blocked')
@@ -577,7 +649,89 @@ describe('runSetup: remediate', () => {
       { ...nothing(), armWriteActions: [REMEDIATION_WRITE_ACTIONS.vault] },
       { remediate: 'all' }
     )
-    expect((repair(run, 'role') as { message: string }).message).not.toContain('re-run the job')
+    expect((repair(run, 'role') as { message: string }).message).toMatch(
+      /please refresh your credentials\.$/
+    )
+  })
+})
+
+describe('runSetup: remediate, each repair once', () => {
+  it('a service principal it made is read again before submitting', async () => {
+    const run = await runSetupAgainst(
+      sim,
+      { servicePrincipalPresent: false, graphGrants: ['Application.ReadWrite.All'] },
+      { remediate: 'service-principal' }
+    )
+    expect(repair(run, 'service-principal')).toMatchObject({ result: 'created' })
+    expect(run.outcome.kind).toBe('done')
+    expect(run.writes).toEqual([
+      'POST graph /v1.0/servicePrincipals',
+      `POST platform ${CONFIG_PATH}`
+    ])
+  })
+
+  it('a refused service principal is not asked for again once the app is registered', async () => {
+    const run = await runSetupAgainst(
+      sim,
+      { registration: registrationPending('partial', 2), servicePrincipalPresent: false },
+      { remediate: 'service-principal' }
+    )
+    expect(run.writes).toEqual(['POST graph /v1.0/servicePrincipals'])
+    expect(run.outcome.repairs).toHaveLength(1)
+  })
+
+  it('a refused role is not asked for again once the app is registered', async () => {
+    const run = await runSetupAgainst(
+      sim,
+      { registration: registrationPending('partial', 2), roleAssignments: [] },
+      { remediate: 'role' }
+    )
+    expect(run.writes.filter(w => w.startsWith('PUT'))).toHaveLength(1)
+    expect(run.outcome.repairs).toHaveLength(1)
+  })
+
+  it('a role assigned meanwhile (RoleAssignmentExists) is taken as held', async () => {
+    const run = await runSetupAgainst(
+      sim,
+      { roleAssignments: [], armWriteActions: [REMEDIATION_WRITE_ACTIONS.role] },
+      { remediate: 'role' },
+      s => {
+        s.state.roleAssignments = cmkAppVaultRole(s.state)
+      }
+    )
+    const summary = `service principal ${sim.state.cmkApp.objectId} already holds Key Vault Crypto Service Encryption User on vault kv-aep-cmk-prod`
+    expect(repair(run, 'role')).toEqual({
+      item: 'role',
+      check: 'app.role',
+      result: 'already-present',
+      summary
+    })
+    expect(run.logs).toContain(`remediate role: ${summary}`)
+    expect(run.outcome.kind).toBe('done')
+  })
+
+  it('a repair that failed without an answer logs no status', async () => {
+    const run = await runSetupAgainst(
+      sim,
+      { servicePrincipalPresent: false, graphGrants: ['Application.ReadWrite.All'] },
+      { remediate: 'service-principal' },
+      s => s.fault({ service: 'graph', method: 'POST', action: 'reset' })
+    )
+    expect(repair(run, 'service-principal')).toMatchObject({ result: 'failed', status: undefined })
+    expect(run.logs).toContain(
+      'remediate service-principal: failed by Microsoft Graph POST service principal'
+    )
+  })
+
+  it('without azure-resource-group, reads the vault again in the group it was found in', async () => {
+    const run = await runSetupAgainst(sim, nothing(), {
+      remediate: 'adobe-ip',
+      'azure-resource-group': ''
+    })
+    const patch = run.requests.findIndex(r => r.startsWith('PATCH arm '))
+    expect(run.requests[patch + 1]).toBe(
+      `GET arm /subscriptions/${sim.state.subscriptionId}/resourceGroups/${sim.state.resourceGroup}/providers/Microsoft.KeyVault/vaults/kv-aep-cmk-prod`
+    )
   })
 })
 
@@ -641,8 +795,13 @@ describe('runSetup: without remediate', () => {
     expect(run.outcome.kind).toBe('blocked')
   })
 
-  it('a vault it could not read stops every write', async () => {
-    const run = await runSetupAgainst(sim, { vault: null }, { remediate: 'all' })
+  it('a vault it could not read stops every write, repairs included', async () => {
+    const run = await runSetupAgainst(
+      sim,
+      { vault: null, servicePrincipalPresent: false, graphGrants: ['Application.ReadWrite.All'] },
+      { remediate: 'all' }
+    )
+    expect(run.outcome.repairs).toEqual([])
     expect(run.outcome.kind).toBe('blocked')
     expect(run.writes).toEqual([])
   })

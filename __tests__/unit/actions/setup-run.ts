@@ -5,7 +5,12 @@ import type { AdobeConfig, Facts } from '../../../src/facts/facts.js'
 import { gatherFacts } from '../../../src/facts/gather-facts.js'
 import { parseSettings } from '../../../src/inputs/parse-settings.js'
 import type { Scenario, Simulator } from '../../../test/simulator/index.js'
-import { defaultInputs, resetSimulator, writesOf } from '../../../test/run-action.js'
+import {
+  defaultInputs,
+  isTokenRequest,
+  resetSimulator,
+  writesOf
+} from '../../../test/run-action.js'
 import { reader } from '../inputs/valid-inputs.js'
 import { fakeClock } from './fakes.js'
 
@@ -17,6 +22,10 @@ export interface SetupRun {
   statuses: string[]
   /** The requests that wrote, as "METHOD service path". */
   writes: string[]
+  /** Every request setup made (token requests aside), as "METHOD service path". */
+  requests: string[]
+  /** The fake clock setup ran on: its time is the sum of setup's waits. */
+  clock: ReturnType<typeof fakeClock>
 }
 
 /**
@@ -58,9 +67,10 @@ export async function runSetupAgainst(
       consentUrl: undefined
     })
   const statuses: string[] = []
+  const clock = fakeClock()
   const logs = await capturingStdout(async lines => {
     const outcome = await runSetup(services, facts, evaluate, {
-      clock: fakeClock(),
+      clock,
       onStatus: (config: AdobeConfig) => statuses.push(config.status)
     })
     return { outcome, lines }
@@ -69,7 +79,11 @@ export async function runSetupAgainst(
     outcome: logs.outcome,
     logs: logs.lines.filter(line => !line.startsWith('::')),
     statuses,
-    writes: writesOf(sim)
+    writes: writesOf(sim),
+    requests: sim.requests
+      .filter(r => !isTokenRequest(r))
+      .map(r => `${r.method} ${r.service} ${r.path}`),
+    clock
   }
 }
 
