@@ -60,6 +60,13 @@ describe('roleAssignmentName', () => {
       )
     ).toBe(name)
     expect(
+      roleAssignmentName(
+        `${VAULT}//`,
+        `/providers/Microsoft.Authorization/roleDefinitions/${CRYPTO_SERVICE_ENCRYPTION_USER_GUID}//`,
+        PRINCIPAL
+      )
+    ).toBe(name)
+    expect(
       roleAssignmentName(`${VAULT}2`, CRYPTO_SERVICE_ENCRYPTION_USER_GUID, PRINCIPAL)
     ).not.toBe(name)
     expect(

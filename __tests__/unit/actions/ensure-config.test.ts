@@ -151,6 +151,17 @@ describe("ensureConfig: the name the status is read by (Adobe's internal name as
     expect(calls.slice(1)).toEqual(['GET config cfg', 'GET config acp-internal'])
   })
 
+  it('an answer that names the submitted name itself adds no second name to read by', async () => {
+    const { platform, calls } = fakePlatform({
+      submitConfig: [config('NEW')],
+      getConfig: [config('RUNNING', { adobeName: 'cfg' }), null]
+    })
+    await expect(ensureConfig(platform, input().value)).rejects.toThrow(
+      'configuration "cfg" disappeared'
+    )
+    expect(calls.slice(1)).toEqual(['GET config cfg', 'GET config cfg'])
+  })
+
   it('without an internal name, a 404 fails at once', async () => {
     const { platform, calls } = fakePlatform({
       submitConfig: [config('NEW', { adobeName: 'cfg' })],
@@ -201,6 +212,7 @@ describe('ensureConfig: a POST whose answer was lost is read back, never sent ag
   it.each([
     ['a refusal (403)', lost(403)],
     ['a rejected payload (400)', lost(400)],
+    ['a redirect that was not followed (300)', lost(300)],
     ['an error that is not a service answer', new TypeError('bug')]
   ])('%s is thrown at once, without reading back', async (_, error) => {
     const { platform, calls } = fakePlatform({ submitConfig: [{ throws: error }] })

@@ -89,6 +89,19 @@ describe('registerCmkApp', () => {
     expect(outcome.registration).toEqual(published)
   })
 
+  it('after the read-back of a lost POST, the consent URL is waited for only within what is left of timeoutMs', async () => {
+    const { platform, calls } = fakePlatform({
+      registerApp: [{ throws: lost(503) }],
+      getRegistration: [null, null, preparing]
+    })
+    const run = options({ timeoutMs: 1000, lostWriteGraceMs: 10_000 })
+    const outcome = await registerCmkApp(platform, null, run.value)
+    // Read back at 1 s, 2.5 s and 4.75 s; the 1 s wait is spent: one more read, at once.
+    expect(outcome).toEqual({ registration: preparing, timedOut: true })
+    expect(run.clock.now()).toBe(4750)
+    expect(calls.filter(c => c === 'GET registration')).toHaveLength(4)
+  })
+
   it('fails naming the POST when nothing appears within the grace period', async () => {
     const { platform, calls } = fakePlatform({
       registerApp: [{ throws: lost(504) }],
@@ -112,6 +125,7 @@ describe('registerCmkApp', () => {
   it.each([
     ['a refusal (403)', lost(403)],
     ['a conflict (409)', lost(409)],
+    ['a redirect that was not followed (300)', lost(300)],
     ['an error that is not a service answer', new TypeError('bug')]
   ])('%s is thrown at once, without reading back', async (_, error) => {
     const { platform, calls } = fakePlatform({ registerApp: [{ throws: error }] })
