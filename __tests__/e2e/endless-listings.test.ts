@@ -4,22 +4,10 @@
  * the check that needed it reports it like any other failed read and never passes on the pages
  * it did read.
  */
-import { startSimulator, type Scenario, type Simulator } from '../../test/simulator/index.js'
+import { withSimulator } from '../../test/simulator/index.js'
 import { defaultInputs, runAction, writesOf, type ActionRun } from './harness.js'
 
 const TIMEOUT = 120_000
-
-async function withSim<T>(
-  scenario: Partial<Scenario>,
-  body: (sim: Simulator) => Promise<T>
-): Promise<T> {
-  const sim = await startSimulator(scenario)
-  try {
-    return await body(sim)
-  } finally {
-    await sim.close()
-  }
-}
 
 interface ReportFinding {
   id: string
@@ -39,7 +27,7 @@ describe('listings that never end', () => {
   it.concurrent(
     'ARM role assignments: app.role cannot be decided after 1000 pages, though page 1 holds the role',
     async () => {
-      await withSim({ endlessListings: ['arm-role-assignments'] }, async sim => {
+      await withSimulator({ endlessListings: ['arm-role-assignments'] }, async sim => {
         const run = await runAction(sim, defaultInputs(sim, 'validate'), { withReport: true })
 
         const role = finding(run, 'app.role')
@@ -64,7 +52,7 @@ describe('listings that never end', () => {
   it.concurrent(
     'GitHub issues: the tracking issue is a warning after 100 pages; no issue is opened and the result stands',
     async () => {
-      await withSim({ endlessListings: ['github-issues'] }, async sim => {
+      await withSimulator({ endlessListings: ['github-issues'] }, async sim => {
         sim.state.key!.enabled = false
         const run = await runAction(
           sim,

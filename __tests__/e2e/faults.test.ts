@@ -2,7 +2,7 @@ import {
   CONFIG_PATH,
   CONFIG_SEQUENCES,
   REGISTRATION_PATH,
-  startSimulator,
+  withSimulator,
   type FaultAction,
   type FaultRule,
   type RecordedRequest,
@@ -218,18 +218,6 @@ function expectWaitedAtLeast(faulted: RecordedRequest, retry: RecordedRequest, m
   expect(retry.at - answeredAt).toBeGreaterThanOrEqual(ms - 50)
 }
 
-async function withSim<T>(
-  scenario: Partial<Scenario>,
-  body: (sim: Simulator) => Promise<T>
-): Promise<T> {
-  const sim = await startSimulator(scenario)
-  try {
-    return await body(sim)
-  } finally {
-    await sim.close()
-  }
-}
-
 function errorLines(run: ActionRun): string {
   return run.stdout
     .split('\n')
@@ -287,7 +275,7 @@ describe('transient faults are retried and the run passes', () => {
     '%s: %s',
     async (id, _label, action) => {
       const call = callById(id)
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         sim.fault({ ...call.rule, times: 1, action })
         const run = await runAction(sim, defaultInputs(sim))
         expectPassed(run, sim)
@@ -316,7 +304,7 @@ describe('transient faults are retried and the run passes', () => {
     '%s: 429 with an HTTP-date Retry-After',
     async id => {
       const call = callById(id)
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         let until = ''
         const retryAfter = () => {
           // 3-4 s ahead in whole seconds: over 1 s is left when the answer leaves, however
@@ -348,7 +336,7 @@ describe('transient faults are retried and the run passes', () => {
     'an Adobe GET that does not answer within the per-try timeout is sent again',
     async () => {
       const call = callById('Adobe registration GET')
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         sim.fault({ ...call.rule, times: 1, action: { delayMs: 4000 } })
         const run = await runAction(sim, defaultInputs(sim), { env: SHORT_HTTP_TIMEOUT })
         expectPassed(run, sim)
@@ -362,7 +350,7 @@ describe('transient faults are retried and the run passes', () => {
     'an IMS token request that does not answer in time is sent again (a token grant stores nothing)',
     async () => {
       const call = callById('Adobe IMS token')
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         sim.fault({ ...call.rule, times: 1, action: { delayMs: 4000 } })
         const run = await runAction(sim, defaultInputs(sim), { env: SHORT_HTTP_TIMEOUT })
         expectPassed(run, sim)
@@ -380,7 +368,7 @@ describe('persistent faults fail the run, naming the call, the status and the me
     '%s: 500 every time',
     async id => {
       const call = callById(id)
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         sim.fault({ ...call.rule, action: { status: 500, body: call.error.body } })
         const inputs = { ...defaultInputs(sim), ...(call.undecidable ? { strict: 'true' } : {}) }
         const run = await runAction(sim, inputs)
@@ -409,7 +397,7 @@ describe('persistent faults fail the run, naming the call, the status and the me
     '%s: 500 every time is a warning that names the call when not strict',
     async id => {
       const call = callById(id)
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         sim.fault({ ...call.rule, action: { status: 500, body: call.error.body } })
         const run = await runAction(sim, defaultInputs(sim))
         expect(run.exitCode).toBe(0)
@@ -428,7 +416,7 @@ describe('persistent faults fail the run, naming the call, the status and the me
     'Entra token: 500 every time fails the run and quotes the AADSTS message',
     async () => {
       const call = callById('Entra token')
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         sim.fault({ ...call.rule, action: { status: 500, body: call.error.body } })
         const run = await runAction(sim, defaultInputs(sim))
         expectReportedFailure(run)
@@ -447,7 +435,7 @@ describe('persistent faults fail the run, naming the call, the status and the me
     'Adobe registration GET that never answers in time: names the call and the timeout',
     async () => {
       const call = callById('Adobe registration GET')
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         sim.fault({ ...call.rule, action: { delayMs: 3000 } })
         const run = await runAction(sim, defaultInputs(sim), {
           env: { AEP_CMK_HTTP_TIMEOUT_SECONDS: '0.5' }
@@ -490,7 +478,7 @@ describe('malformed answers give a clear error naming the call', () => {
     '%s',
     async (id, message) => {
       const call = callById(id)
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         sim.fault({ ...call.rule, action: 'malformed' })
         const inputs = { ...defaultInputs(sim), ...(call.undecidable ? { strict: 'true' } : {}) }
         const run = await runAction(sim, inputs)
@@ -590,7 +578,7 @@ describe('a non-retryable 4xx is not retried, and its message is quoted', () => 
     '%s: %s',
     async (id, _label, action, message) => {
       const call = callById(id)
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         sim.fault({ ...call.rule, action })
         const run = await runAction(sim, defaultInputs(sim))
         expectReportedFailure(run)
@@ -605,7 +593,7 @@ describe('a non-retryable 4xx is not retried, and its message is quoted', () => 
     'Entra token: 401 invalid client secret is not retried and its AADSTS message is quoted',
     async () => {
       const call = callById('Entra token')
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         const run = await runAction(sim, {
           ...defaultInputs(sim),
           'azure-client-secret': 'not-the-right-secret-value'
@@ -630,7 +618,7 @@ describe('a POST whose answer is lost is read back, not sent again', () => {
   ])(
     'configuration: %s before anything was stored: read back, never resubmitted, and the run says why',
     async (_label, action) => {
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         sim.fault({ service: 'platform', method: 'POST', path: CONFIG_PATH, times: 1, action })
         const run = await runAction(sim, defaultInputs(sim))
         expectReportedFailure(run)
@@ -653,7 +641,7 @@ describe('a POST whose answer is lost is read back, not sent again', () => {
   it.concurrent.each(lost)(
     'configuration: stored, then %s',
     async (_label, action, env) => {
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         sim.fault({
           service: 'platform',
           method: 'POST',
@@ -682,7 +670,7 @@ describe('a POST whose answer is lost is read back, not sent again', () => {
   ] as Array<[string, SimConfigStatus[]]>)(
     'configuration: stored, the answer lost, the read-back sees %s: followed, never sent again',
     async (seen, sequence) => {
-      await withSim({ configStatusSequence: sequence }, async sim => {
+      await withSimulator({ configStatusSequence: sequence }, async sim => {
         sim.fault({
           service: 'platform',
           method: 'POST',
@@ -714,7 +702,7 @@ describe('a POST whose answer is lost is read back, not sent again', () => {
   it.concurrent.each(lost)(
     'app registration: stored, then %s',
     async (_label, action, env) => {
-      await withSim(absent('not-found', 1), async sim => {
+      await withSimulator(absent('not-found', 1), async sim => {
         sim.fault({
           service: 'platform',
           method: 'POST',
@@ -738,7 +726,7 @@ describe('a POST whose answer is lost is read back, not sent again', () => {
   ])(
     'app registration: stored, %s, then the connection resets: no second POST',
     async (_label, pendingAnswer) => {
-      await withSim(absent(pendingAnswer, 3), async sim => {
+      await withSimulator(absent(pendingAnswer, 3), async sim => {
         sim.fault({
           service: 'platform',
           method: 'POST',
@@ -783,7 +771,7 @@ describe('configuration statuses Adobe does not document', () => {
   it.concurrent(
     'an undocumented status in the first read is waited on like one in progress, never resubmitted',
     async () => {
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         storeConfig(sim, ['VALIDATING_KEY', 'VALIDATING_KEY', 'COMPLETED'])
         const run = await runAction(sim, defaultInputs(sim))
         expect(run.exitCode).toBe(0)
@@ -798,7 +786,7 @@ describe('configuration statuses Adobe does not document', () => {
   it.concurrent(
     'an undocumented status while polling is logged once and the wait goes on',
     async () => {
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         storeConfig(sim, ['RUNNING', 'VALIDATING_KEY', 'VALIDATING_KEY', 'COMPLETED'])
         const run = await runAction(sim, defaultInputs(sim))
         expect(run.exitCode).toBe(0)
@@ -813,7 +801,7 @@ describe('configuration statuses Adobe does not document', () => {
   it.concurrent(
     'check fails on an undocumented status: it is not COMPLETED',
     async () => {
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         storeConfig(sim, ['VALIDATING_KEY'])
         const run = await runAction(sim, defaultInputs(sim, 'check'))
         expect(run.exitCode).not.toBe(0)
@@ -831,7 +819,7 @@ describe('failures in calls the reads depend on, and lost write answers', () => 
     'Entra token: a persistent 500 names the token request',
     async () => {
       const call = callById('Entra token')
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         sim.fault({ ...call.rule, action: { status: 500, body: call.error.body } })
         const run = await runAction(sim, defaultInputs(sim))
         // @azure/identity's AuthenticationRequiredError carries no HTTP status; the call's name
@@ -846,7 +834,7 @@ describe('failures in calls the reads depend on, and lost write answers', () => 
     'Entra token: a malformed answer names the token request',
     async () => {
       const call = callById('Entra token')
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         sim.fault({ ...call.rule, action: 'malformed' })
         const run = await runAction(sim, defaultInputs(sim))
         expectReportedFailure(run)
@@ -860,7 +848,7 @@ describe('failures in calls the reads depend on, and lost write answers', () => 
     'ARM: a GET that does not answer within the per-try timeout is sent again',
     async () => {
       const call = callById('ARM vault GET')
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         sim.fault({ ...call.rule, times: 1, action: { delayMs: 4000 } })
         const run = await runAction(sim, defaultInputs(sim), { env: SHORT_HTTP_TIMEOUT })
         expectPassed(run, sim)
@@ -873,7 +861,7 @@ describe('failures in calls the reads depend on, and lost write answers', () => 
   it(
     'configuration: a POST answered 200 with a body that is not JSON is read back, not reported as failed',
     async () => {
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         sim.fault({
           service: 'platform',
           method: 'POST',

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import {
   CONFIG_PATH,
   REGISTRATION_PATH,
-  startSimulator,
+  withSimulator,
   type FaultRule,
   type RecordedRequest,
   type Scenario,
@@ -48,18 +48,6 @@ const CONFIG_GET = {
 } as const
 const DAY = '86400'
 
-async function withSim<T>(
-  scenario: Partial<Scenario>,
-  body: (sim: Simulator) => Promise<T>
-): Promise<T> {
-  const sim = await startSimulator(scenario)
-  try {
-    return await body(sim)
-  } finally {
-    await sim.close()
-  }
-}
-
 function matches(rule: Pick<FaultRule, 'service' | 'method' | 'path'>, r: RecordedRequest) {
   if (rule.service && r.service !== rule.service) return false
   if (rule.method && r.method !== rule.method) return false
@@ -95,7 +83,7 @@ describe('1. throttling and slow services cannot outlive the deadline', () => {
   it.concurrent(
     'Entra answering 429 with Retry-After: 86400 (validate, wait-timeout-seconds 0): not waited for, the run reports',
     async () => {
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         sim.fault({
           ...ENTRA_TOKEN,
           action: {
@@ -128,7 +116,7 @@ describe('1. throttling and slow services cannot outlive the deadline', () => {
   it.concurrent(
     'ARM answering 429 with a day-long Retry-After: one try, and the error says why it was not retried',
     async () => {
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         sim.fault({
           ...ARM_VAULT,
           action: {
@@ -152,7 +140,7 @@ describe('1. throttling and slow services cannot outlive the deadline', () => {
   it.concurrent(
     'Adobe answering 429 with a day-long Retry-After: not retried, and the error says why',
     async () => {
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         sim.fault({
           ...CONFIG_GET,
           action: {
@@ -180,7 +168,7 @@ describe('1. throttling and slow services cannot outlive the deadline', () => {
   ])(
     'the deadline ends the run while %s is still pending, with outputs, summary and report',
     async (_label, rule) => {
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         sim.fault({ ...rule, action: { delayMs: 110_000 } })
         const run = await runAction(
           sim,
@@ -222,7 +210,7 @@ describe('2. service-provided strings cannot inject workflow commands', () => {
       const scenario: Partial<Scenario> = {
         configStatusSequence: ['NEW', INJECTED as SimConfigStatus]
       }
-      await withSim(scenario, async sim => {
+      await withSimulator(scenario, async sim => {
         const run = await runAction(
           sim,
           { ...defaultInputs(sim), 'wait-timeout-seconds': '2' },
@@ -240,7 +228,7 @@ describe('2. service-provided strings cannot inject workflow commands', () => {
   it.concurrent(
     'an application id that is not a GUID is refused before it is used',
     async () => {
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         sim.fault({
           ...REGISTRATION_GET,
           action: {
@@ -269,7 +257,7 @@ describe('2. service-provided strings cannot inject workflow commands', () => {
   it.concurrent(
     'a key identifier that is not this key is refused before it is logged or submitted',
     async () => {
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         // ARM's key resource then carries keyUriWithVersion ".../keys/aep-cmk-key/<this>".
         sim.state.key!.versions.push('7d3e9a1f4c2b4e8d9f0a1b2c3d4e5f61\n::stop-commands::sim-stop')
         const run = await runAction(sim, defaultInputs(sim), { withReport: true })
@@ -290,7 +278,7 @@ describe('3. config-name must survive as one URL path segment', () => {
   it.concurrent.each(['.', '..'])(
     'config-name "%s" is bad input, before any request',
     async name => {
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         const run = await runAction(sim, { ...defaultInputs(sim), 'config-name': name })
         expect(run.exitCode).toBe(1)
         expect(run.outputs.result).toBe('fail')
@@ -315,7 +303,7 @@ describe('4. only a 404 means the CMK app is not registered', () => {
   ])(
     'a 200 with %s is an error that says so, and nothing is registered',
     async (_label, body, message) => {
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         sim.fault({ ...REGISTRATION_GET, action: { status: 200, body } })
         const run = await runAction(sim, defaultInputs(sim), { withReport: true })
         expectReportedFailure(run)
@@ -342,7 +330,7 @@ describe('5. a write whose answer was lost is read back, never written again in 
           readyAfterGets: 3
         }
       }
-      await withSim(scenario, async sim => {
+      await withSimulator(scenario, async sim => {
         sim.fault({
           service: 'platform',
           method: 'POST',
@@ -363,7 +351,7 @@ describe('5. a write whose answer was lost is read back, never written again in 
   it.concurrent(
     'configuration: a POST slower than the per-try timeout is read back until it appears, not submitted again',
     async () => {
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         sim.fault({
           service: 'platform',
           method: 'POST',
@@ -389,7 +377,7 @@ describe('5. a write whose answer was lost is read back, never written again in 
   it.concurrent(
     'configuration: a lost POST answer while Adobe stores it under an internal name: one POST',
     async () => {
-      await withSim(
+      await withSimulator(
         // Status found only by Adobe's internal name, which the lost answer would have carried.
         { ...FAST, configLookupBy: 'internal' },
         async sim => {
@@ -452,7 +440,7 @@ describe('6. redirects are never followed on requests that carry a secret or a t
   ] as const)(
     '%s answering %s: nothing reaches the other host, and the error names it',
     async (label, rule, status, message) => {
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         const scheme = label.includes('plain http')
           ? `http://foreign.localhost:${sim.port}`
           : undefined
@@ -470,7 +458,7 @@ describe('6. redirects are never followed on requests that carry a secret or a t
   it.concurrent(
     'an ARM read redirected within ARM is not followed either',
     async () => {
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         sim.fault({
           ...ARM_VAULT,
           times: 1,
@@ -492,7 +480,7 @@ describe('7. a nextLink is followed only to the origin of the first request', ()
   it.concurrent(
     'the vault search: a nextLink to another host gets no token and fails the read, naming the host',
     async () => {
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         sim.fault({
           ...ARM_RESOURCE_QUERY,
           action: {
@@ -516,7 +504,7 @@ describe('7. a nextLink is followed only to the origin of the first request', ()
   it.concurrent(
     'role-assignment paging: a nextLink to another host gets no token, and app.role cannot be decided',
     async () => {
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         sim.fault({
           ...ARM_ROLE_LIST,
           action: {
@@ -561,7 +549,7 @@ describe('8. no answer is read beyond 4 MiB', () => {
   ] as const)(
     '%s with an endless body fails with a clear error, having read a few MB',
     async (_label, rule, message) => {
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         sim.fault({ ...rule, action: 'endless' })
         const run = await runAction(sim, defaultInputs(sim), { withReport: true })
         expectReportedFailure(run)
@@ -581,7 +569,7 @@ describe('9. smaller ones', () => {
     'an IMS error that echoes the form body does not leak the URL-encoded client secret',
     async () => {
       const secret = 'p4ss+w/rd=sim&secret value~9'
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         sim.state.adobe.clientSecret = secret
         sim.fault({
           ...IMS_TOKEN,
@@ -625,7 +613,7 @@ describe('9. smaller ones', () => {
       try {
         const fifo = join(dir, 'report.json')
         execFileSync('mkfifo', [fifo])
-        await withSim(FAST, async sim => {
+        await withSimulator(FAST, async sim => {
           const run = await runAction(sim, { ...defaultInputs(sim), 'report-file': fifo })
           expect(run.exitCode).toBe(0)
           expect(run.outputs.result).toBe('pass')
@@ -649,7 +637,7 @@ describe('9. smaller ones', () => {
       try {
         const fifo = join(dir, 'cmk.sarif')
         execFileSync('mkfifo', [fifo])
-        await withSim(FAST, async sim => {
+        await withSimulator(FAST, async sim => {
           const run = await runAction(sim, { ...defaultInputs(sim), 'sarif-file': fifo })
           expect(run.exitCode).toBe(0)
           expect(run.outputs.result).toBe('pass')
@@ -670,7 +658,7 @@ describe('9. smaller ones', () => {
     async () => {
       const dir = mkdtempSync(join(tmpdir(), 'aep-cmk-output-'))
       try {
-        await withSim(FAST, async sim => {
+        await withSimulator(FAST, async sim => {
           const run = await runAction(sim, defaultInputs(sim), {
             env: { GITHUB_OUTPUT: dir }
           })
@@ -695,7 +683,7 @@ describe('9. smaller ones', () => {
   it.concurrent(
     'ARM answering an HTML page: the error says what came back',
     async () => {
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         sim.fault({
           ...ARM_VAULT,
           action: {

@@ -1,6 +1,6 @@
 import {
   CONFIG_SEQUENCES,
-  startSimulator,
+  withSimulator,
   type RecordedRequest,
   type Scenario,
   type Simulator
@@ -122,24 +122,12 @@ function expectNoLeak(run: ActionRun, sim: Simulator): void {
   expect(text).not.toContain(FAKE_BEARER.split(' ')[1])
 }
 
-async function withSim<T>(
-  scenario: Partial<Scenario>,
-  body: (sim: Simulator) => Promise<T>
-): Promise<T> {
-  const sim = await startSimulator(scenario)
-  try {
-    return await body(sim)
-  } finally {
-    await sim.close()
-  }
-}
-
 describe('no secret leaks, with RUNNER_DEBUG on', () => {
   it.concurrent(
     'setup with client secrets',
     async () => {
       // ARM omits the rotation policy, so a Key Vault token is sent too.
-      await withSim({ ...FAST, armKeyRotationPolicy: 'omitted' }, async sim => {
+      await withSimulator({ ...FAST, armKeyRotationPolicy: 'omitted' }, async sim => {
         const run = await runAction(sim, defaultInputs(sim), { env: DEBUG, withReport: true })
         expect(run.exitCode).toBe(0)
         expect(run.report).toBeDefined()
@@ -162,7 +150,7 @@ describe('no secret leaks, with RUNNER_DEBUG on', () => {
   it.concurrent(
     'setup with GitHub OIDC (no Azure client secret)',
     async () => {
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         const inputs: Record<string, string | undefined> = {
           ...defaultInputs(sim),
           'azure-auth': 'oidc',
@@ -187,7 +175,7 @@ describe('no secret leaks, with RUNNER_DEBUG on', () => {
   it.concurrent(
     'setup with a ready Adobe access token',
     async () => {
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         const inputs: Record<string, string | undefined> = {
           ...defaultInputs(sim),
           'adobe-client-id': undefined,
@@ -208,7 +196,7 @@ describe('no secret leaks, with RUNNER_DEBUG on', () => {
   it.concurrent(
     'a failing run: Adobe Platform answers 500, echoing a secret and tokens in its message',
     async () => {
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         sim.fault({
           service: 'platform',
           action: {
@@ -236,7 +224,7 @@ describe('no secret leaks, with RUNNER_DEBUG on', () => {
   it.concurrent(
     'a failed check (the key is disabled)',
     async () => {
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         sim.state.key!.enabled = false
         const run = await runAction(sim, defaultInputs(sim), { env: DEBUG, withReport: true })
         expect(run.exitCode).not.toBe(0)
@@ -251,7 +239,7 @@ describe('no secret leaks, with RUNNER_DEBUG on', () => {
   it.concurrent(
     'an Entra error answer that echoes secrets and token-looking strings is scrubbed',
     async () => {
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         sim.fault({
           service: 'entra',
           method: 'POST',
@@ -278,7 +266,7 @@ describe('no secret leaks, with RUNNER_DEBUG on', () => {
   it.concurrent(
     'bad input that holds secrets and a token-looking value',
     async () => {
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         const inputs = {
           ...defaultInputs(sim),
           // A client secret with cli auth, both Adobe credentials, and the secret pasted into
@@ -304,7 +292,7 @@ describe('bad input', () => {
   it(
     'bad input: the secret inputs are add-masked even though the run stops at the inputs',
     async () => {
-      await withSim(FAST, async sim => {
+      await withSimulator(FAST, async sim => {
         const run = await runAction(
           sim,
           { ...defaultInputs(sim), 'azure-auth': 'cli' },

@@ -1,4 +1,4 @@
-export { startSimulator, LOOPBACK_DNS_PRELOAD, type Simulator } from './server.js'
+export { startSimulator, withSimulator, LOOPBACK_DNS_PRELOAD, type Simulator } from './server.js'
 export {
   adobeInternalConfigName,
   BUILTIN_ROLE,

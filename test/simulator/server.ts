@@ -200,6 +200,19 @@ export async function startSimulator(scenario: Partial<Scenario> = {}): Promise<
   }
 }
 
+/** A simulator of its own for one test body, closed afterwards whatever the body did. */
+export async function withSimulator<T>(
+  scenario: Partial<Scenario>,
+  body: (sim: Simulator) => Promise<T>
+): Promise<T> {
+  const sim = await startSimulator(scenario)
+  try {
+    return await body(sim)
+  } finally {
+    await sim.close()
+  }
+}
+
 function quoteForNodeOptions(path: string): string {
   return /\s/.test(path) ? `"${path.replace(/(["\\])/g, '\\$1')}"` : path
 }
