@@ -160,3 +160,196 @@ describe('vault.adobe-ip', () => {
     expect(finding.fix).toContain('--public-network-access Enabled --default-action Deny')
   })
 })
+
+describe('what the vault checks tell the user', () => {
+  const vault = (more: Partial<ReturnType<typeof healthyVault>> = {}) => ({
+    ...healthyVault(),
+    ...more
+  })
+  const hsm = (more: Partial<ReturnType<typeof healthyVault>> = {}) =>
+    vault({
+      kind: 'managed-hsm',
+      id: `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/rg-cmk/providers/Microsoft.KeyVault/managedHSMs/kv-cmk`,
+      vaultUri: 'https://kv-cmk.managedhsm.azure.net/',
+      enableRbacAuthorization: undefined,
+      ...more
+    })
+  const update = `\`az keyvault update --subscription ${SUBSCRIPTION_ID} --name kv-cmk`
+  const updateHsm = `\`az keyvault update-hsm --subscription ${SUBSCRIPTION_ID} --hsm-name kv-cmk`
+
+  it('vault.found names what was found, or where it was looked for', () => {
+    expect(vaultFoundFinding({ ok: true, value: hsm() }, ctx)).toEqual({
+      id: 'vault.found',
+      outcome: 'pass',
+      detail: `Managed HSM kv-cmk found (${hsm().id}) at https://kv-cmk.managedhsm.azure.net/.`,
+      evidence: {
+        kind: 'managed-hsm',
+        id: hsm().id,
+        vaultUri: 'https://kv-cmk.managedhsm.azure.net/',
+        tenantId: healthyVault().tenantId
+      }
+    })
+    expect(vaultFoundFinding({ ok: true, value: vault() }, ctx).detail).toBe(
+      `Vault kv-cmk found (${VAULT_ID}) at https://kv-cmk.vault.azure.net/.`
+    )
+    const notFound = { ok: false as const, error: readError('not-found') }
+    expect(vaultFoundFinding(notFound, ctx)).toEqual({
+      id: 'vault.found',
+      outcome: 'fail',
+      detail:
+        'Vault kv-cmk could not be read: TEST GET thing answered 404: service said not-found.',
+      fix: `Check key-vault-name (kv-cmk), azure-subscription-id and azure-resource-group: no vault of that name was found in subscription ${SUBSCRIPTION_ID}.`,
+      evidence: {
+        call: 'TEST GET thing',
+        status: 404,
+        kind: 'not-found',
+        message: 'service said not-found'
+      }
+    })
+    expect(vaultFoundFinding(notFound, healthyContext({ resourceGroup: 'rg-cmk' })).fix).toBe(
+      `Check key-vault-name (kv-cmk), azure-subscription-id and azure-resource-group: no vault of that name was found in resource group rg-cmk of subscription ${SUBSCRIPTION_ID}.`
+    )
+    expect(vaultFoundFinding({ ok: false, error: readError('error') }, ctx).fix).toBe(
+      'Re-run the job; if the error persists, check the Azure Resource Manager endpoint and service health.'
+    )
+  })
+
+  it('vault.soft-delete: always on for a Managed HSM, with its retention', () => {
+    expect(softDeleteFinding(hsm({ softDeleteRetentionInDays: 7 }), ctx)).toEqual({
+      id: 'vault.soft-delete',
+      outcome: 'pass',
+      detail:
+        'Soft delete is always on for Managed HSM kv-cmk (it cannot be turned off), with 7 days of retention.',
+      evidence: { enableSoftDelete: true, softDeleteRetentionInDays: 7 }
+    })
+    expect(softDeleteFinding(hsm({ softDeleteRetentionInDays: undefined }), ctx).detail).toContain(
+      'with 90 days of retention'
+    )
+    expect(softDeleteFinding(vault({ enableSoftDelete: false }), ctx)).toEqual({
+      id: 'vault.soft-delete',
+      outcome: 'fail',
+      detail: 'Soft delete is disabled on vault kv-cmk.',
+      fix: `Enable soft delete: ${update} --enable-soft-delete true\`.`,
+      evidence: { enableSoftDelete: false }
+    })
+    expect(softDeleteFinding(vault({ softDeleteRetentionInDays: undefined }), ctx)).toEqual({
+      id: 'vault.soft-delete',
+      outcome: 'pass',
+      detail: 'Soft delete is enabled on vault kv-cmk with 90 days of retention.',
+      evidence: { enableSoftDelete: true, softDeleteRetentionInDays: undefined }
+    })
+  })
+
+  it('vault.purge-protection: the command for a vault and for a Managed HSM', () => {
+    expect(purgeProtectionFinding(vault({ enablePurgeProtection: undefined }), ctx)).toEqual({
+      id: 'vault.purge-protection',
+      outcome: 'fail',
+      detail:
+        'Purge protection is not enabled on vault kv-cmk (enablePurgeProtection is undefined).',
+      fix: `Enable purge protection (it cannot be turned off again): ${update} --enable-purge-protection true\`.`,
+      evidence: { enablePurgeProtection: undefined }
+    })
+    expect(purgeProtectionFinding(hsm({ enablePurgeProtection: false }), ctx).fix).toBe(
+      `Enable purge protection (it cannot be turned off again): ${updateHsm} --enable-purge-protection true\`.`
+    )
+    expect(purgeProtectionFinding(hsm(), ctx)).toEqual({
+      id: 'vault.purge-protection',
+      outcome: 'pass',
+      detail: 'Purge protection is enabled on Managed HSM kv-cmk.',
+      evidence: { enablePurgeProtection: true }
+    })
+  })
+
+  it('vault.rbac: local RBAC on a Managed HSM, access policies on a vault', () => {
+    expect(rbacFinding(hsm(), ctx)).toEqual({
+      id: 'vault.rbac',
+      outcome: 'pass',
+      detail:
+        'Managed HSM kv-cmk always authorises data-plane access with its local RBAC (it has no access policies); app.role reads its local role assignments.',
+      evidence: { kind: 'managed-hsm', authorization: 'local RBAC' }
+    })
+    expect(rbacFinding(vault({ enableRbacAuthorization: false }), ctx)).toEqual({
+      id: 'vault.rbac',
+      outcome: 'fail',
+      detail:
+        'Vault kv-cmk uses access policies instead of Azure RBAC (enableRbacAuthorization is false).',
+      fix: `Give every identity that uses the vault an equivalent Key Vault role first (access policies stop applying), then switch: ${update} --enable-rbac-authorization true\`.`,
+      evidence: { enableRbacAuthorization: false }
+    })
+    expect(rbacFinding(vault(), ctx)).toEqual({
+      id: 'vault.rbac',
+      outcome: 'pass',
+      detail: 'Vault kv-cmk uses Azure RBAC for data-plane access.',
+      evidence: { enableRbacAuthorization: true }
+    })
+  })
+
+  it('vault.network: open, restricted with the bypass, restricted without it', () => {
+    expect(
+      networkFinding(vault({ publicNetworkAccess: undefined, networkAcls: undefined }), ctx)
+    ).toEqual({
+      id: 'vault.network',
+      outcome: 'pass',
+      detail:
+        'Vault kv-cmk accepts traffic from all networks (public network access not set, firewall default action not set).',
+      evidence: {
+        publicNetworkAccess: undefined,
+        defaultAction: undefined,
+        bypass: undefined,
+        ipRules: undefined
+      }
+    })
+    const disabled = hsm({
+      publicNetworkAccess: 'disabled',
+      networkAcls: {
+        bypass: 'azureservices',
+        defaultAction: 'Allow',
+        ipRules: [],
+        virtualNetworkRules: []
+      }
+    })
+    expect(networkFinding(disabled, ctx)).toMatchObject({
+      outcome: 'pass',
+      detail:
+        'On Managed HSM kv-cmk public network access is Disabled and trusted Azure services may bypass it (bypass AzureServices).'
+    })
+    const denied = hsm({
+      networkAcls: { defaultAction: 'deny', ipRules: [], virtualNetworkRules: [] }
+    })
+    expect(networkFinding(denied, ctx)).toMatchObject({
+      outcome: 'fail',
+      detail:
+        'On Managed HSM kv-cmk the firewall defaults to Deny and trusted Azure services may not bypass it (bypass not set).',
+      fix: `Allow trusted Microsoft services to bypass the firewall: ${updateHsm} --bypass AzureServices\`.`
+    })
+  })
+
+  it('vault.adobe-ip: the rule that lets Adobe in, or the commands that would', () => {
+    const acls = (ipRules: string[]) => ({
+      bypass: 'AzureServices',
+      defaultAction: 'Deny',
+      ipRules,
+      virtualNetworkRules: []
+    })
+    expect(adobeIpFinding(vault({ networkAcls: acls(['20.88.123.0/24']) }), ctx)).toMatchObject({
+      outcome: 'pass',
+      detail:
+        "The firewall of vault kv-cmk allows Adobe's monitoring address 20.88.123.53 through IP rule 20.88.123.0/24.",
+      evidence: { allowingRule: '20.88.123.0/24', ipRules: ['20.88.123.0/24'] }
+    })
+    expect(adobeIpFinding(hsm({ networkAcls: acls(['198.51.100.0/24']) }), ctx)).toMatchObject({
+      outcome: 'fail',
+      fix: `Allow the address: \`az resource update --ids ${hsm().id} --add properties.networkAcls.ipRules '{"value":"20.88.123.53"}'\`.`
+    })
+    const off = vault({ publicNetworkAccess: 'Disabled', networkAcls: acls(['20.88.123.53']) })
+    expect(adobeIpFinding(off, ctx)).toMatchObject({
+      outcome: 'fail',
+      detail:
+        'Public network access is Disabled on vault kv-cmk, which overrides its IP rule 20.88.123.53, so Adobe (20.88.123.53) cannot reach the key: "even with correct permissions, a blocked IP will prevent key access" (Adobe), and Adobe treats an unreachable key as revoked.',
+      fix: `Enable public access with a deny-by-default firewall and allow the address: ${update} --public-network-access Enabled --default-action Deny --bypass AzureServices\`, then \`az keyvault network-rule add --name kv-cmk --ip-address 20.88.123.53 --subscription ${SUBSCRIPTION_ID}\`.`
+    })
+    expect(
+      adobeIpFinding(vault({ publicNetworkAccess: 'Disabled', networkAcls: undefined }), ctx).detail
+    ).toMatch(/^Public network access is Disabled on vault kv-cmk, so Adobe/)
+  })
+})
