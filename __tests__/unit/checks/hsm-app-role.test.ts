@@ -99,3 +99,119 @@ describe('app.role on a Managed HSM', () => {
     )
   })
 })
+
+describe('what app.role on a Managed HSM tells the user', () => {
+  const assign = (objectId: string) =>
+    `\`az keyvault role assignment create --hsm-name mhsm-cmk --role "Managed HSM Crypto Service Encryption User" --assignee-object-id ${objectId} --scope /keys/cmk-key\``
+  const reader =
+    'give the job\'s Azure identity the local role Managed HSM Crypto Auditor at scope / (it may read role assignments and definitions): `az keyvault role assignment create --hsm-name mhsm-cmk --role "Managed HSM Crypto Auditor" --assignee <azure-client-id> --scope /`'
+  const network =
+    "let the runner through the HSM's network rules (public network access Enabled and, behind a Deny firewall, the runner's address in networkAcls.ipRules), or run the job from a network that reaches it"
+
+  it('a pass names the role, its scope and the key', () => {
+    const held = local(
+      '/keys/cmk-key',
+      'Managed HSM Crypto Service Encryption User',
+      ENCRYPTION_USER
+    )
+    expect(hsmAppRoleFinding(hsm, { ok: true, value: [held] }, SP, 'cmk-key')).toEqual({
+      id: 'app.role',
+      outcome: 'pass',
+      detail: `The CMK app's service principal ${SP} may read, wrap and unwrap key cmk-key through the local role Managed HSM Crypto Service Encryption User at /keys/cmk-key of Managed HSM mhsm-cmk.`,
+      evidence: {
+        objectId: SP,
+        localRbac: true,
+        assignments: [
+          {
+            roleName: 'Managed HSM Crypto Service Encryption User',
+            roleDefinitionId: held.roleDefinitionId,
+            scope: '/keys/cmk-key'
+          }
+        ],
+        missing: []
+      }
+    })
+  })
+
+  it('a role without a name is named by its definition GUID', () => {
+    const held = { ...local('/', 'g-u-i-d', ENCRYPTION_USER), roleName: undefined }
+    expect(hsmAppRoleFinding(hsm, { ok: true, value: [held] }, SP, 'cmk-key').detail).toContain(
+      'through the local role g-u-i-d at / of Managed HSM mhsm-cmk'
+    )
+  })
+
+  it('no role at all: the exact command, with a placeholder when the object id is unknown', () => {
+    expect(hsmAppRoleFinding(hsm, { ok: true, value: [] }, SP, 'cmk-key')).toMatchObject({
+      outcome: 'fail',
+      detail: `The CMK app's service principal ${SP} holds no local role at /, /keys or /keys/cmk-key of Managed HSM mhsm-cmk.`,
+      fix: `Assign the local role: ${assign(SP)}.`
+    })
+    expect(hsmAppRoleFinding(hsm, { ok: true, value: [] }, undefined, 'cmk-key')).toMatchObject({
+      detail:
+        "The CMK app's service principal holds no local role at /, /keys or /keys/cmk-key of Managed HSM mhsm-cmk.",
+      fix: `Assign the local role: ${assign('<objectId>')}.`
+    })
+  })
+
+  it('a role that grants only part names what it lacks', () => {
+    const part = local('/keys', 'Reader', ['Microsoft.KeyVault/managedHsm/keys/read/action'])
+    expect(hsmAppRoleFinding(hsm, { ok: true, value: [part] }, SP, 'cmk-key')).toMatchObject({
+      outcome: 'fail',
+      detail: `The CMK app's service principal ${SP} holds Reader at /keys on Managed HSM mhsm-cmk, which lack Microsoft.KeyVault/managedHsm/keys/wrap/action, Microsoft.KeyVault/managedHsm/keys/unwrap/action.`
+    })
+  })
+
+  it('an unreadable definition beside a partial role warns, naming both ways to decide it', () => {
+    const part = local('/keys', 'Reader', ['Microsoft.KeyVault/managedHsm/keys/read/action'])
+    const unknown = local('/', 'Custom', undefined)
+    expect(
+      hsmAppRoleFinding(hsm, { ok: true, value: [part, unknown] }, SP, 'cmk-key')
+    ).toMatchObject({
+      outcome: 'warn',
+      detail:
+        'This cannot be decided: the local role definition of Custom at / could not be read, and the other assignments lack Microsoft.KeyVault/managedHsm/keys/wrap/action, Microsoft.KeyVault/managedHsm/keys/unwrap/action.',
+      fix: `Give the job's Azure identity the local role Managed HSM Crypto Auditor at scope / (it may read role definitions), or make sure the CMK app holds Managed HSM Crypto Service Encryption User: ${assign(SP)}.`
+    })
+  })
+
+  it.each([
+    [
+      'a firewall refusal',
+      readError('forbidden', {
+        message: 'Request was not allowed by the firewall: ForbiddenByFirewall'
+      }),
+      `The HSM's firewall refused the runner: ${network}. Reading also needs a local role: ${reader}.`
+    ],
+    [
+      'public access disabled',
+      readError('forbidden', { message: 'Public network access is disabled' }),
+      `The HSM's firewall refused the runner: ${network}. Reading also needs a local role: ${reader}.`
+    ],
+    [
+      'a missing local role',
+      readError('forbidden', { message: 'Caller is not authorized' }),
+      `To decide it, ${reader}. Meanwhile make sure the CMK app holds Managed HSM Crypto Service Encryption User: ${assign(SP)}.`
+    ],
+    [
+      'another failure',
+      readError('error'),
+      `Re-run the job; if it persists, ${network}, and ${reader}.`
+    ]
+  ])('unreadable assignments after %s: the fix that fits', (_, error, fix) => {
+    const finding = hsmAppRoleFinding(hsm, { ok: false, error }, SP, 'cmk-key')
+    expect(finding).toEqual({
+      id: 'app.role',
+      outcome: 'warn',
+      detail: `This cannot be decided: the local role assignments of Managed HSM mhsm-cmk could not be read (TEST GET thing answered ${error.status}: ${error.message.replace(/\.+$/, '')}).`,
+      fix,
+      evidence: {
+        call: 'TEST GET thing',
+        status: error.status,
+        kind: error.kind,
+        message: error.message,
+        localRbac: true,
+        readerRole: 'Managed HSM Crypto Auditor'
+      }
+    })
+  })
+})
