@@ -345,3 +345,70 @@ describe('adobe.sign-in', () => {
     ])
   })
 })
+
+describe('azure.sign-in: the rarer refusals', () => {
+  it('AADSTS700024: a token out of its validity window points at the runner clock', () => {
+    const f = failedSignIn(
+      entraError(700024, 'Client assertion is not within its valid time range.')
+    )
+    expect(f.detail).toBe(
+      `Entra found the GitHub ID token expired or not yet valid (AADSTS700024). ${CALL} failed: invalid_client: Error(s): 700024 - Timestamp: 2026-01-01 00:00:00Z - Description: AADSTS700024: Client assertion is not within its valid time range.`
+    )
+    expect(f.fix).toBe(
+      "Re-run the job; if it repeats on a self-hosted runner, correct the runner's clock."
+    )
+    expect(f.evidence).toMatchObject({ aadsts: 700024, method: 'oidc' })
+  })
+
+  it('AADSTS53003: Conditional Access names the app to exclude', () => {
+    const f = failedSignIn(
+      entraError(53003, 'Access has been blocked by Conditional Access policies.')
+    )
+    expect(f.detail).toMatch(/^A Conditional Access policy blocked the sign-in \(AADSTS53003\)\. /)
+    expect(f.fix).toBe(
+      `Ask an Entra administrator to exclude app ${ACTION_CLIENT_ID} from the Conditional Access policy that blocks workload identities, or to allow the runner's network.`
+    )
+  })
+
+  it('any other failure names the method and what to check', () => {
+    const f = failedSignIn(
+      { call: CALL, kind: 'error', message: 'getaddrinfo ENOTFOUND login.microsoftonline.com' },
+      { method: 'secret' }
+    )
+    expect(f.detail).toBe(
+      `Signing in to Azure with azure-auth secret failed. ${CALL} failed: getaddrinfo ENOTFOUND login.microsoftonline.com.`
+    )
+    expect(f.fix).toBe(
+      "Re-run the job; if it repeats, check the runner's network and proxy settings for the Entra endpoint, and azure-tenant-id, azure-client-id and azure-auth."
+    )
+  })
+
+  it('without ids, the causes name the inputs instead', () => {
+    const f = failedSignIn(entraError(700016, 'Application not found.'), {
+      clientId: undefined,
+      tenantId: undefined
+    })
+    expect(f.detail).toMatch(
+      /^Entra has no application with client id \(azure-client-id\) in tenant \(azure-tenant-id\) \(AADSTS700016\)/
+    )
+  })
+})
+
+describe('adobe.sign-in: any other token failure', () => {
+  it('points at the network and the credential', () => {
+    const finding = adobeSignInFinding(
+      adobeSignedIn({
+        token: {
+          ok: false,
+          error: { call: 'Adobe IMS token request', kind: 'error', message: 'socket hang up' }
+        }
+      }),
+      { ok: true, value: null }
+    )
+    expect(finding).toMatchObject({
+      outcome: 'fail',
+      fix: "Re-run the job; if it repeats, check the runner's network and proxy settings for ims-na1.adobelogin.com, and the Adobe credential."
+    })
+    expect(finding.detail).toMatch(/^Could not get an Adobe IMS token/)
+  })
+})
