@@ -150,3 +150,61 @@ describe('ISO 8601 durations', () => {
     )
   })
 })
+
+describe('key.rotation: what it tells the user in the rarer cases', () => {
+  it('a Rotate action with a duration it cannot read, or with no trigger, cannot be timed', () => {
+    const finding = keyRotationFinding(
+      keyWith([{ action: 'Rotate', timeBeforeExpiry: 'soon' }, { action: 'rotate' }], {
+        createdOn: NOW
+      }),
+      ctx
+    )
+    expect(finding.outcome).toBe('warn')
+    expect(finding.detail).toBe(
+      `Key cmk-key expires on ${expiresIn(365).toISOString()}, but when its rotation policy rotates it (soon before expiry, with no trigger) cannot be told: Adobe treats an expired key as revoked.`
+    )
+    expect(finding.evidence).toMatchObject({
+      rotations: [
+        { trigger: 'soon before expiry', rotatesAt: null },
+        { trigger: 'with no trigger', rotatesAt: null }
+      ]
+    })
+  })
+
+  it('a key without expiry: names the Rotate triggers, or says there is none', () => {
+    expect(
+      keyRotationFinding(
+        keyWith([{ action: 'rotate', timeAfterCreate: 'P90D' }], { expiresOn: undefined }),
+        ctx
+      ).detail
+    ).toBe('Key cmk-key has no expiry date and a rotation policy (rotate P90D after creation).')
+    expect(
+      keyRotationFinding(
+        keyWith([{ action: 'notify', timeBeforeExpiry: 'P30D' }], { expiresOn: undefined }),
+        ctx
+      ).detail
+    ).toBe('Key cmk-key has no expiry date and a rotation policy (no Rotate action).')
+  })
+
+  it('the suggested policy rotates min-key-validity-days + 30 days before expiry', () => {
+    const fix = keyRotationFinding(keyWith(null), { ...ctx, minKeyValidityDays: 200 }).fix
+    expect(fix).toBe(
+      'Save this policy as rotation-policy.json: `{"lifetimeActions":[{"trigger":{"timeBeforeExpiry":"P230D"},"action":{"type":"Rotate"}},{"trigger":{"timeBeforeExpiry":"P200D"},"action":{"type":"Notify"}}],"attributes":{"expiryTime":"P460D"}}`, then `az keyvault key rotation-policy update --vault-name kv-cmk --name cmk-key --value rotation-policy.json` (docs/key-rotation.md explains it).'
+    )
+    expect(keyRotationFinding(keyWith(null), ctx).fix).toContain('"expiryTime":"P1Y"')
+  })
+
+  it('a read failure that is neither a refusal nor the firewall says the read failed', () => {
+    const error = readError('error', { call: 'Key Vault GET key rotation policy' })
+    const finding = keyRotationFinding(
+      { ...healthyKey(), rotationPolicy: { ok: false, error } },
+      ctx
+    )
+    expect(finding.detail).toBe(
+      'The rotation policy of key cmk-key could not be read: the data-plane read failed (Key Vault GET key rotation policy answered 500: service said error).'
+    )
+    expect(finding.fix).toBe(
+      "Give the job's Azure identity a role with Microsoft.KeyVault/vaults/keys/read on the vault, e.g. Key Vault Reader; or check the policy yourself with `az keyvault key rotation-policy show --vault-name kv-cmk --name cmk-key`."
+    )
+  })
+})
