@@ -6,6 +6,7 @@ import {
   setupStoppedFinding,
   type ObservedConfigStatus
 } from './checks/config-checks.js'
+import { checkContextFor } from './checks/check-context.js'
 import { evaluateChecks } from './checks/evaluate.js'
 import type { Finding } from './checks/finding.js'
 import { failedCheckIds, upsertFinding } from './checks/finding-list.js'
@@ -98,7 +99,8 @@ async function checkAndAct(
   const timings: Record<string, number> = {}
   const timed = phaseTimer(timings)
   const services = createServices(settings, signal)
-  const evaluate = (facts: Facts): Finding[] => evaluateChecks(facts, checkContext(settings, facts))
+  const evaluate = (facts: Facts): Finding[] =>
+    evaluateChecks(facts, checkContextFor(settings, consentUrlOf(facts, settings)))
 
   const read = await timed('read', () => gatherFacts(services))
   const end =
@@ -197,21 +199,6 @@ function configOf(facts: Facts): AdobeConfig | null | undefined {
 function observedStatus(config: AdobeConfig | null | undefined): ObservedConfigStatus {
   if (config === undefined) return 'UNKNOWN'
   return config === null ? 'NOT_CONFIGURED' : config.status
-}
-
-function checkContext(settings: Settings, facts: Facts): Parameters<typeof evaluateChecks>[1] {
-  return {
-    mode: settings.mode,
-    keyVaultName: settings.keyVaultName,
-    keyName: settings.keyName,
-    minKeySize: settings.minKeySize,
-    minKeyValidityDays: settings.minKeyValidityDays,
-    requireHsm: settings.requireHsm,
-    now: new Date(),
-    subscriptionId: settings.subscriptionId,
-    resourceGroup: settings.resourceGroup,
-    consentUrl: consentUrlOf(facts, settings)
-  }
 }
 
 function consentUrlOf(facts: Facts, settings: Settings): string | undefined {

@@ -1,4 +1,5 @@
 import { runSetup, type SetupOutcome } from '../../../src/actions/setup-flow.js'
+import { checkContextFor } from '../../../src/checks/check-context.js'
 import { evaluateChecks } from '../../../src/checks/evaluate.js'
 import { createServices } from '../../../src/clients/services.js'
 import type { AdobeConfig, Facts } from '../../../src/facts/facts.js'
@@ -53,19 +54,7 @@ export async function runSetupAgainst(
   const facts = await capturingStdout(() => gatherFacts(services))
   meanwhile(sim)
   sim.clearRequests()
-  const evaluate = (current: Facts) =>
-    evaluateChecks(current, {
-      mode: settings.mode,
-      keyVaultName: settings.keyVaultName,
-      keyName: settings.keyName,
-      minKeySize: settings.minKeySize,
-      minKeyValidityDays: settings.minKeyValidityDays,
-      requireHsm: settings.requireHsm,
-      now: new Date(),
-      subscriptionId: settings.subscriptionId,
-      resourceGroup: settings.resourceGroup,
-      consentUrl: undefined
-    })
+  const evaluate = (current: Facts) => evaluateChecks(current, checkContextFor(settings, undefined))
   const statuses: string[] = []
   const clock = fakeClock()
   const logs = await capturingStdout(async lines => {
