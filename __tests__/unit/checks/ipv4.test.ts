@@ -32,3 +32,34 @@ describe('ipv4RuleAllows', () => {
     expect(ipv4RuleAllows(rule, ip)).toBe(allowed)
   })
 })
+
+describe('IPv4 edges a firewall rule may have', () => {
+  it('takes an address with spaces around it', () => {
+    expect(parseIpv4(' 20.88.123.53 ')).toBe(parseIpv4('20.88.123.53'))
+  })
+
+  it('refuses octets with more than three digits or other characters around them', () => {
+    expect(parseIpv4('1.2.3.0004')).toBeUndefined()
+    expect(parseIpv4('1.2.3.x4')).toBeUndefined()
+    expect(parseIpv4('1.2.3.4x')).toBeUndefined()
+  })
+
+  it.each([
+    ['a rule with two prefixes', '20.88.123.0/24/8'],
+    ['an empty rule', ''],
+    ['a prefix of three digits', '20.88.123.0/024'],
+    ['a prefix with a sign', '20.88.123.0/+24'],
+    ['a prefix with a trailing letter', '20.88.123.0/24x'],
+    ['a prefix above 32', '20.88.123.0/40']
+  ])('never allows through %s', (_, rule) => {
+    expect(ipv4RuleAllows(rule, '20.88.123.53')).toBe(false)
+  })
+
+  it('allows nothing for an address that is not IPv4', () => {
+    expect(ipv4RuleAllows('0.0.0.0/0', 'not-an-ip')).toBe(false)
+  })
+
+  it('takes a rule with spaces around it', () => {
+    expect(ipv4RuleAllows(' 20.88.123.0/24 ', '20.88.123.53')).toBe(true)
+  })
+})

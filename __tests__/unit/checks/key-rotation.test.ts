@@ -208,3 +208,29 @@ describe('key.rotation: what it tells the user in the rarer cases', () => {
     )
   })
 })
+
+describe('ISO 8601 durations with times and long fields', () => {
+  it('reads multi-digit fields of every kind and spaces around the text', () => {
+    expect(parseDuration(' P12Y11M10W9DT23H59M58.5S ')).toEqual({
+      years: 12,
+      months: 11,
+      days: 79,
+      hours: 23,
+      minutes: 59,
+      seconds: 58.5
+    })
+    expect(parseDuration('PT')).toBeUndefined()
+    expect(parseDuration('xP1D')).toBeUndefined()
+    expect(parseDuration('P1DT')).toBeUndefined()
+  })
+
+  it('adds hours, minutes and seconds', () => {
+    const start = new Date('2025-01-01T00:00:00Z')
+    expect(addDuration(start, parseDuration('PT2H30M15S')!).toISOString()).toBe(
+      '2025-01-01T02:30:15.000Z'
+    )
+    expect(subtractDuration(start, parseDuration('PT1H1M1S')!).toISOString()).toBe(
+      '2024-12-31T22:58:59.000Z'
+    )
+  })
+})
