@@ -110,7 +110,18 @@ describe('allowAdobeIp: edges of what ARM answers', () => {
       }
     } as unknown as KeyVaultManagementClient
     const outcome = await allowAdobeIp(client, { id: VAULT_ID, kind: 'vault' }, signal)
-    expect(outcome).toEqual({ kind: 'added', ipRules: [] })
+    expect(outcome).toStrictEqual({ kind: 'added', ipRules: [] })
+  })
+
+  it('reports the write as done when the PATCH answer has properties but no firewall', async () => {
+    const client = {
+      vaults: {
+        get: async () => ({ properties: { networkAcls: { defaultAction: 'Deny', ipRules: [] } } }),
+        update: async () => ({ properties: {} })
+      }
+    } as unknown as KeyVaultManagementClient
+    const outcome = await allowAdobeIp(client, { id: VAULT_ID, kind: 'vault' }, signal)
+    expect(outcome).toStrictEqual({ kind: 'added', ipRules: [] })
   })
 
   it("passes the run's abort signal to the read and the write", async () => {

@@ -226,13 +226,9 @@ describe('runSetup: writes stop while a check fails', () => {
 
 describe('runSetup: registering the CMK app', () => {
   it('does not register when the registration could not be read', async () => {
+    // An answer it cannot read fails app.registered and nothing else.
     const run = await runSetupAgainst(sim, {}, {}, undefined, s =>
-      s.fault({
-        service: 'platform',
-        method: 'GET',
-        path: REGISTRATION_PATH,
-        action: { status: 403, body: { error_code: '403003', message: 'Api Key is invalid' } }
-      })
+      s.fault({ service: 'platform', method: 'GET', path: REGISTRATION_PATH, action: 'malformed' })
     )
     expect(run.outcome.kind).toBe('blocked')
     expect(run.writes).toEqual([])
