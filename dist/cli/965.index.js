@@ -1,5 +1,5 @@
-export const id = 524;
-export const ids = [524,315,365];
+export const id = 965;
+export const ids = [965,315,365];
 export const modules = {
 
 /***/ 1734:
@@ -527,7 +527,7 @@ function serviceMessage(body, fallback) {
 
 /***/ }),
 
-/***/ 99524:
+/***/ 42965:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -755,6 +755,23 @@ function setupStoppedFinding(reason) {
         outcome: 'fail',
         detail: `Setup stopped: ${reason}`,
         fix: 'Re-run the job: the action reads the current state first and never submits a configuration Adobe already has.'
+    };
+}
+
+;// CONCATENATED MODULE: ./src/checks/check-context.ts
+/** What the checks read of the run's settings, with the consent URL the facts gave. */
+function checkContextFor(settings, consentUrl, now = new Date()) {
+    return {
+        mode: settings.mode,
+        keyVaultName: settings.keyVaultName,
+        keyName: settings.keyName,
+        minKeySize: settings.minKeySize,
+        minKeyValidityDays: settings.minKeyValidityDays,
+        requireHsm: settings.requireHsm,
+        now,
+        subscriptionId: settings.subscriptionId,
+        resourceGroup: settings.resourceGroup,
+        consentUrl
     };
 }
 
@@ -3228,6 +3245,7 @@ function startRunDeadline(waitTimeoutSeconds, env = process.env) {
 
 
 
+
 /** One run of the action: settings -> facts -> act -> findings -> publish. */
 async function run() {
     const startedAt = new Date();
@@ -3275,7 +3293,7 @@ async function checkAndAct(settings, { createServices, gatherFacts }, signal, st
     const timings = {};
     const timed = phaseTimer(timings);
     const services = createServices(settings, signal);
-    const evaluate = (facts) => evaluateChecks(facts, checkContext(settings, facts));
+    const evaluate = (facts) => evaluateChecks(facts, checkContextFor(settings, consentUrlOf(facts, settings)));
     const read = await timed('read', () => gatherFacts(services));
     const end = settings.mode === 'setup'
         ? await timed('setup', () => act(services, read, evaluate, progress))
@@ -3354,20 +3372,6 @@ function observedStatus(config) {
     if (config === undefined)
         return 'UNKNOWN';
     return config === null ? 'NOT_CONFIGURED' : config.status;
-}
-function checkContext(settings, facts) {
-    return {
-        mode: settings.mode,
-        keyVaultName: settings.keyVaultName,
-        keyName: settings.keyName,
-        minKeySize: settings.minKeySize,
-        minKeyValidityDays: settings.minKeyValidityDays,
-        requireHsm: settings.requireHsm,
-        now: new Date(),
-        subscriptionId: settings.subscriptionId,
-        resourceGroup: settings.resourceGroup,
-        consentUrl: consentUrlOf(facts, settings)
-    };
 }
 function consentUrlOf(facts, settings) {
     const registration = facts.registration.ok ? facts.registration.value : null;
