@@ -1,8 +1,8 @@
-export const id = 315;
-export const ids = [315];
+export const id = 940;
+export const ids = [940];
 export const modules = {
 
-/***/ 66625:
+/***/ 93800:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -35,7 +35,7 @@ const CHECK_IDS = [
 
 /***/ }),
 
-/***/ 60998:
+/***/ 54285:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -86,7 +86,7 @@ function httpsHref(url) {
 
 /***/ }),
 
-/***/ 37413:
+/***/ 97020:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -111,7 +111,7 @@ function skippedLines(findings) {
 
 /***/ }),
 
-/***/ 46315:
+/***/ 20940:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -123,9 +123,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/checks/finding.ts
-var finding = __webpack_require__(66625);
+var finding = __webpack_require__(93800);
 // EXTERNAL MODULE: ./src/report/markdown.ts
-var markdown = __webpack_require__(60998);
+var markdown = __webpack_require__(54285);
 ;// CONCATENATED MODULE: ./src/report/fix-markdown.ts
 
 // A backticked span of a fix that a person runs: it gets a copyable code block of its own.
@@ -226,7 +226,7 @@ function nextStep(r, firstFailure) {
 }
 
 // EXTERNAL MODULE: ./src/report/skipped-lines.ts
-var skipped_lines = __webpack_require__(37413);
+var skipped_lines = __webpack_require__(97020);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 
 

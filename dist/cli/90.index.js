@@ -1,8 +1,8 @@
-export const id = 332;
-export const ids = [332];
+export const id = 90;
+export const ids = [90];
 export const modules = {
 
-/***/ 13332:
+/***/ 61090:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -13,9 +13,9 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: CryptographyClient, KnownDeletionRecoveryLevel, KnownEncryptionAlgorithms, KnownKeyCurveNames, KnownKeyExportEncryptionAlgorithm, KnownKeyOperations, KnownKeyTypes, KnownSignatureAlgorithms, logger, parseKeyVaultKeyIdentifier
 
-// EXTERNAL MODULE: ../../main/node_modules/@azure/logger/dist/esm/index.js + 1 modules
-var esm = __webpack_require__(92149);
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/keyvault-keys/dist/esm/logger.js
+// EXTERNAL MODULE: ./node_modules/@azure/logger/dist/esm/index.js + 1 modules
+var esm = __webpack_require__(7567);
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/logger.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -24,9 +24,9 @@ var esm = __webpack_require__(92149);
  */
 const logger = (0,esm/* createClientLogger */.KV)("keyvault-keys");
 //# sourceMappingURL=logger.js.map
-// EXTERNAL MODULE: ../../main/node_modules/@azure/core-util/dist/esm/index.js + 4 modules
-var dist_esm = __webpack_require__(36315);
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/keyvault-keys/dist/esm/models/models.js
+// EXTERNAL MODULE: ./node_modules/@azure/core-util/dist/esm/index.js + 4 modules
+var dist_esm = __webpack_require__(89105);
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/models/models.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -651,14 +651,14 @@ var KnownVersions;
     KnownVersions["V20250701"] = "2025-07-01";
 })(KnownVersions || (KnownVersions = {}));
 //# sourceMappingURL=models.js.map
-// EXTERNAL MODULE: ../../main/node_modules/@azure-rest/core-client/dist/esm/index.js + 11 modules
-var core_client_dist_esm = __webpack_require__(27443);
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/keyvault-keys/dist/esm/constants.js
+// EXTERNAL MODULE: ./node_modules/@azure-rest/core-client/dist/esm/index.js + 11 modules
+var core_client_dist_esm = __webpack_require__(83049);
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/constants.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 const SDK_VERSION = "4.10.2";
 //# sourceMappingURL=constants.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/keyvault-keys/dist/esm/api/keyVaultContext.js
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/api/keyVaultContext.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -698,9 +698,9 @@ function createKeyVault(endpointParam, credential, options = {}) {
     return { ...clientContext, apiVersion };
 }
 //# sourceMappingURL=keyVaultContext.js.map
-// EXTERNAL MODULE: ../../main/node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 37 modules
-var core_rest_pipeline_dist_esm = __webpack_require__(14580);
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/keyvault-keys/dist/esm/static-helpers/pagingHelpers.js
+// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 37 modules
+var core_rest_pipeline_dist_esm = __webpack_require__(1818);
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/static-helpers/pagingHelpers.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -819,7 +819,7 @@ function checkPagingRequest(response, expectedStatuses) {
     }
 }
 //# sourceMappingURL=pagingHelpers.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/keyvault-keys/dist/esm/static-helpers/urlTemplate.js
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/static-helpers/urlTemplate.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 // ---------------------
@@ -989,7 +989,7 @@ function expandUrlTemplate(template, context, option) {
     });
 }
 //# sourceMappingURL=urlTemplate.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/keyvault-keys/dist/esm/api/operations.js
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/api/operations.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -1754,13 +1754,13 @@ async function createKey(context, keyName, parameters, options = { requestOption
     return _createKeyDeserialize(result);
 }
 //# sourceMappingURL=operations.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/keyvault-keys/dist/esm/api/index.js
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/api/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
 
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/keyvault-keys/dist/esm/keyVaultClient.js
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/keyVaultClient.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -1883,11 +1883,11 @@ class KeyVaultClient {
     }
 }
 //# sourceMappingURL=keyVaultClient.js.map
-// EXTERNAL MODULE: ../../main/node_modules/@azure/keyvault-common/dist/esm/index.js + 5 modules
-var keyvault_common_dist_esm = __webpack_require__(50343);
-// EXTERNAL MODULE: ../../main/node_modules/@azure/core-tracing/dist/esm/index.js + 4 modules
-var core_tracing_dist_esm = __webpack_require__(14471);
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/keyvault-keys/dist/esm/tracing.js
+// EXTERNAL MODULE: ./node_modules/@azure/keyvault-common/dist/esm/index.js + 5 modules
+var keyvault_common_dist_esm = __webpack_require__(20357);
+// EXTERNAL MODULE: ./node_modules/@azure/core-tracing/dist/esm/index.js + 4 modules
+var core_tracing_dist_esm = __webpack_require__(65433);
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/tracing.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -1898,7 +1898,7 @@ const tracingClient = (0,core_tracing_dist_esm/* createTracingClient */.y)({
     packageVersion: SDK_VERSION,
 });
 //# sourceMappingURL=tracing.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/keyvault-keys/dist/esm/identifier.js
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/identifier.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -1927,7 +1927,7 @@ function parseKeyVaultKeyIdentifier(id) {
     };
 }
 //# sourceMappingURL=identifier.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/keyvault-keys/dist/esm/transformations.js
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/transformations.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -2106,7 +2106,7 @@ function mapPagedAsyncIterable(options, operation, mapper) {
     };
 }
 //# sourceMappingURL=transformations.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/keyvault-keys/node_modules/@azure/core-lro/dist/esm/logger.js
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/node_modules/@azure/core-lro/dist/esm/logger.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT license.
 
@@ -2116,7 +2116,7 @@ function mapPagedAsyncIterable(options, operation, mapper) {
  */
 const logger_logger = (0,esm/* createClientLogger */.KV)("core-lro");
 //# sourceMappingURL=logger.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/keyvault-keys/node_modules/@azure/core-lro/dist/esm/poller/constants.js
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/node_modules/@azure/core-lro/dist/esm/poller/constants.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT license.
 /**
@@ -2128,7 +2128,7 @@ const constants_POLL_INTERVAL_IN_MS = 2000;
  */
 const terminalStates = ["succeeded", "canceled", "failed"];
 //# sourceMappingURL=constants.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/keyvault-keys/node_modules/@azure/core-lro/dist/esm/poller/operation.js
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/node_modules/@azure/core-lro/dist/esm/poller/operation.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT license.
 
@@ -2295,7 +2295,7 @@ async function operation_pollOperation(inputs) {
     }
 }
 //# sourceMappingURL=operation.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/keyvault-keys/node_modules/@azure/core-lro/dist/esm/http/operation.js
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/node_modules/@azure/core-lro/dist/esm/http/operation.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT license.
 
@@ -2578,7 +2578,7 @@ async function pollHttpOperation(inputs) {
     });
 }
 //# sourceMappingURL=operation.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/keyvault-keys/node_modules/@azure/core-lro/dist/esm/poller/poller.js
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/node_modules/@azure/core-lro/dist/esm/poller/poller.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT license.
 
@@ -2749,7 +2749,7 @@ function poller_buildCreatePoller(inputs) {
     };
 }
 //# sourceMappingURL=poller.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/keyvault-keys/node_modules/@azure/core-lro/dist/esm/http/poller.js
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/node_modules/@azure/core-lro/dist/esm/http/poller.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT license.
 
@@ -2794,7 +2794,7 @@ async function createHttpPoller(lro, options) {
     });
 }
 //# sourceMappingURL=poller.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/keyvault-keys/node_modules/@azure/core-lro/dist/esm/legacy/lroEngine/operation.js
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/node_modules/@azure/core-lro/dist/esm/legacy/lroEngine/operation.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT license.
 
@@ -2879,7 +2879,7 @@ class GenericPollOperation {
     }
 }
 //# sourceMappingURL=operation.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/keyvault-keys/node_modules/@azure/core-lro/dist/esm/legacy/poller.js
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/node_modules/@azure/core-lro/dist/esm/legacy/poller.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT license.
 /**
@@ -3277,7 +3277,7 @@ class Poller {
     }
 }
 //# sourceMappingURL=poller.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/keyvault-keys/node_modules/@azure/core-lro/dist/esm/legacy/lroEngine/lroEngine.js
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/node_modules/@azure/core-lro/dist/esm/legacy/lroEngine/lroEngine.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT license.
 
@@ -3307,12 +3307,12 @@ class LroEngine extends Poller {
     }
 }
 //# sourceMappingURL=lroEngine.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/keyvault-keys/node_modules/@azure/core-lro/dist/esm/legacy/lroEngine/index.js
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/node_modules/@azure/core-lro/dist/esm/legacy/lroEngine/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT license.
 
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/keyvault-keys/node_modules/@azure/core-lro/dist/esm/index.js
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/node_modules/@azure/core-lro/dist/esm/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT license.
 
@@ -3332,7 +3332,7 @@ class LroEngine extends Poller {
 
 
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/keyvault-keys/dist/esm/lro/keyVaultKeyPoller.js
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/lro/keyVaultKeyPoller.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -3386,7 +3386,7 @@ class KeyVaultKeyPollOperation {
     }
 }
 //# sourceMappingURL=keyVaultKeyPoller.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/keyvault-keys/dist/esm/lro/delete/operation.js
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/lro/delete/operation.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -3460,7 +3460,7 @@ class DeleteKeyPollOperation extends KeyVaultKeyPollOperation {
     }
 }
 //# sourceMappingURL=operation.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/keyvault-keys/dist/esm/lro/delete/poller.js
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/lro/delete/poller.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -3484,7 +3484,7 @@ class DeleteKeyPoller extends KeyVaultKeyPoller {
     }
 }
 //# sourceMappingURL=poller.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/keyvault-keys/dist/esm/lro/recover/operation.js
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/lro/recover/operation.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -3564,7 +3564,7 @@ class RecoverDeletedKeyPollOperation extends KeyVaultKeyPollOperation {
     }
 }
 //# sourceMappingURL=operation.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/keyvault-keys/dist/esm/lro/recover/poller.js
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/lro/recover/poller.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -3588,7 +3588,7 @@ class RecoverDeletedKeyPoller extends KeyVaultKeyPoller {
     }
 }
 //# sourceMappingURL=poller.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/keyvault-keys/dist/esm/keysModels.js
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/keysModels.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 /**
@@ -3616,7 +3616,7 @@ var KnownKeyOperations;
 //# sourceMappingURL=keysModels.js.map
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/keyvault-keys/dist/esm/cryptography/crypto.js
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/cryptography/crypto.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -3672,7 +3672,7 @@ function randomBytes(length) {
     return (0,external_node_crypto_.randomBytes)(length);
 }
 //# sourceMappingURL=crypto.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/keyvault-keys/dist/esm/cryptography/remoteCryptographyProvider.js
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/cryptography/remoteCryptographyProvider.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -3939,7 +3939,7 @@ function getOrInitializeClient(vaultUrl, credential, options) {
 //# sourceMappingURL=remoteCryptographyProvider.js.map
 // EXTERNAL MODULE: external "constants"
 var external_constants_ = __webpack_require__(49140);
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/keyvault-keys/dist/esm/cryptography/conversions.js
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/cryptography/conversions.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -4040,13 +4040,13 @@ function convertJWKtoPEM(key) {
     return result.slice(0, -1); // Removing the last new line
 }
 //# sourceMappingURL=conversions.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/keyvault-keys/dist/esm/cryptography/models.js
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/cryptography/models.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 class LocalCryptographyUnsupportedError extends Error {
 }
 //# sourceMappingURL=models.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/keyvault-keys/dist/esm/cryptography/rsaCryptographyProvider.js
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/cryptography/rsaCryptographyProvider.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -4154,7 +4154,7 @@ class RsaCryptographyProvider {
     }
 }
 //# sourceMappingURL=rsaCryptographyProvider.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/keyvault-keys/dist/esm/cryptography/aesCryptographyProvider.js
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/cryptography/aesCryptographyProvider.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -4259,7 +4259,7 @@ class AesCryptographyProvider {
     }
 }
 //# sourceMappingURL=aesCryptographyProvider.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/keyvault-keys/dist/esm/cryptographyClient.js
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/cryptographyClient.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -4796,13 +4796,13 @@ class CryptographyClient {
     }
 }
 //# sourceMappingURL=cryptographyClient.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/keyvault-keys/dist/esm/cryptographyClientModels.js
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/cryptographyClientModels.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
 
 //# sourceMappingURL=cryptographyClientModels.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/keyvault-keys/dist/esm/index.js
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 /// <reference lib="esnext.asynciterable" />

@@ -1,8 +1,8 @@
-export const id = 365;
-export const ids = [365];
+export const id = 120;
+export const ids = [120];
 export const modules = {
 
-/***/ 66365:
+/***/ 15120:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   redact: () => (/* binding */ redact),
 /* harmony export */   registerSecret: () => (/* binding */ registerSecret)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(84559);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96421);
 
 const known = new Set();
 /**

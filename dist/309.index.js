@@ -1,8 +1,8 @@
-export const id = 248;
-export const ids = [248];
+export const id = 309;
+export const ids = [309];
 export const modules = {
 
-/***/ 97847:
+/***/ 93326:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,23 +12,23 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/clients/http/error-message.ts
-var error_message = __webpack_require__(98428);
-// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(84559);
-// EXTERNAL MODULE: ../../main/node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 37 modules
-var esm = __webpack_require__(14580);
+var error_message = __webpack_require__(21333);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
+var core = __webpack_require__(14116);
+// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 37 modules
+var esm = __webpack_require__(1818);
 // EXTERNAL MODULE: ./src/clients/http/json-request.ts + 1 modules
-var json_request = __webpack_require__(93654);
+var json_request = __webpack_require__(70955);
 // EXTERNAL MODULE: ./src/clients/http/retry.ts
-var retry = __webpack_require__(48038);
+var retry = __webpack_require__(43855);
 // EXTERNAL MODULE: ./src/clients/http/secrets.ts
-var secrets = __webpack_require__(66365);
+var secrets = __webpack_require__(15120);
 // EXTERNAL MODULE: ./src/clients/http/capped-body.ts
-var capped_body = __webpack_require__(82728);
+var capped_body = __webpack_require__(44709);
 // EXTERNAL MODULE: ./src/clients/http/non-json.ts
-var non_json = __webpack_require__(25326);
+var non_json = __webpack_require__(42161);
 // EXTERNAL MODULE: ./src/clients/http/redirect-refusal.ts
-var redirect_refusal = __webpack_require__(23691);
+var redirect_refusal = __webpack_require__(16644);
 ;// CONCATENATED MODULE: ./src/clients/azure/answer-guard-policy.ts
 
 
@@ -190,7 +190,7 @@ function tryPolicy(runSignal) {
         name: 'aepCmkTry',
         async sendRequest(request, next) {
             const started = Date.now();
-            const line = `${request.method} ${(0,secrets.redact)(request.url)}`;
+            const line = `${request.method} ${(0,secrets/* redact */.E)(request.url)}`;
             const timeoutMs = (0,json_request/* httpTimeoutMs */.C)();
             const outer = request.abortSignal;
             const cancellers = [outer, runSignal].filter(s => s !== undefined);
@@ -219,7 +219,7 @@ function tryPolicy(runSignal) {
                     : cancelled()
                         ? CANCELLED
                         : (0,error_message/* errorMessage */.g)(error);
-                core.debug(`${line} -> network error after ${Date.now() - started} ms: ${(0,secrets.redact)(reason)}`);
+                core.debug(`${line} -> network error after ${Date.now() - started} ms: ${(0,secrets/* redact */.E)(reason)}`);
                 if (timedOut)
                     throw new esm/* RestError */.pj(reason, { code: 'ETIMEDOUT', request });
                 // The SDK's own words ("Rejecting from abort signal callback ...") do not say why.
@@ -266,7 +266,7 @@ function azureClientOptions(calls, runSignal) {
 
 /***/ }),
 
-/***/ 82728:
+/***/ 44709:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -322,7 +322,7 @@ function destroy(stream) {
 
 /***/ }),
 
-/***/ 93654:
+/***/ 70955:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -334,18 +334,18 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEFAULT_HTTP_TIMEOUT_MS, HTTP_TIMEOUT_ENV
 
-// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(84559);
-// EXTERNAL MODULE: ../../main/node_modules/node-fetch/src/index.js + 10 modules
-var src = __webpack_require__(5221);
-// EXTERNAL MODULE: ../../main/node_modules/node-fetch/src/errors/fetch-error.js
-var fetch_error = __webpack_require__(60678);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
+var core = __webpack_require__(14116);
+// EXTERNAL MODULE: ./node_modules/node-fetch/src/index.js + 10 modules
+var src = __webpack_require__(23323);
+// EXTERNAL MODULE: ./node_modules/node-fetch/src/errors/fetch-error.js
+var fetch_error = __webpack_require__(75156);
 // EXTERNAL MODULE: ./src/clients/http/capped-body.ts
-var capped_body = __webpack_require__(82728);
-// EXTERNAL MODULE: ../../main/node_modules/https-proxy-agent/dist/index.js + 4 modules
-var dist = __webpack_require__(55387);
-// EXTERNAL MODULE: ../../main/node_modules/proxy-from-env/index.js
-var proxy_from_env = __webpack_require__(47948);
+var capped_body = __webpack_require__(44709);
+// EXTERNAL MODULE: ./node_modules/https-proxy-agent/dist/index.js + 4 modules
+var dist = __webpack_require__(45833);
+// EXTERNAL MODULE: ./node_modules/proxy-from-env/index.js
+var proxy_from_env = __webpack_require__(98182);
 ;// CONCATENATED MODULE: ./src/clients/http/proxy-agent.ts
 
 
@@ -367,17 +367,17 @@ function proxyAgentFor(url) {
 }
 
 // EXTERNAL MODULE: ./src/clients/http/retry.ts
-var retry = __webpack_require__(48038);
+var retry = __webpack_require__(43855);
 // EXTERNAL MODULE: ./src/clients/http/secrets.ts
-var secrets = __webpack_require__(66365);
+var secrets = __webpack_require__(15120);
 // EXTERNAL MODULE: ./src/clients/http/service-error.ts
-var service_error = __webpack_require__(40928);
+var service_error = __webpack_require__(1537);
 // EXTERNAL MODULE: ./src/clients/http/sleep.ts
-var sleep = __webpack_require__(10059);
+var sleep = __webpack_require__(71766);
 // EXTERNAL MODULE: ./src/clients/http/non-json.ts
-var non_json = __webpack_require__(25326);
+var non_json = __webpack_require__(42161);
 // EXTERNAL MODULE: ./src/clients/http/redirect-refusal.ts
-var redirect_refusal = __webpack_require__(23691);
+var redirect_refusal = __webpack_require__(16644);
 ;// CONCATENATED MODULE: ./src/clients/http/json-request.ts
 
 
@@ -471,10 +471,10 @@ async function sendOnce(request) {
                 : error instanceof fetch_error/* FetchError */.f || error instanceof Error
                     ? error.message
                     : String(error);
-        core.debug(`${request.method} ${(0,secrets.redact)(request.url)} -> network error after ${Date.now() - started} ms: ${(0,secrets.redact)(reason)}`);
+        core.debug(`${request.method} ${(0,secrets/* redact */.E)(request.url)} -> network error after ${Date.now() - started} ms: ${(0,secrets/* redact */.E)(reason)}`);
         throw new service_error/* ServiceError */._(request.call, undefined, reason);
     }
-    core.debug(`${request.method} ${(0,secrets.redact)(request.url)} -> ${response.status} in ${Date.now() - started} ms`);
+    core.debug(`${request.method} ${(0,secrets/* redact */.E)(request.url)} -> ${response.status} in ${Date.now() - started} ms`);
     let parsed = undefined;
     let malformed = false;
     if (text.trim() !== '') {
@@ -505,7 +505,7 @@ async function sendOnce(request) {
 
 /***/ }),
 
-/***/ 39035:
+/***/ 32792:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -538,7 +538,7 @@ function stringClaim(claims, name) {
 
 /***/ }),
 
-/***/ 25326:
+/***/ 42161:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -555,7 +555,7 @@ function describeNonJson(text, contentType) {
 
 /***/ }),
 
-/***/ 23691:
+/***/ 16644:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -582,7 +582,7 @@ function redirectRefusal(location, requestUrl) {
 
 /***/ }),
 
-/***/ 48038:
+/***/ 43855:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -595,7 +595,7 @@ function redirectRefusal(location, requestUrl) {
 /* harmony export */   tn: () => (/* binding */ realRetryDeps)
 /* harmony export */ });
 /* unused harmony exports MAX_RETRY_AFTER_MS, RETRY_SCALE_ENV, retryDelayMs */
-/* harmony import */ var _sleep_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10059);
+/* harmony import */ var _sleep_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71766);
 
 /**
  * The longest Retry-After the action waits for, Azure and Adobe alike. A service that asks for
@@ -688,7 +688,7 @@ function parseRetryAfter(value, now) {
 
 /***/ }),
 
-/***/ 10059:
+/***/ 71766:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -712,7 +712,7 @@ function sleep(ms, signal) {
 
 /***/ }),
 
-/***/ 88056:
+/***/ 10119:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,8 +1,8 @@
-export const id = 544;
-export const ids = [544];
+export const id = 354;
+export const ids = [354];
 export const modules = {
 
-/***/ 95544:
+/***/ 76354:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,16 +11,16 @@ __webpack_require__.d(__webpack_exports__, {
   runSetup: () => (/* binding */ runSetup)
 });
 
-// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(84559);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
+var core = __webpack_require__(14116);
 // EXTERNAL MODULE: ./src/facts/read-error.ts
-var read_error = __webpack_require__(45193);
+var read_error = __webpack_require__(58784);
 // EXTERNAL MODULE: ./src/clients/http/service-error.ts
-var service_error = __webpack_require__(40928);
+var service_error = __webpack_require__(1537);
 // EXTERNAL MODULE: ./src/checks/finding-list.ts
-var finding_list = __webpack_require__(1734);
+var finding_list = __webpack_require__(80637);
 // EXTERNAL MODULE: ./src/checks/vault-checks.ts
-var vault_checks = __webpack_require__(65400);
+var vault_checks = __webpack_require__(18359);
 ;// CONCATENATED MODULE: ./src/facts/facts.ts
 const CONFIG_STATUSES = [
     'NEW',
@@ -38,11 +38,11 @@ function isInProgress(status) {
 }
 
 // EXTERNAL MODULE: ./src/facts/gather-facts.ts + 5 modules
-var gather_facts = __webpack_require__(92722);
+var gather_facts = __webpack_require__(19454);
 // EXTERNAL MODULE: ./src/clients/azure/vault-reader.ts
-var vault_reader = __webpack_require__(14375);
+var vault_reader = __webpack_require__(36366);
 // EXTERNAL MODULE: ./src/checks/ipv4.ts
-var ipv4 = __webpack_require__(28585);
+var ipv4 = __webpack_require__(6558);
 ;// CONCATENATED MODULE: ./src/actions/allow-adobe-ip.ts
 
 
@@ -117,7 +117,7 @@ function roleAssignmentName(scope, roleDefinitionId, principalId) {
 }
 
 // EXTERNAL MODULE: ./src/clients/http/sleep.ts
-var sleep = __webpack_require__(10059);
+var sleep = __webpack_require__(71766);
 ;// CONCATENATED MODULE: ./src/actions/poll-schedule.ts
 
 const MAX_POLL_INTERVAL_MS = 60_000;
@@ -237,9 +237,9 @@ async function assignVaultRole(client, vaultId, principalId, options) {
 }
 
 // EXTERNAL MODULE: ./src/clients/azure/graph-reader.ts
-var graph_reader = __webpack_require__(70243);
+var graph_reader = __webpack_require__(32746);
 // EXTERNAL MODULE: ./src/clients/http/json-request.ts + 1 modules
-var json_request = __webpack_require__(93654);
+var json_request = __webpack_require__(70955);
 ;// CONCATENATED MODULE: ./src/actions/create-service-principal.ts
 
 
@@ -445,7 +445,7 @@ async function postRegistration(platform, options) {
 }
 
 // EXTERNAL MODULE: ./src/clients/http/retry.ts
-var retry = __webpack_require__(48038);
+var retry = __webpack_require__(43855);
 ;// CONCATENATED MODULE: ./src/actions/repair-outcome.ts
 /** The check each repair answers. */
 const REPAIR_CHECK = {
@@ -470,7 +470,7 @@ function repairPermission(item, kind) {
 }
 
 // EXTERNAL MODULE: ./src/report/neutralize.ts
-var neutralize = __webpack_require__(36340);
+var neutralize = __webpack_require__(26595);
 ;// CONCATENATED MODULE: ./src/actions/setup-flow.ts
 
 

@@ -1,15 +1,15 @@
-export const id = 722;
-export const ids = [722];
+export const id = 454;
+export const ids = [454];
 export const modules = {
 
-/***/ 70243:
+/***/ 32746:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K: () => (/* binding */ readServicePrincipal)
 /* harmony export */ });
-/* harmony import */ var _http_json_request_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(93654);
-/* harmony import */ var _http_service_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40928);
+/* harmony import */ var _http_json_request_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70955);
+/* harmony import */ var _http_service_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1537);
 
 
 /** The CMK app's service principal in the tenant, or null when the app was never consented to. */
@@ -41,17 +41,17 @@ async function readServicePrincipal(credential, graphEndpoint, appId, signal) {
 
 /***/ }),
 
-/***/ 14375:
+/***/ 36366:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   z: () => (/* binding */ readVault)
 /* harmony export */ });
 /* unused harmony export VAULT_LISTING_PAGES */
-/* harmony import */ var _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14580);
-/* harmony import */ var _http_capped_pages_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51258);
-/* harmony import */ var _http_failed_call_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51520);
-/* harmony import */ var _http_service_error_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40928);
+/* harmony import */ var _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1818);
+/* harmony import */ var _http_capped_pages_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17233);
+/* harmony import */ var _http_failed_call_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77573);
+/* harmony import */ var _http_service_error_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1537);
 
 
 
@@ -242,7 +242,7 @@ function toManagedHsmFacts(hsm) {
 
 /***/ }),
 
-/***/ 51520:
+/***/ 77573:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -276,7 +276,7 @@ class FailedCall extends Error {
 
 /***/ }),
 
-/***/ 92722:
+/***/ 19454:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -290,7 +290,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/clients/http/service-error.ts
-var service_error = __webpack_require__(40928);
+var service_error = __webpack_require__(1537);
 ;// CONCATENATED MODULE: ./src/clients/azure/key-reader.ts
 
 /**
@@ -358,12 +358,12 @@ function resourceGroupOf(resourceId) {
     return group;
 }
 
-// EXTERNAL MODULE: ../../main/node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 37 modules
-var esm = __webpack_require__(14580);
-// EXTERNAL MODULE: ../../main/node_modules/@azure/keyvault-keys/dist/esm/index.js + 37 modules
-var dist_esm = __webpack_require__(13332);
+// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 37 modules
+var esm = __webpack_require__(1818);
+// EXTERNAL MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/index.js + 37 modules
+var dist_esm = __webpack_require__(61090);
 // EXTERNAL MODULE: ./src/clients/azure/sdk-client-options.ts + 2 modules
-var sdk_client_options = __webpack_require__(97847);
+var sdk_client_options = __webpack_require__(93326);
 ;// CONCATENATED MODULE: ./src/clients/azure/rotation-policy-reader.ts
 
 
@@ -400,15 +400,15 @@ function vaultScopeFor(vaultUri) {
 }
 
 // EXTERNAL MODULE: ./src/clients/azure/graph-reader.ts
-var graph_reader = __webpack_require__(70243);
+var graph_reader = __webpack_require__(32746);
 // EXTERNAL MODULE: ./src/facts/read-error.ts
-var read_error = __webpack_require__(45193);
+var read_error = __webpack_require__(58784);
 // EXTERNAL MODULE: ./src/facts/identifiers.ts
-var identifiers = __webpack_require__(88056);
+var identifiers = __webpack_require__(10119);
 // EXTERNAL MODULE: ./src/report/neutralize.ts
-var neutralize = __webpack_require__(36340);
+var neutralize = __webpack_require__(26595);
 // EXTERNAL MODULE: ./src/clients/http/capped-pages.ts
-var capped_pages = __webpack_require__(51258);
+var capped_pages = __webpack_require__(17233);
 ;// CONCATENATED MODULE: ./src/clients/azure/role-reader.ts
 
 /**
@@ -483,7 +483,7 @@ function sameScope(a, b) {
 }
 
 // EXTERNAL MODULE: ./src/clients/azure/vault-reader.ts
-var vault_reader = __webpack_require__(14375);
+var vault_reader = __webpack_require__(36366);
 ;// CONCATENATED MODULE: ./src/clients/azure/hsm-role-reader.ts
 /** The local RBAC scopes that apply to one key: the whole HSM, every key, the key itself. */
 function scopesOfKey(keyName) {
@@ -545,7 +545,7 @@ function normalScope(scope) {
 }
 
 // EXTERNAL MODULE: ./src/clients/http/jwt-claims.ts
-var jwt_claims = __webpack_require__(39035);
+var jwt_claims = __webpack_require__(32792);
 ;// CONCATENATED MODULE: ./src/facts/sign-in.ts
 
 
@@ -742,16 +742,16 @@ async function readAppAccess(services, registration, vaultRead, knownPrincipal) 
 
 /***/ }),
 
-/***/ 45193:
+/***/ 58784:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   s: () => (/* binding */ toReadError)
 /* harmony export */ });
-/* harmony import */ var _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14580);
-/* harmony import */ var _clients_http_secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66365);
-/* harmony import */ var _clients_http_service_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(40928);
-/* harmony import */ var _clients_http_failed_call_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(51520);
+/* harmony import */ var _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1818);
+/* harmony import */ var _clients_http_secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15120);
+/* harmony import */ var _clients_http_service_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1537);
+/* harmony import */ var _clients_http_failed_call_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77573);
 
 
 

@@ -1,8 +1,8 @@
-export const id = 324;
-export const ids = [324];
+export const id = 316;
+export const ids = [316];
 export const modules = {
 
-/***/ 85505:
+/***/ 71043:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 var __webpack_unused_export__;
@@ -10,9 +10,9 @@ var __webpack_unused_export__;
 
 __webpack_unused_export__ = ({ value: true });
 
-var coreClient = __webpack_require__(95150);
-var coreRestPipeline = __webpack_require__(25872);
-var tslib = __webpack_require__(72146);
+var coreClient = __webpack_require__(60160);
+var coreRestPipeline = __webpack_require__(20778);
+var tslib = __webpack_require__(61860);
 
 function _interopNamespace(e) {
     if (e && e.__esModule) return e;
@@ -7942,7 +7942,7 @@ __webpack_unused_export__ = getContinuationToken;
 
 /***/ }),
 
-/***/ 43198:
+/***/ 39732:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /*jshint node:true */
@@ -7990,14 +7990,14 @@ bufferEq.restore = function() {
 
 /***/ }),
 
-/***/ 28723:
+/***/ 325:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-var Buffer = (__webpack_require__(96132).Buffer);
+var Buffer = (__webpack_require__(93058).Buffer);
 
-var getParamBytesForAlg = __webpack_require__(96958);
+var getParamBytesForAlg = __webpack_require__(5028);
 
 var MAX_OCTET = 0x80,
 	CLASS_UNIVERSAL = 0,
@@ -8184,7 +8184,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 96958:
+/***/ 5028:
 /***/ ((module) => {
 
 
@@ -8214,10 +8214,10 @@ module.exports = getParamBytesForAlg;
 
 /***/ }),
 
-/***/ 68385:
+/***/ 92047:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var jws = __webpack_require__(75698);
+var jws = __webpack_require__(33324);
 
 module.exports = function (jwt, options) {
   options = options || {};
@@ -8251,22 +8251,22 @@ module.exports = function (jwt, options) {
 
 /***/ }),
 
-/***/ 40047:
+/***/ 69653:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 module.exports = {
-  decode: __webpack_require__(68385),
-  verify: __webpack_require__(68138),
-  sign: __webpack_require__(17974),
-  JsonWebTokenError: __webpack_require__(24018),
-  NotBeforeError: __webpack_require__(50735),
-  TokenExpiredError: __webpack_require__(80951),
+  decode: __webpack_require__(92047),
+  verify: __webpack_require__(60772),
+  sign: __webpack_require__(14912),
+  JsonWebTokenError: __webpack_require__(26248),
+  NotBeforeError: __webpack_require__(91269),
+  TokenExpiredError: __webpack_require__(41241),
 };
 
 
 /***/ }),
 
-/***/ 24018:
+/***/ 26248:
 /***/ ((module) => {
 
 var JsonWebTokenError = function (message, error) {
@@ -8287,10 +8287,10 @@ module.exports = JsonWebTokenError;
 
 /***/ }),
 
-/***/ 50735:
+/***/ 91269:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var JsonWebTokenError = __webpack_require__(24018);
+var JsonWebTokenError = __webpack_require__(26248);
 
 var NotBeforeError = function (message, date) {
   JsonWebTokenError.call(this, message);
@@ -8306,10 +8306,10 @@ module.exports = NotBeforeError;
 
 /***/ }),
 
-/***/ 80951:
+/***/ 41241:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var JsonWebTokenError = __webpack_require__(24018);
+var JsonWebTokenError = __webpack_require__(26248);
 
 var TokenExpiredError = function (message, expiredAt) {
   JsonWebTokenError.call(this, message);
@@ -8325,40 +8325,40 @@ module.exports = TokenExpiredError;
 
 /***/ }),
 
-/***/ 21974:
+/***/ 51136:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const semver = __webpack_require__(86626);
+const semver = __webpack_require__(62088);
 
 module.exports = semver.satisfies(process.version, '>=15.7.0');
 
 
 /***/ }),
 
-/***/ 1418:
+/***/ 3948:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var semver = __webpack_require__(86626);
+var semver = __webpack_require__(62088);
 
 module.exports = semver.satisfies(process.version, '^6.12.0 || >=8.0.0');
 
 
 /***/ }),
 
-/***/ 15312:
+/***/ 45318:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const semver = __webpack_require__(86626);
+const semver = __webpack_require__(62088);
 
 module.exports = semver.satisfies(process.version, '>=16.9.0');
 
 
 /***/ }),
 
-/***/ 49882:
+/***/ 96688:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var ms = __webpack_require__(76274);
+var ms = __webpack_require__(70744);
 
 module.exports = function (time, iat) {
   var timestamp = iat || Math.floor(Date.now() / 1000);
@@ -8379,11 +8379,11 @@ module.exports = function (time, iat) {
 
 /***/ }),
 
-/***/ 13848:
+/***/ 91006:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const ASYMMETRIC_KEY_DETAILS_SUPPORTED = __webpack_require__(21974);
-const RSA_PSS_KEY_DETAILS_SUPPORTED = __webpack_require__(15312);
+const ASYMMETRIC_KEY_DETAILS_SUPPORTED = __webpack_require__(51136);
+const RSA_PSS_KEY_DETAILS_SUPPORTED = __webpack_require__(45318);
 
 const allowedAlgorithmsForKeys = {
   'ec': ['ES256', 'ES384', 'ES512'],
@@ -8452,20 +8452,20 @@ module.exports = function(algorithm, key) {
 
 /***/ }),
 
-/***/ 17974:
+/***/ 14912:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const timespan = __webpack_require__(49882);
-const PS_SUPPORTED = __webpack_require__(1418);
-const validateAsymmetricKey = __webpack_require__(13848);
-const jws = __webpack_require__(75698);
-const includes = __webpack_require__(29818);
-const isBoolean = __webpack_require__(83229);
-const isInteger = __webpack_require__(57427);
-const isNumber = __webpack_require__(52642);
-const isPlainObject = __webpack_require__(31610);
-const isString = __webpack_require__(7774);
-const once = __webpack_require__(30698);
+const timespan = __webpack_require__(96688);
+const PS_SUPPORTED = __webpack_require__(3948);
+const validateAsymmetricKey = __webpack_require__(91006);
+const jws = __webpack_require__(33324);
+const includes = __webpack_require__(46248);
+const isBoolean = __webpack_require__(1999);
+const isInteger = __webpack_require__(39841);
+const isNumber = __webpack_require__(80116);
+const isPlainObject = __webpack_require__(29888);
+const isString = __webpack_require__(56172);
+const once = __webpack_require__(82192);
 const { KeyObject, createSecretKey, createPrivateKey } = __webpack_require__(76982)
 
 const SUPPORTED_ALGS = ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512', 'HS256', 'HS384', 'HS512', 'none'];
@@ -8712,17 +8712,17 @@ module.exports = function (payload, secretOrPrivateKey, options, callback) {
 
 /***/ }),
 
-/***/ 68138:
+/***/ 60772:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const JsonWebTokenError = __webpack_require__(24018);
-const NotBeforeError = __webpack_require__(50735);
-const TokenExpiredError = __webpack_require__(80951);
-const decode = __webpack_require__(68385);
-const timespan = __webpack_require__(49882);
-const validateAsymmetricKey = __webpack_require__(13848);
-const PS_SUPPORTED = __webpack_require__(1418);
-const jws = __webpack_require__(75698);
+const JsonWebTokenError = __webpack_require__(26248);
+const NotBeforeError = __webpack_require__(91269);
+const TokenExpiredError = __webpack_require__(41241);
+const decode = __webpack_require__(92047);
+const timespan = __webpack_require__(96688);
+const validateAsymmetricKey = __webpack_require__(91006);
+const PS_SUPPORTED = __webpack_require__(3948);
+const jws = __webpack_require__(33324);
 const {KeyObject, createSecretKey, createPublicKey} = __webpack_require__(76982);
 
 const PUB_KEY_ALGS = ['RS256', 'RS384', 'RS512'];
@@ -8982,12 +8982,12 @@ module.exports = function (jwtString, secretOrPublicKey, options, callback) {
 
 /***/ }),
 
-/***/ 59104:
+/***/ 38622:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var Buffer = (__webpack_require__(96132).Buffer);
+var Buffer = (__webpack_require__(93058).Buffer);
 var crypto = __webpack_require__(76982);
-var formatEcdsa = __webpack_require__(28723);
+var formatEcdsa = __webpack_require__(325);
 var util = __webpack_require__(39023);
 
 var MSG_INVALID_ALGORITHM = '"%s" is not a valid algorithm.\n  Supported algorithms are:\n  "HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512" and "none".'
@@ -9130,7 +9130,7 @@ var timingSafeEqual = 'timingSafeEqual' in crypto ? function timingSafeEqual(a, 
   return crypto.timingSafeEqual(a, b)
 } : function timingSafeEqual(a, b) {
   if (!bufferEqual) {
-    bufferEqual = __webpack_require__(43198);
+    bufferEqual = __webpack_require__(39732);
   }
 
   return bufferEqual(a, b)
@@ -9255,12 +9255,12 @@ module.exports = function jwa(algorithm) {
 
 /***/ }),
 
-/***/ 75698:
+/***/ 33324:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 /*global exports*/
-var SignStream = __webpack_require__(39006);
-var VerifyStream = __webpack_require__(47230);
+var SignStream = __webpack_require__(78600);
+var VerifyStream = __webpack_require__(4368);
 
 var ALGORITHMS = [
   'HS256', 'HS384', 'HS512',
@@ -9284,11 +9284,11 @@ exports.createVerify = function createVerify(opts) {
 
 /***/ }),
 
-/***/ 16977:
+/***/ 41831:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /*global module, process*/
-var Buffer = (__webpack_require__(96132).Buffer);
+var Buffer = (__webpack_require__(93058).Buffer);
 var Stream = __webpack_require__(2203);
 var util = __webpack_require__(39023);
 
@@ -9346,15 +9346,15 @@ module.exports = DataStream;
 
 /***/ }),
 
-/***/ 39006:
+/***/ 78600:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /*global module*/
-var Buffer = (__webpack_require__(96132).Buffer);
-var DataStream = __webpack_require__(16977);
-var jwa = __webpack_require__(59104);
+var Buffer = (__webpack_require__(93058).Buffer);
+var DataStream = __webpack_require__(41831);
+var jwa = __webpack_require__(38622);
 var Stream = __webpack_require__(2203);
-var toString = __webpack_require__(22208);
+var toString = __webpack_require__(95126);
 var util = __webpack_require__(39023);
 
 function base64url(string, encoding) {
@@ -9436,7 +9436,7 @@ module.exports = SignStream;
 
 /***/ }),
 
-/***/ 22208:
+/***/ 95126:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /*global module*/
@@ -9453,15 +9453,15 @@ module.exports = function toString(obj) {
 
 /***/ }),
 
-/***/ 47230:
+/***/ 4368:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /*global module*/
-var Buffer = (__webpack_require__(96132).Buffer);
-var DataStream = __webpack_require__(16977);
-var jwa = __webpack_require__(59104);
+var Buffer = (__webpack_require__(93058).Buffer);
+var DataStream = __webpack_require__(41831);
+var jwa = __webpack_require__(38622);
 var Stream = __webpack_require__(2203);
-var toString = __webpack_require__(22208);
+var toString = __webpack_require__(95126);
 var util = __webpack_require__(39023);
 var JWS_REGEX = /^[a-zA-Z0-9\-_]+?\.[a-zA-Z0-9\-_]+?\.([a-zA-Z0-9\-_]+)?$/;
 
@@ -9585,7 +9585,7 @@ module.exports = VerifyStream;
 
 /***/ }),
 
-/***/ 29818:
+/***/ 46248:
 /***/ ((module) => {
 
 /**
@@ -10337,7 +10337,7 @@ module.exports = includes;
 
 /***/ }),
 
-/***/ 83229:
+/***/ 1999:
 /***/ ((module) => {
 
 /**
@@ -10414,7 +10414,7 @@ module.exports = isBoolean;
 
 /***/ }),
 
-/***/ 57427:
+/***/ 39841:
 /***/ ((module) => {
 
 /**
@@ -10686,7 +10686,7 @@ module.exports = isInteger;
 
 /***/ }),
 
-/***/ 52642:
+/***/ 80116:
 /***/ ((module) => {
 
 /**
@@ -10772,7 +10772,7 @@ module.exports = isNumber;
 
 /***/ }),
 
-/***/ 31610:
+/***/ 29888:
 /***/ ((module) => {
 
 /**
@@ -10918,7 +10918,7 @@ module.exports = isPlainObject;
 
 /***/ }),
 
-/***/ 7774:
+/***/ 56172:
 /***/ ((module) => {
 
 /**
@@ -11020,7 +11020,7 @@ module.exports = isString;
 
 /***/ }),
 
-/***/ 30698:
+/***/ 82192:
 /***/ ((module) => {
 
 /**
@@ -11321,7 +11321,7 @@ module.exports = once;
 
 /***/ }),
 
-/***/ 96132:
+/***/ 93058:
 /***/ ((module, exports, __webpack_require__) => {
 
 /*! safe-buffer. MIT License. Feross Aboukhadijeh <https://feross.org/opensource> */
@@ -11393,7 +11393,7 @@ SafeBuffer.allocUnsafeSlow = function (size) {
 
 /***/ }),
 
-/***/ 25869:
+/***/ 89379:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -11533,17 +11533,17 @@ class Comparator {
 
 module.exports = Comparator
 
-const parseOptions = __webpack_require__(54630)
-const { safeRe: re, t } = __webpack_require__(17929)
-const cmp = __webpack_require__(73428)
-const debug = __webpack_require__(78705)
-const SemVer = __webpack_require__(61861)
-const Range = __webpack_require__(56900)
+const parseOptions = __webpack_require__(70356)
+const { safeRe: re, t } = __webpack_require__(95471)
+const cmp = __webpack_require__(28646)
+const debug = __webpack_require__(1159)
+const SemVer = __webpack_require__(7163)
+const Range = __webpack_require__(96782)
 
 
 /***/ }),
 
-/***/ 56900:
+/***/ 96782:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -11765,22 +11765,22 @@ class Range {
 
 module.exports = Range
 
-const LRU = __webpack_require__(8873)
+const LRU = __webpack_require__(61383)
 const cache = new LRU()
 
-const parseOptions = __webpack_require__(54630)
-const Comparator = __webpack_require__(25869)
-const debug = __webpack_require__(78705)
-const SemVer = __webpack_require__(61861)
-const trimComparatorWhitespace = __webpack_require__(48283)
+const parseOptions = __webpack_require__(70356)
+const Comparator = __webpack_require__(89379)
+const debug = __webpack_require__(1159)
+const SemVer = __webpack_require__(7163)
+const trimComparatorWhitespace = __webpack_require__(69737)
 const {
   safeRe: re,
   src,
   t,
   tildeTrimReplace,
   caretTrimReplace,
-} = __webpack_require__(17929)
-const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __webpack_require__(53847)
+} = __webpack_require__(95471)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __webpack_require__(45101)
 
 // unbounded global build-metadata stripper used by parseRange
 const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
@@ -12127,17 +12127,17 @@ const testSet = (set, version, options) => {
 
 /***/ }),
 
-/***/ 61861:
+/***/ 7163:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const debug = __webpack_require__(78705)
-const { MAX_LENGTH, MAX_SAFE_INTEGER } = __webpack_require__(53847)
-const { safeRe: re, t } = __webpack_require__(17929)
+const debug = __webpack_require__(1159)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __webpack_require__(45101)
+const { safeRe: re, t } = __webpack_require__(95471)
 
-const parseOptions = __webpack_require__(54630)
-const { compareIdentifiers } = __webpack_require__(75054)
+const parseOptions = __webpack_require__(70356)
+const { compareIdentifiers } = __webpack_require__(73348)
 
 const isPrereleaseIdentifier = (prerelease, identifier) => {
   const identifiers = identifier.split('.')
@@ -12484,12 +12484,12 @@ module.exports = SemVer
 
 /***/ }),
 
-/***/ 97881:
+/***/ 1799:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const parse = __webpack_require__(99555)
+const parse = __webpack_require__(16353)
 const clean = (version, options) => {
   const s = parse(version.trim().replace(/^[=v]+/, ''), options)
   return s ? s.version : null
@@ -12499,17 +12499,17 @@ module.exports = clean
 
 /***/ }),
 
-/***/ 73428:
+/***/ 28646:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const eq = __webpack_require__(35184)
-const neq = __webpack_require__(31292)
-const gt = __webpack_require__(96097)
-const gte = __webpack_require__(91810)
-const lt = __webpack_require__(57598)
-const lte = __webpack_require__(9063)
+const eq = __webpack_require__(55082)
+const neq = __webpack_require__(4974)
+const gt = __webpack_require__(16599)
+const gte = __webpack_require__(41236)
+const lt = __webpack_require__(3872)
+const lte = __webpack_require__(56717)
 
 const cmp = (a, op, b, loose) => {
   switch (op) {
@@ -12560,14 +12560,14 @@ module.exports = cmp
 
 /***/ }),
 
-/***/ 7279:
+/***/ 35385:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const SemVer = __webpack_require__(61861)
-const parse = __webpack_require__(99555)
-const { safeRe: re, t } = __webpack_require__(17929)
+const SemVer = __webpack_require__(7163)
+const parse = __webpack_require__(16353)
+const { safeRe: re, t } = __webpack_require__(95471)
 
 const coerce = (version, options) => {
   if (version instanceof SemVer) {
@@ -12629,12 +12629,12 @@ module.exports = coerce
 
 /***/ }),
 
-/***/ 63322:
+/***/ 37648:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const SemVer = __webpack_require__(61861)
+const SemVer = __webpack_require__(7163)
 const compareBuild = (a, b, loose) => {
   const versionA = new SemVer(a, loose)
   const versionB = new SemVer(b, loose)
@@ -12645,24 +12645,24 @@ module.exports = compareBuild
 
 /***/ }),
 
-/***/ 9348:
+/***/ 56874:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const compare = __webpack_require__(54123)
+const compare = __webpack_require__(78469)
 const compareLoose = (a, b) => compare(a, b, true)
 module.exports = compareLoose
 
 
 /***/ }),
 
-/***/ 54123:
+/***/ 78469:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const SemVer = __webpack_require__(61861)
+const SemVer = __webpack_require__(7163)
 const compare = (a, b, loose) =>
   new SemVer(a, loose).compare(new SemVer(b, loose))
 
@@ -12671,12 +12671,12 @@ module.exports = compare
 
 /***/ }),
 
-/***/ 10613:
+/***/ 70711:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const parse = __webpack_require__(99555)
+const parse = __webpack_require__(16353)
 
 const diff = (version1, version2) => {
   const v1 = parse(version1, null, true)
@@ -12738,48 +12738,48 @@ module.exports = diff
 
 /***/ }),
 
-/***/ 35184:
+/***/ 55082:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const compare = __webpack_require__(54123)
+const compare = __webpack_require__(78469)
 const eq = (a, b, loose) => compare(a, b, loose) === 0
 module.exports = eq
 
 
 /***/ }),
 
-/***/ 96097:
+/***/ 16599:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const compare = __webpack_require__(54123)
+const compare = __webpack_require__(78469)
 const gt = (a, b, loose) => compare(a, b, loose) > 0
 module.exports = gt
 
 
 /***/ }),
 
-/***/ 91810:
+/***/ 41236:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const compare = __webpack_require__(54123)
+const compare = __webpack_require__(78469)
 const gte = (a, b, loose) => compare(a, b, loose) >= 0
 module.exports = gte
 
 
 /***/ }),
 
-/***/ 41940:
+/***/ 62338:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const SemVer = __webpack_require__(61861)
+const SemVer = __webpack_require__(7163)
 
 const inc = (version, release, options, identifier, identifierBase) => {
   if (typeof (options) === 'string') {
@@ -12802,72 +12802,72 @@ module.exports = inc
 
 /***/ }),
 
-/***/ 57598:
+/***/ 3872:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const compare = __webpack_require__(54123)
+const compare = __webpack_require__(78469)
 const lt = (a, b, loose) => compare(a, b, loose) < 0
 module.exports = lt
 
 
 /***/ }),
 
-/***/ 9063:
+/***/ 56717:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const compare = __webpack_require__(54123)
+const compare = __webpack_require__(78469)
 const lte = (a, b, loose) => compare(a, b, loose) <= 0
 module.exports = lte
 
 
 /***/ }),
 
-/***/ 31981:
+/***/ 68511:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const SemVer = __webpack_require__(61861)
+const SemVer = __webpack_require__(7163)
 const major = (a, loose) => new SemVer(a, loose).major
 module.exports = major
 
 
 /***/ }),
 
-/***/ 36953:
+/***/ 32603:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const SemVer = __webpack_require__(61861)
+const SemVer = __webpack_require__(7163)
 const minor = (a, loose) => new SemVer(a, loose).minor
 module.exports = minor
 
 
 /***/ }),
 
-/***/ 31292:
+/***/ 4974:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const compare = __webpack_require__(54123)
+const compare = __webpack_require__(78469)
 const neq = (a, b, loose) => compare(a, b, loose) !== 0
 module.exports = neq
 
 
 /***/ }),
 
-/***/ 99555:
+/***/ 16353:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const SemVer = __webpack_require__(61861)
+const SemVer = __webpack_require__(7163)
 const parse = (version, options, throwErrors = false) => {
   if (version instanceof SemVer) {
     return version
@@ -12887,24 +12887,24 @@ module.exports = parse
 
 /***/ }),
 
-/***/ 18034:
+/***/ 48756:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const SemVer = __webpack_require__(61861)
+const SemVer = __webpack_require__(7163)
 const patch = (a, loose) => new SemVer(a, loose).patch
 module.exports = patch
 
 
 /***/ }),
 
-/***/ 50676:
+/***/ 15714:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const parse = __webpack_require__(99555)
+const parse = __webpack_require__(16353)
 const prerelease = (version, options) => {
   const parsed = parse(version, options)
   return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
@@ -12914,36 +12914,36 @@ module.exports = prerelease
 
 /***/ }),
 
-/***/ 45507:
+/***/ 32173:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const compare = __webpack_require__(54123)
+const compare = __webpack_require__(78469)
 const rcompare = (a, b, loose) => compare(b, a, loose)
 module.exports = rcompare
 
 
 /***/ }),
 
-/***/ 99410:
+/***/ 87192:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const compareBuild = __webpack_require__(63322)
+const compareBuild = __webpack_require__(37648)
 const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
 module.exports = rsort
 
 
 /***/ }),
 
-/***/ 66749:
+/***/ 68011:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const Range = __webpack_require__(56900)
+const Range = __webpack_require__(96782)
 const satisfies = (version, range, options) => {
   try {
     range = new Range(range, options)
@@ -12957,26 +12957,26 @@ module.exports = satisfies
 
 /***/ }),
 
-/***/ 71386:
+/***/ 29872:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const compareBuild = __webpack_require__(63322)
+const compareBuild = __webpack_require__(37648)
 const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
 module.exports = sort
 
 
 /***/ }),
 
-/***/ 36620:
+/***/ 16114:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const parse = __webpack_require__(99555)
-const constants = __webpack_require__(53847)
-const SemVer = __webpack_require__(61861)
+const parse = __webpack_require__(16353)
+const constants = __webpack_require__(45101)
+const SemVer = __webpack_require__(7163)
 
 const truncate = (version, truncation, options) => {
   if (!constants.RELEASE_TYPES.includes(truncation)) {
@@ -13024,12 +13024,12 @@ module.exports = truncate
 
 /***/ }),
 
-/***/ 50426:
+/***/ 58780:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const parse = __webpack_require__(99555)
+const parse = __webpack_require__(16353)
 const valid = (version, options) => {
   const v = parse(version, options)
   return v ? v.version : null
@@ -13039,54 +13039,54 @@ module.exports = valid
 
 /***/ }),
 
-/***/ 86626:
+/***/ 62088:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 // just pre-load all the stuff that index.js lazily exports
-const internalRe = __webpack_require__(17929)
-const constants = __webpack_require__(53847)
-const SemVer = __webpack_require__(61861)
-const identifiers = __webpack_require__(75054)
-const parse = __webpack_require__(99555)
-const valid = __webpack_require__(50426)
-const clean = __webpack_require__(97881)
-const inc = __webpack_require__(41940)
-const diff = __webpack_require__(10613)
-const major = __webpack_require__(31981)
-const minor = __webpack_require__(36953)
-const patch = __webpack_require__(18034)
-const prerelease = __webpack_require__(50676)
-const compare = __webpack_require__(54123)
-const rcompare = __webpack_require__(45507)
-const compareLoose = __webpack_require__(9348)
-const compareBuild = __webpack_require__(63322)
-const sort = __webpack_require__(71386)
-const rsort = __webpack_require__(99410)
-const gt = __webpack_require__(96097)
-const lt = __webpack_require__(57598)
-const eq = __webpack_require__(35184)
-const neq = __webpack_require__(31292)
-const gte = __webpack_require__(91810)
-const lte = __webpack_require__(9063)
-const cmp = __webpack_require__(73428)
-const coerce = __webpack_require__(7279)
-const truncate = __webpack_require__(36620)
-const Comparator = __webpack_require__(25869)
-const Range = __webpack_require__(56900)
-const satisfies = __webpack_require__(66749)
-const toComparators = __webpack_require__(47900)
-const maxSatisfying = __webpack_require__(76575)
-const minSatisfying = __webpack_require__(76893)
-const minVersion = __webpack_require__(29232)
-const validRange = __webpack_require__(43739)
-const outside = __webpack_require__(96198)
-const gtr = __webpack_require__(97722)
-const ltr = __webpack_require__(7679)
-const intersects = __webpack_require__(84895)
-const simplifyRange = __webpack_require__(82086)
-const subset = __webpack_require__(43655)
+const internalRe = __webpack_require__(95471)
+const constants = __webpack_require__(45101)
+const SemVer = __webpack_require__(7163)
+const identifiers = __webpack_require__(73348)
+const parse = __webpack_require__(16353)
+const valid = __webpack_require__(58780)
+const clean = __webpack_require__(1799)
+const inc = __webpack_require__(62338)
+const diff = __webpack_require__(70711)
+const major = __webpack_require__(68511)
+const minor = __webpack_require__(32603)
+const patch = __webpack_require__(48756)
+const prerelease = __webpack_require__(15714)
+const compare = __webpack_require__(78469)
+const rcompare = __webpack_require__(32173)
+const compareLoose = __webpack_require__(56874)
+const compareBuild = __webpack_require__(37648)
+const sort = __webpack_require__(29872)
+const rsort = __webpack_require__(87192)
+const gt = __webpack_require__(16599)
+const lt = __webpack_require__(3872)
+const eq = __webpack_require__(55082)
+const neq = __webpack_require__(4974)
+const gte = __webpack_require__(41236)
+const lte = __webpack_require__(56717)
+const cmp = __webpack_require__(28646)
+const coerce = __webpack_require__(35385)
+const truncate = __webpack_require__(16114)
+const Comparator = __webpack_require__(89379)
+const Range = __webpack_require__(96782)
+const satisfies = __webpack_require__(68011)
+const toComparators = __webpack_require__(54750)
+const maxSatisfying = __webpack_require__(73193)
+const minSatisfying = __webpack_require__(68595)
+const minVersion = __webpack_require__(51866)
+const validRange = __webpack_require__(64737)
+const outside = __webpack_require__(10280)
+const gtr = __webpack_require__(12276)
+const ltr = __webpack_require__(15213)
+const intersects = __webpack_require__(23465)
+const simplifyRange = __webpack_require__(82028)
+const subset = __webpack_require__(61489)
 module.exports = {
   parse,
   valid,
@@ -13139,7 +13139,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 53847:
+/***/ 45101:
 /***/ ((module) => {
 
 
@@ -13213,7 +13213,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 78705:
+/***/ 1159:
 /***/ ((module) => {
 
 
@@ -13231,7 +13231,7 @@ module.exports = debug
 
 /***/ }),
 
-/***/ 75054:
+/***/ 73348:
 /***/ ((module) => {
 
 
@@ -13267,7 +13267,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8873:
+/***/ 61383:
 /***/ ((module) => {
 
 
@@ -13316,7 +13316,7 @@ module.exports = LRUCache
 
 /***/ }),
 
-/***/ 54630:
+/***/ 70356:
 /***/ ((module) => {
 
 
@@ -13340,7 +13340,7 @@ module.exports = parseOptions
 
 /***/ }),
 
-/***/ 17929:
+/***/ 95471:
 /***/ ((module, exports, __webpack_require__) => {
 
 
@@ -13349,8 +13349,8 @@ const {
   MAX_SAFE_COMPONENT_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   MAX_LENGTH,
-} = __webpack_require__(53847)
-const debug = __webpack_require__(78705)
+} = __webpack_require__(45101)
+const debug = __webpack_require__(1159)
 exports = module.exports = {}
 
 // The actual regexps go on exports.re
@@ -13570,7 +13570,7 @@ createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
 
 /***/ }),
 
-/***/ 48283:
+/***/ 69737:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // @ts-check
@@ -13585,7 +13585,7 @@ const {
   MAX_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   WHITESPACE_CHARACTERS,
-} = __webpack_require__(53847)
+} = __webpack_require__(45101)
 
 /**
  * Remembers the last two rows of digits so their characters need not be reread.
@@ -14015,25 +14015,25 @@ module.exports = trimComparatorWhitespace
 
 /***/ }),
 
-/***/ 97722:
+/***/ 12276:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 // Determine if version is greater than all the versions possible in the range.
-const outside = __webpack_require__(96198)
+const outside = __webpack_require__(10280)
 const gtr = (version, range, options) => outside(version, range, '>', options)
 module.exports = gtr
 
 
 /***/ }),
 
-/***/ 84895:
+/***/ 23465:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const Range = __webpack_require__(56900)
+const Range = __webpack_require__(96782)
 const intersects = (r1, r2, options) => {
   r1 = new Range(r1, options)
   r2 = new Range(r2, options)
@@ -14044,12 +14044,12 @@ module.exports = intersects
 
 /***/ }),
 
-/***/ 7679:
+/***/ 15213:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const outside = __webpack_require__(96198)
+const outside = __webpack_require__(10280)
 // Determine if version is less than all the versions possible in the range
 const ltr = (version, range, options) => outside(version, range, '<', options)
 module.exports = ltr
@@ -14057,13 +14057,13 @@ module.exports = ltr
 
 /***/ }),
 
-/***/ 76575:
+/***/ 73193:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const SemVer = __webpack_require__(61861)
-const Range = __webpack_require__(56900)
+const SemVer = __webpack_require__(7163)
+const Range = __webpack_require__(96782)
 
 const maxSatisfying = (versions, range, options) => {
   let max = null
@@ -14091,13 +14091,13 @@ module.exports = maxSatisfying
 
 /***/ }),
 
-/***/ 76893:
+/***/ 68595:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const SemVer = __webpack_require__(61861)
-const Range = __webpack_require__(56900)
+const SemVer = __webpack_require__(7163)
+const Range = __webpack_require__(96782)
 const minSatisfying = (versions, range, options) => {
   let min = null
   let minSV = null
@@ -14124,14 +14124,14 @@ module.exports = minSatisfying
 
 /***/ }),
 
-/***/ 29232:
+/***/ 51866:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const SemVer = __webpack_require__(61861)
-const Range = __webpack_require__(56900)
-const gt = __webpack_require__(96097)
+const SemVer = __webpack_require__(7163)
+const Range = __webpack_require__(96782)
+const gt = __webpack_require__(16599)
 
 const minVersion = (range, loose) => {
   range = new Range(range, loose)
@@ -14194,20 +14194,20 @@ module.exports = minVersion
 
 /***/ }),
 
-/***/ 96198:
+/***/ 10280:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const SemVer = __webpack_require__(61861)
-const Comparator = __webpack_require__(25869)
+const SemVer = __webpack_require__(7163)
+const Comparator = __webpack_require__(89379)
 const { ANY } = Comparator
-const Range = __webpack_require__(56900)
-const satisfies = __webpack_require__(66749)
-const gt = __webpack_require__(96097)
-const lt = __webpack_require__(57598)
-const lte = __webpack_require__(9063)
-const gte = __webpack_require__(91810)
+const Range = __webpack_require__(96782)
+const satisfies = __webpack_require__(68011)
+const gt = __webpack_require__(16599)
+const lt = __webpack_require__(3872)
+const lte = __webpack_require__(56717)
+const gte = __webpack_require__(41236)
 
 const outside = (version, range, hilo, options) => {
   version = new SemVer(version, options)
@@ -14283,7 +14283,7 @@ module.exports = outside
 
 /***/ }),
 
-/***/ 82086:
+/***/ 82028:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -14291,8 +14291,8 @@ module.exports = outside
 // given a set of versions and a range, create a "simplified" range
 // that includes the same versions that the original range does
 // If the original range is shorter than the simplified one, return that.
-const satisfies = __webpack_require__(66749)
-const compare = __webpack_require__(54123)
+const satisfies = __webpack_require__(68011)
+const compare = __webpack_require__(78469)
 module.exports = (versions, range, options) => {
   const set = []
   let first = null
@@ -14339,16 +14339,16 @@ module.exports = (versions, range, options) => {
 
 /***/ }),
 
-/***/ 43655:
+/***/ 61489:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const Range = __webpack_require__(56900)
-const Comparator = __webpack_require__(25869)
+const Range = __webpack_require__(96782)
+const Comparator = __webpack_require__(89379)
 const { ANY } = Comparator
-const satisfies = __webpack_require__(66749)
-const compare = __webpack_require__(54123)
+const satisfies = __webpack_require__(68011)
+const compare = __webpack_require__(78469)
 
 // Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
 // - Every simple range `r1, r2, ...` is a null set, OR
@@ -14595,12 +14595,12 @@ module.exports = subset
 
 /***/ }),
 
-/***/ 47900:
+/***/ 54750:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const Range = __webpack_require__(56900)
+const Range = __webpack_require__(96782)
 
 // Mostly just for testing and legacy API reasons
 const toComparators = (range, options) =>
@@ -14612,12 +14612,12 @@ module.exports = toComparators
 
 /***/ }),
 
-/***/ 43739:
+/***/ 64737:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const Range = __webpack_require__(56900)
+const Range = __webpack_require__(96782)
 const validRange = (range, options) => {
   try {
     // Return '*' instead of '' so that truthiness works.
@@ -14632,7 +14632,7 @@ module.exports = validRange
 
 /***/ }),
 
-/***/ 72146:
+/***/ 61860:
 /***/ ((module) => {
 
 /******************************************************************************
@@ -15099,7 +15099,7 @@ var __rewriteRelativeImportExtension;
 
 /***/ }),
 
-/***/ 89950:
+/***/ 59192:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -15136,7 +15136,7 @@ exports.AbortError = AbortError;
 
 /***/ }),
 
-/***/ 15920:
+/***/ 83134:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -15144,13 +15144,13 @@ exports.AbortError = AbortError;
 // Licensed under the MIT license.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AbortError = void 0;
-var AbortError_js_1 = __webpack_require__(89950);
+var AbortError_js_1 = __webpack_require__(59192);
 Object.defineProperty(exports, "AbortError", ({ enumerable: true, get: function () { return AbortError_js_1.AbortError; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 79012:
+/***/ 17698:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -15159,8 +15159,8 @@ Object.defineProperty(exports, "AbortError", ({ enumerable: true, get: function 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.parseCAEChallenge = parseCAEChallenge;
 exports.authorizeRequestOnClaimChallenge = authorizeRequestOnClaimChallenge;
-const log_js_1 = __webpack_require__(97876);
-const base64_js_1 = __webpack_require__(55095);
+const log_js_1 = __webpack_require__(89994);
+const base64_js_1 = __webpack_require__(20741);
 /**
  * Converts: `Bearer a="b", c="d", Bearer d="e", f="g"`.
  * Into: `[ { a: 'b', c: 'd' }, { d: 'e', f: 'g' } ]`.
@@ -15232,7 +15232,7 @@ async function authorizeRequestOnClaimChallenge(onChallengeOptions) {
 
 /***/ }),
 
-/***/ 61024:
+/***/ 97454:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -15357,7 +15357,7 @@ function requestToOptions(request) {
 
 /***/ }),
 
-/***/ 55095:
+/***/ 20741:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -15368,7 +15368,7 @@ exports.encodeString = encodeString;
 exports.encodeByteArray = encodeByteArray;
 exports.decodeString = decodeString;
 exports.decodeStringToString = decodeStringToString;
-const core_util_1 = __webpack_require__(37937);
+const core_util_1 = __webpack_require__(87779);
 /**
  * Encodes a string in base64 format.
  * @param value - the string to encode
@@ -15405,7 +15405,7 @@ function decodeStringToString(value) {
 
 /***/ }),
 
-/***/ 48269:
+/***/ 90111:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -15414,10 +15414,10 @@ function decodeStringToString(value) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.deserializationPolicyName = void 0;
 exports.deserializationPolicy = deserializationPolicy;
-const interfaces_js_1 = __webpack_require__(25956);
-const core_rest_pipeline_1 = __webpack_require__(25872);
-const serializer_js_1 = __webpack_require__(22784);
-const operationHelpers_js_1 = __webpack_require__(59918);
+const interfaces_js_1 = __webpack_require__(56058);
+const core_rest_pipeline_1 = __webpack_require__(20778);
+const serializer_js_1 = __webpack_require__(31530);
+const operationHelpers_js_1 = __webpack_require__(19688);
 const defaultJsonContentTypes = ["application/json", "text/json"];
 const defaultXmlContentTypes = ["application/xml", "application/atom+xml"];
 /**
@@ -15645,7 +15645,7 @@ async function parse(jsonContentTypes, xmlContentTypes, operationResponse, opts,
 
 /***/ }),
 
-/***/ 19557:
+/***/ 26323:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -15653,7 +15653,7 @@ async function parse(jsonContentTypes, xmlContentTypes, operationResponse, opts,
 // Licensed under the MIT License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getCachedDefaultHttpClient = getCachedDefaultHttpClient;
-const core_rest_pipeline_1 = __webpack_require__(25872);
+const core_rest_pipeline_1 = __webpack_require__(20778);
 let cachedHttpClient;
 function getCachedDefaultHttpClient() {
     if (!cachedHttpClient) {
@@ -15665,7 +15665,7 @@ function getCachedDefaultHttpClient() {
 
 /***/ }),
 
-/***/ 95150:
+/***/ 60160:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -15673,31 +15673,31 @@ function getCachedDefaultHttpClient() {
 // Licensed under the MIT License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.authorizeRequestOnTenantChallenge = exports.authorizeRequestOnClaimChallenge = exports.serializationPolicyName = exports.serializationPolicy = exports.deserializationPolicyName = exports.deserializationPolicy = exports.XML_CHARKEY = exports.XML_ATTRKEY = exports.createClientPipeline = exports.ServiceClient = exports.MapperTypeNames = exports.createSerializer = void 0;
-var serializer_js_1 = __webpack_require__(22784);
+var serializer_js_1 = __webpack_require__(31530);
 Object.defineProperty(exports, "createSerializer", ({ enumerable: true, get: function () { return serializer_js_1.createSerializer; } }));
 Object.defineProperty(exports, "MapperTypeNames", ({ enumerable: true, get: function () { return serializer_js_1.MapperTypeNames; } }));
-var serviceClient_js_1 = __webpack_require__(76114);
+var serviceClient_js_1 = __webpack_require__(89544);
 Object.defineProperty(exports, "ServiceClient", ({ enumerable: true, get: function () { return serviceClient_js_1.ServiceClient; } }));
-var pipeline_js_1 = __webpack_require__(29866);
+var pipeline_js_1 = __webpack_require__(74136);
 Object.defineProperty(exports, "createClientPipeline", ({ enumerable: true, get: function () { return pipeline_js_1.createClientPipeline; } }));
-var interfaces_js_1 = __webpack_require__(25956);
+var interfaces_js_1 = __webpack_require__(56058);
 Object.defineProperty(exports, "XML_ATTRKEY", ({ enumerable: true, get: function () { return interfaces_js_1.XML_ATTRKEY; } }));
 Object.defineProperty(exports, "XML_CHARKEY", ({ enumerable: true, get: function () { return interfaces_js_1.XML_CHARKEY; } }));
-var deserializationPolicy_js_1 = __webpack_require__(48269);
+var deserializationPolicy_js_1 = __webpack_require__(90111);
 Object.defineProperty(exports, "deserializationPolicy", ({ enumerable: true, get: function () { return deserializationPolicy_js_1.deserializationPolicy; } }));
 Object.defineProperty(exports, "deserializationPolicyName", ({ enumerable: true, get: function () { return deserializationPolicy_js_1.deserializationPolicyName; } }));
-var serializationPolicy_js_1 = __webpack_require__(66448);
+var serializationPolicy_js_1 = __webpack_require__(56234);
 Object.defineProperty(exports, "serializationPolicy", ({ enumerable: true, get: function () { return serializationPolicy_js_1.serializationPolicy; } }));
 Object.defineProperty(exports, "serializationPolicyName", ({ enumerable: true, get: function () { return serializationPolicy_js_1.serializationPolicyName; } }));
-var authorizeRequestOnClaimChallenge_js_1 = __webpack_require__(79012);
+var authorizeRequestOnClaimChallenge_js_1 = __webpack_require__(17698);
 Object.defineProperty(exports, "authorizeRequestOnClaimChallenge", ({ enumerable: true, get: function () { return authorizeRequestOnClaimChallenge_js_1.authorizeRequestOnClaimChallenge; } }));
-var authorizeRequestOnTenantChallenge_js_1 = __webpack_require__(61024);
+var authorizeRequestOnTenantChallenge_js_1 = __webpack_require__(97454);
 Object.defineProperty(exports, "authorizeRequestOnTenantChallenge", ({ enumerable: true, get: function () { return authorizeRequestOnTenantChallenge_js_1.authorizeRequestOnTenantChallenge; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 50440:
+/***/ 92066:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -15706,7 +15706,7 @@ Object.defineProperty(exports, "authorizeRequestOnTenantChallenge", ({ enumerabl
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getStreamingResponseStatusCodes = getStreamingResponseStatusCodes;
 exports.getPathStringFromParameter = getPathStringFromParameter;
-const serializer_js_1 = __webpack_require__(22784);
+const serializer_js_1 = __webpack_require__(31530);
 /**
  * Gets the list of status codes for streaming responses.
  * @internal
@@ -15745,7 +15745,7 @@ function getPathStringFromParameter(parameter) {
 
 /***/ }),
 
-/***/ 25956:
+/***/ 56058:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -15765,7 +15765,7 @@ exports.XML_CHARKEY = "_";
 
 /***/ }),
 
-/***/ 97876:
+/***/ 89994:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -15773,13 +15773,13 @@ exports.XML_CHARKEY = "_";
 // Licensed under the MIT License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.logger = void 0;
-const logger_1 = __webpack_require__(62353);
+const logger_1 = __webpack_require__(26515);
 exports.logger = (0, logger_1.createClientLogger)("core-client");
 //# sourceMappingURL=log.js.map
 
 /***/ }),
 
-/***/ 59918:
+/***/ 19688:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -15788,7 +15788,7 @@ exports.logger = (0, logger_1.createClientLogger)("core-client");
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getOperationArgumentValueFromParameter = getOperationArgumentValueFromParameter;
 exports.getOperationRequestInfo = getOperationRequestInfo;
-const state_1 = __webpack_require__(44968);
+const state_1 = __webpack_require__(70030);
 /**
  * @internal
  * Retrieves the value to use for a given operation argument
@@ -15887,7 +15887,7 @@ function getOperationRequestInfo(request) {
 
 /***/ }),
 
-/***/ 29866:
+/***/ 74136:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -15895,9 +15895,9 @@ function getOperationRequestInfo(request) {
 // Licensed under the MIT License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.createClientPipeline = createClientPipeline;
-const deserializationPolicy_js_1 = __webpack_require__(48269);
-const core_rest_pipeline_1 = __webpack_require__(25872);
-const serializationPolicy_js_1 = __webpack_require__(66448);
+const deserializationPolicy_js_1 = __webpack_require__(90111);
+const core_rest_pipeline_1 = __webpack_require__(20778);
+const serializationPolicy_js_1 = __webpack_require__(56234);
 /**
  * Creates a new Pipeline for use with a Service Client.
  * Adds in deserializationPolicy by default.
@@ -15922,7 +15922,7 @@ function createClientPipeline(options = {}) {
 
 /***/ }),
 
-/***/ 66448:
+/***/ 56234:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -15933,10 +15933,10 @@ exports.serializationPolicyName = void 0;
 exports.serializationPolicy = serializationPolicy;
 exports.serializeHeaders = serializeHeaders;
 exports.serializeRequestBody = serializeRequestBody;
-const interfaces_js_1 = __webpack_require__(25956);
-const operationHelpers_js_1 = __webpack_require__(59918);
-const serializer_js_1 = __webpack_require__(22784);
-const interfaceHelpers_js_1 = __webpack_require__(50440);
+const interfaces_js_1 = __webpack_require__(56058);
+const operationHelpers_js_1 = __webpack_require__(19688);
+const serializer_js_1 = __webpack_require__(31530);
+const interfaceHelpers_js_1 = __webpack_require__(92066);
 /**
  * The programmatic identifier of the serializationPolicy.
  */
@@ -16085,7 +16085,7 @@ function prepareXMLRootList(obj, elementName, xmlNamespaceKey, xmlNamespace) {
 
 /***/ }),
 
-/***/ 22784:
+/***/ 31530:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -16094,10 +16094,10 @@ function prepareXMLRootList(obj, elementName, xmlNamespaceKey, xmlNamespace) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MapperTypeNames = void 0;
 exports.createSerializer = createSerializer;
-const tslib_1 = __webpack_require__(72146);
-const base64 = tslib_1.__importStar(__webpack_require__(55095));
-const interfaces_js_1 = __webpack_require__(25956);
-const utils_js_1 = __webpack_require__(2047);
+const tslib_1 = __webpack_require__(61860);
+const base64 = tslib_1.__importStar(__webpack_require__(20741));
+const interfaces_js_1 = __webpack_require__(56058);
+const utils_js_1 = __webpack_require__(31193);
 class SerializerImpl {
     modelMappers;
     isXML;
@@ -17038,7 +17038,7 @@ exports.MapperTypeNames = {
 
 /***/ }),
 
-/***/ 76114:
+/***/ 89544:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -17046,14 +17046,14 @@ exports.MapperTypeNames = {
 // Licensed under the MIT License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ServiceClient = void 0;
-const core_rest_pipeline_1 = __webpack_require__(25872);
-const pipeline_js_1 = __webpack_require__(29866);
-const utils_js_1 = __webpack_require__(2047);
-const httpClientCache_js_1 = __webpack_require__(19557);
-const operationHelpers_js_1 = __webpack_require__(59918);
-const urlHelpers_js_1 = __webpack_require__(82986);
-const interfaceHelpers_js_1 = __webpack_require__(50440);
-const log_js_1 = __webpack_require__(97876);
+const core_rest_pipeline_1 = __webpack_require__(20778);
+const pipeline_js_1 = __webpack_require__(74136);
+const utils_js_1 = __webpack_require__(31193);
+const httpClientCache_js_1 = __webpack_require__(26323);
+const operationHelpers_js_1 = __webpack_require__(19688);
+const urlHelpers_js_1 = __webpack_require__(61752);
+const interfaceHelpers_js_1 = __webpack_require__(92066);
+const log_js_1 = __webpack_require__(89994);
 /**
  * Initializes a new instance of the ServiceClient.
  */
@@ -17220,7 +17220,7 @@ function getCredentialScopes(options) {
 
 /***/ }),
 
-/***/ 44968:
+/***/ 70030:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -17238,7 +17238,7 @@ exports.state = {
 
 /***/ }),
 
-/***/ 82986:
+/***/ 61752:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -17247,8 +17247,8 @@ exports.state = {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getRequestUrl = getRequestUrl;
 exports.appendQueryParams = appendQueryParams;
-const operationHelpers_js_1 = __webpack_require__(59918);
-const interfaceHelpers_js_1 = __webpack_require__(50440);
+const operationHelpers_js_1 = __webpack_require__(19688);
+const interfaceHelpers_js_1 = __webpack_require__(92066);
 const CollectionFormatToDelimiterMap = {
     CSV: ",",
     SSV: " ",
@@ -17482,7 +17482,7 @@ function appendQueryParams(url, queryParams, sequenceParams, noOverwrite = false
 
 /***/ }),
 
-/***/ 2047:
+/***/ 31193:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -17622,7 +17622,7 @@ function flattenResponse(fullResponse, responseSpec) {
 
 /***/ }),
 
-/***/ 74789:
+/***/ 66427:
 /***/ ((module) => {
 
 var __defProp = Object.defineProperty;
@@ -17657,7 +17657,7 @@ const DEFAULT_RETRY_POLICY_COUNT = 3;
 
 /***/ }),
 
-/***/ 96192:
+/***/ 90862:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -17682,21 +17682,21 @@ __export(createPipelineFromOptions_exports, {
   createPipelineFromOptions: () => createPipelineFromOptions
 });
 module.exports = __toCommonJS(createPipelineFromOptions_exports);
-var import_logPolicy = __webpack_require__(62667);
-var import_pipeline = __webpack_require__(71400);
-var import_redirectPolicy = __webpack_require__(69925);
-var import_userAgentPolicy = __webpack_require__(30469);
-var import_multipartPolicy = __webpack_require__(99497);
-var import_decompressResponsePolicy = __webpack_require__(94281);
-var import_defaultRetryPolicy = __webpack_require__(70352);
-var import_formDataPolicy = __webpack_require__(87759);
-var import_core_util = __webpack_require__(37937);
-var import_proxyPolicy = __webpack_require__(23565);
-var import_setClientRequestIdPolicy = __webpack_require__(87548);
-var import_agentPolicy = __webpack_require__(7144);
-var import_tlsPolicy = __webpack_require__(69072);
-var import_tracingPolicy = __webpack_require__(15971);
-var import_wrapAbortSignalLikePolicy = __webpack_require__(37804);
+var import_logPolicy = __webpack_require__(53253);
+var import_pipeline = __webpack_require__(29590);
+var import_redirectPolicy = __webpack_require__(64087);
+var import_userAgentPolicy = __webpack_require__(32799);
+var import_multipartPolicy = __webpack_require__(45807);
+var import_decompressResponsePolicy = __webpack_require__(39295);
+var import_defaultRetryPolicy = __webpack_require__(48170);
+var import_formDataPolicy = __webpack_require__(75497);
+var import_core_util = __webpack_require__(87779);
+var import_proxyPolicy = __webpack_require__(32815);
+var import_setClientRequestIdPolicy = __webpack_require__(95686);
+var import_agentPolicy = __webpack_require__(18554);
+var import_tlsPolicy = __webpack_require__(75798);
+var import_tracingPolicy = __webpack_require__(93237);
+var import_wrapAbortSignalLikePolicy = __webpack_require__(37466);
 function createPipelineFromOptions(options) {
   const pipeline = (0, import_pipeline.createEmptyPipeline)();
   if (import_core_util.isNodeLike) {
@@ -17731,7 +17731,7 @@ function createPipelineFromOptions(options) {
 
 /***/ }),
 
-/***/ 11918:
+/***/ 7960:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -17756,8 +17756,8 @@ __export(defaultHttpClient_exports, {
   createDefaultHttpClient: () => createDefaultHttpClient
 });
 module.exports = __toCommonJS(defaultHttpClient_exports);
-var import_ts_http_runtime = __webpack_require__(20520);
-var import_wrapAbortSignal = __webpack_require__(83563);
+var import_ts_http_runtime = __webpack_require__(41958);
+var import_wrapAbortSignal = __webpack_require__(91297);
 function createDefaultHttpClient() {
   const client = (0, import_ts_http_runtime.createDefaultHttpClient)();
   return {
@@ -17779,7 +17779,7 @@ function createDefaultHttpClient() {
 
 /***/ }),
 
-/***/ 85026:
+/***/ 192:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -17804,7 +17804,7 @@ __export(httpHeaders_exports, {
   createHttpHeaders: () => createHttpHeaders
 });
 module.exports = __toCommonJS(httpHeaders_exports);
-var import_ts_http_runtime = __webpack_require__(20520);
+var import_ts_http_runtime = __webpack_require__(41958);
 function createHttpHeaders(rawHeaders) {
   return (0, import_ts_http_runtime.createHttpHeaders)(rawHeaders);
 }
@@ -17815,7 +17815,7 @@ function createHttpHeaders(rawHeaders) {
 
 /***/ }),
 
-/***/ 25872:
+/***/ 20778:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -17885,32 +17885,32 @@ __export(src_exports, {
   userAgentPolicyName: () => import_userAgentPolicy.userAgentPolicyName
 });
 module.exports = __toCommonJS(src_exports);
-var import_pipeline = __webpack_require__(71400);
-var import_createPipelineFromOptions = __webpack_require__(96192);
-var import_defaultHttpClient = __webpack_require__(11918);
-var import_httpHeaders = __webpack_require__(85026);
-var import_pipelineRequest = __webpack_require__(62779);
-var import_restError = __webpack_require__(81004);
-var import_decompressResponsePolicy = __webpack_require__(94281);
-var import_exponentialRetryPolicy = __webpack_require__(6874);
-var import_setClientRequestIdPolicy = __webpack_require__(87548);
-var import_logPolicy = __webpack_require__(62667);
-var import_multipartPolicy = __webpack_require__(99497);
-var import_proxyPolicy = __webpack_require__(23565);
-var import_redirectPolicy = __webpack_require__(69925);
-var import_systemErrorRetryPolicy = __webpack_require__(88512);
-var import_throttlingRetryPolicy = __webpack_require__(77602);
-var import_retryPolicy = __webpack_require__(34611);
-var import_tracingPolicy = __webpack_require__(15971);
-var import_defaultRetryPolicy = __webpack_require__(70352);
-var import_userAgentPolicy = __webpack_require__(30469);
-var import_tlsPolicy = __webpack_require__(69072);
-var import_formDataPolicy = __webpack_require__(87759);
-var import_bearerTokenAuthenticationPolicy = __webpack_require__(96803);
-var import_ndJsonPolicy = __webpack_require__(24601);
-var import_auxiliaryAuthenticationHeaderPolicy = __webpack_require__(79508);
-var import_agentPolicy = __webpack_require__(7144);
-var import_file = __webpack_require__(41531);
+var import_pipeline = __webpack_require__(29590);
+var import_createPipelineFromOptions = __webpack_require__(90862);
+var import_defaultHttpClient = __webpack_require__(7960);
+var import_httpHeaders = __webpack_require__(192);
+var import_pipelineRequest = __webpack_require__(95709);
+var import_restError = __webpack_require__(8666);
+var import_decompressResponsePolicy = __webpack_require__(39295);
+var import_exponentialRetryPolicy = __webpack_require__(16708);
+var import_setClientRequestIdPolicy = __webpack_require__(95686);
+var import_logPolicy = __webpack_require__(53253);
+var import_multipartPolicy = __webpack_require__(45807);
+var import_proxyPolicy = __webpack_require__(32815);
+var import_redirectPolicy = __webpack_require__(64087);
+var import_systemErrorRetryPolicy = __webpack_require__(96518);
+var import_throttlingRetryPolicy = __webpack_require__(97540);
+var import_retryPolicy = __webpack_require__(56085);
+var import_tracingPolicy = __webpack_require__(93237);
+var import_defaultRetryPolicy = __webpack_require__(48170);
+var import_userAgentPolicy = __webpack_require__(32799);
+var import_tlsPolicy = __webpack_require__(75798);
+var import_formDataPolicy = __webpack_require__(75497);
+var import_bearerTokenAuthenticationPolicy = __webpack_require__(26925);
+var import_ndJsonPolicy = __webpack_require__(36827);
+var import_auxiliaryAuthenticationHeaderPolicy = __webpack_require__(42262);
+var import_agentPolicy = __webpack_require__(18554);
+var import_file = __webpack_require__(97073);
 // Annotate the CommonJS export names for ESM import in node:
 0 && (0);
 //# sourceMappingURL=index.js.map
@@ -17918,7 +17918,7 @@ var import_file = __webpack_require__(41531);
 
 /***/ }),
 
-/***/ 30842:
+/***/ 80544:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -17943,7 +17943,7 @@ __export(log_exports, {
   logger: () => logger
 });
 module.exports = __toCommonJS(log_exports);
-var import_logger = __webpack_require__(62353);
+var import_logger = __webpack_require__(26515);
 const logger = (0, import_logger.createClientLogger)("core-rest-pipeline");
 // Annotate the CommonJS export names for ESM import in node:
 0 && (0);
@@ -17952,7 +17952,7 @@ const logger = (0, import_logger.createClientLogger)("core-rest-pipeline");
 
 /***/ }),
 
-/***/ 71400:
+/***/ 29590:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -17977,7 +17977,7 @@ __export(pipeline_exports, {
   createEmptyPipeline: () => createEmptyPipeline
 });
 module.exports = __toCommonJS(pipeline_exports);
-var import_ts_http_runtime = __webpack_require__(20520);
+var import_ts_http_runtime = __webpack_require__(41958);
 function createEmptyPipeline() {
   return (0, import_ts_http_runtime.createEmptyPipeline)();
 }
@@ -17988,7 +17988,7 @@ function createEmptyPipeline() {
 
 /***/ }),
 
-/***/ 62779:
+/***/ 95709:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -18013,7 +18013,7 @@ __export(pipelineRequest_exports, {
   createPipelineRequest: () => createPipelineRequest
 });
 module.exports = __toCommonJS(pipelineRequest_exports);
-var import_ts_http_runtime = __webpack_require__(20520);
+var import_ts_http_runtime = __webpack_require__(41958);
 function createPipelineRequest(options) {
   return (0, import_ts_http_runtime.createPipelineRequest)(options);
 }
@@ -18024,7 +18024,7 @@ function createPipelineRequest(options) {
 
 /***/ }),
 
-/***/ 7144:
+/***/ 18554:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -18050,7 +18050,7 @@ __export(agentPolicy_exports, {
   agentPolicyName: () => agentPolicyName
 });
 module.exports = __toCommonJS(agentPolicy_exports);
-var import_policies = __webpack_require__(60314);
+var import_policies = __webpack_require__(44960);
 const agentPolicyName = import_policies.agentPolicyName;
 function agentPolicy(agent) {
   return (0, import_policies.agentPolicy)(agent);
@@ -18062,7 +18062,7 @@ function agentPolicy(agent) {
 
 /***/ }),
 
-/***/ 79508:
+/***/ 42262:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -18088,8 +18088,8 @@ __export(auxiliaryAuthenticationHeaderPolicy_exports, {
   auxiliaryAuthenticationHeaderPolicyName: () => auxiliaryAuthenticationHeaderPolicyName
 });
 module.exports = __toCommonJS(auxiliaryAuthenticationHeaderPolicy_exports);
-var import_tokenCycler = __webpack_require__(56300);
-var import_log = __webpack_require__(30842);
+var import_tokenCycler = __webpack_require__(39202);
+var import_log = __webpack_require__(80544);
 const auxiliaryAuthenticationHeaderPolicyName = "auxiliaryAuthenticationHeaderPolicy";
 const AUTHORIZATION_AUXILIARY_HEADER = "x-ms-authorization-auxiliary";
 async function sendAuthorizeRequest(options) {
@@ -18156,7 +18156,7 @@ function auxiliaryAuthenticationHeaderPolicy(options) {
 
 /***/ }),
 
-/***/ 96803:
+/***/ 26925:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -18183,9 +18183,9 @@ __export(bearerTokenAuthenticationPolicy_exports, {
   parseChallenges: () => parseChallenges
 });
 module.exports = __toCommonJS(bearerTokenAuthenticationPolicy_exports);
-var import_tokenCycler = __webpack_require__(56300);
-var import_log = __webpack_require__(30842);
-var import_restError = __webpack_require__(81004);
+var import_tokenCycler = __webpack_require__(39202);
+var import_log = __webpack_require__(80544);
+var import_restError = __webpack_require__(8666);
 const bearerTokenAuthenticationPolicyName = "bearerTokenAuthenticationPolicy";
 async function trySendRequest(request, next) {
   try {
@@ -18376,7 +18376,7 @@ function getCaeChallengeClaims(challenges) {
 
 /***/ }),
 
-/***/ 94281:
+/***/ 39295:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -18402,7 +18402,7 @@ __export(decompressResponsePolicy_exports, {
   decompressResponsePolicyName: () => decompressResponsePolicyName
 });
 module.exports = __toCommonJS(decompressResponsePolicy_exports);
-var import_policies = __webpack_require__(60314);
+var import_policies = __webpack_require__(44960);
 const decompressResponsePolicyName = import_policies.decompressResponsePolicyName;
 function decompressResponsePolicy() {
   return (0, import_policies.decompressResponsePolicy)();
@@ -18414,7 +18414,7 @@ function decompressResponsePolicy() {
 
 /***/ }),
 
-/***/ 70352:
+/***/ 48170:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -18440,7 +18440,7 @@ __export(defaultRetryPolicy_exports, {
   defaultRetryPolicyName: () => defaultRetryPolicyName
 });
 module.exports = __toCommonJS(defaultRetryPolicy_exports);
-var import_policies = __webpack_require__(60314);
+var import_policies = __webpack_require__(44960);
 const defaultRetryPolicyName = import_policies.defaultRetryPolicyName;
 function defaultRetryPolicy(options = {}) {
   return (0, import_policies.defaultRetryPolicy)(options);
@@ -18452,7 +18452,7 @@ function defaultRetryPolicy(options = {}) {
 
 /***/ }),
 
-/***/ 6874:
+/***/ 16708:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -18478,7 +18478,7 @@ __export(exponentialRetryPolicy_exports, {
   exponentialRetryPolicyName: () => exponentialRetryPolicyName
 });
 module.exports = __toCommonJS(exponentialRetryPolicy_exports);
-var import_policies = __webpack_require__(60314);
+var import_policies = __webpack_require__(44960);
 const exponentialRetryPolicyName = import_policies.exponentialRetryPolicyName;
 function exponentialRetryPolicy(options = {}) {
   return (0, import_policies.exponentialRetryPolicy)(options);
@@ -18490,7 +18490,7 @@ function exponentialRetryPolicy(options = {}) {
 
 /***/ }),
 
-/***/ 87759:
+/***/ 75497:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -18516,7 +18516,7 @@ __export(formDataPolicy_exports, {
   formDataPolicyName: () => formDataPolicyName
 });
 module.exports = __toCommonJS(formDataPolicy_exports);
-var import_policies = __webpack_require__(60314);
+var import_policies = __webpack_require__(44960);
 const formDataPolicyName = import_policies.formDataPolicyName;
 function formDataPolicy() {
   return (0, import_policies.formDataPolicy)();
@@ -18528,7 +18528,7 @@ function formDataPolicy() {
 
 /***/ }),
 
-/***/ 62667:
+/***/ 53253:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -18554,8 +18554,8 @@ __export(logPolicy_exports, {
   logPolicyName: () => logPolicyName
 });
 module.exports = __toCommonJS(logPolicy_exports);
-var import_log = __webpack_require__(30842);
-var import_policies = __webpack_require__(60314);
+var import_log = __webpack_require__(80544);
+var import_policies = __webpack_require__(44960);
 const logPolicyName = import_policies.logPolicyName;
 function logPolicy(options = {}) {
   return (0, import_policies.logPolicy)({
@@ -18570,7 +18570,7 @@ function logPolicy(options = {}) {
 
 /***/ }),
 
-/***/ 99497:
+/***/ 45807:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -18596,8 +18596,8 @@ __export(multipartPolicy_exports, {
   multipartPolicyName: () => multipartPolicyName
 });
 module.exports = __toCommonJS(multipartPolicy_exports);
-var import_policies = __webpack_require__(60314);
-var import_file = __webpack_require__(41531);
+var import_policies = __webpack_require__(44960);
+var import_file = __webpack_require__(97073);
 const multipartPolicyName = import_policies.multipartPolicyName;
 function multipartPolicy() {
   const tspPolicy = (0, import_policies.multipartPolicy)();
@@ -18622,7 +18622,7 @@ function multipartPolicy() {
 
 /***/ }),
 
-/***/ 24601:
+/***/ 36827:
 /***/ ((module) => {
 
 var __defProp = Object.defineProperty;
@@ -18668,7 +18668,7 @@ function ndJsonPolicy() {
 
 /***/ }),
 
-/***/ 23565:
+/***/ 32815:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -18695,7 +18695,7 @@ __export(proxyPolicy_exports, {
   proxyPolicyName: () => proxyPolicyName
 });
 module.exports = __toCommonJS(proxyPolicy_exports);
-var import_policies = __webpack_require__(60314);
+var import_policies = __webpack_require__(44960);
 const proxyPolicyName = import_policies.proxyPolicyName;
 function getDefaultProxySettings(proxyUrl) {
   return (0, import_policies.getDefaultProxySettings)(proxyUrl);
@@ -18710,7 +18710,7 @@ function proxyPolicy(proxySettings, options) {
 
 /***/ }),
 
-/***/ 69925:
+/***/ 64087:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -18736,7 +18736,7 @@ __export(redirectPolicy_exports, {
   redirectPolicyName: () => redirectPolicyName
 });
 module.exports = __toCommonJS(redirectPolicy_exports);
-var import_policies = __webpack_require__(60314);
+var import_policies = __webpack_require__(44960);
 const redirectPolicyName = import_policies.redirectPolicyName;
 function redirectPolicy(options = {}) {
   return (0, import_policies.redirectPolicy)(options);
@@ -18748,7 +18748,7 @@ function redirectPolicy(options = {}) {
 
 /***/ }),
 
-/***/ 34611:
+/***/ 56085:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -18773,9 +18773,9 @@ __export(retryPolicy_exports, {
   retryPolicy: () => retryPolicy
 });
 module.exports = __toCommonJS(retryPolicy_exports);
-var import_logger = __webpack_require__(62353);
-var import_constants = __webpack_require__(74789);
-var import_policies = __webpack_require__(60314);
+var import_logger = __webpack_require__(26515);
+var import_constants = __webpack_require__(66427);
+var import_policies = __webpack_require__(44960);
 const retryPolicyLogger = (0, import_logger.createClientLogger)("core-rest-pipeline retryPolicy");
 function retryPolicy(strategies, options = { maxRetries: import_constants.DEFAULT_RETRY_POLICY_COUNT }) {
   return (0, import_policies.retryPolicy)(strategies, {
@@ -18790,7 +18790,7 @@ function retryPolicy(strategies, options = { maxRetries: import_constants.DEFAUL
 
 /***/ }),
 
-/***/ 87548:
+/***/ 95686:
 /***/ ((module) => {
 
 var __defProp = Object.defineProperty;
@@ -18835,7 +18835,7 @@ function setClientRequestIdPolicy(requestIdHeaderName = "x-ms-client-request-id"
 
 /***/ }),
 
-/***/ 88512:
+/***/ 96518:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -18861,7 +18861,7 @@ __export(systemErrorRetryPolicy_exports, {
   systemErrorRetryPolicyName: () => systemErrorRetryPolicyName
 });
 module.exports = __toCommonJS(systemErrorRetryPolicy_exports);
-var import_policies = __webpack_require__(60314);
+var import_policies = __webpack_require__(44960);
 const systemErrorRetryPolicyName = import_policies.systemErrorRetryPolicyName;
 function systemErrorRetryPolicy(options = {}) {
   return (0, import_policies.systemErrorRetryPolicy)(options);
@@ -18873,7 +18873,7 @@ function systemErrorRetryPolicy(options = {}) {
 
 /***/ }),
 
-/***/ 77602:
+/***/ 97540:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -18899,7 +18899,7 @@ __export(throttlingRetryPolicy_exports, {
   throttlingRetryPolicyName: () => throttlingRetryPolicyName
 });
 module.exports = __toCommonJS(throttlingRetryPolicy_exports);
-var import_policies = __webpack_require__(60314);
+var import_policies = __webpack_require__(44960);
 const throttlingRetryPolicyName = import_policies.throttlingRetryPolicyName;
 function throttlingRetryPolicy(options = {}) {
   return (0, import_policies.throttlingRetryPolicy)(options);
@@ -18911,7 +18911,7 @@ function throttlingRetryPolicy(options = {}) {
 
 /***/ }),
 
-/***/ 69072:
+/***/ 75798:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -18937,7 +18937,7 @@ __export(tlsPolicy_exports, {
   tlsPolicyName: () => tlsPolicyName
 });
 module.exports = __toCommonJS(tlsPolicy_exports);
-var import_policies = __webpack_require__(60314);
+var import_policies = __webpack_require__(44960);
 const tlsPolicyName = import_policies.tlsPolicyName;
 function tlsPolicy(tlsSettings) {
   return (0, import_policies.tlsPolicy)(tlsSettings);
@@ -18949,7 +18949,7 @@ function tlsPolicy(tlsSettings) {
 
 /***/ }),
 
-/***/ 15971:
+/***/ 93237:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -18975,13 +18975,13 @@ __export(tracingPolicy_exports, {
   tracingPolicyName: () => tracingPolicyName
 });
 module.exports = __toCommonJS(tracingPolicy_exports);
-var import_core_tracing = __webpack_require__(76569);
-var import_constants = __webpack_require__(74789);
-var import_userAgent = __webpack_require__(42273);
-var import_log = __webpack_require__(30842);
-var import_core_util = __webpack_require__(37937);
-var import_restError = __webpack_require__(81004);
-var import_util = __webpack_require__(84692);
+var import_core_tracing = __webpack_require__(20623);
+var import_constants = __webpack_require__(66427);
+var import_userAgent = __webpack_require__(28431);
+var import_log = __webpack_require__(80544);
+var import_core_util = __webpack_require__(87779);
+var import_restError = __webpack_require__(8666);
+var import_util = __webpack_require__(95750);
 const tracingPolicyName = "tracingPolicy";
 function tracingPolicy(options = {}) {
   const userAgentPromise = (0, import_userAgent.getUserAgentValue)(options.userAgentPrefix);
@@ -19096,7 +19096,7 @@ function tryProcessResponse(span, response) {
 
 /***/ }),
 
-/***/ 30469:
+/***/ 32799:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -19122,7 +19122,7 @@ __export(userAgentPolicy_exports, {
   userAgentPolicyName: () => userAgentPolicyName
 });
 module.exports = __toCommonJS(userAgentPolicy_exports);
-var import_userAgent = __webpack_require__(42273);
+var import_userAgent = __webpack_require__(28431);
 const UserAgentHeaderName = (0, import_userAgent.getUserAgentHeaderName)();
 const userAgentPolicyName = "userAgentPolicy";
 function userAgentPolicy(options = {}) {
@@ -19144,7 +19144,7 @@ function userAgentPolicy(options = {}) {
 
 /***/ }),
 
-/***/ 37804:
+/***/ 37466:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -19170,7 +19170,7 @@ __export(wrapAbortSignalLikePolicy_exports, {
   wrapAbortSignalLikePolicyName: () => wrapAbortSignalLikePolicyName
 });
 module.exports = __toCommonJS(wrapAbortSignalLikePolicy_exports);
-var import_wrapAbortSignal = __webpack_require__(83563);
+var import_wrapAbortSignal = __webpack_require__(91297);
 const wrapAbortSignalLikePolicyName = "wrapAbortSignalLikePolicy";
 function wrapAbortSignalLikePolicy() {
   return {
@@ -19196,7 +19196,7 @@ function wrapAbortSignalLikePolicy() {
 
 /***/ }),
 
-/***/ 81004:
+/***/ 8666:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -19222,7 +19222,7 @@ __export(restError_exports, {
   isRestError: () => isRestError
 });
 module.exports = __toCommonJS(restError_exports);
-var import_ts_http_runtime = __webpack_require__(20520);
+var import_ts_http_runtime = __webpack_require__(41958);
 const RestError = import_ts_http_runtime.RestError;
 function isRestError(e) {
   return (0, import_ts_http_runtime.isRestError)(e);
@@ -19234,7 +19234,7 @@ function isRestError(e) {
 
 /***/ }),
 
-/***/ 74263:
+/***/ 36141:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -19259,7 +19259,7 @@ __export(createFile_exports, {
   createFile: () => createFile
 });
 module.exports = __toCommonJS(createFile_exports);
-var import_file = __webpack_require__(41531);
+var import_file = __webpack_require__(97073);
 function createFile(content, name, options = {}) {
   return (0, import_file.createRawFile)(content, name, options);
 }
@@ -19270,7 +19270,7 @@ function createFile(content, name, options = {}) {
 
 /***/ }),
 
-/***/ 41531:
+/***/ 97073:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -19299,7 +19299,7 @@ __export(file_exports, {
   hasRawContent: () => hasRawContent
 });
 module.exports = __toCommonJS(file_exports);
-var import_createFile = __webpack_require__(74263);
+var import_createFile = __webpack_require__(36141);
 function isNodeReadableStream(x) {
   return typeof x === "object" && x !== null && "pipe" in x && typeof x.pipe === "function";
 }
@@ -19380,7 +19380,7 @@ function toArrayBuffer(source) {
 
 /***/ }),
 
-/***/ 56300:
+/***/ 39202:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -19406,7 +19406,7 @@ __export(tokenCycler_exports, {
   createTokenCycler: () => createTokenCycler
 });
 module.exports = __toCommonJS(tokenCycler_exports);
-var import_core_util = __webpack_require__(37937);
+var import_core_util = __webpack_require__(87779);
 const DEFAULT_CYCLER_OPTIONS = {
   forcedRefreshWindowInMs: 1e3,
   // Force waiting for a refresh 1s before the token expires
@@ -19522,7 +19522,7 @@ function createTokenCycler(credential, tokenCyclerOptions) {
 
 /***/ }),
 
-/***/ 42273:
+/***/ 28431:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -19548,8 +19548,8 @@ __export(userAgent_exports, {
   getUserAgentValue: () => getUserAgentValue
 });
 module.exports = __toCommonJS(userAgent_exports);
-var import_userAgent = __webpack_require__(19854);
-var import_constants = __webpack_require__(74789);
+var import_userAgent = __webpack_require__(31848);
+var import_constants = __webpack_require__(66427);
 function getUserAgentString(telemetryInfo) {
   const parts = [];
   for (const [key, value] of telemetryInfo) {
@@ -19576,7 +19576,7 @@ async function getUserAgentValue(prefix) {
 
 /***/ }),
 
-/***/ 19854:
+/***/ 31848:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __create = Object.create;
@@ -19636,7 +19636,7 @@ async function setPlatformSpecificData(map) {
 
 /***/ }),
 
-/***/ 83563:
+/***/ 91297:
 /***/ ((module) => {
 
 var __defProp = Object.defineProperty;
@@ -19694,7 +19694,7 @@ function wrapAbortSignalLike(abortSignalLike) {
 
 /***/ }),
 
-/***/ 76569:
+/***/ 20623:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -19702,15 +19702,15 @@ function wrapAbortSignalLike(abortSignalLike) {
 // Licensed under the MIT License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.createTracingClient = exports.useInstrumenter = void 0;
-var instrumenter_js_1 = __webpack_require__(78399);
+var instrumenter_js_1 = __webpack_require__(48729);
 Object.defineProperty(exports, "useInstrumenter", ({ enumerable: true, get: function () { return instrumenter_js_1.useInstrumenter; } }));
-var tracingClient_js_1 = __webpack_require__(9532);
+var tracingClient_js_1 = __webpack_require__(93438);
 Object.defineProperty(exports, "createTracingClient", ({ enumerable: true, get: function () { return tracingClient_js_1.createTracingClient; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 78399:
+/***/ 48729:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -19721,8 +19721,8 @@ exports.createDefaultTracingSpan = createDefaultTracingSpan;
 exports.createDefaultInstrumenter = createDefaultInstrumenter;
 exports.useInstrumenter = useInstrumenter;
 exports.getInstrumenter = getInstrumenter;
-const tracingContext_js_1 = __webpack_require__(76840);
-const state_js_1 = __webpack_require__(2236);
+const tracingContext_js_1 = __webpack_require__(79186);
+const state_js_1 = __webpack_require__(38914);
 function createDefaultTracingSpan() {
     return {
         end: () => {
@@ -19785,7 +19785,7 @@ function getInstrumenter() {
 
 /***/ }),
 
-/***/ 9532:
+/***/ 93438:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -19793,8 +19793,8 @@ function getInstrumenter() {
 // Licensed under the MIT License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.createTracingClient = createTracingClient;
-const instrumenter_js_1 = __webpack_require__(78399);
-const tracingContext_js_1 = __webpack_require__(76840);
+const instrumenter_js_1 = __webpack_require__(48729);
+const tracingContext_js_1 = __webpack_require__(79186);
 /**
  * Creates a new tracing client.
  *
@@ -19872,7 +19872,7 @@ function createTracingClient(options) {
 
 /***/ }),
 
-/***/ 76840:
+/***/ 79186:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -19931,7 +19931,7 @@ exports.TracingContextImpl = TracingContextImpl;
 
 /***/ }),
 
-/***/ 61651:
+/***/ 95209:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -19960,7 +19960,7 @@ async function cancelablePromiseRace(abortablePromiseBuilders, options) {
 
 /***/ }),
 
-/***/ 84650:
+/***/ 63128:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -19968,7 +19968,7 @@ async function cancelablePromiseRace(abortablePromiseBuilders, options) {
 // Licensed under the MIT License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.createAbortablePromise = createAbortablePromise;
-const abort_controller_1 = __webpack_require__(15920);
+const abort_controller_1 = __webpack_require__(83134);
 /**
  * Creates an abortable promise.
  * @param buildPromise - A function that takes the resolve and reject functions as parameters.
@@ -20011,7 +20011,7 @@ function createAbortablePromise(buildPromise, options) {
 
 /***/ }),
 
-/***/ 41302:
+/***/ 90636:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -20020,8 +20020,8 @@ function createAbortablePromise(buildPromise, options) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.delay = delay;
 exports.calculateRetryDelay = calculateRetryDelay;
-const createAbortablePromise_js_1 = __webpack_require__(84650);
-const util_1 = __webpack_require__(84692);
+const createAbortablePromise_js_1 = __webpack_require__(63128);
+const util_1 = __webpack_require__(95750);
 const StandardAbortMessage = "The delay was aborted.";
 /**
  * A wrapper for setTimeout that resolves a promise after timeInMs milliseconds.
@@ -20060,7 +20060,7 @@ function calculateRetryDelay(retryAttempt, config) {
 
 /***/ }),
 
-/***/ 79875:
+/***/ 99945:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -20068,7 +20068,7 @@ function calculateRetryDelay(retryAttempt, config) {
 // Licensed under the MIT License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getErrorMessage = getErrorMessage;
-const util_1 = __webpack_require__(84692);
+const util_1 = __webpack_require__(95750);
 /**
  * Given what is thought to be an error object, return the message if possible.
  * If the message is missing, returns a stringified version of the input.
@@ -20099,7 +20099,7 @@ function getErrorMessage(e) {
 
 /***/ }),
 
-/***/ 37937:
+/***/ 87779:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -20116,17 +20116,17 @@ exports.isObject = isObject;
 exports.randomUUID = randomUUID;
 exports.uint8ArrayToString = uint8ArrayToString;
 exports.stringToUint8Array = stringToUint8Array;
-const tslib_1 = __webpack_require__(72146);
-const tspRuntime = tslib_1.__importStar(__webpack_require__(84692));
-var aborterUtils_js_1 = __webpack_require__(61651);
+const tslib_1 = __webpack_require__(61860);
+const tspRuntime = tslib_1.__importStar(__webpack_require__(95750));
+var aborterUtils_js_1 = __webpack_require__(95209);
 Object.defineProperty(exports, "cancelablePromiseRace", ({ enumerable: true, get: function () { return aborterUtils_js_1.cancelablePromiseRace; } }));
-var createAbortablePromise_js_1 = __webpack_require__(84650);
+var createAbortablePromise_js_1 = __webpack_require__(63128);
 Object.defineProperty(exports, "createAbortablePromise", ({ enumerable: true, get: function () { return createAbortablePromise_js_1.createAbortablePromise; } }));
-var delay_js_1 = __webpack_require__(41302);
+var delay_js_1 = __webpack_require__(90636);
 Object.defineProperty(exports, "delay", ({ enumerable: true, get: function () { return delay_js_1.delay; } }));
-var error_js_1 = __webpack_require__(79875);
+var error_js_1 = __webpack_require__(99945);
 Object.defineProperty(exports, "getErrorMessage", ({ enumerable: true, get: function () { return error_js_1.getErrorMessage; } }));
-var typeGuards_js_1 = __webpack_require__(43247);
+var typeGuards_js_1 = __webpack_require__(66277);
 Object.defineProperty(exports, "isDefined", ({ enumerable: true, get: function () { return typeGuards_js_1.isDefined; } }));
 Object.defineProperty(exports, "isObjectWithProperties", ({ enumerable: true, get: function () { return typeGuards_js_1.isObjectWithProperties; } }));
 Object.defineProperty(exports, "objectHasProperty", ({ enumerable: true, get: function () { return typeGuards_js_1.objectHasProperty; } }));
@@ -20256,7 +20256,7 @@ function stringToUint8Array(value, format) {
 
 /***/ }),
 
-/***/ 43247:
+/***/ 66277:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -20301,7 +20301,7 @@ function objectHasProperty(thing, property) {
 
 /***/ }),
 
-/***/ 62353:
+/***/ 26515:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -20312,7 +20312,7 @@ exports.AzureLogger = void 0;
 exports.setLogLevel = setLogLevel;
 exports.getLogLevel = getLogLevel;
 exports.createClientLogger = createClientLogger;
-const logger_1 = __webpack_require__(74304);
+const logger_1 = __webpack_require__(82490);
 const context = (0, logger_1.createLoggerContext)({
     logLevelEnvVarName: "AZURE_LOG_LEVEL",
     namespace: "azure",
@@ -20353,7 +20353,7 @@ function createClientLogger(namespace) {
 
 /***/ }),
 
-/***/ 79794:
+/***/ 99992:
 /***/ ((module) => {
 
 var __defProp = Object.defineProperty;
@@ -20391,7 +20391,7 @@ class AbortError extends Error {
 
 /***/ }),
 
-/***/ 22209:
+/***/ 36227:
 /***/ ((module) => {
 
 var __defProp = Object.defineProperty;
@@ -20438,7 +20438,7 @@ function isApiKeyCredential(credential) {
 
 /***/ }),
 
-/***/ 97174:
+/***/ 71408:
 /***/ ((module) => {
 
 var __defProp = Object.defineProperty;
@@ -20484,7 +20484,7 @@ function apiVersionPolicy(options) {
 
 /***/ }),
 
-/***/ 16358:
+/***/ 88728:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -20510,14 +20510,14 @@ __export(clientHelpers_exports, {
   getCachedDefaultHttpsClient: () => getCachedDefaultHttpsClient
 });
 module.exports = __toCommonJS(clientHelpers_exports);
-var import_httpClient = __webpack_require__(56390);
-var import_createPipelineFromOptions = __webpack_require__(11016);
-var import_apiVersionPolicy = __webpack_require__(97174);
-var import_credentials = __webpack_require__(22209);
-var import_apiKeyAuthenticationPolicy = __webpack_require__(129);
-var import_basicAuthenticationPolicy = __webpack_require__(72482);
-var import_bearerAuthenticationPolicy = __webpack_require__(81991);
-var import_oauth2AuthenticationPolicy = __webpack_require__(77625);
+var import_httpClient = __webpack_require__(69468);
+var import_createPipelineFromOptions = __webpack_require__(91810);
+var import_apiVersionPolicy = __webpack_require__(71408);
+var import_credentials = __webpack_require__(36227);
+var import_apiKeyAuthenticationPolicy = __webpack_require__(42095);
+var import_basicAuthenticationPolicy = __webpack_require__(15756);
+var import_bearerAuthenticationPolicy = __webpack_require__(89709);
+var import_oauth2AuthenticationPolicy = __webpack_require__(20219);
 let cachedHttpClient;
 function createDefaultPipeline(options = {}) {
   const pipeline = (0, import_createPipelineFromOptions.createPipelineFromOptions)(options);
@@ -20557,7 +20557,7 @@ function getCachedDefaultHttpsClient() {
 
 /***/ }),
 
-/***/ 33881:
+/***/ 86191:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -20582,10 +20582,10 @@ __export(getClient_exports, {
   getClient: () => getClient
 });
 module.exports = __toCommonJS(getClient_exports);
-var import_clientHelpers = __webpack_require__(16358);
-var import_sendRequest = __webpack_require__(79885);
-var import_urlHelpers = __webpack_require__(50350);
-var import_env = __webpack_require__(26067);
+var import_clientHelpers = __webpack_require__(88728);
+var import_sendRequest = __webpack_require__(16311);
+var import_urlHelpers = __webpack_require__(37088);
+var import_env = __webpack_require__(41573);
 function getClient(endpoint, clientOptions = {}) {
   const pipeline = clientOptions.pipeline ?? (0, import_clientHelpers.createDefaultPipeline)(clientOptions);
   if (clientOptions.additionalPolicies?.length) {
@@ -20740,7 +20740,7 @@ function buildOperation(method, url, pipeline, options, allowInsecureConnection,
 
 /***/ }),
 
-/***/ 44946:
+/***/ 18240:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -20766,10 +20766,10 @@ __export(multipart_exports, {
   buildMultipartBody: () => buildMultipartBody
 });
 module.exports = __toCommonJS(multipart_exports);
-var import_restError = __webpack_require__(69764);
-var import_httpHeaders = __webpack_require__(66730);
-var import_bytesEncoding = __webpack_require__(12235);
-var import_typeGuards = __webpack_require__(66735);
+var import_restError = __webpack_require__(9758);
+var import_httpHeaders = __webpack_require__(4220);
+var import_bytesEncoding = __webpack_require__(82921);
+var import_typeGuards = __webpack_require__(48505);
 function getHeaderValue(descriptor, headerName) {
   if (descriptor.headers) {
     const actualHeaderName = Object.keys(descriptor.headers).find(
@@ -20878,7 +20878,7 @@ function buildMultipartBody(parts) {
 
 /***/ }),
 
-/***/ 87169:
+/***/ 19635:
 /***/ ((module) => {
 
 var __defProp = Object.defineProperty;
@@ -20922,7 +20922,7 @@ function operationOptionsToRequestParameters(options) {
 
 /***/ }),
 
-/***/ 28218:
+/***/ 97332:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -20947,8 +20947,8 @@ __export(restError_exports, {
   createRestError: () => createRestError
 });
 module.exports = __toCommonJS(restError_exports);
-var import_restError = __webpack_require__(69764);
-var import_httpHeaders = __webpack_require__(66730);
+var import_restError = __webpack_require__(9758);
+var import_httpHeaders = __webpack_require__(4220);
 function createRestError(messageOrResponse, response) {
   const resp = typeof messageOrResponse === "string" ? response : messageOrResponse;
   const internalError = resp.body?.error ?? resp.body;
@@ -20979,7 +20979,7 @@ function statusCodeToNumber(statusCode) {
 
 /***/ }),
 
-/***/ 79885:
+/***/ 16311:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -21005,12 +21005,12 @@ __export(sendRequest_exports, {
   sendRequest: () => sendRequest
 });
 module.exports = __toCommonJS(sendRequest_exports);
-var import_restError = __webpack_require__(69764);
-var import_httpHeaders = __webpack_require__(66730);
-var import_pipelineRequest = __webpack_require__(94467);
-var import_clientHelpers = __webpack_require__(16358);
-var import_typeGuards = __webpack_require__(66735);
-var import_multipart = __webpack_require__(44946);
+var import_restError = __webpack_require__(9758);
+var import_httpHeaders = __webpack_require__(4220);
+var import_pipelineRequest = __webpack_require__(72305);
+var import_clientHelpers = __webpack_require__(88728);
+var import_typeGuards = __webpack_require__(48505);
+var import_multipart = __webpack_require__(18240);
 async function sendRequest(method, url, pipeline, options = {}, customHttpClient) {
   const httpClient = customHttpClient ?? (0, import_clientHelpers.getCachedDefaultHttpsClient)();
   const request = buildPipelineRequest(method, url, options);
@@ -21181,7 +21181,7 @@ function createParseError(response, err) {
 
 /***/ }),
 
-/***/ 50350:
+/***/ 37088:
 /***/ ((module) => {
 
 var __defProp = Object.defineProperty;
@@ -21410,7 +21410,7 @@ function replaceAll(value, searchValue, replaceValue) {
 
 /***/ }),
 
-/***/ 29245:
+/***/ 31255:
 /***/ ((module) => {
 
 var __defProp = Object.defineProperty;
@@ -21445,7 +21445,7 @@ const DEFAULT_RETRY_POLICY_COUNT = 3;
 
 /***/ }),
 
-/***/ 11016:
+/***/ 91810:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -21470,13 +21470,13 @@ __export(createPipelineFromOptions_exports, {
   createPipelineFromOptions: () => createPipelineFromOptions
 });
 module.exports = __toCommonJS(createPipelineFromOptions_exports);
-var import_logPolicy = __webpack_require__(47315);
-var import_pipeline = __webpack_require__(15552);
-var import_userAgentPolicy = __webpack_require__(2077);
-var import_defaultRetryPolicy = __webpack_require__(90600);
-var import_formDataPolicy = __webpack_require__(45991);
-var import_policies = __webpack_require__(99826);
-var import_multipartPolicy = __webpack_require__(53953);
+var import_logPolicy = __webpack_require__(47129);
+var import_pipeline = __webpack_require__(22338);
+var import_userAgentPolicy = __webpack_require__(91691);
+var import_defaultRetryPolicy = __webpack_require__(32462);
+var import_formDataPolicy = __webpack_require__(14197);
+var import_policies = __webpack_require__(66316);
+var import_multipartPolicy = __webpack_require__(27427);
 function createPipelineFromOptions(options) {
   const pipeline = (0, import_pipeline.createEmptyPipeline)();
   (0, import_policies.addPlatformPolicies)(pipeline, options);
@@ -21494,7 +21494,7 @@ function createPipelineFromOptions(options) {
 
 /***/ }),
 
-/***/ 56390:
+/***/ 69468:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -21519,7 +21519,7 @@ __export(defaultHttpClient_exports, {
   createDefaultHttpClient: () => createDefaultHttpClient
 });
 module.exports = __toCommonJS(defaultHttpClient_exports);
-var import_nodeHttpClient = __webpack_require__(44345);
+var import_nodeHttpClient = __webpack_require__(21167);
 function createDefaultHttpClient() {
   return (0, import_nodeHttpClient.createNodeHttpClient)();
 }
@@ -21530,7 +21530,7 @@ function createDefaultHttpClient() {
 
 /***/ }),
 
-/***/ 26067:
+/***/ 41573:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __create = Object.create;
@@ -21594,7 +21594,7 @@ const isReactNative = false;
 
 /***/ }),
 
-/***/ 4220:
+/***/ 59182:
 /***/ ((module) => {
 
 var __defProp = Object.defineProperty;
@@ -21641,7 +21641,7 @@ function convertBodyToFormDataMap(body) {
 
 /***/ }),
 
-/***/ 66730:
+/***/ 4220:
 /***/ ((module) => {
 
 var __defProp = Object.defineProperty;
@@ -21757,7 +21757,7 @@ function createHttpHeaders(rawHeaders) {
 
 /***/ }),
 
-/***/ 20520:
+/***/ 41958:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -21797,17 +21797,17 @@ __export(src_exports, {
   uint8ArrayToString: () => import_bytesEncoding.uint8ArrayToString
 });
 module.exports = __toCommonJS(src_exports);
-var import_AbortError = __webpack_require__(79794);
-var import_logger = __webpack_require__(95853);
-var import_httpHeaders = __webpack_require__(66730);
-var import_pipelineRequest = __webpack_require__(94467);
-var import_pipeline = __webpack_require__(15552);
-var import_restError = __webpack_require__(69764);
-var import_bytesEncoding = __webpack_require__(12235);
-var import_httpClient = __webpack_require__(56390);
-var import_getClient = __webpack_require__(33881);
-var import_operationOptionHelpers = __webpack_require__(87169);
-var import_restError2 = __webpack_require__(28218);
+var import_AbortError = __webpack_require__(99992);
+var import_logger = __webpack_require__(18459);
+var import_httpHeaders = __webpack_require__(4220);
+var import_pipelineRequest = __webpack_require__(72305);
+var import_pipeline = __webpack_require__(22338);
+var import_restError = __webpack_require__(9758);
+var import_bytesEncoding = __webpack_require__(82921);
+var import_httpClient = __webpack_require__(69468);
+var import_getClient = __webpack_require__(86191);
+var import_operationOptionHelpers = __webpack_require__(19635);
+var import_restError2 = __webpack_require__(97332);
 // Annotate the CommonJS export names for ESM import in node:
 0 && (0);
 //# sourceMappingURL=index.js.map
@@ -21815,7 +21815,7 @@ var import_restError2 = __webpack_require__(28218);
 
 /***/ }),
 
-/***/ 84162:
+/***/ 3644:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -21840,7 +21840,7 @@ __export(log_exports, {
   logger: () => logger
 });
 module.exports = __toCommonJS(log_exports);
-var import_logger = __webpack_require__(95853);
+var import_logger = __webpack_require__(18459);
 const logger = (0, import_logger.createClientLogger)("ts-http-runtime");
 // Annotate the CommonJS export names for ESM import in node:
 0 && (0);
@@ -21849,7 +21849,7 @@ const logger = (0, import_logger.createClientLogger)("ts-http-runtime");
 
 /***/ }),
 
-/***/ 80234:
+/***/ 36836:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -21874,8 +21874,8 @@ __export(debug_exports, {
   default: () => debug_default
 });
 module.exports = __toCommonJS(debug_exports);
-var import_log = __webpack_require__(5787);
-var import_env = __webpack_require__(26067);
+var import_log = __webpack_require__(38029);
+var import_env = __webpack_require__(41573);
 const debugEnvVariable = (0, import_env.getEnvironmentVariable)("DEBUG");
 let enabledString;
 let enabledNamespaces = [];
@@ -22040,7 +22040,7 @@ var debug_default = debugObj;
 
 /***/ }),
 
-/***/ 74304:
+/***/ 82490:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -22065,7 +22065,7 @@ __export(internal_exports, {
   createLoggerContext: () => import_logger.createLoggerContext
 });
 module.exports = __toCommonJS(internal_exports);
-var import_logger = __webpack_require__(95853);
+var import_logger = __webpack_require__(18459);
 // Annotate the CommonJS export names for ESM import in node:
 0 && (0);
 //# sourceMappingURL=internal.js.map
@@ -22073,7 +22073,7 @@ var import_logger = __webpack_require__(95853);
 
 /***/ }),
 
-/***/ 5787:
+/***/ 38029:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __create = Object.create;
@@ -22121,7 +22121,7 @@ function log(message, ...args) {
 
 /***/ }),
 
-/***/ 95853:
+/***/ 18459:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __create = Object.create;
@@ -22160,8 +22160,8 @@ __export(logger_exports, {
   setLogLevel: () => setLogLevel
 });
 module.exports = __toCommonJS(logger_exports);
-var import_debug = __toESM(__webpack_require__(80234));
-var import_env = __webpack_require__(26067);
+var import_debug = __toESM(__webpack_require__(36836));
+var import_env = __webpack_require__(41573);
 const TYPESPEC_RUNTIME_LOG_LEVELS = ["verbose", "info", "warning", "error"];
 const levelMap = {
   verbose: 400,
@@ -22267,7 +22267,7 @@ function createClientLogger(namespace) {
 
 /***/ }),
 
-/***/ 44345:
+/***/ 21167:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __create = Object.create;
@@ -22307,11 +22307,11 @@ var import_node_http = __toESM(__webpack_require__(37067));
 var import_node_https = __toESM(__webpack_require__(44708));
 var import_node_zlib = __toESM(__webpack_require__(38522));
 var import_node_stream = __webpack_require__(57075);
-var import_AbortError = __webpack_require__(79794);
-var import_httpHeaders = __webpack_require__(66730);
-var import_restError = __webpack_require__(69764);
-var import_log = __webpack_require__(84162);
-var import_sanitizer = __webpack_require__(45198);
+var import_AbortError = __webpack_require__(99992);
+var import_httpHeaders = __webpack_require__(4220);
+var import_restError = __webpack_require__(9758);
+var import_log = __webpack_require__(3644);
+var import_sanitizer = __webpack_require__(7784);
 const DEFAULT_TLS_SETTINGS = {};
 function isReadableStream(body) {
   return body && typeof body.pipe === "function";
@@ -22618,7 +22618,7 @@ function createNodeHttpClient() {
 
 /***/ }),
 
-/***/ 15552:
+/***/ 22338:
 /***/ ((module) => {
 
 var __defProp = Object.defineProperty;
@@ -22832,7 +22832,7 @@ function createEmptyPipeline() {
 
 /***/ }),
 
-/***/ 94467:
+/***/ 72305:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -22857,8 +22857,8 @@ __export(pipelineRequest_exports, {
   createPipelineRequest: () => createPipelineRequest
 });
 module.exports = __toCommonJS(pipelineRequest_exports);
-var import_httpHeaders = __webpack_require__(66730);
-var import_uuid = __webpack_require__(87641);
+var import_httpHeaders = __webpack_require__(4220);
+var import_uuid = __webpack_require__(5023);
 class PipelineRequestImpl {
   url;
   method;
@@ -22911,7 +22911,7 @@ function createPipelineRequest(options) {
 
 /***/ }),
 
-/***/ 25664:
+/***/ 85366:
 /***/ ((module) => {
 
 var __defProp = Object.defineProperty;
@@ -22956,7 +22956,7 @@ function agentPolicy(agent) {
 
 /***/ }),
 
-/***/ 129:
+/***/ 42095:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -22982,7 +22982,7 @@ __export(apiKeyAuthenticationPolicy_exports, {
   apiKeyAuthenticationPolicyName: () => apiKeyAuthenticationPolicyName
 });
 module.exports = __toCommonJS(apiKeyAuthenticationPolicy_exports);
-var import_checkInsecureConnection = __webpack_require__(43496);
+var import_checkInsecureConnection = __webpack_require__(42302);
 const apiKeyAuthenticationPolicyName = "apiKeyAuthenticationPolicy";
 function apiKeyAuthenticationPolicy(options) {
   return {
@@ -23008,7 +23008,7 @@ function apiKeyAuthenticationPolicy(options) {
 
 /***/ }),
 
-/***/ 72482:
+/***/ 15756:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -23034,8 +23034,8 @@ __export(basicAuthenticationPolicy_exports, {
   basicAuthenticationPolicyName: () => basicAuthenticationPolicyName
 });
 module.exports = __toCommonJS(basicAuthenticationPolicy_exports);
-var import_bytesEncoding = __webpack_require__(12235);
-var import_checkInsecureConnection = __webpack_require__(43496);
+var import_bytesEncoding = __webpack_require__(82921);
+var import_checkInsecureConnection = __webpack_require__(42302);
 const basicAuthenticationPolicyName = "bearerAuthenticationPolicy";
 function basicAuthenticationPolicy(options) {
   return {
@@ -23065,7 +23065,7 @@ function basicAuthenticationPolicy(options) {
 
 /***/ }),
 
-/***/ 81991:
+/***/ 89709:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -23091,7 +23091,7 @@ __export(bearerAuthenticationPolicy_exports, {
   bearerAuthenticationPolicyName: () => bearerAuthenticationPolicyName
 });
 module.exports = __toCommonJS(bearerAuthenticationPolicy_exports);
-var import_checkInsecureConnection = __webpack_require__(43496);
+var import_checkInsecureConnection = __webpack_require__(42302);
 const bearerAuthenticationPolicyName = "bearerAuthenticationPolicy";
 function bearerAuthenticationPolicy(options) {
   return {
@@ -23119,7 +23119,7 @@ function bearerAuthenticationPolicy(options) {
 
 /***/ }),
 
-/***/ 43496:
+/***/ 42302:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -23144,8 +23144,8 @@ __export(checkInsecureConnection_exports, {
   ensureSecureConnection: () => ensureSecureConnection
 });
 module.exports = __toCommonJS(checkInsecureConnection_exports);
-var import_log = __webpack_require__(84162);
-var import_env = __webpack_require__(26067);
+var import_log = __webpack_require__(3644);
+var import_env = __webpack_require__(41573);
 let insecureConnectionWarningEmmitted = false;
 function allowInsecureConnection(request, options) {
   if (options.allowInsecureConnection && request.allowInsecureConnection) {
@@ -23182,7 +23182,7 @@ function ensureSecureConnection(request, options) {
 
 /***/ }),
 
-/***/ 77625:
+/***/ 20219:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -23208,7 +23208,7 @@ __export(oauth2AuthenticationPolicy_exports, {
   oauth2AuthenticationPolicyName: () => oauth2AuthenticationPolicyName
 });
 module.exports = __toCommonJS(oauth2AuthenticationPolicy_exports);
-var import_checkInsecureConnection = __webpack_require__(43496);
+var import_checkInsecureConnection = __webpack_require__(42302);
 const oauth2AuthenticationPolicyName = "oauth2AuthenticationPolicy";
 function oauth2AuthenticationPolicy(options) {
   return {
@@ -23234,7 +23234,7 @@ function oauth2AuthenticationPolicy(options) {
 
 /***/ }),
 
-/***/ 24737:
+/***/ 35035:
 /***/ ((module) => {
 
 var __defProp = Object.defineProperty;
@@ -23279,7 +23279,7 @@ function decompressResponsePolicy() {
 
 /***/ }),
 
-/***/ 90600:
+/***/ 32462:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -23305,10 +23305,10 @@ __export(defaultRetryPolicy_exports, {
   defaultRetryPolicyName: () => defaultRetryPolicyName
 });
 module.exports = __toCommonJS(defaultRetryPolicy_exports);
-var import_exponentialRetryStrategy = __webpack_require__(90268);
-var import_throttlingRetryStrategy = __webpack_require__(57246);
-var import_retryPolicy = __webpack_require__(43723);
-var import_constants = __webpack_require__(29245);
+var import_exponentialRetryStrategy = __webpack_require__(98102);
+var import_throttlingRetryStrategy = __webpack_require__(21112);
+var import_retryPolicy = __webpack_require__(43345);
+var import_constants = __webpack_require__(31255);
 const defaultRetryPolicyName = "defaultRetryPolicy";
 function defaultRetryPolicy(options = {}) {
   return {
@@ -23325,7 +23325,7 @@ function defaultRetryPolicy(options = {}) {
 
 /***/ }),
 
-/***/ 86754:
+/***/ 74656:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -23351,9 +23351,9 @@ __export(exponentialRetryPolicy_exports, {
   exponentialRetryPolicyName: () => exponentialRetryPolicyName
 });
 module.exports = __toCommonJS(exponentialRetryPolicy_exports);
-var import_exponentialRetryStrategy = __webpack_require__(90268);
-var import_retryPolicy = __webpack_require__(43723);
-var import_constants = __webpack_require__(29245);
+var import_exponentialRetryStrategy = __webpack_require__(98102);
+var import_retryPolicy = __webpack_require__(43345);
+var import_constants = __webpack_require__(31255);
 const exponentialRetryPolicyName = "exponentialRetryPolicy";
 function exponentialRetryPolicy(options = {}) {
   return (0, import_retryPolicy.retryPolicy)(
@@ -23375,7 +23375,7 @@ function exponentialRetryPolicy(options = {}) {
 
 /***/ }),
 
-/***/ 45991:
+/***/ 14197:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -23401,9 +23401,9 @@ __export(formDataPolicy_exports, {
   formDataPolicyName: () => formDataPolicyName
 });
 module.exports = __toCommonJS(formDataPolicy_exports);
-var import_bytesEncoding = __webpack_require__(12235);
-var import_formData = __webpack_require__(4220);
-var import_httpHeaders = __webpack_require__(66730);
+var import_bytesEncoding = __webpack_require__(82921);
+var import_formData = __webpack_require__(59182);
+var import_httpHeaders = __webpack_require__(4220);
 const formDataPolicyName = "formDataPolicy";
 function formDataPolicy() {
   return {
@@ -23484,7 +23484,7 @@ async function prepareFormData(formData, request) {
 
 /***/ }),
 
-/***/ 60314:
+/***/ 44960:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -23536,20 +23536,20 @@ __export(internal_exports, {
   userAgentPolicyName: () => import_userAgentPolicy.userAgentPolicyName
 });
 module.exports = __toCommonJS(internal_exports);
-var import_agentPolicy = __webpack_require__(25664);
-var import_decompress = __webpack_require__(24737);
-var import_defaultRetryPolicy = __webpack_require__(90600);
-var import_exponentialRetryPolicy = __webpack_require__(86754);
-var import_retryPolicy = __webpack_require__(43723);
-var import_systemErrorRetryPolicy = __webpack_require__(35832);
-var import_throttlingRetryPolicy = __webpack_require__(67978);
-var import_formDataPolicy = __webpack_require__(45991);
-var import_logPolicy = __webpack_require__(47315);
-var import_multipartPolicy = __webpack_require__(53953);
-var import_proxy = __webpack_require__(15205);
-var import_redirectPolicy = __webpack_require__(9549);
-var import_tlsPolicy = __webpack_require__(48904);
-var import_userAgentPolicy = __webpack_require__(2077);
+var import_agentPolicy = __webpack_require__(85366);
+var import_decompress = __webpack_require__(35035);
+var import_defaultRetryPolicy = __webpack_require__(32462);
+var import_exponentialRetryPolicy = __webpack_require__(74656);
+var import_retryPolicy = __webpack_require__(43345);
+var import_systemErrorRetryPolicy = __webpack_require__(92418);
+var import_throttlingRetryPolicy = __webpack_require__(24728);
+var import_formDataPolicy = __webpack_require__(14197);
+var import_logPolicy = __webpack_require__(47129);
+var import_multipartPolicy = __webpack_require__(27427);
+var import_proxy = __webpack_require__(80067);
+var import_redirectPolicy = __webpack_require__(92187);
+var import_tlsPolicy = __webpack_require__(96690);
+var import_userAgentPolicy = __webpack_require__(91691);
 // Annotate the CommonJS export names for ESM import in node:
 0 && (0);
 //# sourceMappingURL=internal.js.map
@@ -23557,7 +23557,7 @@ var import_userAgentPolicy = __webpack_require__(2077);
 
 /***/ }),
 
-/***/ 47315:
+/***/ 47129:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -23583,8 +23583,8 @@ __export(logPolicy_exports, {
   logPolicyName: () => logPolicyName
 });
 module.exports = __toCommonJS(logPolicy_exports);
-var import_log = __webpack_require__(84162);
-var import_sanitizer = __webpack_require__(45198);
+var import_log = __webpack_require__(3644);
+var import_sanitizer = __webpack_require__(7784);
 const logPolicyName = "logPolicy";
 function logPolicy(options = {}) {
   const logger = options.logger ?? import_log.logger.info;
@@ -23613,7 +23613,7 @@ function logPolicy(options = {}) {
 
 /***/ }),
 
-/***/ 53953:
+/***/ 27427:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -23639,10 +23639,10 @@ __export(multipartPolicy_exports, {
   multipartPolicyName: () => multipartPolicyName
 });
 module.exports = __toCommonJS(multipartPolicy_exports);
-var import_bytesEncoding = __webpack_require__(12235);
-var import_typeGuards = __webpack_require__(66735);
-var import_uuid = __webpack_require__(87641);
-var import_concat = __webpack_require__(64605);
+var import_bytesEncoding = __webpack_require__(82921);
+var import_typeGuards = __webpack_require__(48505);
+var import_uuid = __webpack_require__(5023);
+var import_concat = __webpack_require__(20547);
 function generateBoundary() {
   return `----AzSDKFormBoundary${(0, import_uuid.randomUUID)()}`;
 }
@@ -23751,7 +23751,7 @@ function multipartPolicy() {
 
 /***/ }),
 
-/***/ 99826:
+/***/ 66316:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -23776,11 +23776,11 @@ __export(platformPolicies_exports, {
   addPlatformPolicies: () => addPlatformPolicies
 });
 module.exports = __toCommonJS(platformPolicies_exports);
-var import_agentPolicy = __webpack_require__(25664);
-var import_tlsPolicy = __webpack_require__(48904);
-var import_proxy = __webpack_require__(15205);
-var import_decompress = __webpack_require__(24737);
-var import_redirectPolicy = __webpack_require__(9549);
+var import_agentPolicy = __webpack_require__(85366);
+var import_tlsPolicy = __webpack_require__(96690);
+var import_proxy = __webpack_require__(80067);
+var import_decompress = __webpack_require__(35035);
+var import_redirectPolicy = __webpack_require__(92187);
 function addPlatformPolicies(pipeline, options) {
   if (options.agent) {
     pipeline.addPolicy((0, import_agentPolicy.agentPolicy)(options.agent));
@@ -23799,7 +23799,7 @@ function addPlatformPolicies(pipeline, options) {
 
 /***/ }),
 
-/***/ 15205:
+/***/ 80067:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -23828,9 +23828,9 @@ __export(proxyPolicy_exports, {
   proxyPolicyName: () => proxyPolicyName
 });
 module.exports = __toCommonJS(proxyPolicy_exports);
-var import_https_proxy_agent = __webpack_require__(52038);
-var import_http_proxy_agent = __webpack_require__(97004);
-var import_log = __webpack_require__(84162);
+var import_https_proxy_agent = __webpack_require__(15588);
+var import_http_proxy_agent = __webpack_require__(81970);
+var import_log = __webpack_require__(3644);
 const HTTPS_PROXY = "HTTPS_PROXY";
 const HTTP_PROXY = "HTTP_PROXY";
 const ALL_PROXY = "ALL_PROXY";
@@ -23985,7 +23985,7 @@ function proxyPolicy(proxySettings, options) {
 
 /***/ }),
 
-/***/ 9549:
+/***/ 92187:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -24011,7 +24011,7 @@ __export(redirectPolicy_exports, {
   redirectPolicyName: () => redirectPolicyName
 });
 module.exports = __toCommonJS(redirectPolicy_exports);
-var import_log = __webpack_require__(84162);
+var import_log = __webpack_require__(3644);
 const redirectPolicyName = "redirectPolicy";
 const allowedRedirect = ["GET", "HEAD"];
 function redirectPolicy(options = {}) {
@@ -24057,7 +24057,7 @@ async function handleRedirect(next, response, maxRetries, allowCrossOriginRedire
 
 /***/ }),
 
-/***/ 43723:
+/***/ 43345:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -24082,11 +24082,11 @@ __export(retryPolicy_exports, {
   retryPolicy: () => retryPolicy
 });
 module.exports = __toCommonJS(retryPolicy_exports);
-var import_helpers = __webpack_require__(77420);
-var import_restError = __webpack_require__(69764);
-var import_AbortError = __webpack_require__(79794);
-var import_logger = __webpack_require__(95853);
-var import_constants = __webpack_require__(29245);
+var import_helpers = __webpack_require__(77566);
+var import_restError = __webpack_require__(9758);
+var import_AbortError = __webpack_require__(99992);
+var import_logger = __webpack_require__(18459);
+var import_constants = __webpack_require__(31255);
 const retryPolicyLogger = (0, import_logger.createClientLogger)("ts-http-runtime retryPolicy");
 const retryPolicyName = "retryPolicy";
 function retryPolicy(strategies, options = { maxRetries: import_constants.DEFAULT_RETRY_POLICY_COUNT }) {
@@ -24189,7 +24189,7 @@ function retryPolicy(strategies, options = { maxRetries: import_constants.DEFAUL
 
 /***/ }),
 
-/***/ 35832:
+/***/ 92418:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -24215,9 +24215,9 @@ __export(systemErrorRetryPolicy_exports, {
   systemErrorRetryPolicyName: () => systemErrorRetryPolicyName
 });
 module.exports = __toCommonJS(systemErrorRetryPolicy_exports);
-var import_exponentialRetryStrategy = __webpack_require__(90268);
-var import_retryPolicy = __webpack_require__(43723);
-var import_constants = __webpack_require__(29245);
+var import_exponentialRetryStrategy = __webpack_require__(98102);
+var import_retryPolicy = __webpack_require__(43345);
+var import_constants = __webpack_require__(31255);
 const systemErrorRetryPolicyName = "systemErrorRetryPolicy";
 function systemErrorRetryPolicy(options = {}) {
   return {
@@ -24242,7 +24242,7 @@ function systemErrorRetryPolicy(options = {}) {
 
 /***/ }),
 
-/***/ 67978:
+/***/ 24728:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -24268,9 +24268,9 @@ __export(throttlingRetryPolicy_exports, {
   throttlingRetryPolicyName: () => throttlingRetryPolicyName
 });
 module.exports = __toCommonJS(throttlingRetryPolicy_exports);
-var import_throttlingRetryStrategy = __webpack_require__(57246);
-var import_retryPolicy = __webpack_require__(43723);
-var import_constants = __webpack_require__(29245);
+var import_throttlingRetryStrategy = __webpack_require__(21112);
+var import_retryPolicy = __webpack_require__(43345);
+var import_constants = __webpack_require__(31255);
 const throttlingRetryPolicyName = "throttlingRetryPolicy";
 function throttlingRetryPolicy(options = {}) {
   return {
@@ -24287,7 +24287,7 @@ function throttlingRetryPolicy(options = {}) {
 
 /***/ }),
 
-/***/ 48904:
+/***/ 96690:
 /***/ ((module) => {
 
 var __defProp = Object.defineProperty;
@@ -24332,7 +24332,7 @@ function tlsPolicy(tlsSettings) {
 
 /***/ }),
 
-/***/ 2077:
+/***/ 91691:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -24358,7 +24358,7 @@ __export(userAgentPolicy_exports, {
   userAgentPolicyName: () => userAgentPolicyName
 });
 module.exports = __toCommonJS(userAgentPolicy_exports);
-var import_userAgent = __webpack_require__(72665);
+var import_userAgent = __webpack_require__(62731);
 const UserAgentHeaderName = (0, import_userAgent.getUserAgentHeaderName)();
 const userAgentPolicyName = "userAgentPolicy";
 function userAgentPolicy(options = {}) {
@@ -24380,7 +24380,7 @@ function userAgentPolicy(options = {}) {
 
 /***/ }),
 
-/***/ 69764:
+/***/ 9758:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -24406,9 +24406,9 @@ __export(restError_exports, {
   isRestError: () => isRestError
 });
 module.exports = __toCommonJS(restError_exports);
-var import_error = __webpack_require__(96579);
-var import_inspect = __webpack_require__(50801);
-var import_sanitizer = __webpack_require__(45198);
+var import_error = __webpack_require__(52573);
+var import_inspect = __webpack_require__(37639);
+var import_sanitizer = __webpack_require__(7784);
 const errorSanitizer = new import_sanitizer.Sanitizer();
 class RestError extends Error {
   /**
@@ -24482,7 +24482,7 @@ function isRestError(e) {
 
 /***/ }),
 
-/***/ 90268:
+/***/ 98102:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -24509,8 +24509,8 @@ __export(exponentialRetryStrategy_exports, {
   isSystemError: () => isSystemError
 });
 module.exports = __toCommonJS(exponentialRetryStrategy_exports);
-var import_delay = __webpack_require__(28502);
-var import_throttlingRetryStrategy = __webpack_require__(57246);
+var import_delay = __webpack_require__(66776);
+var import_throttlingRetryStrategy = __webpack_require__(21112);
 const DEFAULT_CLIENT_RETRY_INTERVAL = 1e3;
 const DEFAULT_CLIENT_MAX_RETRY_INTERVAL = 1e3 * 64;
 function exponentialRetryStrategy(options = {}) {
@@ -24555,7 +24555,7 @@ function isSystemError(err) {
 
 /***/ }),
 
-/***/ 57246:
+/***/ 21112:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -24581,7 +24581,7 @@ __export(throttlingRetryStrategy_exports, {
   throttlingRetryStrategy: () => throttlingRetryStrategy
 });
 module.exports = __toCommonJS(throttlingRetryStrategy_exports);
-var import_helpers = __webpack_require__(77420);
+var import_helpers = __webpack_require__(77566);
 const RetryAfterHeader = "Retry-After";
 const AllRetryAfterHeaders = ["retry-after-ms", "x-ms-retry-after-ms", RetryAfterHeader];
 function getRetryAfterInMs(response) {
@@ -24627,7 +24627,7 @@ function throttlingRetryStrategy() {
 
 /***/ }),
 
-/***/ 12235:
+/***/ 82921:
 /***/ ((module) => {
 
 var __defProp = Object.defineProperty;
@@ -24666,7 +24666,7 @@ function stringToUint8Array(value, format) {
 
 /***/ }),
 
-/***/ 64605:
+/***/ 20547:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -24692,7 +24692,7 @@ __export(concat_exports, {
 });
 module.exports = __toCommonJS(concat_exports);
 var import_stream = __webpack_require__(2203);
-var import_typeGuards = __webpack_require__(66735);
+var import_typeGuards = __webpack_require__(48505);
 async function* streamAsyncIterator() {
   const reader = this.getReader();
   try {
@@ -24753,7 +24753,7 @@ async function concat(sources) {
 
 /***/ }),
 
-/***/ 28502:
+/***/ 66776:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -24778,7 +24778,7 @@ __export(delay_exports, {
   calculateRetryDelay: () => calculateRetryDelay
 });
 module.exports = __toCommonJS(delay_exports);
-var import_random = __webpack_require__(6926);
+var import_random = __webpack_require__(78640);
 function calculateRetryDelay(retryAttempt, config) {
   const exponentialDelay = config.retryDelayInMs * Math.pow(2, retryAttempt);
   const clampedDelay = Math.min(config.maxRetryDelayInMs, exponentialDelay);
@@ -24792,7 +24792,7 @@ function calculateRetryDelay(retryAttempt, config) {
 
 /***/ }),
 
-/***/ 96579:
+/***/ 52573:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -24817,7 +24817,7 @@ __export(error_exports, {
   isError: () => isError
 });
 module.exports = __toCommonJS(error_exports);
-var import_object = __webpack_require__(36170);
+var import_object = __webpack_require__(53632);
 function isError(e) {
   if ((0, import_object.isObject)(e)) {
     const hasName = typeof e.name === "string";
@@ -24833,7 +24833,7 @@ function isError(e) {
 
 /***/ }),
 
-/***/ 77420:
+/***/ 77566:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -24859,7 +24859,7 @@ __export(helpers_exports, {
   parseHeaderValueAsNumber: () => parseHeaderValueAsNumber
 });
 module.exports = __toCommonJS(helpers_exports);
-var import_AbortError = __webpack_require__(79794);
+var import_AbortError = __webpack_require__(99992);
 const StandardAbortMessage = "The operation was aborted.";
 function delay(delayInMs, value, options) {
   return new Promise((resolve, reject) => {
@@ -24908,7 +24908,7 @@ function parseHeaderValueAsNumber(response, headerName) {
 
 /***/ }),
 
-/***/ 50801:
+/***/ 37639:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -24942,7 +24942,7 @@ const custom = import_node_util.inspect.custom;
 
 /***/ }),
 
-/***/ 84692:
+/***/ 95750:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -24983,15 +24983,15 @@ __export(internal_exports, {
   uint8ArrayToString: () => import_bytesEncoding.uint8ArrayToString
 });
 module.exports = __toCommonJS(internal_exports);
-var import_delay = __webpack_require__(28502);
-var import_random = __webpack_require__(6926);
-var import_object = __webpack_require__(36170);
-var import_error = __webpack_require__(96579);
-var import_sha256 = __webpack_require__(25310);
-var import_uuid = __webpack_require__(87641);
-var import_env = __webpack_require__(26067);
-var import_bytesEncoding = __webpack_require__(12235);
-var import_sanitizer = __webpack_require__(45198);
+var import_delay = __webpack_require__(66776);
+var import_random = __webpack_require__(78640);
+var import_object = __webpack_require__(53632);
+var import_error = __webpack_require__(52573);
+var import_sha256 = __webpack_require__(2016);
+var import_uuid = __webpack_require__(5023);
+var import_env = __webpack_require__(41573);
+var import_bytesEncoding = __webpack_require__(82921);
+var import_sanitizer = __webpack_require__(7784);
 // Annotate the CommonJS export names for ESM import in node:
 0 && (0);
 //# sourceMappingURL=internal.js.map
@@ -24999,7 +24999,7 @@ var import_sanitizer = __webpack_require__(45198);
 
 /***/ }),
 
-/***/ 36170:
+/***/ 53632:
 /***/ ((module) => {
 
 var __defProp = Object.defineProperty;
@@ -25034,7 +25034,7 @@ function isObject(input) {
 
 /***/ }),
 
-/***/ 6926:
+/***/ 78640:
 /***/ ((module) => {
 
 var __defProp = Object.defineProperty;
@@ -25072,7 +25072,7 @@ function getRandomIntegerInclusive(min, max) {
 
 /***/ }),
 
-/***/ 45198:
+/***/ 7784:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -25097,7 +25097,7 @@ __export(sanitizer_exports, {
   Sanitizer: () => Sanitizer
 });
 module.exports = __toCommonJS(sanitizer_exports);
-var import_object = __webpack_require__(36170);
+var import_object = __webpack_require__(53632);
 const RedactedString = "REDACTED";
 const defaultAllowedHeaderNames = [
   "x-ms-client-request-id",
@@ -25246,7 +25246,7 @@ class Sanitizer {
 
 /***/ }),
 
-/***/ 25310:
+/***/ 2016:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -25287,7 +25287,7 @@ async function computeSha256Hash(content, encoding) {
 
 /***/ }),
 
-/***/ 21268:
+/***/ 72250:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -25327,7 +25327,7 @@ function isWebReadableStream(x) {
 
 /***/ }),
 
-/***/ 66735:
+/***/ 48505:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -25356,7 +25356,7 @@ __export(typeGuards_exports, {
   isWebReadableStream: () => import_typeGuards.isWebReadableStream
 });
 module.exports = __toCommonJS(typeGuards_exports);
-var import_typeGuards = __webpack_require__(21268);
+var import_typeGuards = __webpack_require__(72250);
 function isBinaryBody(body) {
   return body !== void 0 && (body instanceof Uint8Array || isReadableStream(body) || typeof body === "function" || body instanceof Blob);
 }
@@ -25373,7 +25373,7 @@ function isBlob(x) {
 
 /***/ }),
 
-/***/ 72665:
+/***/ 62731:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __defProp = Object.defineProperty;
@@ -25400,8 +25400,8 @@ __export(userAgent_exports, {
   setPlatformSpecificData: () => import_userAgent.setPlatformSpecificData
 });
 module.exports = __toCommonJS(userAgent_exports);
-var import_userAgent = __webpack_require__(69718);
-var import_constants = __webpack_require__(29245);
+var import_userAgent = __webpack_require__(83196);
+var import_constants = __webpack_require__(31255);
 function getUserAgentString(telemetryInfo) {
   const parts = [];
   for (const [key, value] of telemetryInfo) {
@@ -25428,7 +25428,7 @@ async function getUserAgentValue(prefix) {
 
 /***/ }),
 
-/***/ 69718:
+/***/ 83196:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __create = Object.create;
@@ -25488,7 +25488,7 @@ async function setPlatformSpecificData(map) {
 
 /***/ }),
 
-/***/ 87641:
+/***/ 5023:
 /***/ ((module) => {
 
 var __defProp = Object.defineProperty;
@@ -25523,7 +25523,7 @@ function randomUUID() {
 
 /***/ }),
 
-/***/ 96300:
+/***/ 74950:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -25534,7 +25534,7 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: AzureClouds, KnownActionsRequired, KnownActivationStatus, KnownCertificatePermissions, KnownCreatedByType, KnownDeletionRecoveryLevel, KnownGeoReplicationRegionProvisioningState, KnownJsonWebKeyCurveName, KnownJsonWebKeyOperation, KnownJsonWebKeyType, KnownKeyPermissions, KnownManagedHsmSkuFamily, KnownManagedServiceIdentityType, KnownNetworkRuleAction, KnownNetworkRuleBypassOptions, KnownPrivateEndpointConnectionProvisioningState, KnownPrivateEndpointServiceConnectionStatus, KnownProvisioningState, KnownPublicNetworkAccess, KnownReason, KnownSecretPermissions, KnownSkuFamily, KnownStoragePermissions, KnownVaultProvisioningState, KnownVersions, restorePoller
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-keyvault/dist/esm/static-helpers/cloudSettingHelpers.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-keyvault/dist/esm/static-helpers/cloudSettingHelpers.js
 var AzureClouds = /* @__PURE__ */ ((AzureClouds2) => {
   AzureClouds2["AZURE_PUBLIC_CLOUD"] = "AZURE_PUBLIC_CLOUD";
   AzureClouds2["AZURE_CHINA_CLOUD"] = "AZURE_CHINA_CLOUD";
@@ -25560,16 +25560,16 @@ function getArmEndpoint(cloudSetting) {
 }
 
 
-// EXTERNAL MODULE: ../../main/node_modules/@azure/logger/dist/esm/index.js + 1 modules
-var esm = __webpack_require__(92149);
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-keyvault/dist/esm/logger.js
+// EXTERNAL MODULE: ./node_modules/@azure/logger/dist/esm/index.js + 1 modules
+var esm = __webpack_require__(7567);
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-keyvault/dist/esm/logger.js
 
 const logger = (0,esm/* createClientLogger */.KV)("arm-keyvault");
 
 
-// EXTERNAL MODULE: ../../main/node_modules/@azure-rest/core-client/dist/esm/index.js + 11 modules
-var dist_esm = __webpack_require__(27443);
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-keyvault/dist/esm/api/keyVaultManagementContext.js
+// EXTERNAL MODULE: ./node_modules/@azure-rest/core-client/dist/esm/index.js + 11 modules
+var dist_esm = __webpack_require__(83049);
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-keyvault/dist/esm/api/keyVaultManagementContext.js
 
 
 
@@ -25590,11 +25590,11 @@ function createKeyVaultManagement(credential, subscriptionId, options = {}) {
 }
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-keyvault/dist/esm/api/index.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-keyvault/dist/esm/api/index.js
 
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-keyvault/dist/esm/static-helpers/serialization/check-prop-undefined.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-keyvault/dist/esm/static-helpers/serialization/check-prop-undefined.js
 function areAllPropsUndefined(item, properties) {
   for (const property of properties) {
     if (item[property] !== void 0) {
@@ -25605,9 +25605,9 @@ function areAllPropsUndefined(item, properties) {
 }
 
 
-// EXTERNAL MODULE: ../../main/node_modules/@azure/core-util/dist/esm/index.js + 4 modules
-var core_util_dist_esm = __webpack_require__(36315);
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-keyvault/dist/esm/models/models.js
+// EXTERNAL MODULE: ./node_modules/@azure/core-util/dist/esm/index.js + 4 modules
+var core_util_dist_esm = __webpack_require__(89105);
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-keyvault/dist/esm/models/models.js
 
 
 function _operationListResultDeserializer(item) {
@@ -27258,9 +27258,9 @@ function _mhsmPrivateEndpointConnectionPropertiesDeserializer(item) {
 }
 
 
-// EXTERNAL MODULE: ../../main/node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 37 modules
-var core_rest_pipeline_dist_esm = __webpack_require__(14580);
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-keyvault/dist/esm/static-helpers/pagingHelpers.js
+// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 37 modules
+var core_rest_pipeline_dist_esm = __webpack_require__(1818);
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-keyvault/dist/esm/static-helpers/pagingHelpers.js
 
 
 function buildPagedAsyncIterator(client, getInitialResponse, processResponseBody, expectedStatuses, options = {}) {
@@ -27379,7 +27379,7 @@ function addApiVersionToUrl(url, apiVersion) {
 }
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-keyvault/dist/esm/static-helpers/urlTemplate.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-keyvault/dist/esm/static-helpers/urlTemplate.js
 function encodeComponent(val, reserved, op) {
   return (reserved ?? op === "+") || op === "#" ? encodeReservedComponent(val) : encodeRFC3986URIComponent(val);
 }
@@ -27552,7 +27552,7 @@ function normalizeUnreserved(uri) {
 }
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-keyvault/dist/esm/api/keys/operations.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-keyvault/dist/esm/api/keys/operations.js
 
 
 
@@ -27745,7 +27745,7 @@ async function get(context, resourceGroupName, vaultName, keyName, options = { r
 }
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-keyvault/dist/esm/classic/keys/index.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-keyvault/dist/esm/classic/keys/index.js
 
 function _getKeys(context) {
   return {
@@ -27763,7 +27763,7 @@ function _getKeysOperations(context) {
 }
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-keyvault/dist/esm/api/managedHsmKeys/operations.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-keyvault/dist/esm/api/managedHsmKeys/operations.js
 
 
 
@@ -27956,7 +27956,7 @@ async function operations_get(context, resourceGroupName, name, keyName, options
 }
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-keyvault/dist/esm/classic/managedHsmKeys/index.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-keyvault/dist/esm/classic/managedHsmKeys/index.js
 
 function _getManagedHsmKeys(context) {
   return {
@@ -27974,9 +27974,9 @@ function _getManagedHsmKeysOperations(context) {
 }
 
 
-// EXTERNAL MODULE: ../../main/node_modules/@azure/core-lro/dist/esm/index.js + 7 modules
-var core_lro_dist_esm = __webpack_require__(58348);
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-keyvault/dist/esm/static-helpers/pollingHelpers.js
+// EXTERNAL MODULE: ./node_modules/@azure/core-lro/dist/esm/index.js + 7 modules
+var core_lro_dist_esm = __webpack_require__(64850);
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-keyvault/dist/esm/static-helpers/pollingHelpers.js
 
 
 function pollingHelpers_getLongRunningPoller(client, processResponseBody, expectedStatuses, options) {
@@ -28053,7 +28053,7 @@ function pollingHelpers_addApiVersionToUrl(url, apiVersion) {
 }
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-keyvault/dist/esm/api/managedHsms/operations.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-keyvault/dist/esm/api/managedHsms/operations.js
 
 
 
@@ -28401,7 +28401,7 @@ async function managedHsms_operations_get(context, resourceGroupName, name, opti
 }
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-keyvault/dist/esm/static-helpers/simplePollerHelpers.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-keyvault/dist/esm/static-helpers/simplePollerHelpers.js
 function getSimplePoller(poller) {
   const simplePoller = {
     isDone() {
@@ -28444,7 +28444,7 @@ function getSimplePoller(poller) {
 }
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-keyvault/dist/esm/classic/managedHsms/index.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-keyvault/dist/esm/classic/managedHsms/index.js
 
 
 function _getManagedHsms(context) {
@@ -28500,7 +28500,7 @@ function _getManagedHsmsOperations(context) {
 }
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-keyvault/dist/esm/api/mhsmPrivateEndpointConnections/operations.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-keyvault/dist/esm/api/mhsmPrivateEndpointConnections/operations.js
 
 
 
@@ -28660,7 +28660,7 @@ async function mhsmPrivateEndpointConnections_operations_get(context, resourceGr
 }
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-keyvault/dist/esm/classic/mhsmPrivateEndpointConnections/index.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-keyvault/dist/esm/classic/mhsmPrivateEndpointConnections/index.js
 
 
 function _getMhsmPrivateEndpointConnections(context) {
@@ -28698,7 +28698,7 @@ function _getMhsmPrivateEndpointConnectionsOperations(context) {
 }
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-keyvault/dist/esm/api/mhsmPrivateLinkResources/operations.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-keyvault/dist/esm/api/mhsmPrivateLinkResources/operations.js
 
 
 
@@ -28735,7 +28735,7 @@ async function listByMhsmResource(context, resourceGroupName, name, options = { 
 }
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-keyvault/dist/esm/classic/mhsmPrivateLinkResources/index.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-keyvault/dist/esm/classic/mhsmPrivateLinkResources/index.js
 
 function _getMhsmPrivateLinkResources(context) {
   return {
@@ -28749,7 +28749,7 @@ function _getMhsmPrivateLinkResourcesOperations(context) {
 }
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-keyvault/dist/esm/api/mhsmRegions/operations.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-keyvault/dist/esm/api/mhsmRegions/operations.js
 
 
 
@@ -28792,7 +28792,7 @@ function operations_listByResource(context, resourceGroupName, name, options = {
 }
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-keyvault/dist/esm/classic/mhsmRegions/index.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-keyvault/dist/esm/classic/mhsmRegions/index.js
 
 function _getMhsmRegions(context) {
   return {
@@ -28806,7 +28806,7 @@ function _getMhsmRegionsOperations(context) {
 }
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-keyvault/dist/esm/api/operations/operations.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-keyvault/dist/esm/api/operations/operations.js
 
 
 
@@ -28846,7 +28846,7 @@ function operations_operations_list(context, options = { requestOptions: {} }) {
 }
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-keyvault/dist/esm/classic/operations/index.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-keyvault/dist/esm/classic/operations/index.js
 
 function _getOperations(context) {
   return {
@@ -28860,7 +28860,7 @@ function _getOperationsOperations(context) {
 }
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-keyvault/dist/esm/api/privateEndpointConnections/operations.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-keyvault/dist/esm/api/privateEndpointConnections/operations.js
 
 
 
@@ -29020,7 +29020,7 @@ async function privateEndpointConnections_operations_get(context, resourceGroupN
 }
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-keyvault/dist/esm/classic/privateEndpointConnections/index.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-keyvault/dist/esm/classic/privateEndpointConnections/index.js
 
 
 function _getPrivateEndpointConnections(context) {
@@ -29065,7 +29065,7 @@ function _getPrivateEndpointConnectionsOperations(context) {
 }
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-keyvault/dist/esm/api/privateLinkResources/operations.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-keyvault/dist/esm/api/privateLinkResources/operations.js
 
 
 
@@ -29102,7 +29102,7 @@ async function listByVault(context, resourceGroupName, vaultName, options = { re
 }
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-keyvault/dist/esm/classic/privateLinkResources/index.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-keyvault/dist/esm/classic/privateLinkResources/index.js
 
 function _getPrivateLinkResources(context) {
   return {
@@ -29116,7 +29116,7 @@ function _getPrivateLinkResourcesOperations(context) {
 }
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-keyvault/dist/esm/api/secrets/operations.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-keyvault/dist/esm/api/secrets/operations.js
 
 
 
@@ -29274,7 +29274,7 @@ async function secrets_operations_get(context, resourceGroupName, vaultName, sec
 }
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-keyvault/dist/esm/classic/secrets/index.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-keyvault/dist/esm/classic/secrets/index.js
 
 function _getSecrets(context) {
   return {
@@ -29291,7 +29291,7 @@ function _getSecretsOperations(context) {
 }
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-keyvault/dist/esm/api/vaults/operations.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-keyvault/dist/esm/api/vaults/operations.js
 
 
 
@@ -29706,7 +29706,7 @@ async function vaults_operations_get(context, resourceGroupName, vaultName, opti
 }
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-keyvault/dist/esm/classic/vaults/index.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-keyvault/dist/esm/classic/vaults/index.js
 
 
 function _getVaults(context) {
@@ -29748,7 +29748,7 @@ function _getVaultsOperations(context) {
 }
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-keyvault/dist/esm/keyVaultManagementClient.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-keyvault/dist/esm/keyVaultManagementClient.js
 
 
 
@@ -29820,7 +29820,7 @@ class KeyVaultManagementClient {
 }
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-keyvault/dist/esm/restorePollerHelpers.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-keyvault/dist/esm/restorePollerHelpers.js
 
 
 
@@ -29916,11 +29916,11 @@ function getApiVersionFromUrl(urlStr) {
 }
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-keyvault/dist/esm/models/index.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-keyvault/dist/esm/models/index.js
 
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-keyvault/dist/esm/index.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-keyvault/dist/esm/index.js
 
 
 
@@ -29930,7 +29930,7 @@ function getApiVersionFromUrl(urlStr) {
 
 /***/ }),
 
-/***/ 54007:
+/***/ 56033:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -29941,7 +29941,7 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: AzureClouds, KnownActionType, KnownAliasPathAttributes, KnownAliasPathTokenType, KnownCreatedByType, KnownExportTemplateOutputFormat, KnownExtendedLocationType, KnownOrigin, KnownProviderAuthorizationConsentState, KnownTagsPatchOperation, KnownVersions, RestError, isRestError, restorePoller
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-resources/dist/esm/static-helpers/cloudSettingHelpers.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-resources/dist/esm/static-helpers/cloudSettingHelpers.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 /**
@@ -29980,17 +29980,17 @@ function getArmEndpoint(cloudSetting) {
     }
 }
 //# sourceMappingURL=cloudSettingHelpers.js.map
-// EXTERNAL MODULE: ../../main/node_modules/@azure/logger/dist/esm/index.js + 1 modules
-var esm = __webpack_require__(92149);
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-resources/dist/esm/logger.js
+// EXTERNAL MODULE: ./node_modules/@azure/logger/dist/esm/index.js + 1 modules
+var esm = __webpack_require__(7567);
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-resources/dist/esm/logger.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
 const logger = (0,esm/* createClientLogger */.KV)("arm-resources");
 //# sourceMappingURL=logger.js.map
-// EXTERNAL MODULE: ../../main/node_modules/@azure-rest/core-client/dist/esm/index.js + 11 modules
-var dist_esm = __webpack_require__(27443);
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-resources/dist/esm/api/resourceManagementContext.js
+// EXTERNAL MODULE: ./node_modules/@azure-rest/core-client/dist/esm/index.js + 11 modules
+var dist_esm = __webpack_require__(83049);
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-resources/dist/esm/api/resourceManagementContext.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -30017,12 +30017,12 @@ function createResourceManagement(credential, subscriptionId, options = {}) {
     return { ...clientContext, apiVersion, subscriptionId };
 }
 //# sourceMappingURL=resourceManagementContext.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-resources/dist/esm/api/index.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-resources/dist/esm/api/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-resources/dist/esm/models/models.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-resources/dist/esm/models/models.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 function _operationListResultDeserializer(item) {
@@ -30811,9 +30811,9 @@ var KnownVersions;
     KnownVersions["V20250401"] = "2025-04-01";
 })(KnownVersions || (KnownVersions = {}));
 //# sourceMappingURL=models.js.map
-// EXTERNAL MODULE: ../../main/node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 37 modules
-var core_rest_pipeline_dist_esm = __webpack_require__(14580);
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-resources/dist/esm/static-helpers/pagingHelpers.js
+// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 37 modules
+var core_rest_pipeline_dist_esm = __webpack_require__(1818);
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-resources/dist/esm/static-helpers/pagingHelpers.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -30957,7 +30957,7 @@ function addApiVersionToUrl(url, apiVersion) {
     return url;
 }
 //# sourceMappingURL=pagingHelpers.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-resources/dist/esm/static-helpers/urlTemplate.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-resources/dist/esm/static-helpers/urlTemplate.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 // ---------------------
@@ -31158,7 +31158,7 @@ function normalizeUnreserved(uri) {
     });
 }
 //# sourceMappingURL=urlTemplate.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-resources/dist/esm/api/operations/operations.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-resources/dist/esm/api/operations/operations.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -31192,7 +31192,7 @@ function list(context, options = { requestOptions: {} }) {
     return buildPagedAsyncIterator(context, () => _listSend(context, options), _listDeserialize, ["200"], { itemName: "value", nextLinkName: "nextLink", apiVersion: context.apiVersion ?? "2025-04-01" });
 }
 //# sourceMappingURL=operations.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-resources/dist/esm/classic/operations/index.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-resources/dist/esm/classic/operations/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -31207,7 +31207,7 @@ function _getOperationsOperations(context) {
     };
 }
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-resources/dist/esm/api/providerResourceTypes/operations.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-resources/dist/esm/api/providerResourceTypes/operations.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -31244,7 +31244,7 @@ async function operations_list(context, resourceProviderNamespace, options = { r
     return operations_listDeserialize(result);
 }
 //# sourceMappingURL=operations.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-resources/dist/esm/classic/providerResourceTypes/index.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-resources/dist/esm/classic/providerResourceTypes/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -31259,7 +31259,7 @@ function _getProviderResourceTypesOperations(context) {
     };
 }
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-resources/dist/esm/api/providers/operations.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-resources/dist/esm/api/providers/operations.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -31498,7 +31498,7 @@ function listAtTenantScope(context, options = { requestOptions: {} }) {
     return buildPagedAsyncIterator(context, () => _listAtTenantScopeSend(context, options), _listAtTenantScopeDeserialize, ["200"], { itemName: "value", nextLinkName: "nextLink", apiVersion: context.apiVersion ?? "2025-04-01" });
 }
 //# sourceMappingURL=operations.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-resources/dist/esm/classic/providers/index.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-resources/dist/esm/classic/providers/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -31520,9 +31520,9 @@ function _getProvidersOperations(context) {
     };
 }
 //# sourceMappingURL=index.js.map
-// EXTERNAL MODULE: ../../main/node_modules/@azure/core-lro/dist/esm/index.js + 7 modules
-var core_lro_dist_esm = __webpack_require__(58348);
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-resources/dist/esm/static-helpers/pollingHelpers.js
+// EXTERNAL MODULE: ./node_modules/@azure/core-lro/dist/esm/index.js + 7 modules
+var core_lro_dist_esm = __webpack_require__(64850);
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-resources/dist/esm/static-helpers/pollingHelpers.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -31618,7 +31618,7 @@ function pollingHelpers_addApiVersionToUrl(url, apiVersion) {
     return url;
 }
 //# sourceMappingURL=pollingHelpers.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-resources/dist/esm/api/resourceGroups/operations.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-resources/dist/esm/api/resourceGroups/operations.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -31841,7 +31841,7 @@ async function operations_get(context, resourceGroupName, options = { requestOpt
     return operations_getDeserialize(result);
 }
 //# sourceMappingURL=operations.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-resources/dist/esm/static-helpers/simplePollerHelpers.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-resources/dist/esm/static-helpers/simplePollerHelpers.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 /**
@@ -31886,7 +31886,7 @@ function getSimplePoller(poller) {
     return simplePoller;
 }
 //# sourceMappingURL=simplePollerHelpers.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-resources/dist/esm/classic/resourceGroups/index.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-resources/dist/esm/classic/resourceGroups/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -31924,7 +31924,7 @@ function _getResourceGroupsOperations(context) {
     };
 }
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-resources/dist/esm/api/resources/operations.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-resources/dist/esm/api/resources/operations.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -32389,7 +32389,7 @@ function listByResourceGroup(context, resourceGroupName, options = { requestOpti
     return buildPagedAsyncIterator(context, () => _listByResourceGroupSend(context, resourceGroupName, options), _listByResourceGroupDeserialize, ["200"], { itemName: "value", nextLinkName: "nextLink", apiVersion: context.apiVersion ?? "2025-04-01" });
 }
 //# sourceMappingURL=operations.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-resources/dist/esm/classic/resources/index.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-resources/dist/esm/classic/resources/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -32482,7 +32482,7 @@ function _getResourcesOperations(context) {
     };
 }
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-resources/dist/esm/api/tagsOperations/operations.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-resources/dist/esm/api/tagsOperations/operations.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -32758,7 +32758,7 @@ async function getAtScope(context, scope, options = { requestOptions: {} }) {
     return _getAtScopeDeserialize(result);
 }
 //# sourceMappingURL=operations.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-resources/dist/esm/classic/tagsOperations/index.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-resources/dist/esm/classic/tagsOperations/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -32806,7 +32806,7 @@ function _getTagsOperationsOperations(context) {
     };
 }
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-resources/dist/esm/resourceManagementClient.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-resources/dist/esm/resourceManagementClient.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -32860,7 +32860,7 @@ class ResourceManagementClient {
     operations;
 }
 //# sourceMappingURL=resourceManagementClient.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-resources/dist/esm/restorePollerHelpers.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-resources/dist/esm/restorePollerHelpers.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -32999,12 +32999,12 @@ function getApiVersionFromUrl(urlStr) {
     return url.searchParams.get("api-version") ?? undefined;
 }
 //# sourceMappingURL=restorePollerHelpers.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-resources/dist/esm/models/index.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-resources/dist/esm/models/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-resources/dist/esm/index.js
+;// CONCATENATED MODULE: ./node_modules/@azure/arm-resources/dist/esm/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -33017,7 +33017,7 @@ function getApiVersionFromUrl(urlStr) {
 
 /***/ }),
 
-/***/ 58348:
+/***/ 64850:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -33028,9 +33028,9 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: deserializeState
 
-// EXTERNAL MODULE: ../../main/node_modules/@azure/logger/dist/esm/index.js + 1 modules
-var esm = __webpack_require__(92149);
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/core-lro/dist/esm/logger.js
+// EXTERNAL MODULE: ./node_modules/@azure/logger/dist/esm/index.js + 1 modules
+var esm = __webpack_require__(7567);
+;// CONCATENATED MODULE: ./node_modules/@azure/core-lro/dist/esm/logger.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -33040,7 +33040,7 @@ var esm = __webpack_require__(92149);
  */
 const logger = (0,esm/* createClientLogger */.KV)("core-lro");
 //# sourceMappingURL=logger.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/core-lro/dist/esm/poller/constants.js
+;// CONCATENATED MODULE: ./node_modules/@azure/core-lro/dist/esm/poller/constants.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 /**
@@ -33052,7 +33052,7 @@ const POLL_INTERVAL_IN_MS = 2000;
  */
 const terminalStates = ["succeeded", "canceled", "failed"];
 //# sourceMappingURL=constants.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/core-lro/dist/esm/poller/operation.js
+;// CONCATENATED MODULE: ./node_modules/@azure/core-lro/dist/esm/poller/operation.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -33224,7 +33224,7 @@ async function operation_pollOperation(inputs) {
     }
 }
 //# sourceMappingURL=operation.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/core-lro/dist/esm/http/operation.js
+;// CONCATENATED MODULE: ./node_modules/@azure/core-lro/dist/esm/http/operation.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -33482,9 +33482,9 @@ async function pollHttpOperation(inputs) {
     });
 }
 //# sourceMappingURL=operation.js.map
-// EXTERNAL MODULE: ../../main/node_modules/@azure/core-util/dist/esm/index.js + 4 modules
-var dist_esm = __webpack_require__(36315);
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/core-lro/dist/esm/poller/poller.js
+// EXTERNAL MODULE: ./node_modules/@azure/core-util/dist/esm/index.js + 4 modules
+var dist_esm = __webpack_require__(89105);
+;// CONCATENATED MODULE: ./node_modules/@azure/core-lro/dist/esm/poller/poller.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -33668,7 +33668,7 @@ function buildCreatePoller(inputs) {
     };
 }
 //# sourceMappingURL=poller.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/core-lro/dist/esm/http/utils.js
+;// CONCATENATED MODULE: ./node_modules/@azure/core-lro/dist/esm/http/utils.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 /**
@@ -33713,7 +33713,7 @@ function rewriteUrl({ url, baseUrl, }) {
     return rewrittenUrl.toString();
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/core-lro/dist/esm/http/poller.js
+;// CONCATENATED MODULE: ./node_modules/@azure/core-lro/dist/esm/http/poller.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -33761,7 +33761,7 @@ function createHttpPoller(lro, options) {
     });
 }
 //# sourceMappingURL=poller.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/core-lro/dist/esm/index.js
+;// CONCATENATED MODULE: ./node_modules/@azure/core-lro/dist/esm/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -33770,7 +33770,7 @@ function createHttpPoller(lro, options) {
 
 /***/ }),
 
-/***/ 12553:
+/***/ 39907:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -33784,7 +33784,7 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: AggregateAuthenticationError, AggregateAuthenticationErrorName, AuthenticationError, AuthenticationErrorName, AuthenticationRequiredError, AuthorizationCodeCredential, AzureAuthorityHosts, AzureDeveloperCliCredential, AzurePipelinesCredential, AzurePowerShellCredential, ChainedTokenCredential, ClientCertificateCredential, CredentialUnavailableError, CredentialUnavailableErrorName, DefaultAzureCredential, DeviceCodeCredential, EnvironmentCredential, InteractiveBrowserCredential, OnBehalfOfCredential, UsernamePasswordCredential, VisualStudioCodeCredential, WorkloadIdentityCredential, deserializeAuthenticationRecord, getBearerTokenProvider, getDefaultAzureCredential, logger, serializeAuthenticationRecord, useIdentityPlugin
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/constants.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/constants.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 /**
@@ -33860,7 +33860,7 @@ const CACHE_NON_CAE_SUFFIX = "nocae";
  */
 const DEFAULT_TOKEN_CACHE_NAME = "msal.cache";
 //# sourceMappingURL=constants.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/msal/nodeFlows/msalPlugins.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/msal/nodeFlows/msalPlugins.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -34021,7 +34021,7 @@ const msalPlugins = {
     generatePluginConfiguration,
 };
 //# sourceMappingURL=msalPlugins.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/plugins/consumer.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/plugins/consumer.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -34063,7 +34063,7 @@ function useIdentityPlugin(plugin) {
     plugin(pluginContext);
 }
 //# sourceMappingURL=consumer.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/errors.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/errors.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 function isErrorResponse(errorResponse) {
@@ -34203,9 +34203,9 @@ class AuthenticationRequiredError extends Error {
     }
 }
 //# sourceMappingURL=errors.js.map
-// EXTERNAL MODULE: ../../main/node_modules/@azure/logger/dist/esm/index.js + 1 modules
-var esm = __webpack_require__(92149);
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/util/logging.js
+// EXTERNAL MODULE: ./node_modules/@azure/logger/dist/esm/index.js + 1 modules
+var esm = __webpack_require__(7567);
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/util/logging.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -34304,9 +34304,9 @@ function credentialLogger(title, log = logger) {
     };
 }
 //# sourceMappingURL=logging.js.map
-// EXTERNAL MODULE: ../../main/node_modules/@azure/core-tracing/dist/esm/index.js + 4 modules
-var dist_esm = __webpack_require__(14471);
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/util/tracing.js
+// EXTERNAL MODULE: ./node_modules/@azure/core-tracing/dist/esm/index.js + 4 modules
+var dist_esm = __webpack_require__(65433);
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/util/tracing.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -34321,7 +34321,7 @@ const tracing_tracingClient = (0,dist_esm/* createTracingClient */.y)({
     packageVersion: SDK_VERSION,
 });
 //# sourceMappingURL=tracing.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/credentials/chainedTokenCredential.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/chainedTokenCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -34414,7 +34414,7 @@ class ChainedTokenCredential {
     }
 }
 //# sourceMappingURL=chainedTokenCredential.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/utils/Constants.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/utils/Constants.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -34719,7 +34719,7 @@ const EncodingTypes = {
 
 //# sourceMappingURL=Constants.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/logger/Logger.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/logger/Logger.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -35013,7 +35013,7 @@ class Logger {
 
 //# sourceMappingURL=Logger.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/constants/AADServerParamKeys.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/constants/AADServerParamKeys.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -35089,7 +35089,7 @@ const ATTRIBUTE_TOKENS = "attribute_tokens";
 
 //# sourceMappingURL=AADServerParamKeys.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/utils/Constants.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/utils/Constants.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -35244,7 +35244,7 @@ const AZURE_ARC_SECRET_FILE_MAX_SIZE_BYTES = 4096; // 4 KB
 
 //# sourceMappingURL=Constants.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/AuthError.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/AuthError.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -35278,7 +35278,7 @@ function createAuthError(code, correlationId, additionalMessage) {
 
 //# sourceMappingURL=AuthError.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/telemetry/server/ServerTelemetryManager.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/telemetry/server/ServerTelemetryManager.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -35578,7 +35578,7 @@ class StubServerTelemetryManager extends ServerTelemetryManager {
 
 //# sourceMappingURL=ServerTelemetryManager.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/ClientAuthError.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/ClientAuthError.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -35607,7 +35607,7 @@ function ClientAuthError_createClientAuthError(errorCode, correlationId, additio
 
 //# sourceMappingURL=ClientAuthError.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/ClientAuthErrorCodes.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/ClientAuthErrorCodes.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -35655,7 +35655,7 @@ const misplacedResourceParam = "misplaced_resource_parameter";
 
 //# sourceMappingURL=ClientAuthErrorCodes.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/request/BaseAuthRequest.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/request/BaseAuthRequest.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -35695,7 +35695,7 @@ function containsResourceParam(params) {
 
 //# sourceMappingURL=BaseAuthRequest.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/ClientConfigurationError.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/ClientConfigurationError.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -35721,7 +35721,7 @@ function ClientConfigurationError_createClientConfigurationError(errorCode, corr
 
 //# sourceMappingURL=ClientConfigurationError.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/ClientConfigurationErrorCodes.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/ClientConfigurationErrorCodes.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -35760,7 +35760,7 @@ const invalidDpopHtu = "invalid_dpop_htu";
 
 //# sourceMappingURL=ClientConfigurationErrorCodes.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/ServerError.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/ServerError.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -35785,7 +35785,7 @@ class ServerError_ServerError extends AuthError {
 
 //# sourceMappingURL=ServerError.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/AuthorityType.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/AuthorityType.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -35805,7 +35805,7 @@ const AuthorityType = {
 
 //# sourceMappingURL=AuthorityType.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/OpenIdConfigResponse.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/OpenIdConfigResponse.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -35822,7 +35822,7 @@ function isOpenIdConfigResponse(response) {
 
 //# sourceMappingURL=OpenIdConfigResponse.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/utils/StringUtils.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/utils/StringUtils.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -35907,7 +35907,7 @@ class StringUtils {
 
 //# sourceMappingURL=StringUtils.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/url/UrlString.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/url/UrlString.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -36074,7 +36074,7 @@ class UrlString {
 
 //# sourceMappingURL=UrlString.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/AuthorityMetadata.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/AuthorityMetadata.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -36244,7 +36244,7 @@ function getCloudDiscoveryMetadataFromNetworkResponse(response, authorityHost) {
 
 //# sourceMappingURL=AuthorityMetadata.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/ProtocolMode.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/ProtocolMode.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -36273,7 +36273,7 @@ const ProtocolMode = {
 
 //# sourceMappingURL=ProtocolMode.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/AuthorityOptions.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/AuthorityOptions.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -36298,7 +36298,7 @@ const AzureCloudInstance = {
 
 //# sourceMappingURL=AuthorityOptions.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/CloudInstanceDiscoveryResponse.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/CloudInstanceDiscoveryResponse.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -36313,7 +36313,7 @@ function isCloudInstanceDiscoveryResponse(response) {
 
 //# sourceMappingURL=CloudInstanceDiscoveryResponse.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/CloudInstanceDiscoveryErrorResponse.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/CloudInstanceDiscoveryErrorResponse.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -36328,7 +36328,7 @@ function isCloudInstanceDiscoveryErrorResponse(response) {
 
 //# sourceMappingURL=CloudInstanceDiscoveryErrorResponse.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/telemetry/performance/PerformanceEvents.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/telemetry/performance/PerformanceEvents.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -36404,7 +36404,7 @@ const SetUserData = "setUserData";
 
 //# sourceMappingURL=PerformanceEvents.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/utils/FunctionWrappers.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/utils/FunctionWrappers.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -36502,7 +36502,7 @@ const invokeAsync = (callback, eventName, logger, telemetryClient, correlationId
 
 //# sourceMappingURL=FunctionWrappers.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/RegionDiscovery.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/RegionDiscovery.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -36621,7 +36621,7 @@ RegionDiscovery.IMDS_OPTIONS = {
 
 //# sourceMappingURL=RegionDiscovery.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/account/AuthToken.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/account/AuthToken.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -36694,7 +36694,7 @@ function getJWSPayload(authToken, correlationId) {
 
 //# sourceMappingURL=AuthToken.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/utils/TimeUtils.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/utils/TimeUtils.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -36772,7 +36772,7 @@ function delay(t, value) {
 
 //# sourceMappingURL=TimeUtils.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/cache/utils/CacheHelpers.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/cache/utils/CacheHelpers.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -37069,7 +37069,7 @@ function serializeAttributeTokens(attributeTokens) {
 
 //# sourceMappingURL=CacheHelpers.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/Authority.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/Authority.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -38062,7 +38062,7 @@ function buildStaticAuthorityOptions(authOptions) {
 
 //# sourceMappingURL=Authority.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/request/ScopeSet.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/request/ScopeSet.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -38269,7 +38269,7 @@ class ScopeSet {
 
 //# sourceMappingURL=ScopeSet.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/request/RequestParameterBuilder.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/request/RequestParameterBuilder.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -38797,7 +38797,7 @@ function addAttributeTokens(parameters, attributeTokens) {
 
 //# sourceMappingURL=RequestParameterBuilder.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/utils/UrlUtils.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/utils/UrlUtils.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -38928,7 +38928,7 @@ function validateUrl(url, logger, correlationId) {
 
 //# sourceMappingURL=UrlUtils.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/crypto/ICrypto.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/crypto/ICrypto.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -38983,7 +38983,7 @@ const DEFAULT_CRYPTO_IMPLEMENTATION = {
 
 //# sourceMappingURL=ICrypto.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/crypto/ITokenBindingKeyManager.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/crypto/ITokenBindingKeyManager.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -39013,7 +39013,7 @@ const DEFAULT_TOKEN_BINDING_KEY_MANAGER = {
 
 //# sourceMappingURL=ITokenBindingKeyManager.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/packageMetadata.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/packageMetadata.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /* eslint-disable header/header */
@@ -39023,7 +39023,7 @@ const version = "16.13.0";
 
 //# sourceMappingURL=packageMetadata.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/account/AccountInfo.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/account/AccountInfo.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -39117,7 +39117,7 @@ function updateAccountTenantProfileData(baseAccountInfo, tenantProfile, idTokenC
 
 //# sourceMappingURL=AccountInfo.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/CacheErrorCodes.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/CacheErrorCodes.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -39130,7 +39130,7 @@ const cacheErrorUnknown = "cache_error_unknown";
 
 //# sourceMappingURL=CacheErrorCodes.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/CacheError.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/CacheError.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -39177,7 +39177,7 @@ function createCacheError(e) {
 
 //# sourceMappingURL=CacheError.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/account/ClientInfo.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/account/ClientInfo.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -39223,7 +39223,7 @@ function buildClientInfoFromHomeAccountId(homeAccountId) {
 
 //# sourceMappingURL=ClientInfo.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/account/TokenClaims.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/account/TokenClaims.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -39250,7 +39250,7 @@ function getTenantIdFromIdTokenClaims(idTokenClaims) {
 
 //# sourceMappingURL=TokenClaims.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/cache/utils/AccountEntityUtils.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/cache/utils/AccountEntityUtils.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -39475,7 +39475,7 @@ function isAccountEntity(entity) {
 
 //# sourceMappingURL=AccountEntityUtils.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/cache/CacheManager.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/cache/CacheManager.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -40675,7 +40675,7 @@ class DefaultStorageClass extends CacheManager {
 
 //# sourceMappingURL=CacheManager.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/telemetry/performance/PerformanceEvent.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/telemetry/performance/PerformanceEvent.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -40746,7 +40746,7 @@ const IntFields = new Set([
 
 //# sourceMappingURL=PerformanceEvent.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/telemetry/performance/StubPerformanceClient.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/telemetry/performance/StubPerformanceClient.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -40810,7 +40810,7 @@ class StubPerformanceClient {
 
 //# sourceMappingURL=StubPerformanceClient.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/config/ClientConfiguration.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/config/ClientConfiguration.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -40923,7 +40923,7 @@ function isOidcProtocolMode(config) {
 
 //# sourceMappingURL=ClientConfiguration.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/cache/persistence/TokenCacheContext.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/cache/persistence/TokenCacheContext.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -40955,7 +40955,7 @@ function isOidcProtocolMode(config) {
 
 //# sourceMappingURL=TokenCacheContext.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/JoseHeaderError.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/JoseHeaderError.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -40982,7 +40982,7 @@ function createJoseHeaderError(code, correlationId) {
 
 //# sourceMappingURL=JoseHeaderError.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/utils/ObjectUtils.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/utils/ObjectUtils.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -41012,7 +41012,7 @@ function ObjectUtils_isPlainObject(value) {
 
 //# sourceMappingURL=ObjectUtils.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/JoseHeaderErrorCodes.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/JoseHeaderErrorCodes.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -41027,7 +41027,7 @@ const invalidJwkError = "invalid_jwk_error";
 
 //# sourceMappingURL=JoseHeaderErrorCodes.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/crypto/JoseHeader.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/crypto/JoseHeader.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -41102,7 +41102,7 @@ class JoseHeader {
 
 //# sourceMappingURL=JoseHeader.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/crypto/PopTokenGenerator.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/crypto/PopTokenGenerator.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -41214,7 +41214,7 @@ class PopTokenGenerator {
 
 //# sourceMappingURL=PopTokenGenerator.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/InteractionRequiredAuthErrorCodes.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/InteractionRequiredAuthErrorCodes.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -41270,7 +41270,7 @@ const interruptedUser = "interrupted_user";
 
 //# sourceMappingURL=InteractionRequiredAuthErrorCodes.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/InteractionRequiredAuthError.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/InteractionRequiredAuthError.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -41346,7 +41346,7 @@ function createInteractionRequiredAuthError(errorCode, correlationId, errorMessa
 
 //# sourceMappingURL=InteractionRequiredAuthError.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/utils/ProtocolUtils.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/utils/ProtocolUtils.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -41425,7 +41425,7 @@ function parseRequestState(base64Decode, state, correlationId) {
 
 //# sourceMappingURL=ProtocolUtils.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/response/ResponseHandler.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/response/ResponseHandler.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -41818,7 +41818,7 @@ function buildAccountToCache(cacheStorage, authority, homeAccountId, base64Decod
 
 //# sourceMappingURL=ResponseHandler.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/account/CcsCredential.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/account/CcsCredential.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -41833,7 +41833,7 @@ const CcsCredentialType = {
 
 //# sourceMappingURL=CcsCredential.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/utils/ClientAssertionUtils.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/utils/ClientAssertionUtils.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -41857,7 +41857,7 @@ async function getClientAssertion(clientAssertion, clientId, tokenEndpoint, fmiP
 
 //# sourceMappingURL=ClientAssertionUtils.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/network/RequestThumbprint.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/network/RequestThumbprint.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -41887,7 +41887,7 @@ function getRequestThumbprint(clientId, request, homeAccountId) {
 
 //# sourceMappingURL=RequestThumbprint.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/network/ThrottlingUtils.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/network/ThrottlingUtils.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -41981,7 +41981,7 @@ class ThrottlingUtils {
 
 //# sourceMappingURL=ThrottlingUtils.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/NetworkError.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/NetworkError.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -42018,7 +42018,7 @@ function createNetworkError(error, httpStatus, responseHeaders, additionalError)
 
 //# sourceMappingURL=NetworkError.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/protocol/Token.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/protocol/Token.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -42151,7 +42151,7 @@ async function sendPostRequest(thumbprint, tokenEndpoint, options, correlationId
 
 //# sourceMappingURL=Token.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/AuthorityFactory.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/AuthorityFactory.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -42195,7 +42195,7 @@ async function createDiscoveredInstance(authorityUri, networkClient, cacheManage
 
 //# sourceMappingURL=AuthorityFactory.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/client/AuthorizationCodeClient.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/client/AuthorizationCodeClient.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -42486,7 +42486,7 @@ class AuthorizationCodeClient {
 
 //# sourceMappingURL=AuthorizationCodeClient.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/client/RefreshTokenClient.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/client/RefreshTokenClient.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -42743,7 +42743,7 @@ class RefreshTokenClient {
 
 //# sourceMappingURL=RefreshTokenClient.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/client/SilentFlowClient.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/client/SilentFlowClient.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -42872,7 +42872,7 @@ class SilentFlowClient {
 
 //# sourceMappingURL=SilentFlowClient.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/network/HttpClient.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/network/HttpClient.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -43046,7 +43046,7 @@ function getFetchHeaders(options) {
 
 //# sourceMappingURL=HttpClient.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/error/ManagedIdentityErrorCodes.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/error/ManagedIdentityErrorCodes.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -43080,7 +43080,7 @@ const MsiEnvironmentVariableUrlMalformedErrorCodes = {
 
 //# sourceMappingURL=ManagedIdentityErrorCodes.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/error/ManagedIdentityError.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/error/ManagedIdentityError.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -43133,7 +43133,7 @@ function createManagedIdentityError(errorCode, correlationId) {
 
 //# sourceMappingURL=ManagedIdentityError.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/config/ManagedIdentityId.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/config/ManagedIdentityId.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -43192,7 +43192,7 @@ class ManagedIdentityId {
 
 //# sourceMappingURL=ManagedIdentityId.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/error/NodeAuthError.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/error/NodeAuthError.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -43306,7 +43306,7 @@ class NodeAuthError extends AuthError {
 
 //# sourceMappingURL=NodeAuthError.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/config/Configuration.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/config/Configuration.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -43418,7 +43418,7 @@ function buildManagedIdentityConfiguration({ clientCapabilities, managedIdentity
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/crypto/GuidGenerator.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/crypto/GuidGenerator.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -43448,7 +43448,7 @@ class GuidGenerator {
 
 //# sourceMappingURL=GuidGenerator.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/utils/EncodingUtils.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/utils/EncodingUtils.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -43503,7 +43503,7 @@ class EncodingUtils {
 
 // EXTERNAL MODULE: external "crypto"
 var external_crypto_ = __webpack_require__(76982);
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/crypto/HashUtils.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/crypto/HashUtils.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -43526,7 +43526,7 @@ class HashUtils {
 
 //# sourceMappingURL=HashUtils.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/crypto/PkceGenerator.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/crypto/PkceGenerator.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -43590,7 +43590,7 @@ class PkceGenerator {
 
 //# sourceMappingURL=PkceGenerator.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/crypto/CryptoProvider.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/crypto/CryptoProvider.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -43694,7 +43694,7 @@ class CryptoProvider {
 
 //# sourceMappingURL=CryptoProvider.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/cache/serializer/Deserializer.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/cache/serializer/Deserializer.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -43875,7 +43875,7 @@ class Deserializer {
 
 //# sourceMappingURL=Deserializer.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/cache/serializer/Serializer.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/cache/serializer/Serializer.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 /*
@@ -44023,7 +44023,7 @@ class Serializer {
 
 //# sourceMappingURL=Serializer.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/cache/CacheHelpers.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/cache/CacheHelpers.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -44107,7 +44107,7 @@ function generateAccountKey(account) {
 
 //# sourceMappingURL=CacheHelpers.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/cache/NodeStorage.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/cache/NodeStorage.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -44543,7 +44543,7 @@ class NodeStorage extends CacheManager {
 
 //# sourceMappingURL=NodeStorage.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/cache/TokenCache.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/cache/TokenCache.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -44845,9 +44845,9 @@ class TokenCache {
 
 //# sourceMappingURL=TokenCache.mjs.map
 
-// EXTERNAL MODULE: ../../main/node_modules/jsonwebtoken/index.js
-var jsonwebtoken = __webpack_require__(40047);
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/error/ClientAuthErrorCodes.mjs
+// EXTERNAL MODULE: ./node_modules/jsonwebtoken/index.js
+var jsonwebtoken = __webpack_require__(69653);
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/error/ClientAuthErrorCodes.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 /*
@@ -44868,7 +44868,7 @@ const deviceCodeUnknownError = "device_code_unknown_error";
 
 //# sourceMappingURL=ClientAuthErrorCodes.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/client/ClientAssertion.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ClientAssertion.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -45024,7 +45024,7 @@ class ClientAssertion {
 
 //# sourceMappingURL=ClientAssertion.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/packageMetadata.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/packageMetadata.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 /* eslint-disable header/header */
@@ -45034,7 +45034,7 @@ const packageMetadata_version = "5.6.0";
 
 //# sourceMappingURL=packageMetadata.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/client/BaseClient.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/BaseClient.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -45104,7 +45104,7 @@ class BaseClient {
 
 //# sourceMappingURL=BaseClient.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/client/UsernamePasswordClient.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/UsernamePasswordClient.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -45212,7 +45212,7 @@ class UsernamePasswordClient extends BaseClient {
 
 //# sourceMappingURL=UsernamePasswordClient.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/protocol/Authorize.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/protocol/Authorize.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -45454,7 +45454,7 @@ function extractLoginHint(account) {
 
 //# sourceMappingURL=Authorize.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/protocol/Authorize.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/protocol/Authorize.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -45499,7 +45499,7 @@ function getAuthCodeRequestUrl(config, authority, request, logger) {
 
 //# sourceMappingURL=Authorize.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/client/ClientApplication.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ClientApplication.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -45889,7 +45889,7 @@ class ClientApplication {
 
 // EXTERNAL MODULE: external "http"
 var external_http_ = __webpack_require__(58611);
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/network/LoopbackClient.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/network/LoopbackClient.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -46069,7 +46069,7 @@ class LoopbackClient {
 
 //# sourceMappingURL=LoopbackClient.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/AuthErrorCodes.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/AuthErrorCodes.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -46085,7 +46085,7 @@ const postRequestFailed = "post_request_failed";
 
 //# sourceMappingURL=AuthErrorCodes.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/client/DeviceCodeClient.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/DeviceCodeClient.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -46309,7 +46309,7 @@ class DeviceCodeClient extends BaseClient {
 
 //# sourceMappingURL=DeviceCodeClient.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/client/PublicClientApplication.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/PublicClientApplication.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -46608,7 +46608,7 @@ class PublicClientApplication extends ClientApplication {
 
 //# sourceMappingURL=PublicClientApplication.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/client/ClientCredentialClient.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ClientCredentialClient.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -46856,7 +46856,7 @@ class ClientCredentialClient extends BaseClient {
 
 //# sourceMappingURL=ClientCredentialClient.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/client/OnBehalfOfClient.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/OnBehalfOfClient.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -47099,7 +47099,7 @@ class OnBehalfOfClient extends BaseClient {
 
 //# sourceMappingURL=OnBehalfOfClient.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/client/UserFederatedIdentityCredentialClient.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/UserFederatedIdentityCredentialClient.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -47214,7 +47214,7 @@ class UserFederatedIdentityCredentialClient extends BaseClient {
 
 //# sourceMappingURL=UserFederatedIdentityCredentialClient.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/client/ConfidentialClientApplication.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ConfidentialClientApplication.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -47464,7 +47464,7 @@ class ConfidentialClientApplication extends ClientApplication {
 
 //# sourceMappingURL=ConfidentialClientApplication.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/utils/TimeUtils.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/utils/TimeUtils.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 /*
@@ -47489,7 +47489,7 @@ function isIso8601(dateString) {
 
 //# sourceMappingURL=TimeUtils.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/network/HttpClientWithRetries.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/network/HttpClientWithRetries.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -47537,7 +47537,7 @@ class HttpClientWithRetries {
 
 //# sourceMappingURL=HttpClientWithRetries.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/BaseManagedIdentitySource.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/BaseManagedIdentitySource.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -47793,7 +47793,7 @@ BaseManagedIdentitySource.getValidatedEnvVariableUrlString = (envVariableStringN
 
 //# sourceMappingURL=BaseManagedIdentitySource.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/retry/LinearRetryStrategy.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/retry/LinearRetryStrategy.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 /*
@@ -47831,7 +47831,7 @@ class LinearRetryStrategy {
 
 //# sourceMappingURL=LinearRetryStrategy.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/retry/DefaultManagedIdentityRetryPolicy.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/retry/DefaultManagedIdentityRetryPolicy.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -47882,7 +47882,7 @@ class DefaultManagedIdentityRetryPolicy {
 
 //# sourceMappingURL=DefaultManagedIdentityRetryPolicy.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/config/ManagedIdentityRequestParameters.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/config/ManagedIdentityRequestParameters.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -47922,7 +47922,7 @@ class ManagedIdentityRequestParameters {
 
 //# sourceMappingURL=ManagedIdentityRequestParameters.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/AppService.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/AppService.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -48037,7 +48037,7 @@ class AppService extends BaseManagedIdentitySource {
 var external_fs_ = __webpack_require__(79896);
 // EXTERNAL MODULE: external "path"
 var external_path_ = __webpack_require__(16928);
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/AzureArc.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/AzureArc.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -48364,7 +48364,7 @@ class AzureArc extends BaseManagedIdentitySource {
 
 //# sourceMappingURL=AzureArc.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/CloudShell.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/CloudShell.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -48469,7 +48469,7 @@ class CloudShell extends BaseManagedIdentitySource {
 
 //# sourceMappingURL=CloudShell.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/retry/ExponentialRetryStrategy.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/retry/ExponentialRetryStrategy.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 /*
@@ -48511,7 +48511,7 @@ class ExponentialRetryStrategy {
 
 //# sourceMappingURL=ExponentialRetryStrategy.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/retry/ImdsRetryPolicy.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/retry/ImdsRetryPolicy.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -48603,7 +48603,7 @@ class ImdsRetryPolicy {
 
 //# sourceMappingURL=ImdsRetryPolicy.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/Imds.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/Imds.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -48719,7 +48719,7 @@ class Imds extends BaseManagedIdentitySource {
 
 //# sourceMappingURL=Imds.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/ServiceFabric.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/ServiceFabric.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -48843,7 +48843,7 @@ class ServiceFabric extends BaseManagedIdentitySource {
 
 //# sourceMappingURL=ServiceFabric.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/MachineLearning.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/MachineLearning.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -48973,7 +48973,7 @@ class MachineLearning extends BaseManagedIdentitySource {
 
 //# sourceMappingURL=MachineLearning.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/client/ManagedIdentityClient.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ManagedIdentityClient.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -49054,7 +49054,7 @@ class ManagedIdentityClient {
 
 //# sourceMappingURL=ManagedIdentityClient.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/client/ManagedIdentityApplication.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ManagedIdentityApplication.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -49191,7 +49191,7 @@ class ManagedIdentityApplication {
 
 //# sourceMappingURL=ManagedIdentityApplication.mjs.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/msal-node/dist/index.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/index.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -49226,17 +49226,17 @@ const dist_ResponseMode = ResponseMode;
 
 //# sourceMappingURL=index.mjs.map
 
-// EXTERNAL MODULE: ../../main/node_modules/@azure/core-util/dist/esm/index.js + 4 modules
-var core_util_dist_esm = __webpack_require__(36315);
-// EXTERNAL MODULE: ../../main/node_modules/@azure/abort-controller/dist/esm/index.js + 1 modules
-var abort_controller_dist_esm = __webpack_require__(3279);
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/msal/msal.js
+// EXTERNAL MODULE: ./node_modules/@azure/core-util/dist/esm/index.js + 4 modules
+var core_util_dist_esm = __webpack_require__(89105);
+// EXTERNAL MODULE: ./node_modules/@azure/abort-controller/dist/esm/index.js + 1 modules
+var abort_controller_dist_esm = __webpack_require__(65473);
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/msal/msal.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
 
 //# sourceMappingURL=msal.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/msal/utils.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/msal/utils.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -49470,7 +49470,7 @@ function deserializeAuthenticationRecord(serializedRecord) {
     return parsed;
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/core-client/dist/esm/base64.js
+;// CONCATENATED MODULE: ./node_modules/@azure/core-client/dist/esm/base64.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -49507,7 +49507,7 @@ function base64_decodeStringToString(value) {
     return uint8ArrayToString(stringToUint8Array(value, "base64"), "utf-8");
 }
 //# sourceMappingURL=base64.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/core-client/dist/esm/serializer.js
+;// CONCATENATED MODULE: ./node_modules/@azure/core-client/dist/esm/serializer.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -50450,9 +50450,9 @@ const MapperTypeNames = {
     UnixTime: "UnixTime",
 };
 //# sourceMappingURL=serializer.js.map
-// EXTERNAL MODULE: ../../main/node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 37 modules
-var core_rest_pipeline_dist_esm = __webpack_require__(14580);
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/core-client/dist/esm/interfaces.js
+// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 37 modules
+var core_rest_pipeline_dist_esm = __webpack_require__(1818);
+;// CONCATENATED MODULE: ./node_modules/@azure/core-client/dist/esm/interfaces.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 /**
@@ -50464,9 +50464,9 @@ const interfaces_XML_ATTRKEY = "$";
  */
 const interfaces_XML_CHARKEY = "_";
 //# sourceMappingURL=interfaces.js.map
-// EXTERNAL MODULE: ../../main/node_modules/@azure/core-client/dist/commonjs/state-cjs.js
-var state_cjs = __webpack_require__(44968);
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/core-client/dist/esm/state.js
+// EXTERNAL MODULE: ./node_modules/@azure/core-client/dist/commonjs/state-cjs.js
+var state_cjs = __webpack_require__(70030);
+;// CONCATENATED MODULE: ./node_modules/@azure/core-client/dist/esm/state.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 // @ts-expect-error The recommended approach to sharing module state between ESM and CJS.
@@ -50477,7 +50477,7 @@ var state_cjs = __webpack_require__(44968);
  */
 const state = state_cjs.state;
 //# sourceMappingURL=state.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/core-client/dist/esm/operationHelpers.js
+;// CONCATENATED MODULE: ./node_modules/@azure/core-client/dist/esm/operationHelpers.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -50576,7 +50576,7 @@ function getOperationRequestInfo(request) {
     return info;
 }
 //# sourceMappingURL=operationHelpers.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/core-client/dist/esm/deserializationPolicy.js
+;// CONCATENATED MODULE: ./node_modules/@azure/core-client/dist/esm/deserializationPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -50807,7 +50807,7 @@ async function parse(jsonContentTypes, xmlContentTypes, operationResponse, opts,
     return operationResponse;
 }
 //# sourceMappingURL=deserializationPolicy.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/core-client/dist/esm/interfaceHelpers.js
+;// CONCATENATED MODULE: ./node_modules/@azure/core-client/dist/esm/interfaceHelpers.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -50846,7 +50846,7 @@ function getPathStringFromParameter(parameter) {
     return result;
 }
 //# sourceMappingURL=interfaceHelpers.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/core-client/dist/esm/serializationPolicy.js
+;// CONCATENATED MODULE: ./node_modules/@azure/core-client/dist/esm/serializationPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -50998,7 +50998,7 @@ function prepareXMLRootList(obj, elementName, xmlNamespaceKey, xmlNamespace) {
     return result;
 }
 //# sourceMappingURL=serializationPolicy.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/core-client/dist/esm/pipeline.js
+;// CONCATENATED MODULE: ./node_modules/@azure/core-client/dist/esm/pipeline.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -51025,7 +51025,7 @@ function createClientPipeline(options = {}) {
     return pipeline;
 }
 //# sourceMappingURL=pipeline.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/core-client/dist/esm/utils.js
+;// CONCATENATED MODULE: ./node_modules/@azure/core-client/dist/esm/utils.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 /**
@@ -51154,7 +51154,7 @@ function flattenResponse(fullResponse, responseSpec) {
     });
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/core-client/dist/esm/httpClientCache.js
+;// CONCATENATED MODULE: ./node_modules/@azure/core-client/dist/esm/httpClientCache.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -51166,7 +51166,7 @@ function getCachedDefaultHttpClient() {
     return cachedHttpClient;
 }
 //# sourceMappingURL=httpClientCache.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/core-client/dist/esm/urlHelpers.js
+;// CONCATENATED MODULE: ./node_modules/@azure/core-client/dist/esm/urlHelpers.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -51401,13 +51401,13 @@ function appendQueryParams(url, queryParams, sequenceParams, noOverwrite = false
     return parsedUrl.toString();
 }
 //# sourceMappingURL=urlHelpers.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/core-client/dist/esm/log.js
+;// CONCATENATED MODULE: ./node_modules/@azure/core-client/dist/esm/log.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
 const log_logger = (0,esm/* createClientLogger */.KV)("core-client");
 //# sourceMappingURL=log.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/core-client/dist/esm/serviceClient.js
+;// CONCATENATED MODULE: ./node_modules/@azure/core-client/dist/esm/serviceClient.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -51580,7 +51580,7 @@ function getCredentialScopes(options) {
     return undefined;
 }
 //# sourceMappingURL=serviceClient.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/core-client/dist/esm/authorizeRequestOnClaimChallenge.js
+;// CONCATENATED MODULE: ./node_modules/@azure/core-client/dist/esm/authorizeRequestOnClaimChallenge.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -51653,7 +51653,7 @@ async function authorizeRequestOnClaimChallenge(onChallengeOptions) {
     return true;
 }
 //# sourceMappingURL=authorizeRequestOnClaimChallenge.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/core-client/dist/esm/authorizeRequestOnTenantChallenge.js
+;// CONCATENATED MODULE: ./node_modules/@azure/core-client/dist/esm/authorizeRequestOnTenantChallenge.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 /**
@@ -51769,7 +51769,7 @@ function requestToOptions(request) {
     };
 }
 //# sourceMappingURL=authorizeRequestOnTenantChallenge.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/core-client/dist/esm/index.js
+;// CONCATENATED MODULE: ./node_modules/@azure/core-client/dist/esm/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -51781,7 +51781,7 @@ function requestToOptions(request) {
 
 
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/util/identityTokenEndpoint.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/util/identityTokenEndpoint.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 function getIdentityTokenEndpointSuffix(tenantId) {
@@ -51793,7 +51793,7 @@ function getIdentityTokenEndpointSuffix(tenantId) {
     }
 }
 //# sourceMappingURL=identityTokenEndpoint.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/credentials/managedIdentityCredential/utils.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/managedIdentityCredential/utils.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 const DefaultScopeSuffix = "/.default";
@@ -51875,7 +51875,7 @@ function parseRefreshTimestamp(body) {
     }
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/client/identityClient.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/client/identityClient.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -52136,7 +52136,7 @@ class identityClient_IdentityClient extends ServiceClient {
     }
 }
 //# sourceMappingURL=identityClient.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/regionalAuthority.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/regionalAuthority.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 /**
@@ -52276,7 +52276,7 @@ function calculateRegionalAuthority(regionalAuthority) {
     return azureRegion;
 }
 //# sourceMappingURL=regionalAuthority.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/util/processMultiTenantRequest.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/util/processMultiTenantRequest.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -52311,7 +52311,7 @@ function processMultiTenantRequest_processMultiTenantRequest(tenantId, getTokenO
     return resolvedTenantId;
 }
 //# sourceMappingURL=processMultiTenantRequest.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/util/tenantIdUtils.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/util/tenantIdUtils.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -52356,7 +52356,7 @@ function tenantIdUtils_resolveAdditionallyAllowedTenantIds(additionallyAllowedTe
     return additionallyAllowedTenants;
 }
 //# sourceMappingURL=tenantIdUtils.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/msal/nodeFlows/msalClient.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/msal/nodeFlows/msalClient.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -52740,7 +52740,7 @@ function msalClient_createMsalClient(clientId, tenantId, createMsalClientOptions
     function createBaseInteractiveRequest(scopes, options) {
         return {
             openBrowser: async (url) => {
-                const open = await __webpack_require__.e(/* import() */ 665).then(__webpack_require__.bind(__webpack_require__, 17665));
+                const open = await __webpack_require__.e(/* import() */ 935).then(__webpack_require__.bind(__webpack_require__, 36935));
                 await open.default(url, { newInstance: true });
             },
             scopes,
@@ -52858,7 +52858,7 @@ function msalClient_createMsalClient(clientId, tenantId, createMsalClientOptions
 //# sourceMappingURL=msalClient.js.map
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/credentials/clientCertificateCredential.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/clientCertificateCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -52997,7 +52997,7 @@ async function parseCertificate(certificateConfiguration, sendCertificateChain) 
     };
 }
 //# sourceMappingURL=clientCertificateCredential.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/util/scopeUtils.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/util/scopeUtils.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -53027,7 +53027,7 @@ function getScopeResource(scope) {
     return scope.replace(/\/.default$/, "");
 }
 //# sourceMappingURL=scopeUtils.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/credentials/clientSecretCredential.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/clientSecretCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -53096,7 +53096,7 @@ class ClientSecretCredential {
     }
 }
 //# sourceMappingURL=clientSecretCredential.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/credentials/usernamePasswordCredential.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/usernamePasswordCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -53173,7 +53173,7 @@ class UsernamePasswordCredential {
     }
 }
 //# sourceMappingURL=usernamePasswordCredential.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/credentials/environmentCredential.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/environmentCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -53302,7 +53302,7 @@ class EnvironmentCredential {
     }
 }
 //# sourceMappingURL=environmentCredential.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/credentials/managedIdentityCredential/imdsRetryPolicy.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/managedIdentityCredential/imdsRetryPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -53346,7 +53346,7 @@ function imdsRetryPolicy(msiRetryConfig) {
     });
 }
 //# sourceMappingURL=imdsRetryPolicy.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/credentials/managedIdentityCredential/imdsMsi.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/managedIdentityCredential/imdsMsi.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -53444,7 +53444,7 @@ const imdsMsi = {
     },
 };
 //# sourceMappingURL=imdsMsi.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/credentials/clientAssertionCredential.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/clientAssertionCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -53509,7 +53509,7 @@ class clientAssertionCredential_ClientAssertionCredential {
     }
 }
 //# sourceMappingURL=clientAssertionCredential.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/credentials/workloadIdentityCredential.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/workloadIdentityCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -53626,7 +53626,7 @@ class WorkloadIdentityCredential {
     }
 }
 //# sourceMappingURL=workloadIdentityCredential.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/credentials/managedIdentityCredential/tokenExchangeMsi.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/managedIdentityCredential/tokenExchangeMsi.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -53665,7 +53665,7 @@ const tokenExchangeMsi = {
     },
 };
 //# sourceMappingURL=tokenExchangeMsi.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/credentials/managedIdentityCredential/index.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/managedIdentityCredential/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -53921,7 +53921,7 @@ function isNetworkError(err) {
 //# sourceMappingURL=index.js.map
 // EXTERNAL MODULE: external "child_process"
 var external_child_process_ = __webpack_require__(35317);
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/credentials/azureDeveloperCliCredential.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/azureDeveloperCliCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -54127,7 +54127,7 @@ class AzureDeveloperCliCredential {
     }
 }
 //# sourceMappingURL=azureDeveloperCliCredential.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/util/subscriptionUtils.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/util/subscriptionUtils.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -54144,7 +54144,7 @@ function checkSubscription(logger, subscription) {
     }
 }
 //# sourceMappingURL=subscriptionUtils.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/credentials/azureCliCredential.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/azureCliCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -54366,7 +54366,7 @@ class AzureCliCredential {
 //# sourceMappingURL=azureCliCredential.js.map
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/util/processUtils.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/util/processUtils.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -54399,7 +54399,7 @@ const processUtils = {
     },
 };
 //# sourceMappingURL=processUtils.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/credentials/azurePowerShellCredential.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/azurePowerShellCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -54658,7 +54658,7 @@ async function parseJsonToken(result) {
     throw new Error(`No access token found in the output. Received output: ${result}`);
 }
 //# sourceMappingURL=azurePowerShellCredential.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/credentials/visualStudioCodeCredential.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/visualStudioCodeCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -54800,7 +54800,7 @@ class VisualStudioCodeCredential {
     }
 }
 //# sourceMappingURL=visualStudioCodeCredential.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/credentials/brokerCredential.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/brokerCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -54870,7 +54870,7 @@ class BrokerCredential {
     }
 }
 //# sourceMappingURL=brokerCredential.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/credentials/defaultAzureCredentialFunctions.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/defaultAzureCredentialFunctions.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -55018,7 +55018,7 @@ function createDefaultEnvironmentCredential(options = {}) {
     return new EnvironmentCredential(options);
 }
 //# sourceMappingURL=defaultAzureCredentialFunctions.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/credentials/defaultAzureCredential.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/defaultAzureCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -55181,7 +55181,7 @@ function validateRequiredEnvVars(options) {
     }
 }
 //# sourceMappingURL=defaultAzureCredential.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/credentials/interactiveBrowserCredential.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/interactiveBrowserCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -55292,7 +55292,7 @@ class InteractiveBrowserCredential {
     }
 }
 //# sourceMappingURL=interactiveBrowserCredential.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/credentials/deviceCodeCredential.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/deviceCodeCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -55398,7 +55398,7 @@ class DeviceCodeCredential {
     }
 }
 //# sourceMappingURL=deviceCodeCredential.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/credentials/azurePipelinesCredential.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/azurePipelinesCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -55544,7 +55544,7 @@ function handleOidcResponse(response) {
     }
 }
 //# sourceMappingURL=azurePipelinesCredential.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/credentials/authorizationCodeCredential.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/authorizationCodeCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -55619,7 +55619,7 @@ class AuthorizationCodeCredential {
     }
 }
 //# sourceMappingURL=authorizationCodeCredential.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/credentials/onBehalfOfCredential.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/onBehalfOfCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -55750,7 +55750,7 @@ class OnBehalfOfCredential {
     }
 }
 //# sourceMappingURL=onBehalfOfCredential.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/tokenProvider.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/tokenProvider.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -55803,7 +55803,7 @@ function getBearerTokenProvider(credential, scopes, options) {
     return getRefreshedToken;
 }
 //# sourceMappingURL=tokenProvider.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@azure/identity/dist/esm/index.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 

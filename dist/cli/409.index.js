@@ -1,8 +1,8 @@
-export const id = 965;
-export const ids = [965,315,365];
+export const id = 409;
+export const ids = [409,940,120];
 export const modules = {
 
-/***/ 1734:
+/***/ 80637:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */   r: () => (/* binding */ upsertFinding)
 /* harmony export */ });
 /* unused harmony export countsAsFailure */
-/* harmony import */ var _finding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(66625);
+/* harmony import */ var _finding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(93800);
 
 /** With strict, warnings count as failures. */
 function countsAsFailure(outcome, strict) {
@@ -32,7 +32,7 @@ function upsertFinding(findings, finding) {
 
 /***/ }),
 
-/***/ 66625:
+/***/ 93800:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -65,7 +65,7 @@ const CHECK_IDS = [
 
 /***/ }),
 
-/***/ 28585:
+/***/ 6558:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -114,7 +114,7 @@ function ipv4RuleAllows(rule, ip) {
 
 /***/ }),
 
-/***/ 9249:
+/***/ 10886:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -134,7 +134,7 @@ function readErrorEvidence(error) {
 
 /***/ }),
 
-/***/ 65400:
+/***/ 18359:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -146,8 +146,8 @@ function readErrorEvidence(error) {
 /* harmony export */   uR: () => (/* binding */ vaultFoundFinding),
 /* harmony export */   uX: () => (/* binding */ rbacFinding)
 /* harmony export */ });
-/* harmony import */ var _ipv4_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(28585);
-/* harmony import */ var _read_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9249);
+/* harmony import */ var _ipv4_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6558);
+/* harmony import */ var _read_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10886);
 
 
 /** Adobe's documented monitoring address; it must reach vaults whose firewall restricts access. */
@@ -374,14 +374,14 @@ function adobeIpFinding(vault, ctx) {
 
 /***/ }),
 
-/***/ 51258:
+/***/ 17233:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   y: () => (/* binding */ cappedPages)
 /* harmony export */ });
 /* unused harmony export TooManyPagesError */
-/* harmony import */ var _service_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40928);
+/* harmony import */ var _service_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1537);
 
 /**
  * A paged listing that went on past its cap. Not retryable: asking again would page just as
@@ -417,7 +417,7 @@ async function* cappedPages(pages, call, maxPages) {
 
 /***/ }),
 
-/***/ 66365:
+/***/ 15120:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -425,7 +425,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   redact: () => (/* binding */ redact),
 /* harmony export */   registerSecret: () => (/* binding */ registerSecret)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(84559);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96421);
 
 const known = new Set();
 /**
@@ -471,14 +471,14 @@ function redact(text) {
 
 /***/ }),
 
-/***/ 40928:
+/***/ 1537:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   X: () => (/* binding */ serviceMessage),
 /* harmony export */   _: () => (/* binding */ ServiceError)
 /* harmony export */ });
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(66365);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15120);
 
 /** A call to a service that failed: names the call, the HTTP status and the service's message. */
 class ServiceError extends Error {
@@ -527,7 +527,7 @@ function serviceMessage(body, fallback) {
 
 /***/ }),
 
-/***/ 42965:
+/***/ 19409:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -538,8 +538,8 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(84559);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(96421);
 ;// CONCATENATED MODULE: ./src/checks/skipped.ts
 /**
  * A dependent check whose input facts are missing because `blockedBy` failed. It is neither a
@@ -556,7 +556,7 @@ function skipped(id, blockedBy) {
 }
 
 // EXTERNAL MODULE: ./src/checks/read-error.ts
-var read_error = __webpack_require__(9249);
+var read_error = __webpack_require__(10886);
 ;// CONCATENATED MODULE: ./src/checks/config-checks.ts
 
 
@@ -1879,7 +1879,7 @@ function keyRotationFinding(key, ctx) {
 }
 
 // EXTERNAL MODULE: ./src/checks/vault-checks.ts
-var vault_checks = __webpack_require__(65400);
+var vault_checks = __webpack_require__(18359);
 ;// CONCATENATED MODULE: ./src/checks/evaluate.ts
 
 
@@ -1986,7 +1986,7 @@ function rootBlockers(findings) {
 }
 
 // EXTERNAL MODULE: ./src/checks/finding-list.ts
-var finding_list = __webpack_require__(1734);
+var finding_list = __webpack_require__(80637);
 ;// CONCATENATED MODULE: ./src/checks/repair-findings.ts
 /**
  * Adds what remediation did to the findings of the checks it answered, where they still do not
@@ -2026,9 +2026,9 @@ function withRepairOutcomes(findings, outcomes) {
 }
 
 // EXTERNAL MODULE: ./src/clients/http/error-message.ts
-var error_message = __webpack_require__(98428);
+var error_message = __webpack_require__(21333);
 // EXTERNAL MODULE: ./src/clients/http/secrets.ts
-var secrets = __webpack_require__(66365);
+var secrets = __webpack_require__(15120);
 ;// CONCATENATED MODULE: ./src/facts/consent-url.ts
 /** Adobe's consent URL uses /common/; pointing it at the vault's tenant makes consent land in the right directory. */
 function tenantConsentUrl(redirectUrl, tenantId) {
@@ -2101,7 +2101,7 @@ function inputProblemsMessage(problems) {
 }
 
 // EXTERNAL MODULE: ./src/inputs/settings.ts
-var inputs_settings = __webpack_require__(56107);
+var inputs_settings = __webpack_require__(70900);
 ;// CONCATENATED MODULE: ./src/inputs/parse-settings.ts
 
 
@@ -2401,7 +2401,7 @@ function summarizeSettings(settings) {
 }
 
 // EXTERNAL MODULE: ./src/report/skipped-lines.ts
-var skipped_lines = __webpack_require__(37413);
+var skipped_lines = __webpack_require__(97020);
 ;// CONCATENATED MODULE: ./src/report/annotations.ts
 
 /**
@@ -2436,9 +2436,9 @@ function asSentence(detail) {
 }
 
 // EXTERNAL MODULE: ./src/clients/http/capped-pages.ts
-var capped_pages = __webpack_require__(51258);
+var capped_pages = __webpack_require__(17233);
 // EXTERNAL MODULE: ./src/clients/http/service-error.ts
-var service_error = __webpack_require__(40928);
+var service_error = __webpack_require__(1537);
 ;// CONCATENATED MODULE: ./src/clients/github/issues-client.ts
 
 
@@ -2461,7 +2461,7 @@ const GITHUB_BUDGET_MS = 60_000;
  * open-issue is on.
  */
 async function issuesClient(token) {
-    const { context, getOctokit } = await __webpack_require__.e(/* import() */ 587).then(__webpack_require__.bind(__webpack_require__, 38587));
+    const { context, getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 92413));
     const { owner, repo } = context.repo;
     const octokit = getOctokit(token);
     const signal = AbortSignal.timeout(GITHUB_BUDGET_MS);
@@ -2557,9 +2557,9 @@ function gitHubError(call, error) {
 }
 
 // EXTERNAL MODULE: ./src/report/neutralize.ts
-var neutralize = __webpack_require__(36340);
+var neutralize = __webpack_require__(26595);
 // EXTERNAL MODULE: ./src/checks/finding.ts
-var checks_finding = __webpack_require__(66625);
+var checks_finding = __webpack_require__(93800);
 ;// CONCATENATED MODULE: ./src/report/action-version.ts
 /** This action's version, as in package.json (a unit test keeps the two equal). */
 const ACTION_VERSION = '1.0.0';
@@ -2862,7 +2862,7 @@ async function writeSarif(path, log) {
 }
 
 // EXTERNAL MODULE: ./src/report/markdown.ts
-var markdown = __webpack_require__(60998);
+var markdown = __webpack_require__(54285);
 ;// CONCATENATED MODULE: ./src/report/tracking-issue-text.ts
 
 
@@ -3009,7 +3009,7 @@ async function publishSarif(r, github, strict) {
         return undefined;
     try {
         // Loaded here, not at start-up: it brings a YAML parser that only the SARIF file needs.
-        const { workflowLocation } = await __webpack_require__.e(/* import() */ 64).then(__webpack_require__.bind(__webpack_require__, 95064));
+        const { workflowLocation } = await __webpack_require__.e(/* import() */ 889).then(__webpack_require__.bind(__webpack_require__, 64889));
         const location = await workflowLocation(process.env);
         await writeSarif(github.sarifFile, buildSarif(r.findings, github.key, location, strict));
         return github.sarifFile;
@@ -3128,7 +3128,7 @@ function writeGitHubOutputs(setOutput, written) {
 }
 
 // EXTERNAL MODULE: ./src/report/summary.ts + 2 modules
-var summary = __webpack_require__(46315);
+var summary = __webpack_require__(20940);
 ;// CONCATENATED MODULE: ./src/report/publish.ts
 
 
@@ -3284,8 +3284,8 @@ async function run() {
  */
 async function loadServiceClients() {
     const [{ createServices }, { gatherFacts }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(850), __webpack_require__.e(324), __webpack_require__.e(248), __webpack_require__.e(346)]).then(__webpack_require__.bind(__webpack_require__, 95346)),
-        Promise.all(/* import() */[__webpack_require__.e(850), __webpack_require__.e(332), __webpack_require__.e(248), __webpack_require__.e(722)]).then(__webpack_require__.bind(__webpack_require__, 92722))
+        Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(316), __webpack_require__.e(309), __webpack_require__.e(73)]).then(__webpack_require__.bind(__webpack_require__, 74073)),
+        Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(90), __webpack_require__.e(309), __webpack_require__.e(454)]).then(__webpack_require__.bind(__webpack_require__, 19454))
     ]);
     return { createServices, gatherFacts };
 }
@@ -3330,7 +3330,7 @@ async function act(services, facts, evaluate, progress) {
     let lastConfig = configOf(facts);
     let setup;
     try {
-        const { runSetup } = await Promise.all(/* import() */[__webpack_require__.e(850), __webpack_require__.e(332), __webpack_require__.e(248), __webpack_require__.e(722), __webpack_require__.e(544)]).then(__webpack_require__.bind(__webpack_require__, 95544));
+        const { runSetup } = await Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(90), __webpack_require__.e(309), __webpack_require__.e(454), __webpack_require__.e(354)]).then(__webpack_require__.bind(__webpack_require__, 76354));
         setup = await runSetup(services, facts, evaluate, {
             onStatus: config => (lastConfig = progress.lastConfig = config)
         });
@@ -3489,7 +3489,7 @@ async function finish(result, strict, reportFile, github) {
 
 /***/ }),
 
-/***/ 60998:
+/***/ 54285:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3540,7 +3540,7 @@ function httpsHref(url) {
 
 /***/ }),
 
-/***/ 36340:
+/***/ 26595:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3568,7 +3568,7 @@ function neutralize(text) {
 
 /***/ }),
 
-/***/ 37413:
+/***/ 97020:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3593,7 +3593,7 @@ function skippedLines(findings) {
 
 /***/ }),
 
-/***/ 46315:
+/***/ 20940:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -3605,9 +3605,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/checks/finding.ts
-var finding = __webpack_require__(66625);
+var finding = __webpack_require__(93800);
 // EXTERNAL MODULE: ./src/report/markdown.ts
-var markdown = __webpack_require__(60998);
+var markdown = __webpack_require__(54285);
 ;// CONCATENATED MODULE: ./src/report/fix-markdown.ts
 
 // A backticked span of a fix that a person runs: it gets a copyable code block of its own.
@@ -3708,7 +3708,7 @@ function nextStep(r, firstFailure) {
 }
 
 // EXTERNAL MODULE: ./src/report/skipped-lines.ts
-var skipped_lines = __webpack_require__(37413);
+var skipped_lines = __webpack_require__(97020);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 
 

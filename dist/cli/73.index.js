@@ -1,8 +1,8 @@
-export const id = 346;
-export const ids = [346];
+export const id = 73;
+export const ids = [73];
 export const modules = {
 
-/***/ 95346:
+/***/ 74073:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,16 +13,16 @@ __webpack_require__.d(__webpack_exports__, {
   createServices: () => (/* binding */ createServices)
 });
 
-// EXTERNAL MODULE: ../../main/node_modules/@azure/arm-authorization/dist/index.js
-var dist = __webpack_require__(85505);
-// EXTERNAL MODULE: ../../main/node_modules/@azure/arm-keyvault/dist/esm/index.js + 35 modules
-var esm = __webpack_require__(96300);
-// EXTERNAL MODULE: ../../main/node_modules/@azure/arm-resources/dist/esm/index.js + 24 modules
-var dist_esm = __webpack_require__(54007);
+// EXTERNAL MODULE: ./node_modules/@azure/arm-authorization/dist/index.js
+var dist = __webpack_require__(71043);
+// EXTERNAL MODULE: ./node_modules/@azure/arm-keyvault/dist/esm/index.js + 35 modules
+var esm = __webpack_require__(74950);
+// EXTERNAL MODULE: ./node_modules/@azure/arm-resources/dist/esm/index.js + 24 modules
+var dist_esm = __webpack_require__(56033);
 // EXTERNAL MODULE: ./src/clients/http/json-request.ts + 1 modules
-var json_request = __webpack_require__(93654);
+var json_request = __webpack_require__(70955);
 // EXTERNAL MODULE: ./src/clients/http/service-error.ts
-var service_error = __webpack_require__(40928);
+var service_error = __webpack_require__(1537);
 ;// CONCATENATED MODULE: ./src/clients/adobe/config-answer.ts
 
 const asObject = (value) => value && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
@@ -55,9 +55,9 @@ function parseConfigAnswer(call, body, lookupName) {
 }
 
 // EXTERNAL MODULE: ./src/facts/identifiers.ts
-var identifiers = __webpack_require__(88056);
+var identifiers = __webpack_require__(10119);
 // EXTERNAL MODULE: ./src/report/neutralize.ts
-var neutralize = __webpack_require__(36340);
+var neutralize = __webpack_require__(26595);
 ;// CONCATENATED MODULE: ./src/clients/adobe/registration-answer.ts
 
 
@@ -195,7 +195,7 @@ class PlatformClient {
 }
 
 // EXTERNAL MODULE: ./src/clients/http/secrets.ts
-var secrets = __webpack_require__(66365);
+var secrets = __webpack_require__(15120);
 ;// CONCATENATED MODULE: ./src/clients/adobe/ims-token.ts
 
 
@@ -221,14 +221,14 @@ async function fetchAdobeToken(credential, imsEndpoint, signal) {
     const token = body?.access_token;
     if (typeof token !== 'string' || token === '')
         throw new service_error/* ServiceError */._('Adobe IMS token request', 200, 'the answer has no access_token');
-    (0,secrets/* registerSecret */.c)(token);
+    (0,secrets.registerSecret)(token);
     return token;
 }
 
-// EXTERNAL MODULE: ../../main/node_modules/@azure/identity/dist/esm/index.js + 172 modules
-var identity_dist_esm = __webpack_require__(12553);
+// EXTERNAL MODULE: ./node_modules/@azure/identity/dist/esm/index.js + 172 modules
+var identity_dist_esm = __webpack_require__(39907);
 // EXTERNAL MODULE: ./src/clients/azure/sdk-client-options.ts + 2 modules
-var sdk_client_options = __webpack_require__(97847);
+var sdk_client_options = __webpack_require__(93326);
 ;// CONCATENATED MODULE: ./src/clients/azure/azure-cli-credential.ts
 
 
@@ -283,8 +283,8 @@ function azureCliTimeout(timeoutMs) {
     return new Error(`az account get-access-token did not finish within ${timeoutMs / 1000} s and was stopped`);
 }
 
-// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 15 modules
-var core = __webpack_require__(98026);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(96421);
 ;// CONCATENATED MODULE: ./src/clients/azure/github-id-token.ts
 
 
@@ -310,7 +310,7 @@ function githubIdTokenAssertion(fetchIdToken = audience => core.getIDToken(audie
             return current.token;
         const entry = {
             token: fetchIdToken(AZURE_TOKEN_EXCHANGE_AUDIENCE).then(value => {
-                (0,secrets/* registerSecret */.c)(value);
+                (0,secrets.registerSecret)(value);
                 onToken(value);
                 entry.expiresAtMs = expiresAtMs(value) ?? -Infinity;
                 return value;
@@ -340,7 +340,7 @@ function expiresAtMs(jwt) {
 }
 
 // EXTERNAL MODULE: ./src/clients/http/error-message.ts
-var error_message = __webpack_require__(98428);
+var error_message = __webpack_require__(21333);
 ;// CONCATENATED MODULE: ./src/clients/azure/shared-token-credential.ts
 
 
@@ -384,7 +384,7 @@ class SharedTokenCredential {
         const pending = this.inner
             .getToken(scopes, { ...options, ...(this.runSignal && { abortSignal: this.runSignal }) })
             .then(token => {
-            (0,secrets/* registerSecret */.c)(token?.token);
+            (0,secrets.registerSecret)(token?.token);
             return token;
         }, (error) => {
             // The SDKs would otherwise blame the ARM or Key Vault call for a failed sign-in.
@@ -431,7 +431,7 @@ onIdToken) {
             inner = new identity_dist_esm/* ClientAssertionCredential */.XI(identity.tenantId, identity.clientId, githubIdTokenAssertion(undefined, undefined, onIdToken), common);
             break;
         case 'secret':
-            (0,secrets/* registerSecret */.c)(identity.clientSecret);
+            (0,secrets.registerSecret)(identity.clientSecret);
             inner = new identity_dist_esm/* ClientSecretCredential */.HC(identity.tenantId, identity.clientId, identity.clientSecret, common);
             break;
         case 'managed-identity':
@@ -449,12 +449,12 @@ onIdToken) {
     return new SharedTokenCredential(inner, identity.tenantId, runSignal);
 }
 
-// EXTERNAL MODULE: ../../main/node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 37 modules
-var core_rest_pipeline_dist_esm = __webpack_require__(14580);
-// EXTERNAL MODULE: ../../main/node_modules/@azure/keyvault-common/dist/esm/index.js + 5 modules
-var keyvault_common_dist_esm = __webpack_require__(50343);
+// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 37 modules
+var core_rest_pipeline_dist_esm = __webpack_require__(1818);
+// EXTERNAL MODULE: ./node_modules/@azure/keyvault-common/dist/esm/index.js + 5 modules
+var keyvault_common_dist_esm = __webpack_require__(20357);
 // EXTERNAL MODULE: ./src/clients/http/capped-pages.ts
-var capped_pages = __webpack_require__(51258);
+var capped_pages = __webpack_require__(17233);
 ;// CONCATENATED MODULE: ./src/clients/azure/managed-hsm-rbac-client.ts
 
 
@@ -568,7 +568,7 @@ class ManagedHsmRbacClient {
 }
 
 // EXTERNAL MODULE: ./src/clients/http/jwt-claims.ts
-var jwt_claims = __webpack_require__(39035);
+var jwt_claims = __webpack_require__(32792);
 ;// CONCATENATED MODULE: ./src/clients/services.ts
 
 
