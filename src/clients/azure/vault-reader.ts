@@ -165,24 +165,34 @@ async function listedByName(
   abortSignal: AbortSignal
 ): Promise<VaultFacts | undefined> {
   const arm = clients.keyVaultManagement
-  const same = (candidate: string | undefined) => candidate?.toLowerCase() === name.toLowerCase()
+  const named = (resource: { name?: string | undefined }) =>
+    resource.name?.toLowerCase() === name.toLowerCase()
   if (type === 'vault') {
-    const call = 'ARM list vaults in subscription'
-    return FailedCall.wrap(call, async () => {
-      const pages = arm.vaults.listBySubscription({ abortSignal }).byPage()
-      for await (const page of cappedPages(pages, call, VAULT_LISTING_PAGES)) {
-        const vault = page.find(v => same(v.name))
-        if (vault) return toVaultFacts(vault)
-      }
-      return undefined
-    })
+    const vault = await firstListed(
+      'ARM list vaults in subscription',
+      arm.vaults.listBySubscription({ abortSignal }).byPage(),
+      named
+    )
+    return vault && toVaultFacts(vault)
   }
-  const call = 'ARM list managed HSMs in subscription'
+  const hsm = await firstListed(
+    'ARM list managed HSMs in subscription',
+    arm.managedHsms.listBySubscription({ abortSignal }).byPage(),
+    named
+  )
+  return hsm && toManagedHsmFacts(hsm)
+}
+
+/** The first item of a paged listing that matches, reading no further than it. */
+function firstListed<T>(
+  call: string,
+  pages: AsyncIterable<T[]>,
+  matches: (item: T) => boolean
+): Promise<T | undefined> {
   return FailedCall.wrap(call, async () => {
-    const pages = arm.managedHsms.listBySubscription({ abortSignal }).byPage()
     for await (const page of cappedPages(pages, call, VAULT_LISTING_PAGES)) {
-      const hsm = page.find(h => same(h.name))
-      if (hsm) return toManagedHsmFacts(hsm)
+      const found = page.find(matches)
+      if (found) return found
     }
     return undefined
   })
