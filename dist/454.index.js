@@ -163,26 +163,21 @@ function resourceGroupOf(id) {
 }
 async function listedByName(clients, type, name, abortSignal) {
     const arm = clients.keyVaultManagement;
-    const same = (candidate) => candidate?.toLowerCase() === name.toLowerCase();
+    const named = (resource) => resource.name?.toLowerCase() === name.toLowerCase();
     if (type === 'vault') {
-        const call = 'ARM list vaults in subscription';
-        return _http_failed_call_js__WEBPACK_IMPORTED_MODULE_2__/* .FailedCall */ .o.wrap(call, async () => {
-            const pages = arm.vaults.listBySubscription({ abortSignal }).byPage();
-            for await (const page of (0,_http_capped_pages_js__WEBPACK_IMPORTED_MODULE_1__/* .cappedPages */ .y)(pages, call, VAULT_LISTING_PAGES)) {
-                const vault = page.find(v => same(v.name));
-                if (vault)
-                    return toVaultFacts(vault);
-            }
-            return undefined;
-        });
+        const vault = await firstListed('ARM list vaults in subscription', arm.vaults.listBySubscription({ abortSignal }).byPage(), named);
+        return vault && toVaultFacts(vault);
     }
-    const call = 'ARM list managed HSMs in subscription';
+    const hsm = await firstListed('ARM list managed HSMs in subscription', arm.managedHsms.listBySubscription({ abortSignal }).byPage(), named);
+    return hsm && toManagedHsmFacts(hsm);
+}
+/** The first item of a paged listing that matches, reading no further than it. */
+function firstListed(call, pages, matches) {
     return _http_failed_call_js__WEBPACK_IMPORTED_MODULE_2__/* .FailedCall */ .o.wrap(call, async () => {
-        const pages = arm.managedHsms.listBySubscription({ abortSignal }).byPage();
         for await (const page of (0,_http_capped_pages_js__WEBPACK_IMPORTED_MODULE_1__/* .cappedPages */ .y)(pages, call, VAULT_LISTING_PAGES)) {
-            const hsm = page.find(h => same(h.name));
-            if (hsm)
-                return toManagedHsmFacts(hsm);
+            const found = page.find(matches);
+            if (found)
+                return found;
         }
         return undefined;
     });
