@@ -240,7 +240,11 @@ async function assignVaultRole(client, vaultId, principalId, options) {
 var graph_reader = __webpack_require__(32746);
 // EXTERNAL MODULE: ./src/clients/http/json-request.ts + 1 modules
 var json_request = __webpack_require__(70955);
+// EXTERNAL MODULE: ./src/report/neutralize.ts
+var neutralize = __webpack_require__(26595);
 ;// CONCATENATED MODULE: ./src/actions/create-service-principal.ts
+
+
 
 
 
@@ -249,8 +253,14 @@ const CREATE_SERVICE_PRINCIPAL_CALL = 'Microsoft Graph POST service principal';
  * Creates the CMK app's service principal in the tenant the credential signs in to: Graph's
  * `POST /v1.0/servicePrincipals {"appId"}`, what the consent link and `az ad sp create --id` do.
  * Not retried on failure (a POST may have been stored); a 409 is read back instead.
+ *
+ * An answer is believed only as far as it matches the request: a created principal whose `appId`
+ * is not the CMK app's is refused, and the object id returned is always the one read back by the
+ * CMK app's `appId` (never the create answer's), so a role is only ever granted to the CMK app.
+ * Graph is eventually consistent, so the read-back waits for the new principal (within `wait`).
  */
-async function createServicePrincipal(credential, graphEndpoint, appId, signal) {
+async function createServicePrincipal(credential, graphEndpoint, appId, wait) {
+    const { signal } = wait;
     const token = await credential.getToken(`${graphEndpoint}/.default`, { abortSignal: signal });
     if (!token)
         throw new service_error/* ServiceError */._('Microsoft Graph token request', undefined, 'no token returned');
@@ -263,10 +273,11 @@ async function createServicePrincipal(credential, graphEndpoint, appId, signal) 
             json: { appId },
             signal
         });
-        const id = body?.id;
-        if (typeof id !== 'string')
+        const answer = body;
+        if (typeof answer?.id !== 'string')
             throw new service_error/* ServiceError */._(CREATE_SERVICE_PRINCIPAL_CALL, status, 'the answer has no id');
-        return { kind: 'created', objectId: id };
+        if (typeof answer.appId === 'string' && answer.appId.toLowerCase() !== appId.toLowerCase())
+            throw new service_error/* ServiceError */._(CREATE_SERVICE_PRINCIPAL_CALL, status, `the answer names application ${(0,neutralize/* neutralize */.Y)(answer.appId)}, not the CMK app ${appId}: refused, nothing is granted to it`);
     }
     catch (error) {
         // Graph answers 409 Request_MultipleObjectsWithSameKeyValue when the app already has one.
@@ -277,6 +288,12 @@ async function createServicePrincipal(credential, graphEndpoint, appId, signal) 
             throw error;
         return { kind: 'already-present', objectId: existing.objectId };
     }
+    const readBack = () => (0,graph_reader/* readServicePrincipal */.K)(credential, graphEndpoint, appId, signal);
+    const first = await readBack();
+    const visible = first ?? (await pollUntil(readBack, principal => principal !== null, wait)).value;
+    if (!visible)
+        throw new service_error/* ServiceError */._('Microsoft Graph GET service principal', 404, `the service principal created for the CMK app ${appId} could not be read back by its application id within the wait; re-run the job`);
+    return { kind: 'created', objectId: visible.objectId };
 }
 
 ;// CONCATENATED MODULE: ./src/actions/config-plan.ts
@@ -469,8 +486,6 @@ function repairPermission(item, kind) {
     }
 }
 
-// EXTERNAL MODULE: ./src/report/neutralize.ts
-var neutralize = __webpack_require__(26595);
 ;// CONCATENATED MODULE: ./src/actions/setup-flow.ts
 
 
@@ -741,7 +756,7 @@ async function repairFirewall(facts, repairs) {
  */
 async function repairAppAccess(facts, repairs) {
     const { services } = repairs;
-    const { settings, signal } = services;
+    const { settings } = services;
     const registration = facts.registration.ok ? facts.registration.value : null;
     const appId = registration?.applicationId;
     // Without the vault, its tenant (where the principal belongs) is unknown: nothing is made blind.
@@ -764,7 +779,7 @@ async function repairAppAccess(facts, repairs) {
             return {};
         }
         try {
-            const made = await createServicePrincipal(services.credential, settings.endpoints.graph, appId, signal);
+            const made = await createServicePrincipal(services.credential, settings.endpoints.graph, appId, repairs.roleWait());
             record(repairs, made.kind === 'created'
                 ? {
                     item: 'service-principal',

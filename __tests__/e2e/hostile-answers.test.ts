@@ -226,6 +226,29 @@ describe('2. service-provided strings cannot inject workflow commands', () => {
   )
 
   it.concurrent(
+    "a status carrying GitHub's legacy ##[cmd] or Azure Pipelines' ##vso[ form forms no command anywhere",
+    async () => {
+      const LEGACY =
+        'RUNNING ##[set-output name=issue-url;]https://evil.example ##vso[task.setvariable variable=x]y'
+      const scenario: Partial<Scenario> = {
+        configStatusSequence: ['NEW', LEGACY as SimConfigStatus]
+      }
+      await withSimulator(scenario, async sim => {
+        const run = await runAction(
+          sim,
+          { ...defaultInputs(sim), 'wait-timeout-seconds': '2' },
+          { withReport: true, env: { RUNNER_DEBUG: '1' } }
+        )
+        expect(run.stdout).toContain('#\\#[set-output name=issue-url;]')
+        expect(run.stdout + run.stderr).not.toMatch(/##(vso)?\[/i)
+        for (const value of Object.values(run.outputs)) expect(value).not.toMatch(/##(vso)?\[/i)
+        expect(run.outputs['issue-url']).toBeUndefined()
+      })
+    },
+    TIMEOUT
+  )
+
+  it.concurrent(
     'an application id that is not a GUID is refused before it is used',
     async () => {
       await withSimulator(FAST, async sim => {

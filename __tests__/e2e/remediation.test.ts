@@ -225,6 +225,60 @@ describe('remediate: repairs the identity may not make', () => {
   })
 })
 
+describe('remediate: an answer that names another principal', () => {
+  let sim: Simulator
+  beforeAll(async () => {
+    sim = await startSimulator()
+  })
+  afterAll(() => sim.close())
+
+  it('refuses a created principal of another app and grants it nothing', async () => {
+    resetSimulator(sim, nothingSetUp(sim))
+    const foreign = {
+      id: '0badf00d-0000-4000-8000-000000000001',
+      appId: '0badf00d-0000-4000-8000-0000000000aa'
+    }
+    sim.fault({
+      service: 'graph',
+      method: 'POST',
+      path: '/v1.0/servicePrincipals',
+      action: { status: 201, body: foreign }
+    })
+    const run = await runAction(sim, inputs(sim), { withReport: true })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs['failed-checks']!.split(',')).toContain('app.consented')
+    expect(writesOf(sim).filter(w => w.startsWith('PUT'))).toEqual([])
+    expect(JSON.stringify(sim.requests.map(r => r.body))).not.toContain(foreign.id)
+    expect(sim.counters.configSubmissions).toBe(0)
+    const findings = run.report!.findings as Array<{ id: string; detail: string }>
+    expect(findings.find(f => f.id === 'app.consented')!.detail).toContain(
+      `the answer names application ${foreign.appId}, not the CMK app`
+    )
+  })
+
+  it("grants the role to the principal read back by the CMK app's appId, not the one the answer named", async () => {
+    resetSimulator(sim, nothingSetUp(sim))
+    sim.fault({
+      service: 'graph',
+      method: 'POST',
+      path: '/v1.0/servicePrincipals',
+      action: {
+        status: 201,
+        body: { id: '0badf00d-0000-4000-8000-000000000002', appId: sim.state.cmkApp.appId }
+      }
+    })
+    // The faked answer stores nothing: the principal appears as the consent link would make it.
+    sim.state.servicePrincipalPresent = true
+    const run = await runAction(sim, inputs(sim))
+    expect(run.exitCode).toBe(0)
+    const puts = sim.requests.filter(r => r.method === 'PUT')
+    expect(puts).toHaveLength(1)
+    expect(JSON.parse(puts[0]!.body)).toMatchObject({
+      properties: { principalId: sim.state.cmkApp.objectId }
+    })
+  })
+})
+
 describe('remediate: a new principal ARM cannot see yet', () => {
   let sim: Simulator
   beforeAll(async () => {

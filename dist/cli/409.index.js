@@ -2400,9 +2400,12 @@ function summarizeSettings(settings) {
     };
 }
 
+// EXTERNAL MODULE: ./src/report/neutralize.ts
+var neutralize = __webpack_require__(26595);
 // EXTERNAL MODULE: ./src/report/skipped-lines.ts
 var skipped_lines = __webpack_require__(97020);
 ;// CONCATENATED MODULE: ./src/report/annotations.ts
+
 
 /**
  * One annotation per failed or warned check, titled with the check id; skipped checks get none
@@ -2414,9 +2417,10 @@ function annotate(findings, strict, sink) {
     for (const f of findings) {
         if (f.outcome === 'pass' || f.outcome === 'skipped')
             continue;
-        const message = [asSentence(f.detail), f.fix && `Fix: ${f.fix}`, blockedNote(blocked.get(f.id))]
+        // Details and fixes quote services: an annotation is one log line, neutralized like any other.
+        const message = (0,neutralize/* neutralize */.Y)([asSentence(f.detail), f.fix && `Fix: ${f.fix}`, blockedNote(blocked.get(f.id))]
             .filter(Boolean)
-            .join(' ');
+            .join(' '));
         if (f.outcome === 'fail' || strict)
             sink.error(message, { title: f.id });
         else
@@ -2556,8 +2560,6 @@ function gitHubError(call, error) {
     return new service_error/* ServiceError */._(call, status, (0,secrets.redact)(`${message}${hint}`));
 }
 
-// EXTERNAL MODULE: ./src/report/neutralize.ts
-var neutralize = __webpack_require__(26595);
 // EXTERNAL MODULE: ./src/checks/finding.ts
 var checks_finding = __webpack_require__(93800);
 ;// CONCATENATED MODULE: ./src/report/action-version.ts
@@ -3553,16 +3555,24 @@ const NAMED = { '\r\n': '\\r\\n', '\n': '\\n', '\r': '\\r' };
 // The runner reads a log line as a workflow command when, leading whitespace trimmed, it starts
 // with "::".
 const COMMAND_START = /^(\s*)::/;
+// Read anywhere in a line: GitHub's runner still parses the legacy `##[cmd props]data` form
+// (actions/runner ActionCommand.cs looks for "##[" with IndexOf), and Azure Pipelines agents act
+// on `##vso[` anywhere on stdout and stderr. Case-insensitive because nothing documents the
+// agents' comparison; breaking the second `#` makes neither prefix match.
+const LEGACY_COMMAND = /#(?=#(?:vso)?\[)/gi;
 /**
  * Makes a service-provided string inert in the job log and in outputs: line breaks and other
  * control characters are written as escapes (`\n`, `\u001b`), so the value stays on the line it
- * was printed on, and a leading `::` is escaped (`\::`), so the line cannot be read as a
- * workflow command (`::error`, `::stop-commands::`, `::add-mask::` ...).
+ * was printed on; a leading `::` is escaped (`\::`), so the line cannot be read as a workflow
+ * command (`::error`, `::stop-commands::`, `::add-mask::` ...); and `##[` and `##vso[` anywhere
+ * become `#\#[` and `#\#vso[`, so neither GitHub's legacy command form nor Azure Pipelines'
+ * logging commands can be formed.
  */
 function neutralize(text) {
     return String(text)
         .replace(CONTROL, c => c === '\t' ? c : (NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`))
-        .replace(COMMAND_START, '$1\\::');
+        .replace(COMMAND_START, '$1\\::')
+        .replace(LEGACY_COMMAND, '#\\');
 }
 
 

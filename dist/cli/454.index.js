@@ -10,6 +10,8 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var _http_json_request_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70955);
 /* harmony import */ var _http_service_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1537);
+/* harmony import */ var _report_neutralize_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(26595);
+
 
 
 /** The CMK app's service principal in the tenant, or null when the app was never consented to. */
@@ -30,6 +32,9 @@ async function readServicePrincipal(credential, graphEndpoint, appId, signal) {
     const sp = body;
     if (typeof sp?.id !== 'string')
         throw new _http_service_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ServiceError */ ._('Microsoft Graph GET service principal', status, 'the answer has no id');
+    // Believed only as far as it matches the request: another app's principal is never the CMK app's.
+    if (typeof sp.appId === 'string' && sp.appId.toLowerCase() !== appId.toLowerCase())
+        throw new _http_service_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ServiceError */ ._('Microsoft Graph GET service principal', status, `the answer names application ${(0,_report_neutralize_js__WEBPACK_IMPORTED_MODULE_2__/* .neutralize */ .Y)(sp.appId)}, not ${appId}`);
     return {
         objectId: sp.id,
         source: 'graph',

@@ -348,7 +348,7 @@ async function repairAppAccess(
   repairs: Repairs
 ): Promise<Pick<Facts, 'servicePrincipal' | 'roleAssignments'>> {
   const { services } = repairs
-  const { settings, signal } = services
+  const { settings } = services
   const registration = facts.registration.ok ? facts.registration.value : null
   const appId = registration?.applicationId
   // Without the vault, its tenant (where the principal belongs) is unknown: nothing is made blind.
@@ -375,7 +375,7 @@ async function repairAppAccess(
         services.credential,
         settings.endpoints.graph,
         appId,
-        signal
+        repairs.roleWait()
       )
       record(
         repairs,

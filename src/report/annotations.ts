@@ -1,4 +1,5 @@
 import type { CheckId, Finding } from '../checks/finding.js'
+import { neutralize } from './neutralize.js'
 import { skippedBy } from './skipped-lines.js'
 
 /** The part of @actions/core that annotations need. */
@@ -16,9 +17,12 @@ export function annotate(findings: Finding[], strict: boolean, sink: AnnotationS
   const blocked = skippedBy(findings)
   for (const f of findings) {
     if (f.outcome === 'pass' || f.outcome === 'skipped') continue
-    const message = [asSentence(f.detail), f.fix && `Fix: ${f.fix}`, blockedNote(blocked.get(f.id))]
-      .filter(Boolean)
-      .join(' ')
+    // Details and fixes quote services: an annotation is one log line, neutralized like any other.
+    const message = neutralize(
+      [asSentence(f.detail), f.fix && `Fix: ${f.fix}`, blockedNote(blocked.get(f.id))]
+        .filter(Boolean)
+        .join(' ')
+    )
     if (f.outcome === 'fail' || strict) sink.error(message, { title: f.id })
     else sink.warning(message, { title: f.id })
   }

@@ -5,12 +5,19 @@ const NAMED: Record<string, string> = { '\r\n': '\\r\\n', '\n': '\\n', '\r': '\\
 // The runner reads a log line as a workflow command when, leading whitespace trimmed, it starts
 // with "::".
 const COMMAND_START = /^(\s*)::/
+// Read anywhere in a line: GitHub's runner still parses the legacy `##[cmd props]data` form
+// (actions/runner ActionCommand.cs looks for "##[" with IndexOf), and Azure Pipelines agents act
+// on `##vso[` anywhere on stdout and stderr. Case-insensitive because nothing documents the
+// agents' comparison; breaking the second `#` makes neither prefix match.
+const LEGACY_COMMAND = /#(?=#(?:vso)?\[)/gi
 
 /**
  * Makes a service-provided string inert in the job log and in outputs: line breaks and other
  * control characters are written as escapes (`\n`, `\u001b`), so the value stays on the line it
- * was printed on, and a leading `::` is escaped (`\::`), so the line cannot be read as a
- * workflow command (`::error`, `::stop-commands::`, `::add-mask::` ...).
+ * was printed on; a leading `::` is escaped (`\::`), so the line cannot be read as a workflow
+ * command (`::error`, `::stop-commands::`, `::add-mask::` ...); and `##[` and `##vso[` anywhere
+ * become `#\#[` and `#\#vso[`, so neither GitHub's legacy command form nor Azure Pipelines'
+ * logging commands can be formed.
  */
 export function neutralize(text: string): string {
   return String(text)
@@ -18,4 +25,5 @@ export function neutralize(text: string): string {
       c === '\t' ? c : (NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
     )
     .replace(COMMAND_START, '$1\\::')
+    .replace(LEGACY_COMMAND, '#\\')
 }

@@ -14,6 +14,7 @@ let undo: () => void
 let credential: TokenCredential
 const tokenRequests: Array<{ scopes: string | string[]; abortSignal: unknown }> = []
 const signal = new AbortController().signal
+const wait = { firstIntervalMs: 1, timeoutMs: 50, signal }
 
 beforeAll(async () => {
   sim = await startSimulator()
@@ -56,7 +57,7 @@ describe('createServicePrincipal', () => {
       credential,
       sim.urls.graph,
       sim.state.cmkApp.appId,
-      signal
+      wait
     )
     expect(made).toEqual({ kind: 'created', objectId: sim.state.cmkApp.objectId })
     expect(tokenRequests.at(-1)).toEqual({
@@ -78,7 +79,7 @@ describe('createServicePrincipal', () => {
       credential,
       sim.urls.graph,
       sim.state.cmkApp.appId,
-      signal
+      wait
     )
     expect(made).toEqual({ kind: 'already-present', objectId: sim.state.cmkApp.objectId })
     expect(sim.requests.map(r => `${r.method} ${r.status}`)).toEqual(['POST 409', 'GET 200'])
@@ -90,7 +91,7 @@ describe('createServicePrincipal', () => {
       credential,
       sim.urls.graph,
       sim.state.cmkApp.appId,
-      signal
+      wait
     ).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ServiceError)
     expect((error as ServiceError).status).toBe(403)
@@ -112,7 +113,7 @@ describe('createServicePrincipal', () => {
       action: { status: 201, body: { appId: sim.state.cmkApp.appId } }
     })
     await expect(
-      createServicePrincipal(credential, sim.urls.graph, sim.state.cmkApp.appId, signal)
+      createServicePrincipal(credential, sim.urls.graph, sim.state.cmkApp.appId, wait)
     ).rejects.toThrow(
       'Microsoft Graph POST service principal failed with HTTP 201: the answer has no id'
     )
@@ -141,7 +142,7 @@ describe('createServicePrincipal', () => {
       credential,
       sim.urls.graph,
       sim.state.cmkApp.appId,
-      signal
+      wait
     ).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ServiceError)
     expect((error as ServiceError).status).toBe(409)
@@ -151,8 +152,67 @@ describe('createServicePrincipal', () => {
     resetSimulator(sim)
     const none: TokenCredential = { getToken: async () => null }
     await expect(
-      createServicePrincipal(none, sim.urls.graph, sim.state.cmkApp.appId, signal)
+      createServicePrincipal(none, sim.urls.graph, sim.state.cmkApp.appId, wait)
     ).rejects.toThrow('Microsoft Graph token request failed: no token returned')
     expect(sim.requests).toEqual([])
+  })
+
+  it('refuses a created principal whose appId is not the CMK app', async () => {
+    resetSimulator(sim, {
+      servicePrincipalPresent: false,
+      graphGrants: ['Application.ReadWrite.All']
+    })
+    const foreign = '99999999-9999-4999-8999-999999999999'
+    sim.fault({
+      service: 'graph',
+      method: 'POST',
+      path: '/v1.0/servicePrincipals',
+      action: { status: 201, body: { id: 'foreign-object-id', appId: foreign } }
+    })
+    await expect(
+      createServicePrincipal(credential, sim.urls.graph, sim.state.cmkApp.appId, wait)
+    ).rejects.toThrow(
+      `the answer names application ${foreign}, not the CMK app ${sim.state.cmkApp.appId}: refused, nothing is granted to it`
+    )
+  })
+
+  it("returns the principal read back by the CMK app's appId, not the id the create answer named", async () => {
+    resetSimulator(sim, {
+      servicePrincipalPresent: false,
+      graphGrants: ['Application.ReadWrite.All']
+    })
+    sim.fault({
+      service: 'graph',
+      method: 'POST',
+      path: '/v1.0/servicePrincipals',
+      action: { status: 201, body: { id: 'foreign-object-id', appId: sim.state.cmkApp.appId } }
+    })
+    // The fault answers the POST without creating anything: the CMK app's principal exists already.
+    sim.state.servicePrincipalPresent = true
+    const made = await createServicePrincipal(
+      credential,
+      sim.urls.graph,
+      sim.state.cmkApp.appId,
+      wait
+    )
+    expect(made).toEqual({ kind: 'created', objectId: sim.state.cmkApp.objectId })
+    expect(sim.requests.map(r => `${r.method} ${r.status}`)).toEqual(['POST 201', 'GET 200'])
+  })
+
+  it('fails naming the read-back when the new principal never becomes visible', async () => {
+    resetSimulator(sim, {
+      servicePrincipalPresent: false,
+      graphGrants: ['Application.ReadWrite.All']
+    })
+    sim.fault({
+      service: 'graph',
+      method: 'POST',
+      path: '/v1.0/servicePrincipals',
+      action: { status: 201, body: { id: 'x', appId: sim.state.cmkApp.appId } }
+    })
+    await expect(
+      createServicePrincipal(credential, sim.urls.graph, sim.state.cmkApp.appId, wait)
+    ).rejects.toThrow('could not be read back by its application id within the wait')
+    expect(sim.requests.filter(r => r.method === 'GET').length).toBeGreaterThan(1)
   })
 })

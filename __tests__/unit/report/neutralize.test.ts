@@ -23,3 +23,29 @@ describe('neutralize', () => {
     expect(neutralize('a::b')).toBe('a::b')
   })
 })
+
+describe('neutralize: command forms read anywhere in a line', () => {
+  it("breaks GitHub's legacy ##[cmd] form wherever it stands", () => {
+    const status = 'RUNNING ##[set-output name=issue-url;]https://evil.example'
+    const out = neutralize(status)
+    expect(out).not.toContain('##[')
+    expect(out).toBe('RUNNING #\\#[set-output name=issue-url;]https://evil.example')
+    expect(neutralize('##[error]x')).toBe('#\\#[error]x')
+  })
+
+  it("breaks Azure Pipelines' ##vso[ logging commands, in any case", () => {
+    expect(neutralize('ok ##vso[task.setvariable variable=x]y')).toBe(
+      'ok #\\#vso[task.setvariable variable=x]y'
+    )
+    expect(neutralize('a ##VSO[task.complete result=Succeeded]')).not.toMatch(/##vso\[/i)
+  })
+
+  it('breaks every occurrence, including runs of more than two #', () => {
+    const out = neutralize('###[a] ####vso[b] ##[c]')
+    expect(out).not.toMatch(/##(vso)?\[/i)
+  })
+
+  it('leaves a # that starts no command alone', () => {
+    expect(neutralize('issue #42 ## heading [x]')).toBe('issue #42 ## heading [x]')
+  })
+})

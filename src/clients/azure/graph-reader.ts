@@ -2,6 +2,7 @@ import type { TokenCredential } from '@azure/core-auth'
 import type { ServicePrincipal } from '../../facts/facts.js'
 import { requestJson } from '../http/json-request.js'
 import { ServiceError } from '../http/service-error.js'
+import { neutralize } from '../../report/neutralize.js'
 
 /** The CMK app's service principal in the tenant, or null when the app was never consented to. */
 export async function readServicePrincipal(
@@ -25,6 +26,13 @@ export async function readServicePrincipal(
   const sp = body as { id?: unknown; appId?: unknown; displayName?: unknown }
   if (typeof sp?.id !== 'string')
     throw new ServiceError('Microsoft Graph GET service principal', status, 'the answer has no id')
+  // Believed only as far as it matches the request: another app's principal is never the CMK app's.
+  if (typeof sp.appId === 'string' && sp.appId.toLowerCase() !== appId.toLowerCase())
+    throw new ServiceError(
+      'Microsoft Graph GET service principal',
+      status,
+      `the answer names application ${neutralize(sp.appId)}, not ${appId}`
+    )
   return {
     objectId: sp.id,
     source: 'graph',
