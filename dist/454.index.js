@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var _http_json_request_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70955);
 /* harmony import */ var _http_service_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1537);
-/* harmony import */ var _report_neutralize_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(26595);
+/* harmony import */ var _safety_neutralize_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77059);
 
 
 
@@ -34,7 +34,7 @@ async function readServicePrincipal(credential, graphEndpoint, appId, signal) {
         throw new _http_service_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ServiceError */ ._('Microsoft Graph GET service principal', status, 'the answer has no id');
     // Believed only as far as it matches the request: another app's principal is never the CMK app's.
     if (typeof sp.appId === 'string' && sp.appId.toLowerCase() !== appId.toLowerCase())
-        throw new _http_service_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ServiceError */ ._('Microsoft Graph GET service principal', status, `the answer names application ${(0,_report_neutralize_js__WEBPACK_IMPORTED_MODULE_2__/* .neutralize */ .Y)(sp.appId)}, not ${appId}`);
+        throw new _http_service_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ServiceError */ ._('Microsoft Graph GET service principal', status, `the answer names application ${(0,_safety_neutralize_js__WEBPACK_IMPORTED_MODULE_2__/* .neutralize */ .Y)(sp.appId)}, not ${appId}`);
     return {
         objectId: sp.id,
         source: 'graph',
@@ -403,10 +403,10 @@ function vaultScopeFor(vaultUri) {
 var graph_reader = __webpack_require__(32746);
 // EXTERNAL MODULE: ./src/facts/read-error.ts
 var read_error = __webpack_require__(58784);
-// EXTERNAL MODULE: ./src/facts/identifiers.ts
-var identifiers = __webpack_require__(10119);
-// EXTERNAL MODULE: ./src/report/neutralize.ts
-var neutralize = __webpack_require__(26595);
+// EXTERNAL MODULE: ./src/model/identifiers.ts
+var identifiers = __webpack_require__(93937);
+// EXTERNAL MODULE: ./src/safety/neutralize.ts
+var neutralize = __webpack_require__(77059);
 // EXTERNAL MODULE: ./src/clients/http/capped-pages.ts
 var capped_pages = __webpack_require__(17233);
 ;// CONCATENATED MODULE: ./src/clients/azure/role-reader.ts
@@ -749,7 +749,7 @@ async function readAppAccess(services, registration, vaultRead, knownPrincipal) 
 /* harmony export */   s: () => (/* binding */ toReadError)
 /* harmony export */ });
 /* harmony import */ var _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1818);
-/* harmony import */ var _clients_http_secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15120);
+/* harmony import */ var _safety_secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(81455);
 /* harmony import */ var _clients_http_service_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1537);
 /* harmony import */ var _clients_http_failed_call_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77573);
 
@@ -782,7 +782,7 @@ function toReadError(call, error) {
         message = String(error);
     }
     const kind = status === 404 ? 'not-found' : status === 401 || status === 403 ? 'forbidden' : 'error';
-    return { call, status, kind, message: (0,_clients_http_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(message) };
+    return { call, status, kind, message: (0,_safety_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(message) };
 }
 /**
  * What Azure puts after the first line or in the inner error, where it names the cause: Key Vault

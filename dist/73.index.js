@@ -54,10 +54,10 @@ function parseConfigAnswer(call, body, lookupName) {
     };
 }
 
-// EXTERNAL MODULE: ./src/facts/identifiers.ts
-var identifiers = __webpack_require__(10119);
-// EXTERNAL MODULE: ./src/report/neutralize.ts
-var neutralize = __webpack_require__(26595);
+// EXTERNAL MODULE: ./src/model/identifiers.ts
+var identifiers = __webpack_require__(93937);
+// EXTERNAL MODULE: ./src/safety/neutralize.ts
+var neutralize = __webpack_require__(77059);
 ;// CONCATENATED MODULE: ./src/clients/adobe/registration-answer.ts
 
 
@@ -194,8 +194,8 @@ class PlatformClient {
     }
 }
 
-// EXTERNAL MODULE: ./src/clients/http/secrets.ts
-var secrets = __webpack_require__(15120);
+// EXTERNAL MODULE: ./src/safety/secrets.ts
+var secrets = __webpack_require__(81455);
 ;// CONCATENATED MODULE: ./src/clients/adobe/ims-token.ts
 
 
@@ -339,8 +339,8 @@ function expiresAtMs(jwt) {
     }
 }
 
-// EXTERNAL MODULE: ./src/clients/http/error-message.ts
-var error_message = __webpack_require__(21333);
+// EXTERNAL MODULE: ./src/safety/error-message.ts
+var error_message = __webpack_require__(49194);
 ;// CONCATENATED MODULE: ./src/clients/azure/shared-token-credential.ts
 
 

@@ -1,6 +1,6 @@
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { errorMessage } from './clients/http/error-message.js'
+import { errorMessage } from './safety/error-message.js'
 import { EXIT_CODES } from './cli/exit-codes.js'
 import { readPackageFiles } from './cli/package-files.js'
 import { runCli } from './cli/run-cli.js'

@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
-import { errorMessage } from './clients/http/error-message.js'
-import { redact } from './clients/http/secrets.js'
+import { errorMessage } from './safety/error-message.js'
+import { redact } from './safety/secrets.js'
 import { run } from './main.js'
 
 // Last resort: run() reports its own failures; anything that escapes it still fails the step

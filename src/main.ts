@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import type { RepairOutcome } from './actions/repair-outcome.js'
+import type { RepairOutcome } from './model/repair-outcome.js'
 import type { SetupOutcome } from './actions/setup-flow.js'
 import {
   configStatusFinding,
@@ -8,15 +8,15 @@ import {
 } from './checks/config-checks.js'
 import { checkContextFor } from './checks/check-context.js'
 import { evaluateChecks } from './checks/evaluate.js'
-import type { Finding } from './checks/finding.js'
+import type { Finding } from './model/finding.js'
 import { failedCheckIds, upsertFinding } from './checks/finding-list.js'
 import { withRepairOutcomes } from './checks/repair-findings.js'
 import { skipped } from './checks/skipped.js'
-import { errorMessage } from './clients/http/error-message.js'
-import { redact, registerSecret } from './clients/http/secrets.js'
+import { errorMessage } from './safety/error-message.js'
+import { redact, registerSecret } from './safety/secrets.js'
 import type { Services } from './clients/services.js'
 import { tenantConsentUrl } from './facts/consent-url.js'
-import type { AdobeConfig, Facts } from './facts/facts.js'
+import type { AdobeConfig, Facts } from './model/facts.js'
 import { parseSettings, SECRET_INPUTS, type ParsedSettings } from './inputs/parse-settings.js'
 import type { Settings } from './inputs/settings.js'
 import { summarizeSettings } from './inputs/settings-summary.js'
@@ -24,7 +24,7 @@ import type { GitHubReporting } from './report/github-reports.js'
 import { publish, type ActionOutputs } from './report/publish.js'
 import type { RunResult } from './report/run-result.js'
 import { startRunDeadline } from './clients/run-deadline.js'
-import { neutralize } from './report/neutralize.js'
+import { neutralize } from './safety/neutralize.js'
 
 /**
  * What one run ended with, as published; `inputError` when the inputs stopped it first;

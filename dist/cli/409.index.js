@@ -1,5 +1,5 @@
 export const id = 409;
-export const ids = [409,940,120];
+export const ids = [409,940,455];
 export const modules = {
 
 /***/ 80637:
@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */   r: () => (/* binding */ upsertFinding)
 /* harmony export */ });
 /* unused harmony export countsAsFailure */
-/* harmony import */ var _finding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(93800);
+/* harmony import */ var _model_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41300);
 
 /** With strict, warnings count as failures. */
 function countsAsFailure(outcome, strict) {
@@ -26,41 +26,8 @@ function failedCheckIds(findings, strict) {
  */
 function upsertFinding(findings, finding) {
     const others = findings.filter(existing => existing.id !== finding.id);
-    return [...others, finding].sort((a, b) => _finding_js__WEBPACK_IMPORTED_MODULE_0__/* .CHECK_IDS */ .S.indexOf(a.id) - _finding_js__WEBPACK_IMPORTED_MODULE_0__/* .CHECK_IDS */ .S.indexOf(b.id));
+    return [...others, finding].sort((a, b) => _model_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .CHECK_IDS */ .S.indexOf(a.id) - _model_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .CHECK_IDS */ .S.indexOf(b.id));
 }
-
-
-/***/ }),
-
-/***/ 93800:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ CHECK_IDS)
-/* harmony export */ });
-const CHECK_IDS = [
-    'azure.sign-in',
-    'adobe.sign-in',
-    'vault.found',
-    'vault.soft-delete',
-    'vault.purge-protection',
-    'vault.rbac',
-    'vault.network',
-    'vault.adobe-ip',
-    'key.found',
-    'key.enabled',
-    'key.type',
-    'key.size',
-    'key.operations',
-    'key.active',
-    'key.expiry',
-    'key.rotation',
-    'app.registered',
-    'app.consented',
-    'app.role',
-    'config.status',
-    'config.key'
-];
 
 
 /***/ }),
@@ -417,60 +384,6 @@ async function* cappedPages(pages, call, maxPages) {
 
 /***/ }),
 
-/***/ 15120:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   redact: () => (/* binding */ redact),
-/* harmony export */   registerSecret: () => (/* binding */ registerSecret)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96421);
-
-const known = new Set();
-/**
- * The forms a secret takes when a service echoes a request back: as sent in a form body or a
- * query (URL-encoded, spaces as + or %20) and inside a JSON string.
- */
-function encodedForms(value) {
-    const forms = [
-        value,
-        encodeURIComponent(value),
-        new URLSearchParams({ v: value }).toString().slice(2),
-        JSON.stringify(value).slice(1, -1)
-    ];
-    return [...new Set(forms)];
-}
-const MIN_SECRET_LENGTH = 8;
-/**
- * Masks a secret in the runner's logs, in every encoded form, and remembers the forms so that our
- * own messages can be scrubbed.
- */
-function registerSecret(value) {
-    // Shorter values are not secrets (the inputs refuse them): masking one would blank it everywhere.
-    if (!value || value.length < MIN_SECRET_LENGTH || known.has(value))
-        return;
-    for (const form of encodedForms(value)) {
-        if (known.has(form))
-            continue;
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(form);
-        known.add(form);
-    }
-}
-const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
-const BEARER = /\b(Bearer)\s+[A-Za-z0-9._~+/=-]{8,}/gi;
-/** Removes every known secret (raw or encoded) and anything token-shaped from text meant for people. */
-function redact(text) {
-    let out = text;
-    // Longest first, so that a form containing another is removed whole.
-    for (const secret of [...known].sort((a, b) => b.length - a.length))
-        out = out.split(secret).join('***');
-    return out.replace(BEARER, '$1 ***').replace(JWT, '***');
-}
-
-
-/***/ }),
-
 /***/ 1537:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -478,7 +391,7 @@ function redact(text) {
 /* harmony export */   X: () => (/* binding */ serviceMessage),
 /* harmony export */   _: () => (/* binding */ ServiceError)
 /* harmony export */ });
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15120);
+/* harmony import */ var _safety_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81455);
 
 /** A call to a service that failed: names the call, the HTTP status and the service's message. */
 class ServiceError extends Error {
@@ -487,7 +400,7 @@ class ServiceError extends Error {
     serviceMessage;
     retryAfterMs;
     constructor(call, status, serviceMessage, retryAfterMs) {
-        super((0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__.redact)(`${call} failed${status ? ` with HTTP ${status}` : ''}: ${serviceMessage}`));
+        super((0,_safety_secrets_js__WEBPACK_IMPORTED_MODULE_0__.redact)(`${call} failed${status ? ` with HTTP ${status}` : ''}: ${serviceMessage}`));
         this.call = call;
         this.status = status;
         this.serviceMessage = serviceMessage;
@@ -2025,10 +1938,10 @@ function withRepairOutcomes(findings, outcomes) {
     });
 }
 
-// EXTERNAL MODULE: ./src/clients/http/error-message.ts
-var error_message = __webpack_require__(21333);
-// EXTERNAL MODULE: ./src/clients/http/secrets.ts
-var secrets = __webpack_require__(15120);
+// EXTERNAL MODULE: ./src/safety/error-message.ts
+var error_message = __webpack_require__(49194);
+// EXTERNAL MODULE: ./src/safety/secrets.ts
+var secrets = __webpack_require__(81455);
 ;// CONCATENATED MODULE: ./src/facts/consent-url.ts
 /** Adobe's consent URL uses /common/; pointing it at the vault's tenant makes consent land in the right directory. */
 function tenantConsentUrl(redirectUrl, tenantId) {
@@ -2100,8 +2013,8 @@ function inputProblemsMessage(problems) {
         : `${problems.length} input problems:\n- ${problems.join('\n- ')}`;
 }
 
-// EXTERNAL MODULE: ./src/inputs/settings.ts
-var inputs_settings = __webpack_require__(70900);
+// EXTERNAL MODULE: ./src/model/choices.ts
+var choices = __webpack_require__(19545);
 ;// CONCATENATED MODULE: ./src/inputs/parse-settings.ts
 
 
@@ -2176,7 +2089,7 @@ function parseSettings(read, env) {
         problems.push(`${name}: must be true or false; got "${raw}"`);
         return fallback;
     };
-    const mode = oneOf('mode', inputs_settings/* MODES */.FN, 'setup');
+    const mode = oneOf('mode', choices/* MODES */.FN, 'setup');
     const keyVaultName = matching('key-vault-name', VAULT_NAME, '3-24 characters: letters, digits and hyphens, starting with a letter and ending with a letter or digit', true);
     if (keyVaultName.includes('--'))
         problems.push(`key-vault-name: must not contain "--"; got "${keyVaultName}"`);
@@ -2210,7 +2123,7 @@ function parseSettings(read, env) {
     const settings = {
         mode,
         keyVaultName,
-        keyVaultType: oneOf('key-vault-type', inputs_settings/* VAULT_TYPE_INPUTS */.YP, 'auto'),
+        keyVaultType: oneOf('key-vault-type', choices/* VAULT_TYPE_INPUTS */.YP, 'auto'),
         keyName,
         subscriptionId: subscriptionId.toLowerCase(),
         resourceGroup: resourceGroup || undefined,
@@ -2219,7 +2132,7 @@ function parseSettings(read, env) {
         adobe,
         adobeRegion,
         configName,
-        payloadFormat: oneOf('payload-format', inputs_settings/* PAYLOAD_FORMATS */.qT, 'current'),
+        payloadFormat: oneOf('payload-format', choices/* PAYLOAD_FORMATS */.qT, 'current'),
         cmkAppObjectId: matching('cmk-app-object-id', GUID, 'a GUID', false).toLowerCase() || undefined,
         minKeySize: integer('min-key-size', 3072, 2048, 16384),
         minKeyValidityDays: integer('min-key-validity-days', 30, 0, 3650),
@@ -2242,7 +2155,7 @@ function parseSettings(read, env) {
         problems: shown,
         message: inputProblemsMessage(shown),
         mode,
-        refusedMode: inputs_settings/* MODES */.FN.some(m => m === read('mode').toLowerCase())
+        refusedMode: choices/* MODES */.FN.some(m => m === read('mode').toLowerCase())
             ? undefined
             : read('mode') || undefined,
         reportFile: settings.reportFile
@@ -2282,11 +2195,11 @@ function parseRemediate(raw, problems) {
     if (items.includes('all')) {
         if (items.length > 1)
             problems.push(`remediate: "all" already names every repair; got "${raw}"`);
-        return new Set(inputs_settings/* REPAIRS */.vN);
+        return new Set(choices/* REPAIRS */.vN);
     }
-    const unknown = items.filter(item => !inputs_settings/* REPAIRS */.vN.includes(item));
+    const unknown = items.filter(item => !choices/* REPAIRS */.vN.includes(item));
     if (unknown.length > 0) {
-        problems.push(`remediate: must be none, all, or a comma-separated list of ${inputs_settings/* REPAIRS */.vN.join(', ')}; got "${raw}"`);
+        problems.push(`remediate: must be none, all, or a comma-separated list of ${choices/* REPAIRS */.vN.join(', ')}; got "${raw}"`);
         return new Set();
     }
     return new Set(items);
@@ -2298,7 +2211,7 @@ function oneRegion(region, problems) {
     return 'va7';
 }
 function parseAzureIdentity(read, env, problems, notices, oneOf, matching) {
-    const requested = oneOf('azure-auth', inputs_settings/* AZURE_AUTH_METHODS */.Mw, 'auto');
+    const requested = oneOf('azure-auth', choices/* AZURE_AUTH_METHODS */.Mw, 'auto');
     const tenantId = matching('azure-tenant-id', GUID, 'a GUID', false).toLowerCase();
     const clientId = matching('azure-client-id', GUID, 'a GUID', false).toLowerCase();
     const clientSecret = read('azure-client-secret');
@@ -2400,8 +2313,8 @@ function summarizeSettings(settings) {
     };
 }
 
-// EXTERNAL MODULE: ./src/report/neutralize.ts
-var neutralize = __webpack_require__(26595);
+// EXTERNAL MODULE: ./src/safety/neutralize.ts
+var neutralize = __webpack_require__(77059);
 // EXTERNAL MODULE: ./src/report/skipped-lines.ts
 var skipped_lines = __webpack_require__(97020);
 ;// CONCATENATED MODULE: ./src/report/annotations.ts
@@ -2560,8 +2473,8 @@ function gitHubError(call, error) {
     return new service_error/* ServiceError */._(call, status, (0,secrets.redact)(`${message}${hint}`));
 }
 
-// EXTERNAL MODULE: ./src/checks/finding.ts
-var checks_finding = __webpack_require__(93800);
+// EXTERNAL MODULE: ./src/model/finding.ts
+var model_finding = __webpack_require__(41300);
 ;// CONCATENATED MODULE: ./src/report/action-version.ts
 /** This action's version, as in package.json (a unit test keeps the two equal). */
 const ACTION_VERSION = '1.0.0';
@@ -2774,7 +2687,7 @@ function sarifCategory(key) {
  * has no results, which is how code scanning learns that earlier alerts were fixed.
  */
 function buildSarif(findings, key, location, strict) {
-    const rules = checks_finding/* CHECK_IDS */.S.map(id => {
+    const rules = model_finding/* CHECK_IDS */.S.map(id => {
         const rule = CHECK_RULES[id];
         return {
             id,
@@ -2802,7 +2715,7 @@ function buildSarif(findings, key, location, strict) {
         const hash = guardedKeyHash(key, finding.id);
         results.push({
             ruleId: finding.id,
-            ruleIndex: checks_finding/* CHECK_IDS */.S.indexOf(finding.id),
+            ruleIndex: model_finding/* CHECK_IDS */.S.indexOf(finding.id),
             level,
             message: { text: messageOf(finding, key) },
             locations: [
@@ -3286,8 +3199,8 @@ async function run() {
  */
 async function loadServiceClients() {
     const [{ createServices }, { gatherFacts }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(316), __webpack_require__.e(309), __webpack_require__.e(73)]).then(__webpack_require__.bind(__webpack_require__, 74073)),
-        Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(90), __webpack_require__.e(309), __webpack_require__.e(454)]).then(__webpack_require__.bind(__webpack_require__, 19454))
+        Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(316), __webpack_require__.e(319), __webpack_require__.e(73)]).then(__webpack_require__.bind(__webpack_require__, 74073)),
+        Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(90), __webpack_require__.e(319), __webpack_require__.e(454)]).then(__webpack_require__.bind(__webpack_require__, 19454))
     ]);
     return { createServices, gatherFacts };
 }
@@ -3332,7 +3245,7 @@ async function act(services, facts, evaluate, progress) {
     let lastConfig = configOf(facts);
     let setup;
     try {
-        const { runSetup } = await Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(90), __webpack_require__.e(309), __webpack_require__.e(454), __webpack_require__.e(354)]).then(__webpack_require__.bind(__webpack_require__, 76354));
+        const { runSetup } = await Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(90), __webpack_require__.e(319), __webpack_require__.e(454), __webpack_require__.e(317)]).then(__webpack_require__.bind(__webpack_require__, 1317));
         setup = await runSetup(services, facts, evaluate, {
             onStatus: config => (lastConfig = progress.lastConfig = config)
         });
@@ -3491,6 +3404,39 @@ async function finish(result, strict, reportFile, github) {
 
 /***/ }),
 
+/***/ 41300:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ CHECK_IDS)
+/* harmony export */ });
+const CHECK_IDS = [
+    'azure.sign-in',
+    'adobe.sign-in',
+    'vault.found',
+    'vault.soft-delete',
+    'vault.purge-protection',
+    'vault.rbac',
+    'vault.network',
+    'vault.adobe-ip',
+    'key.found',
+    'key.enabled',
+    'key.type',
+    'key.size',
+    'key.operations',
+    'key.active',
+    'key.expiry',
+    'key.rotation',
+    'app.registered',
+    'app.consented',
+    'app.role',
+    'config.status',
+    'config.key'
+];
+
+
+/***/ }),
+
 /***/ 54285:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3542,42 +3488,6 @@ function httpsHref(url) {
 
 /***/ }),
 
-/***/ 26595:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Y: () => (/* binding */ neutralize)
-/* harmony export */ });
-// Line breaks and other control characters (Unicode line and paragraph separators included),
-// except the tab.
-const CONTROL = /\r\n|[\p{Cc}\u2028\u2029]/gu;
-const NAMED = { '\r\n': '\\r\\n', '\n': '\\n', '\r': '\\r' };
-// The runner reads a log line as a workflow command when, leading whitespace trimmed, it starts
-// with "::".
-const COMMAND_START = /^(\s*)::/;
-// Read anywhere in a line: GitHub's runner still parses the legacy `##[cmd props]data` form
-// (actions/runner ActionCommand.cs looks for "##[" with IndexOf), and Azure Pipelines agents act
-// on `##vso[` anywhere on stdout and stderr. Case-insensitive because nothing documents the
-// agents' comparison; breaking the second `#` makes neither prefix match.
-const LEGACY_COMMAND = /#(?=#(?:vso)?\[)/gi;
-/**
- * Makes a service-provided string inert in the job log and in outputs: line breaks and other
- * control characters are written as escapes (`\n`, `\u001b`), so the value stays on the line it
- * was printed on; a leading `::` is escaped (`\::`), so the line cannot be read as a workflow
- * command (`::error`, `::stop-commands::`, `::add-mask::` ...); and `##[` and `##vso[` anywhere
- * become `#\#[` and `#\#vso[`, so neither GitHub's legacy command form nor Azure Pipelines'
- * logging commands can be formed.
- */
-function neutralize(text) {
-    return String(text)
-        .replace(CONTROL, c => c === '\t' ? c : (NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`))
-        .replace(COMMAND_START, '$1\\::')
-        .replace(LEGACY_COMMAND, '#\\');
-}
-
-
-/***/ }),
-
 /***/ 97020:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3614,8 +3524,8 @@ __webpack_require__.d(__webpack_exports__, {
   renderSummary: () => (/* binding */ renderSummary)
 });
 
-// EXTERNAL MODULE: ./src/checks/finding.ts
-var finding = __webpack_require__(93800);
+// EXTERNAL MODULE: ./src/model/finding.ts
+var finding = __webpack_require__(41300);
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __webpack_require__(54285);
 ;// CONCATENATED MODULE: ./src/report/fix-markdown.ts
@@ -3858,6 +3768,96 @@ function timings(r) {
 function stringSetting(r, name) {
     const value = r.settings[name];
     return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+
+/***/ }),
+
+/***/ 77059:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ neutralize)
+/* harmony export */ });
+// Line breaks and other control characters (Unicode line and paragraph separators included),
+// except the tab.
+const CONTROL = /\r\n|[\p{Cc}\u2028\u2029]/gu;
+const NAMED = { '\r\n': '\\r\\n', '\n': '\\n', '\r': '\\r' };
+// The runner reads a log line as a workflow command when, leading whitespace trimmed, it starts
+// with "::".
+const COMMAND_START = /^(\s*)::/;
+// Read anywhere in a line: GitHub's runner still parses the legacy `##[cmd props]data` form
+// (actions/runner ActionCommand.cs looks for "##[" with IndexOf), and Azure Pipelines agents act
+// on `##vso[` anywhere on stdout and stderr. Case-insensitive because nothing documents the
+// agents' comparison; breaking the second `#` makes neither prefix match.
+const LEGACY_COMMAND = /#(?=#(?:vso)?\[)/gi;
+/**
+ * Makes a service-provided string inert in the job log and in outputs: line breaks and other
+ * control characters are written as escapes (`\n`, `\u001b`), so the value stays on the line it
+ * was printed on; a leading `::` is escaped (`\::`), so the line cannot be read as a workflow
+ * command (`::error`, `::stop-commands::`, `::add-mask::` ...); and `##[` and `##vso[` anywhere
+ * become `#\#[` and `#\#vso[`, so neither GitHub's legacy command form nor Azure Pipelines'
+ * logging commands can be formed.
+ */
+function neutralize(text) {
+    return String(text)
+        .replace(CONTROL, c => c === '\t' ? c : (NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`))
+        .replace(COMMAND_START, '$1\\::')
+        .replace(LEGACY_COMMAND, '#\\');
+}
+
+
+/***/ }),
+
+/***/ 81455:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   redact: () => (/* binding */ redact),
+/* harmony export */   registerSecret: () => (/* binding */ registerSecret)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96421);
+
+const known = new Set();
+/**
+ * The forms a secret takes when a service echoes a request back: as sent in a form body or a
+ * query (URL-encoded, spaces as + or %20) and inside a JSON string.
+ */
+function encodedForms(value) {
+    const forms = [
+        value,
+        encodeURIComponent(value),
+        new URLSearchParams({ v: value }).toString().slice(2),
+        JSON.stringify(value).slice(1, -1)
+    ];
+    return [...new Set(forms)];
+}
+const MIN_SECRET_LENGTH = 8;
+/**
+ * Masks a secret in the runner's logs, in every encoded form, and remembers the forms so that our
+ * own messages can be scrubbed.
+ */
+function registerSecret(value) {
+    // Shorter values are not secrets (the inputs refuse them): masking one would blank it everywhere.
+    if (!value || value.length < MIN_SECRET_LENGTH || known.has(value))
+        return;
+    for (const form of encodedForms(value)) {
+        if (known.has(form))
+            continue;
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(form);
+        known.add(form);
+    }
+}
+const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
+const BEARER = /\b(Bearer)\s+[A-Za-z0-9._~+/=-]{8,}/gi;
+/** Removes every known secret (raw or encoded) and anything token-shaped from text meant for people. */
+function redact(text) {
+    let out = text;
+    // Longest first, so that a form containing another is removed whole.
+    for (const secret of [...known].sort((a, b) => b.length - a.length))
+        out = out.split(secret).join('***');
+    return out.replace(BEARER, '$1 ***').replace(JWT, '***');
 }
 
 

@@ -2,7 +2,7 @@ export const id = 940;
 export const ids = [940];
 export const modules = {
 
-/***/ 93800:
+/***/ 41300:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -122,8 +122,8 @@ __webpack_require__.d(__webpack_exports__, {
   renderSummary: () => (/* binding */ renderSummary)
 });
 
-// EXTERNAL MODULE: ./src/checks/finding.ts
-var finding = __webpack_require__(93800);
+// EXTERNAL MODULE: ./src/model/finding.ts
+var finding = __webpack_require__(41300);
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __webpack_require__(54285);
 ;// CONCATENATED MODULE: ./src/report/fix-markdown.ts

@@ -2,7 +2,7 @@ import type { KeyVaultManagementClient } from '@azure/arm-keyvault'
 import { ADOBE_MONITORING_IP } from '../checks/vault-checks.js'
 import { ipv4RuleAllows } from '../checks/ipv4.js'
 import { ServiceError } from '../clients/http/service-error.js'
-import type { VaultType } from '../inputs/settings.js'
+import type { VaultType } from '../model/choices.js'
 
 export type AdobeIpOutcome =
   | { kind: 'added'; ipRules: string[] }

@@ -1,4 +1,4 @@
-import { isInProgress, type AdobeConfig } from '../facts/facts.js'
+import { isInProgress, type AdobeConfig } from '../model/facts.js'
 
 export type ConfigPlan = 'submit' | 'poll' | 'nothing'
 

@@ -2,7 +2,7 @@ import type { TokenCredential } from '@azure/core-auth'
 import { readServicePrincipal } from '../clients/azure/graph-reader.js'
 import { requestJson } from '../clients/http/json-request.js'
 import { ServiceError } from '../clients/http/service-error.js'
-import { neutralize } from '../report/neutralize.js'
+import { neutralize } from '../safety/neutralize.js'
 import { pollUntil } from './poll-schedule.js'
 import type { PrincipalWaitOptions } from './until-principal-visible.js'
 

@@ -1,5 +1,5 @@
 import type { PlatformClient } from '../clients/adobe/platform-client.js'
-import type { AppRegistration } from '../facts/facts.js'
+import type { AppRegistration } from '../model/facts.js'
 import { ServiceError } from '../clients/http/service-error.js'
 import { notWrittenAgain, readBackLostWrite, type LostWriteOptions } from './lost-write.js'
 import { pollUntil, realClock } from './poll-schedule.js'

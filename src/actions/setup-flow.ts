@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import { toReadError } from '../facts/read-error.js'
 import { ServiceError } from '../clients/http/service-error.js'
-import type { CheckId, Finding } from '../checks/finding.js'
+import type { CheckId, Finding } from '../model/finding.js'
 import { failedCheckIds } from '../checks/finding-list.js'
 import { ADOBE_MONITORING_IP } from '../checks/vault-checks.js'
 import {
@@ -11,11 +11,11 @@ import {
   type Facts,
   type Read,
   type VaultFacts
-} from '../facts/facts.js'
+} from '../model/facts.js'
 import { readAppAccess } from '../facts/gather-facts.js'
 import { readVault } from '../clients/azure/vault-reader.js'
 import type { Services } from '../clients/services.js'
-import type { Repair, VaultType } from '../inputs/settings.js'
+import type { Repair, VaultType } from '../model/choices.js'
 import { allowAdobeIp } from './allow-adobe-ip.js'
 import { assignHsmKeyRole } from './assign-hsm-role.js'
 import { assignVaultRole } from './assign-vault-role.js'
@@ -28,8 +28,9 @@ import { realClock, type Clock } from './poll-schedule.js'
 import { registerCmkApp } from './register-app.js'
 import { LOST_WRITE_GRACE_MS } from './lost-write.js'
 import { retryScale } from '../clients/http/retry.js'
-import { REPAIR_CHECK, repairPermission, type RepairOutcome } from './repair-outcome.js'
-import { neutralize } from '../report/neutralize.js'
+import type { RepairOutcome } from '../model/repair-outcome.js'
+import { REPAIR_CHECK, repairPermission } from './repair-outcome.js'
+import { neutralize } from '../safety/neutralize.js'
 
 /**
  * How the setup sequence ended, with the facts as setup left them and what it wrote:

@@ -1,5 +1,5 @@
-import type { AdobeSignIn, Facts, ReadError } from '../facts/facts.js'
-import type { Finding } from './finding.js'
+import type { AdobeSignIn, Facts, ReadError } from '../model/facts.js'
+import type { Finding } from '../model/finding.js'
 import { describeReadError, readErrorEvidence } from './read-error.js'
 
 const DEVELOPER_CONSOLE = 'https://developer.adobe.com/console'

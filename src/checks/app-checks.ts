@@ -4,9 +4,9 @@ import type {
   ReadError,
   RoleAssignmentFact,
   VaultFacts
-} from '../facts/facts.js'
-import type { Mode } from '../inputs/settings.js'
-import type { Finding } from './finding.js'
+} from '../model/facts.js'
+import type { Mode } from '../model/choices.js'
+import type { Finding } from '../model/finding.js'
 import { skipped } from './skipped.js'
 import { hsmAppRoleFinding } from './hsm-role-check.js'
 import { describeReadError, readErrorEvidence } from './read-error.js'

@@ -1,5 +1,5 @@
-import type { AzureSignIn, PresentedIdToken, ReadError } from '../facts/facts.js'
-import type { Finding } from './finding.js'
+import type { AzureSignIn, PresentedIdToken, ReadError } from '../model/facts.js'
+import type { Finding } from '../model/finding.js'
 import { describeReadError, readErrorEvidence } from './read-error.js'
 
 const TOKEN_EXCHANGE_AUDIENCE = 'api://AzureADTokenExchange'

@@ -1,6 +1,6 @@
-import type { AdobeConfig, AdobeStatus, Read, ReadError, VaultFacts } from '../facts/facts.js'
-import type { Mode } from '../inputs/settings.js'
-import type { CheckId, Finding } from './finding.js'
+import type { AdobeConfig, AdobeStatus, Read, ReadError, VaultFacts } from '../model/facts.js'
+import type { Mode } from '../model/choices.js'
+import type { CheckId, Finding } from '../model/finding.js'
 import { skipped } from './skipped.js'
 import { describeReadError, readErrorEvidence } from './read-error.js'
 

@@ -13,13 +13,13 @@
  * them. config.status is not evaluated here: main decides it after the actions with
  * configStatusFinding and adds it with upsertFinding.
  */
-import type { Facts, VaultFacts } from '../facts/facts.js'
-import type { Mode } from '../inputs/settings.js'
+import type { Facts, VaultFacts } from '../model/facts.js'
+import type { Mode } from '../model/choices.js'
 import { appConsentedFinding, appRegisteredFinding, appRoleFinding } from './app-checks.js'
 import { configKeyFinding } from './config-checks.js'
 import { adobeSignInFinding } from './adobe-sign-in-checks.js'
 import { azureSignInFinding } from './azure-sign-in-checks.js'
-import type { CheckId, Finding } from './finding.js'
+import type { CheckId, Finding } from '../model/finding.js'
 import {
   keyActiveFinding,
   keyEnabledFinding,

@@ -1,4 +1,4 @@
-import { CHECK_IDS, type CheckId, type Finding, type Outcome } from './finding.js'
+import { CHECK_IDS, type CheckId, type Finding, type Outcome } from '../model/finding.js'
 
 /** With strict, warnings count as failures. */
 export function countsAsFailure(outcome: Outcome, strict: boolean): boolean {

@@ -1,5 +1,5 @@
-import type { Read, RoleAssignmentFact, VaultFacts } from '../facts/facts.js'
-import type { Finding } from './finding.js'
+import type { Read, RoleAssignmentFact, VaultFacts } from '../model/facts.js'
+import type { Finding } from '../model/finding.js'
 import { describeReadError, readErrorEvidence } from './read-error.js'
 import { dataActionCoverage, cmkAppPrincipal } from './role-permissions.js'
 

@@ -1,7 +1,7 @@
 import { skipped } from './skipped.js'
-import type { KeyFacts, Read, VaultFacts } from '../facts/facts.js'
-import type { VaultType } from '../inputs/settings.js'
-import type { Finding } from './finding.js'
+import type { KeyFacts, Read, VaultFacts } from '../model/facts.js'
+import type { VaultType } from '../model/choices.js'
+import type { Finding } from '../model/finding.js'
 import { describeReadError, readErrorEvidence } from './read-error.js'
 
 export interface KeyCheckContext {

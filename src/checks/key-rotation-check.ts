@@ -1,5 +1,5 @@
-import type { KeyFacts, KeyLifetimeAction, KeyRotationPolicy, ReadError } from '../facts/facts.js'
-import type { Finding } from './finding.js'
+import type { KeyFacts, KeyLifetimeAction, KeyRotationPolicy, ReadError } from '../model/facts.js'
+import type { Finding } from '../model/finding.js'
 import type { KeyCheckContext } from './key-checks.js'
 import { describeReadError, readErrorEvidence } from './read-error.js'
 import { addDuration, parseDuration, subtractDuration } from './iso-duration.js'

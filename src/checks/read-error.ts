@@ -1,4 +1,4 @@
-import type { ReadError } from '../facts/facts.js'
+import type { ReadError } from '../model/facts.js'
 
 /** "ARM GET vault answered 404: Vault not found", for one-sentence details. */
 export function describeReadError(error: ReadError): string {

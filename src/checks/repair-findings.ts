@@ -1,5 +1,5 @@
-import type { RepairOutcome } from '../actions/repair-outcome.js'
-import type { Finding } from './finding.js'
+import type { RepairOutcome } from '../model/repair-outcome.js'
+import type { Finding } from '../model/finding.js'
 
 /**
  * Adds what remediation did to the findings of the checks it answered, where they still do not

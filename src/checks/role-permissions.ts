@@ -1,4 +1,4 @@
-import type { RoleAssignmentFact, RolePermission } from '../facts/facts.js'
+import type { RoleAssignmentFact, RolePermission } from '../model/facts.js'
 
 /** The data actions Adobe's CMK app needs on the key. */
 export const REQUIRED_KEY_DATA_ACTIONS = [

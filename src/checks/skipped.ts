@@ -1,4 +1,4 @@
-import type { CheckId, SkippedFinding } from './finding.js'
+import type { CheckId, SkippedFinding } from '../model/finding.js'
 
 /**
  * A dependent check whose input facts are missing because `blockedBy` failed. It is neither a

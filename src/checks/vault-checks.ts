@@ -1,5 +1,5 @@
-import type { Read, VaultFacts } from '../facts/facts.js'
-import type { Finding } from './finding.js'
+import type { Read, VaultFacts } from '../model/facts.js'
+import type { Finding } from '../model/finding.js'
 import { ipv4RuleAllows } from './ipv4.js'
 import { describeReadError, readErrorEvidence } from './read-error.js'
 

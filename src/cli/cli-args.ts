@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { MODES } from '../inputs/settings.js'
+import { MODES } from '../model/choices.js'
 import type { ActionInput } from './action-metadata.js'
 import { OUTPUT_FORMATS, type OutputFormat } from './output-format.js'
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { errorMessage } from '../clients/http/error-message.js'
+import { errorMessage } from '../safety/error-message.js'
 import { parseCliArgs } from './cli-args.js'
 import { EXIT_CODES } from './exit-codes.js'
 import { renderHelp } from './help.js'
@@ -65,7 +65,7 @@ export async function runCli(argv: readonly string[], files: PackageFiles): Prom
     const [{ run }, { renderSummary }, { redact }] = await Promise.all([
       import('../main.js'),
       import('../report/summary.js'),
-      import('../clients/http/secrets.js')
+      import('../safety/secrets.js')
     ])
     const { result, outputs, inputError, deadlineReached } = await run()
     await writeStdout(formatOutputs(outputs, command.output))

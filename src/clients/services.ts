@@ -9,7 +9,7 @@ import { ManagedHsmRbacClient } from './azure/managed-hsm-rbac-client.js'
 import type { SharedTokenCredential } from './azure/shared-token-credential.js'
 import type { Settings } from '../inputs/settings.js'
 import { jwtClaims, stringClaim } from './http/jwt-claims.js'
-import type { PresentedIdToken } from '../facts/facts.js'
+import type { PresentedIdToken } from '../model/facts.js'
 
 /** The clients of one run, built once from the settings. Nothing here sends a request. */
 export interface Services {

@@ -2,9 +2,9 @@ import { readArmHsmKey, readArmKey } from '../clients/azure/key-reader.js'
 import { readRotationPolicy, vaultScopeFor } from '../clients/azure/rotation-policy-reader.js'
 import { readServicePrincipal } from '../clients/azure/graph-reader.js'
 import { toReadError } from './read-error.js'
-import { keyIdentifierProblem } from './identifiers.js'
+import { keyIdentifierProblem } from '../model/identifiers.js'
 import { ServiceError } from '../clients/http/service-error.js'
-import { neutralize } from '../report/neutralize.js'
+import { neutralize } from '../safety/neutralize.js'
 import { readRoleAssignments } from '../clients/azure/role-reader.js'
 import { readVault } from '../clients/azure/vault-reader.js'
 import { readHsmRoleAssignments } from '../clients/azure/hsm-role-reader.js'
@@ -16,7 +16,7 @@ import type {
   Read,
   ServicePrincipal,
   VaultFacts
-} from './facts.js'
+} from '../model/facts.js'
 import type { Services } from '../clients/services.js'
 import { notReadWithoutSignIn, signInToAdobe, signInToAzure } from './sign-in.js'
 

@@ -1,6 +1,6 @@
 import { RestError } from '@azure/core-rest-pipeline'
-import type { ReadError } from './facts.js'
-import { redact } from '../clients/http/secrets.js'
+import type { ReadError } from '../model/facts.js'
+import { redact } from '../safety/secrets.js'
 import { ServiceError } from '../clients/http/service-error.js'
 import { FailedCall } from '../clients/http/failed-call.js'
 

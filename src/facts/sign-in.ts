@@ -1,6 +1,6 @@
 import { jwtClaims, stringClaim } from '../clients/http/jwt-claims.js'
 import type { Services } from '../clients/services.js'
-import type { AdobeSignIn, AzureSignIn, Read, ReadError } from './facts.js'
+import type { AdobeSignIn, AzureSignIn, Read, ReadError } from '../model/facts.js'
 import { toReadError } from './read-error.js'
 import { ServiceError } from '../clients/http/service-error.js'
 

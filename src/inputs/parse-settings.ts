@@ -7,13 +7,11 @@ import {
   REPAIRS,
   VAULT_TYPE_INPUTS,
   type Repair,
-  type AdobeCredential,
   type AzureAuth,
   type AzureAuthInput,
-  type AzureIdentity,
-  type Mode,
-  type Settings
-} from './settings.js'
+  type Mode
+} from '../model/choices.js'
+import { type AdobeCredential, type AzureIdentity, type Settings } from './settings.js'
 
 /** Returns an input's value, trimmed; '' when it was not given. */
 export type InputReader = (name: string) => string

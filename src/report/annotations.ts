@@ -1,5 +1,5 @@
-import type { CheckId, Finding } from '../checks/finding.js'
-import { neutralize } from './neutralize.js'
+import type { CheckId, Finding } from '../model/finding.js'
+import { neutralize } from '../safety/neutralize.js'
 import { skippedBy } from './skipped-lines.js'
 
 /** The part of @actions/core that annotations need. */

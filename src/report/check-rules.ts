@@ -1,4 +1,4 @@
-import type { CheckId } from '../checks/finding.js'
+import type { CheckId } from '../model/finding.js'
 
 /** What code scanning shows for a check: its rule in the SARIF file. */
 export interface CheckRule {

@@ -1,6 +1,6 @@
-import type { RepairOutcome } from '../actions/repair-outcome.js'
-import type { CheckId, Outcome } from '../checks/finding.js'
-import type { Mode } from '../inputs/settings.js'
+import type { RepairOutcome } from '../model/repair-outcome.js'
+import type { CheckId, Outcome } from '../model/finding.js'
+import type { Mode } from '../model/choices.js'
 import { writeRegularFile } from './regular-file.js'
 import type { RunResult } from './run-result.js'
 

@@ -1,4 +1,4 @@
-import type { CheckId, Finding } from '../checks/finding.js'
+import type { CheckId, Finding } from '../model/finding.js'
 import type { RunResult } from './run-result.js'
 
 /** The one thing to do about a failed check, short enough for the summary's first line. */

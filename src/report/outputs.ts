@@ -1,4 +1,4 @@
-import { neutralize } from './neutralize.js'
+import { neutralize } from '../safety/neutralize.js'
 import type { RunResult } from './run-result.js'
 
 /**

@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
-import { errorMessage } from '../clients/http/error-message.js'
-import { redact } from '../clients/http/secrets.js'
+import { errorMessage } from '../safety/error-message.js'
+import { redact } from '../safety/secrets.js'
 import { annotate } from './annotations.js'
 import { publishSarif, publishTrackingIssue, type GitHubReporting } from './github-reports.js'
 import { writeJsonReport } from './json-report.js'

@@ -1,7 +1,7 @@
-import type { RepairOutcome } from '../actions/repair-outcome.js'
+import type { RepairOutcome } from '../model/repair-outcome.js'
 import type { ObservedConfigStatus } from '../checks/config-checks.js'
-import type { CheckId, Finding } from '../checks/finding.js'
-import type { Mode, VaultType } from '../inputs/settings.js'
+import type { CheckId, Finding } from '../model/finding.js'
+import type { Mode, VaultType } from '../model/choices.js'
 
 /** Everything the report renders: the outcome of one run of the action. */
 export interface RunResult {

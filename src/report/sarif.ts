@@ -1,6 +1,6 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif'
-import { CHECK_IDS, type Finding } from '../checks/finding.js'
-import { redact } from '../clients/http/secrets.js'
+import { CHECK_IDS, type Finding } from '../model/finding.js'
+import { redact } from '../safety/secrets.js'
 import { ACTION_NAME, ACTION_VERSION } from './action-version.js'
 import { CHECK_RULES } from './check-rules.js'
 import { guardedKeyHash, type GuardedKey } from './guarded-key.js'

@@ -1,4 +1,4 @@
-import type { CheckId, Finding } from '../checks/finding.js'
+import type { CheckId, Finding } from '../model/finding.js'
 
 /** The skipped checks grouped by the failed check that blocked them, in finding order. */
 export function skippedBy(findings: Finding[]): Map<CheckId, CheckId[]> {

@@ -1,4 +1,4 @@
-import { CHECK_IDS, type CheckId, type Finding } from '../checks/finding.js'
+import { CHECK_IDS, type CheckId, type Finding } from '../model/finding.js'
 import { fixMarkdown } from './fix-markdown.js'
 import { escapeMarkdown, escapeTableCell, httpsHref } from './markdown.js'
 import { nextStep } from './next-step.js'

@@ -1,4 +1,4 @@
-import type { CheckId, Finding } from '../checks/finding.js'
+import type { CheckId, Finding } from '../model/finding.js'
 import { guardedKeyHash, type GuardedKey } from './guarded-key.js'
 import { escapeMarkdown } from './markdown.js'
 

@@ -1,7 +1,7 @@
-import type { CheckId, Finding } from '../checks/finding.js'
+import type { CheckId, Finding } from '../model/finding.js'
 import type { IssuesApi } from '../clients/github/issues-client.js'
-import { errorMessage } from '../clients/http/error-message.js'
-import { redact } from '../clients/http/secrets.js'
+import { errorMessage } from '../safety/error-message.js'
+import { redact } from '../safety/secrets.js'
 import type { GuardedKey } from './guarded-key.js'
 import {
   changedComment,

@@ -1,6 +1,6 @@
 import { ensureConfig, type EnsureConfigInput } from '../../../src/actions/ensure-config.js'
 import { ServiceError } from '../../../src/clients/http/service-error.js'
-import type { AdobeConfig } from '../../../src/facts/facts.js'
+import type { AdobeConfig } from '../../../src/model/facts.js'
 import { fakeClock, fakePlatform } from './fakes.js'
 
 const KEY_ID = 'https://kv-prod.vault.azure.net/keys/cmk/0123456789abcdef0123456789abcdef'

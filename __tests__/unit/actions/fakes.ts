@@ -3,7 +3,7 @@ import type {
   PlatformClient
 } from '../../../src/clients/adobe/platform-client.js'
 import type { Clock } from '../../../src/actions/poll-schedule.js'
-import type { AdobeConfig, AppRegistration } from '../../../src/facts/facts.js'
+import type { AdobeConfig, AppRegistration } from '../../../src/model/facts.js'
 
 /** A clock whose sleeps pass at once and move its time on; records every sleep. */
 export function fakeClock(): Clock & { sleeps: number[] } {

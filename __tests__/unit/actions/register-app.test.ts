@@ -1,6 +1,6 @@
 import { registerCmkApp } from '../../../src/actions/register-app.js'
 import { ServiceError } from '../../../src/clients/http/service-error.js'
-import type { AppRegistration } from '../../../src/facts/facts.js'
+import type { AppRegistration } from '../../../src/model/facts.js'
 import { fakeClock, fakePlatform } from './fakes.js'
 
 const APP_ID = '5e0b3a1c-9d2f-4c7e-8a6b-1f4d2c3b5a69'

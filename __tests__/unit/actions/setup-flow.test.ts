@@ -1,4 +1,4 @@
-import type { RepairOutcome } from '../../../src/actions/repair-outcome.js'
+import type { RepairOutcome } from '../../../src/model/repair-outcome.js'
 import {
   adobeInternalConfigName,
   cmkAppVaultRole,

@@ -3,7 +3,7 @@ import {
   appRegisteredFinding,
   appRoleFinding
 } from '../../../src/checks/app-checks.js'
-import type { Facts } from '../../../src/facts/facts.js'
+import type { Facts } from '../../../src/model/facts.js'
 import {
   APP_ID,
   SP_OBJECT_ID,

@@ -4,7 +4,7 @@ import {
   configuredKey,
   setupStoppedFinding
 } from '../../../src/checks/config-checks.js'
-import type { AdobeConfig, Read, VaultFacts } from '../../../src/facts/facts.js'
+import type { AdobeConfig, Read, VaultFacts } from '../../../src/model/facts.js'
 import { healthyVault, readError } from './fixtures.js'
 
 const vault: Read<VaultFacts> = { ok: true, value: healthyVault() }

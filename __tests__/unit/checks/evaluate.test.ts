@@ -1,6 +1,6 @@
 import { evaluateChecks, failedCheckIds, upsertFinding } from '../../../src/checks/evaluate.js'
 import { configStatusFinding } from '../../../src/checks/config-checks.js'
-import { CHECK_IDS, type Finding } from '../../../src/checks/finding.js'
+import { CHECK_IDS, type Finding } from '../../../src/model/finding.js'
 import { findingOf, healthyContext, healthyFacts, readError } from './fixtures.js'
 
 const CHECKS_BEFORE_ACTIONS = CHECK_IDS.filter(id => id !== 'config.status')

@@ -7,9 +7,9 @@ import type {
   RoleAssignmentFact,
   RolePermission,
   VaultFacts
-} from '../../../src/facts/facts.js'
+} from '../../../src/model/facts.js'
 import type { CheckContext } from '../../../src/checks/evaluate.js'
-import type { CheckId, Finding } from '../../../src/checks/finding.js'
+import type { CheckId, Finding } from '../../../src/model/finding.js'
 
 export const NOW = new Date('2025-06-01T00:00:00Z')
 export const DAY_MS = 24 * 60 * 60 * 1000

@@ -1,5 +1,5 @@
 import { hsmAppRoleFinding } from '../../../src/checks/hsm-role-check.js'
-import type { RoleAssignmentFact } from '../../../src/facts/facts.js'
+import type { RoleAssignmentFact } from '../../../src/model/facts.js'
 import { healthyManagedHsm, readError } from './fixtures.js'
 
 const SP = 'c4f2a9e1-7b3d-4e6a-8f5c-2d9b1a0e7f64'

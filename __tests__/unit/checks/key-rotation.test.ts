@@ -1,6 +1,6 @@
 import { keyRotationFinding } from '../../../src/checks/key-rotation-check.js'
 import { parseDuration, addDuration, subtractDuration } from '../../../src/checks/iso-duration.js'
-import type { KeyFacts, KeyLifetimeAction } from '../../../src/facts/facts.js'
+import type { KeyFacts, KeyLifetimeAction } from '../../../src/model/facts.js'
 import { DAY_MS, NOW, healthyContext, healthyKey, readError } from './fixtures.js'
 
 const ctx = { ...healthyContext(), vaultKind: 'vault' as const }

@@ -1,5 +1,5 @@
-import type { RepairOutcome } from '../../../src/actions/repair-outcome.js'
-import type { Finding } from '../../../src/checks/finding.js'
+import type { RepairOutcome } from '../../../src/model/repair-outcome.js'
+import type { Finding } from '../../../src/model/finding.js'
 import { withRepairOutcomes } from '../../../src/checks/repair-findings.js'
 
 const failedRole: Finding = {

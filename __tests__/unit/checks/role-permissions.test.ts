@@ -5,7 +5,7 @@ import {
   grantedDataActions,
   grantsDataActions
 } from '../../../src/checks/role-permissions.js'
-import type { RolePermission } from '../../../src/facts/facts.js'
+import type { RolePermission } from '../../../src/model/facts.js'
 import { CRYPTO_SERVICE_ENCRYPTION_USER, roleAssignment, unreadableAssignment } from './fixtures.js'
 
 function block(dataActions: string[], notDataActions: string[] = []): RolePermission {

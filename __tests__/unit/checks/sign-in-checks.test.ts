@@ -2,7 +2,7 @@ import { adobeSignInFinding } from '../../../src/checks/adobe-sign-in-checks.js'
 import { aadstsCode, azureSignInFinding } from '../../../src/checks/azure-sign-in-checks.js'
 import { evaluateChecks } from '../../../src/checks/evaluate.js'
 import { failedCheckIds } from '../../../src/checks/finding-list.js'
-import type { AzureSignIn, ReadError } from '../../../src/facts/facts.js'
+import type { AzureSignIn, ReadError } from '../../../src/model/facts.js'
 import {
   ACTION_CLIENT_ID,
   ADOBE_ORG_ID,

@@ -1,4 +1,4 @@
-import { isGuid, keyIdentifierProblem } from '../../../src/facts/identifiers.js'
+import { isGuid, keyIdentifierProblem } from '../../../src/model/identifiers.js'
 
 const VAULT = 'https://kv-aep.vault.azure.net/'
 const VERSION = '7d3e9a1f4c2b4e8d9f0a1b2c3d4e5f60'

@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals'
-import type { Finding } from '../../../src/checks/finding.js'
+import type { Finding } from '../../../src/model/finding.js'
 import { annotate, type AnnotationSink } from '../../../src/report/annotations.js'
 import { skipped } from '../../../src/checks/skipped.js'
 

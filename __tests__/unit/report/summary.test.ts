@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Finding } from '../../../src/checks/finding.js'
+import type { Finding } from '../../../src/model/finding.js'
 import type { RunResult } from '../../../src/report/run-result.js'
 import { renderSummary } from '../../../src/report/summary.js'
 import { codeBlock, fixMarkdown } from '../../../src/report/fix-markdown.js'

@@ -1,5 +1,5 @@
 import type { IssuesApi, OpenIssue } from '../../../src/clients/github/issues-client.js'
-import type { Finding } from '../../../src/checks/finding.js'
+import type { Finding } from '../../../src/model/finding.js'
 import { keepTrackingIssue, type TrackedRun } from '../../../src/report/tracking-issue.js'
 import { issueBody } from '../../../src/report/tracking-issue-text.js'
 

@@ -1,4 +1,4 @@
-import type { AdobeConfig, AdobeStatus } from '../../facts/facts.js'
+import type { AdobeConfig, AdobeStatus } from '../../model/facts.js'
 import { ServiceError } from '../http/service-error.js'
 
 type Json = Record<string, unknown>

@@ -1,5 +1,5 @@
 import { requestJson } from '../http/json-request.js'
-import { registerSecret } from '../http/secrets.js'
+import { registerSecret } from '../../safety/secrets.js'
 import { ServiceError } from '../http/service-error.js'
 import type { AdobeCredential } from '../../inputs/settings.js'
 

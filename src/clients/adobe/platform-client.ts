@@ -1,7 +1,7 @@
-import type { AdobeConfig, AppRegistration } from '../../facts/facts.js'
+import type { AdobeConfig, AppRegistration } from '../../model/facts.js'
 import { requestJson, type JsonRequest } from '../http/json-request.js'
 import { ServiceError } from '../http/service-error.js'
-import type { PayloadFormat } from '../../inputs/settings.js'
+import type { PayloadFormat } from '../../model/choices.js'
 import { parseConfigAnswer } from './config-answer.js'
 import { parseRegistrationAnswer } from './registration-answer.js'
 

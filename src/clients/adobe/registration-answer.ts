@@ -1,6 +1,6 @@
-import type { AppRegistration } from '../../facts/facts.js'
-import { isGuid } from '../../facts/identifiers.js'
-import { neutralize } from '../../report/neutralize.js'
+import type { AppRegistration } from '../../model/facts.js'
+import { isGuid } from '../../model/identifiers.js'
+import { neutralize } from '../../safety/neutralize.js'
 import { ServiceError } from '../http/service-error.js'
 
 /**

@@ -4,7 +4,7 @@ import {
   ClientSecretCredential,
   ManagedIdentityCredential
 } from '@azure/identity'
-import { registerSecret } from '../http/secrets.js'
+import { registerSecret } from '../../safety/secrets.js'
 import type { AzureIdentity } from '../../inputs/settings.js'
 import { azureClientOptions } from './sdk-client-options.js'
 import { createAzureCliCredential } from './azure-cli-credential.js'

@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { registerSecret } from '../http/secrets.js'
+import { registerSecret } from '../../safety/secrets.js'
 
 export const AZURE_TOKEN_EXCHANGE_AUDIENCE = 'api://AzureADTokenExchange'
 

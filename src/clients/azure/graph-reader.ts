@@ -1,8 +1,8 @@
 import type { TokenCredential } from '@azure/core-auth'
-import type { ServicePrincipal } from '../../facts/facts.js'
+import type { ServicePrincipal } from '../../model/facts.js'
 import { requestJson } from '../http/json-request.js'
 import { ServiceError } from '../http/service-error.js'
-import { neutralize } from '../../report/neutralize.js'
+import { neutralize } from '../../safety/neutralize.js'
 
 /** The CMK app's service principal in the tenant, or null when the app was never consented to. */
 export async function readServicePrincipal(

@@ -1,4 +1,4 @@
-import type { RoleAssignmentFact } from '../../facts/facts.js'
+import type { RoleAssignmentFact } from '../../model/facts.js'
 import type {
   HsmRoleAssignment,
   HsmScope,

@@ -1,5 +1,5 @@
 import type { KeyVaultManagementClient } from '@azure/arm-keyvault'
-import type { KeyFacts, KeyLifetimeAction, KeyRotationPolicy } from '../../facts/facts.js'
+import type { KeyFacts, KeyLifetimeAction, KeyRotationPolicy } from '../../model/facts.js'
 import { ServiceError } from '../http/service-error.js'
 
 /** The key facts ARM gives, and the rotation policy when ARM's answer carries one. */

@@ -1,5 +1,5 @@
 import type { AuthorizationManagementClient } from '@azure/arm-authorization'
-import type { RoleAssignmentFact } from '../../facts/facts.js'
+import type { RoleAssignmentFact } from '../../model/facts.js'
 import { cappedPages } from '../http/capped-pages.js'
 
 /**

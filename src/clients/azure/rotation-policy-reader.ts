@@ -1,7 +1,7 @@
 import type { TokenCredential } from '@azure/core-auth'
 import { RestError } from '@azure/core-rest-pipeline'
 import { KeyClient } from '@azure/keyvault-keys'
-import type { KeyRotationPolicy } from '../../facts/facts.js'
+import type { KeyRotationPolicy } from '../../model/facts.js'
 import { azureClientOptions } from './sdk-client-options.js'
 
 /**

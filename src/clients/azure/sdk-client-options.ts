@@ -1,9 +1,9 @@
-import { errorMessage } from '../http/error-message.js'
+import { errorMessage } from '../../safety/error-message.js'
 import * as core from '@actions/core'
 import { RestError, type PipelinePolicy } from '@azure/core-rest-pipeline'
 import { httpTimeoutMs } from '../http/json-request.js'
 import { retryScale } from '../http/retry.js'
-import { redact } from '../http/secrets.js'
+import { redact } from '../../safety/secrets.js'
 import { answerGuardPolicy } from './answer-guard-policy.js'
 import { sameOriginPolicy } from './same-origin-policy.js'
 

@@ -1,6 +1,6 @@
-import { errorMessage } from '../http/error-message.js'
+import { errorMessage } from '../../safety/error-message.js'
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth'
-import { registerSecret } from '../http/secrets.js'
+import { registerSecret } from '../../safety/secrets.js'
 import { ServiceError } from '../http/service-error.js'
 
 const REFRESH_MARGIN_MS = 2 * 60 * 1000

@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import { cappedPages } from '../http/capped-pages.js'
-import { errorMessage } from '../http/error-message.js'
-import { redact } from '../http/secrets.js'
+import { errorMessage } from '../../safety/error-message.js'
+import { redact } from '../../safety/secrets.js'
 import { ServiceError } from '../http/service-error.js'
 
 export interface OpenIssue {

@@ -12,7 +12,7 @@ import {
   withRetry,
   type RetryPolicy
 } from './retry.js'
-import { redact } from './secrets.js'
+import { redact } from '../../safety/secrets.js'
 import { ServiceError, serviceMessage } from './service-error.js'
 import { sleep } from './sleep.js'
 import { describeNonJson } from './non-json.js'

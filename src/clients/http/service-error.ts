@@ -1,4 +1,4 @@
-import { redact } from './secrets.js'
+import { redact } from '../../safety/secrets.js'
 
 /** A call to a service that failed: names the call, the HTTP status and the service's message. */
 export class ServiceError extends Error {

@@ -1,4 +1,4 @@
-import type { AzureAuth, VaultType } from '../inputs/settings.js'
+import type { AzureAuth, VaultType } from './choices.js'
 
 /**
  * Everything the action reads before it decides anything. Each read either produced a value

@@ -1,8 +1,8 @@
-export const id = 354;
-export const ids = [354];
+export const id = 317;
+export const ids = [317];
 export const modules = {
 
-/***/ 76354:
+/***/ 1317:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,8 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   runSetup: () => (/* binding */ runSetup)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(96421);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
+var core = __webpack_require__(14116);
 // EXTERNAL MODULE: ./src/facts/read-error.ts
 var read_error = __webpack_require__(58784);
 // EXTERNAL MODULE: ./src/clients/http/service-error.ts
@@ -21,7 +21,7 @@ var service_error = __webpack_require__(1537);
 var finding_list = __webpack_require__(80637);
 // EXTERNAL MODULE: ./src/checks/vault-checks.ts
 var vault_checks = __webpack_require__(18359);
-;// CONCATENATED MODULE: ./src/facts/facts.ts
+;// CONCATENATED MODULE: ./src/model/facts.ts
 const CONFIG_STATUSES = [
     'NEW',
     'RUNNING',
@@ -240,8 +240,8 @@ async function assignVaultRole(client, vaultId, principalId, options) {
 var graph_reader = __webpack_require__(32746);
 // EXTERNAL MODULE: ./src/clients/http/json-request.ts + 1 modules
 var json_request = __webpack_require__(70955);
-// EXTERNAL MODULE: ./src/report/neutralize.ts
-var neutralize = __webpack_require__(26595);
+// EXTERNAL MODULE: ./src/safety/neutralize.ts
+var neutralize = __webpack_require__(77059);
 ;// CONCATENATED MODULE: ./src/actions/create-service-principal.ts
 
 

@@ -1,4 +1,4 @@
-import { neutralize } from '../../../src/report/neutralize.js'
+import { neutralize } from '../../../src/safety/neutralize.js'
 
 describe('neutralize', () => {
   it('keeps ordinary text as it is', () => {

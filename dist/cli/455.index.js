@@ -1,8 +1,8 @@
-export const id = 120;
-export const ids = [120];
+export const id = 455;
+export const ids = [455];
 export const modules = {
 
-/***/ 15120:
+/***/ 81455:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);

@@ -1,5 +1,5 @@
-export const id = 309;
-export const ids = [309];
+export const id = 319;
+export const ids = [319];
 export const modules = {
 
 /***/ 93326:
@@ -11,8 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   r: () => (/* binding */ azureClientOptions)
 });
 
-// EXTERNAL MODULE: ./src/clients/http/error-message.ts
-var error_message = __webpack_require__(21333);
+// EXTERNAL MODULE: ./src/safety/error-message.ts
+var error_message = __webpack_require__(49194);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var core = __webpack_require__(96421);
 // EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 37 modules
@@ -21,8 +21,8 @@ var esm = __webpack_require__(1818);
 var json_request = __webpack_require__(70955);
 // EXTERNAL MODULE: ./src/clients/http/retry.ts
 var retry = __webpack_require__(43855);
-// EXTERNAL MODULE: ./src/clients/http/secrets.ts
-var secrets = __webpack_require__(15120);
+// EXTERNAL MODULE: ./src/safety/secrets.ts
+var secrets = __webpack_require__(81455);
 // EXTERNAL MODULE: ./src/clients/http/capped-body.ts
 var capped_body = __webpack_require__(44709);
 // EXTERNAL MODULE: ./src/clients/http/non-json.ts
@@ -368,8 +368,8 @@ function proxyAgentFor(url) {
 
 // EXTERNAL MODULE: ./src/clients/http/retry.ts
 var retry = __webpack_require__(43855);
-// EXTERNAL MODULE: ./src/clients/http/secrets.ts
-var secrets = __webpack_require__(15120);
+// EXTERNAL MODULE: ./src/safety/secrets.ts
+var secrets = __webpack_require__(81455);
 // EXTERNAL MODULE: ./src/clients/http/service-error.ts
 var service_error = __webpack_require__(1537);
 // EXTERNAL MODULE: ./src/clients/http/sleep.ts
@@ -712,7 +712,7 @@ function sleep(ms, signal) {
 
 /***/ }),
 
-/***/ 10119:
+/***/ 93937:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,4 +1,4 @@
-import { redact, registerSecret } from '../../../../src/clients/http/secrets.js'
+import { redact, registerSecret } from '../../../src/safety/secrets.js'
 
 describe('redact', () => {
   it('hides a bearer token whatever the case of the scheme', () => {
