@@ -15,17 +15,19 @@ export const modules = {
 
 
 /** The CMK app's service principal in the tenant, or null when the app was never consented to. */
-async function readServicePrincipal(credential, graphEndpoint, appId, signal) {
-    const token = await credential.getToken(`${graphEndpoint}/.default`, { abortSignal: signal });
+async function readServicePrincipal(credential, graphEndpoint, appId, http) {
+    const token = await credential.getToken(`${graphEndpoint}/.default`, {
+        abortSignal: http.signal
+    });
     if (!token)
         throw new _http_service_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ServiceError */ ._('Microsoft Graph token request', undefined, 'no token returned');
-    const { status, body } = await (0,_http_json_request_js__WEBPACK_IMPORTED_MODULE_0__/* .requestJson */ .SS)({
+    const { status, body } = await (0,_http_json_request_js__WEBPACK_IMPORTED_MODULE_0__/* .requestJson */ .S)({
         call: 'Microsoft Graph GET service principal',
         method: 'GET',
         url: `${graphEndpoint}/v1.0/servicePrincipals(appId='${encodeURIComponent(appId)}')?$select=id,appId,displayName`,
         headers: { Authorization: `Bearer ${token.token}` },
         allow404: true,
-        signal
+        http
     });
     if (status === 404)
         return null;
@@ -373,10 +375,10 @@ var sdk_client_options = __webpack_require__(93326);
  * whose ARM answer has none: it needs keys/get on the data plane and the vault firewall refuses it
  * like any data-plane call. Null: the service has no policy for the key (404).
  */
-async function readRotationPolicy(credential, vaultUri, keyName, abortSignal) {
-    const client = new dist_esm/* KeyClient */.xp(vaultUri, credential, (0,sdk_client_options/* azureClientOptions */.r)('api', abortSignal));
+async function readRotationPolicy(credential, vaultUri, keyName, http) {
+    const client = new dist_esm/* KeyClient */.xp(vaultUri, credential, (0,sdk_client_options/* azureClientOptions */.r)('api', http));
     try {
-        const policy = await client.getKeyRotationPolicy(keyName, { abortSignal });
+        const policy = await client.getKeyRotationPolicy(keyName, { abortSignal: http.signal });
         return {
             source: 'data-plane',
             expiryTime: policy.expiresIn,
@@ -700,7 +702,7 @@ async function readKeyFacts(services, vault) {
             void credential
                 .getToken(vaultScopeFor(vault.vaultUri), { abortSignal: signal })
                 .catch(() => undefined);
-            return readRotationPolicy(credential, vault.vaultUri, settings.keyName, signal);
+            return readRotationPolicy(credential, vault.vaultUri, settings.keyName, services.http);
         });
     return { ok: true, value: { ...arm.value.key, rotationPolicy } };
 }
@@ -719,7 +721,7 @@ async function readAppAccess(services, registration, vaultRead, knownPrincipal) 
         : settings.cmkAppObjectId
             ? { ok: true, value: { objectId: settings.cmkAppObjectId, source: 'input' } }
             : await attempt('Microsoft Graph GET service principal', async () => {
-                const sp = await (0,graph_reader/* readServicePrincipal */.K)(credential, settings.endpoints.graph, appId, signal);
+                const sp = await (0,graph_reader/* readServicePrincipal */.K)(credential, settings.endpoints.graph, appId, services.http);
                 return sp && { ...sp, source: 'graph' };
             });
     const vault = await vaultRead;
@@ -782,7 +784,7 @@ function toReadError(call, error) {
         message = String(error);
     }
     const kind = status === 404 ? 'not-found' : status === 401 || status === 403 ? 'forbidden' : 'error';
-    return { call, status, kind, message: (0,_safety_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(message) };
+    return { call, status, kind, message: (0,_safety_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(message) };
 }
 /**
  * What Azure puts after the first line or in the inner error, where it names the cause: Key Vault

@@ -114,15 +114,15 @@ class PlatformClient {
     baseUrl;
     orgId;
     token;
-    signal;
-    constructor(baseUrl, orgId, token, signal) {
+    http;
+    constructor(baseUrl, orgId, token, http) {
         this.baseUrl = baseUrl;
         this.orgId = orgId;
         this.token = token;
-        this.signal = signal;
+        this.http = http;
     }
     async send(request) {
-        return (0,json_request/* requestJson */.SS)({
+        return (0,json_request/* requestJson */.S)({
             ...request,
             url: this.baseUrl + request.path,
             headers: {
@@ -130,7 +130,7 @@ class PlatformClient {
                 'x-api-key': 'acp_provisioning',
                 'x-gw-ims-org-id': this.orgId
             },
-            signal: this.signal
+            http: this.http
         });
     }
     /**
@@ -201,10 +201,10 @@ var secrets = __webpack_require__(81455);
 
 
 /** Gets the IMS access token once: a ready token, or the OAuth Server-to-Server client-credentials grant. */
-async function fetchAdobeToken(credential, imsEndpoint, signal) {
+async function fetchAdobeToken(credential, imsEndpoint, http) {
     if (credential.kind === 'access-token')
         return credential.accessToken;
-    const { body } = await (0,json_request/* requestJson */.SS)({
+    const { body } = await (0,json_request/* requestJson */.S)({
         call: 'Adobe IMS token request',
         method: 'POST',
         // A token grant stores nothing: safe to send again after a 5xx or a lost answer.
@@ -216,12 +216,12 @@ async function fetchAdobeToken(credential, imsEndpoint, signal) {
             client_secret: credential.clientSecret,
             scope: credential.scopes.join(',')
         },
-        signal
+        http
     });
     const token = body?.access_token;
     if (typeof token !== 'string' || token === '')
         throw new service_error/* ServiceError */._('Adobe IMS token request', 200, 'the answer has no access_token');
-    (0,secrets/* registerSecret */.c)(token);
+    (0,secrets/* registerSecret */.cl)(token);
     return token;
 }
 
@@ -231,10 +231,9 @@ var identity_dist_esm = __webpack_require__(39907);
 var sdk_client_options = __webpack_require__(93326);
 ;// CONCATENATED MODULE: ./src/clients/azure/azure-cli-credential.ts
 
-
 /**
  * The Azure CLI credential, bounded: each `az account get-access-token` may take at most
- * `timeoutMs` (default: the per-try HTTP timeout, 30 s). AzureCliCredential ignores the abort
+ * `timeoutMs` (the per-try HTTP timeout, 30 s unless tuned). AzureCliCredential ignores the abort
  * signal, so without a bound an `az` waiting on a network that never answers holds the sign-in
  * until the run's deadline. 30 s is long enough: az starts in a few seconds (Python and its
  * modules) and then needs at most a token refresh, one or two requests to Entra, each of which
@@ -271,7 +270,7 @@ class BoundedAzureCliCredential {
         }
     }
 }
-function createAzureCliCredential(tenantId, timeoutMs = (0,json_request/* httpTimeoutMs */.C)()) {
+function createAzureCliCredential(tenantId, timeoutMs) {
     const inner = new identity_dist_esm/* AzureCliCredential */.nG({
         ...(tenantId && { tenantId }),
         processTimeoutInMs: timeoutMs
@@ -283,10 +282,7 @@ function azureCliTimeout(timeoutMs) {
     return new Error(`az account get-access-token did not finish within ${timeoutMs / 1000} s and was stopped`);
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
-var core = __webpack_require__(14116);
 ;// CONCATENATED MODULE: ./src/clients/azure/github-id-token.ts
-
 
 const AZURE_TOKEN_EXCHANGE_AUDIENCE = 'api://AzureADTokenExchange';
 /**
@@ -302,7 +298,7 @@ const ID_TOKEN_EXPIRY_MARGIN_MS = 60_000;
  * `exp` claim leaves {@link ID_TOKEN_EXPIRY_MARGIN_MS}. A token without a readable `exp` is
  * never reused.
  */
-function githubIdTokenAssertion(fetchIdToken = audience => core.getIDToken(audience), now = Date.now, onToken = () => undefined) {
+function githubIdTokenAssertion(fetchIdToken, now = Date.now, onToken = () => undefined) {
     let current;
     return () => {
         if (current &&
@@ -310,7 +306,7 @@ function githubIdTokenAssertion(fetchIdToken = audience => core.getIDToken(audie
             return current.token;
         const entry = {
             token: fetchIdToken(AZURE_TOKEN_EXCHANGE_AUDIENCE).then(value => {
-                (0,secrets/* registerSecret */.c)(value);
+                (0,secrets/* registerSecret */.cl)(value);
                 onToken(value);
                 entry.expiresAtMs = expiresAtMs(value) ?? -Infinity;
                 return value;
@@ -384,7 +380,7 @@ class SharedTokenCredential {
         const pending = this.inner
             .getToken(scopes, { ...options, ...(this.runSignal && { abortSignal: this.runSignal }) })
             .then(token => {
-            (0,secrets/* registerSecret */.c)(token?.token);
+            (0,secrets/* registerSecret */.cl)(token?.token);
             return token;
         }, (error) => {
             // The SDKs would otherwise blame the ARM or Key Vault call for a failed sign-in.
@@ -416,37 +412,39 @@ const KNOWN_AUTHORITY_HOSTS = [
     'login.partner.microsoftonline.cn'
 ];
 /** Picks the credential explicitly; DefaultAzureCredential's probing is slow and confusing in CI. */
-function createAzureCredential(identity, authorityHost, runSignal, 
+function createAzureCredential(identity, authorityHost, http, 
+/** Fetches a GitHub ID token (the host's), for oidc. */
+fetchIdToken, 
 /** Told each GitHub ID token the oidc method fetched, e.g. to report the subject it presented. */
 onIdToken) {
     // MSAL knows the public clouds' metadata; anything else must not be "discovered" through them.
     const common = {
-        ...(0,sdk_client_options/* azureClientOptions */.r)('token', runSignal),
+        ...(0,sdk_client_options/* azureClientOptions */.r)('token', http),
         authorityHost,
         disableInstanceDiscovery: !KNOWN_AUTHORITY_HOSTS.includes(new URL(authorityHost).hostname)
     };
     let inner;
     switch (identity.auth) {
         case 'oidc':
-            inner = new identity_dist_esm/* ClientAssertionCredential */.XI(identity.tenantId, identity.clientId, githubIdTokenAssertion(undefined, undefined, onIdToken), common);
+            inner = new identity_dist_esm/* ClientAssertionCredential */.XI(identity.tenantId, identity.clientId, githubIdTokenAssertion(fetchIdToken, undefined, onIdToken), common);
             break;
         case 'secret':
-            (0,secrets/* registerSecret */.c)(identity.clientSecret);
+            (0,secrets/* registerSecret */.cl)(identity.clientSecret);
             inner = new identity_dist_esm/* ClientSecretCredential */.HC(identity.tenantId, identity.clientId, identity.clientSecret, common);
             break;
         case 'managed-identity':
             inner = identity.clientId
                 ? new identity_dist_esm/* ManagedIdentityCredential */.NC({
-                    ...(0,sdk_client_options/* azureClientOptions */.r)('token', runSignal),
+                    ...(0,sdk_client_options/* azureClientOptions */.r)('token', http),
                     clientId: identity.clientId
                 })
-                : new identity_dist_esm/* ManagedIdentityCredential */.NC((0,sdk_client_options/* azureClientOptions */.r)('token', runSignal));
+                : new identity_dist_esm/* ManagedIdentityCredential */.NC((0,sdk_client_options/* azureClientOptions */.r)('token', http));
             break;
         case 'cli':
-            inner = createAzureCliCredential(identity.tenantId);
+            inner = createAzureCliCredential(identity.tenantId, http.tuning.httpTimeoutMs);
             break;
     }
-    return new SharedTokenCredential(inner, identity.tenantId, runSignal);
+    return new SharedTokenCredential(inner, identity.tenantId, http.signal);
 }
 
 // EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 37 modules
@@ -484,9 +482,9 @@ class ManagedHsmRbacClient {
     pipeline;
     httpClient;
     base;
-    constructor(hsmUri, credential, runSignal) {
+    constructor(hsmUri, credential, http) {
         this.base = hsmUri.replace(/\/+$/, '');
-        const options = (0,sdk_client_options/* azureClientOptions */.r)('api', runSignal);
+        const options = (0,sdk_client_options/* azureClientOptions */.r)('api', http);
         this.pipeline = (0,core_rest_pipeline_dist_esm/* createPipelineFromOptions */.Fp)(options);
         this.pipeline.addPolicy((0,keyvault_common_dist_esm/* keyVaultAuthenticationPolicy */.sO)(credential));
         for (const { policy } of options.additionalPolicies)
@@ -579,9 +577,10 @@ var jwt_claims = __webpack_require__(32792);
 
 
 
-function createServices(settings, signal) {
+function createServices(settings, signal, host) {
     let presented;
-    const credential = createAzureCredential(settings.azure, settings.endpoints.authorityHost, signal, idToken => {
+    const http = { signal, log: host.log, tuning: settings.tuning };
+    const credential = createAzureCredential(settings.azure, settings.endpoints.authorityHost, http, host.idToken, idToken => {
         const claims = (0,jwt_claims/* jwtClaims */.v)(idToken);
         const audience = claims?.aud;
         presented = {
@@ -593,7 +592,7 @@ function createServices(settings, signal) {
     const arm = settings.endpoints.arm;
     const armScope = `${arm}/.default`;
     let adobeToken;
-    const token = () => (adobeToken ??= fetchAdobeToken(settings.adobe, settings.endpoints.ims, signal).catch(error => {
+    const token = () => (adobeToken ??= fetchAdobeToken(settings.adobe, settings.endpoints.ims, http).catch(error => {
         adobeToken = undefined;
         throw error;
     }));
@@ -602,29 +601,30 @@ function createServices(settings, signal) {
         settings,
         credential,
         keyVaultManagement: new esm/* KeyVaultManagementClient */.ch(credential, settings.subscriptionId, {
-            ...(0,sdk_client_options/* azureClientOptions */.r)('api', signal),
+            ...(0,sdk_client_options/* azureClientOptions */.r)('api', http),
             endpoint: arm,
             credentials: { scopes: [armScope] }
         }),
         resources: new dist_esm/* ResourceManagementClient */.h0(credential, settings.subscriptionId, {
-            ...(0,sdk_client_options/* azureClientOptions */.r)('api', signal),
+            ...(0,sdk_client_options/* azureClientOptions */.r)('api', http),
             endpoint: arm,
             credentials: { scopes: [armScope] }
         }),
         authorization: new dist/* AuthorizationManagementClient */.IK(credential, settings.subscriptionId, {
-            ...(0,sdk_client_options/* azureClientOptions */.r)('api', signal),
+            ...(0,sdk_client_options/* azureClientOptions */.r)('api', http),
             endpoint: arm,
             credentialScopes: [armScope]
         }),
         managedHsmRbac: hsmUri => {
             let client = hsmClients.get(hsmUri);
             if (!client)
-                hsmClients.set(hsmUri, (client = new ManagedHsmRbacClient(hsmUri, credential, signal)));
+                hsmClients.set(hsmUri, (client = new ManagedHsmRbacClient(hsmUri, credential, http)));
             return client;
         },
-        platform: new PlatformClient(settings.endpoints.platform, settings.adobeOrgId, token, signal),
+        platform: new PlatformClient(settings.endpoints.platform, settings.adobeOrgId, token, http),
         adobeToken: token,
         presentedIdToken: () => presented,
+        http,
         signal
     };
 }

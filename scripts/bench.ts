@@ -29,7 +29,7 @@ import {
   type RecordedRequest,
   type Simulator
 } from '../test/simulator/index.js'
-import { RETRY_SCALE_ENV } from '../src/clients/http/retry.js'
+import { RETRY_SCALE_ENV } from '../src/inputs/tuning.js'
 import {
   DIST_ENTRY,
   REPO_ROOT,

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseOutputFile } from './output-file.js'
-import { RETRY_SCALE_ENV } from '../src/clients/http/retry.js'
+import { RETRY_SCALE_ENV } from '../src/inputs/tuning.js'
 import {
   makeScenario,
   type RecordedRequest,

@@ -235,6 +235,41 @@ describe('aep-cmk CLI: environment variables', () => {
   })
 })
 
+describe('aep-cmk CLI: hostile answers', () => {
+  it('a status with command forms and an echoed secret: no ##[, ##vso[ or secret on stdout or stderr', async () => {
+    sim.state.configs = {}
+    const secret = sim.state.adobe.clientSecret
+    const statuses = sim.state.configStatusSequence
+    sim.state.configStatusSequence = [
+      'NEW',
+      `RUNNING ##[set-output name=issue-url;]https://evil.example ##vso[task.complete result=Succeeded] ${secret}` as (typeof statuses)[number]
+    ]
+    try {
+      const run = await runCli(
+        [...flags({ mode: 'setup', 'wait-timeout-seconds': '2' }), '--verbose'],
+        {
+          AEP_CMK_RETRY_SCALE: '0.1'
+        }
+      )
+      expect(run.exitCode).toBe(1)
+      expect(run.stderr).toContain('#\\#[set-output')
+      expect(run.stdout + run.stderr).not.toMatch(/##(vso)?\[/i)
+      expect(leakedSecrets(sim, run.stdout + run.stderr)).toEqual([])
+    } finally {
+      sim.state.configStatusSequence = statuses
+    }
+  })
+
+  it('exits 1 when the outputs cannot be written under GitHub Actions', async () => {
+    const run = await runCli(flags({ mode: 'validate' }), {
+      GITHUB_ACTIONS: 'true',
+      GITHUB_OUTPUT: workDir
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.stderr).toMatch(/could not write the outputs to GITHUB_OUTPUT/)
+  })
+})
+
 describe('aep-cmk CLI: usage', () => {
   it('an unknown flag exits 2 (as an invalid input does), names the flag and contacts nothing', async () => {
     const run = await runCli([...flags({ mode: 'setup' }), '--key-vault-nmae', 'kv'])
@@ -248,8 +283,10 @@ describe('aep-cmk CLI: usage', () => {
   it('an invalid input value exits 2 like a bad flag, naming the input, before any request', async () => {
     const run = await runCli(flags({ 'key-vault-name': 'a' }))
     expect(run.exitCode).toBe(2)
-    expect(jsonOutputs(run)).toMatchObject({ result: 'fail', status: 'UNKNOWN' })
-    expect(run.stderr).toContain('key-vault-name: must be')
+    // An input error prints no outputs: a caller piping stdout into jq must not read a result.
+    expect(run.stdout).toBe('')
+    expect(run.stderr).toMatch(/^aep-cmk: invalid input: key-vault-name: must be/m)
+    expect(run.stderr).not.toContain('CMK setup:')
     expect(sim.requests).toEqual([])
   })
 

@@ -3,6 +3,7 @@ import {
   withSimulator,
   type RecordedRequest,
   type Scenario,
+  type SimConfigStatus,
   type Simulator
 } from '../../test/simulator/index.js'
 import { defaultInputs, leakedSecrets, runAction, type ActionRun } from './harness.js'
@@ -302,6 +303,32 @@ describe('bad input', () => {
         expect(maskedValues(run)).toEqual(
           expect.arrayContaining([sim.state.azure.clientSecret, sim.state.adobe.clientSecret])
         )
+      })
+    },
+    TIMEOUT
+  )
+})
+
+describe('a secret a service echoes in an ordinary answer reaches no sink', () => {
+  it.concurrent(
+    'a configuration status carrying the Adobe client secret: outputs, JSON report, summary, tracking issue',
+    async () => {
+      await withSimulator(FAST, async sim => {
+        const secret = sim.state.adobe.clientSecret
+        sim.state.configStatusSequence = ['NEW', `FAILED ${secret}` as SimConfigStatus]
+        const run = await runAction(
+          sim,
+          { ...defaultInputs(sim), 'open-issue': 'true', 'wait-timeout-seconds': '2' },
+          { env: DEBUG, withReport: true }
+        )
+        expect(run.exitCode).toBe(1)
+        expect(run.report).toBeDefined()
+        expectNoLeak(run, sim)
+        const issues = sim.state.githubApi.issues
+        expect(issues.length).toBeGreaterThan(0)
+        const issueText = JSON.stringify([issues, sim.state.githubApi.comments])
+        expect(issueText).toContain('FAILED')
+        expect(leakedSecrets(sim, issueText)).toEqual([])
       })
     },
     TIMEOUT

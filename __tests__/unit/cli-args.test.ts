@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs'
 import { readActionMetadata, type ActionInput } from '../../src/cli/action-metadata.js'
 import { parseCliArgs } from '../../src/cli/cli-args.js'
 import { renderHelp } from '../../src/cli/help.js'
-import { envVarName, inputEnvironment, inputVarName } from '../../src/cli/input-environment.js'
+import { envVarName, inputVarName } from '../../src/host/cli-host.js'
 import { formatOutputs } from '../../src/cli/output-format.js'
-import { plainLogLine } from '../../src/cli/plain-log-line.js'
 
 const metadata = readActionMetadata(readFileSync('action.yml', 'utf8'))
 const inputs = metadata.inputs
@@ -207,23 +206,6 @@ describe('parseCliArgs', () => {
   })
 })
 
-describe('inputEnvironment', () => {
-  it('prefers flags, then AEP_CMK_* variables; leaves other inputs to INPUT_*', () => {
-    const env = {
-      AEP_CMK_KEY_NAME: 'from-env',
-      AEP_CMK_MODE: 'check',
-      AEP_CMK_CONFIG_NAME: '',
-      'INPUT_CONFIG-NAME': 'from-input',
-      AEP_CMK_UNRELATED: 'x'
-    }
-    expect(inputEnvironment({ mode: 'validate', strict: '' }, env, inputs)).toEqual({
-      INPUT_MODE: 'validate',
-      INPUT_STRICT: '',
-      'INPUT_KEY-NAME': 'from-env'
-    })
-  })
-})
-
 describe('formatOutputs', () => {
   const outputs = { result: 'fail', 'failed-checks': 'a,b', 'consent-url': 'https://x/?a=1&b=2' }
 
@@ -235,38 +217,6 @@ describe('formatOutputs', () => {
     expect(formatOutputs({ ...outputs, note: 'two\nlines' }, 'env')).toBe(
       'result=fail\nfailed_checks=a,b\nconsent_url=https://x/?a=1&b=2\nnote=two lines\n'
     )
-  })
-})
-
-describe('plainLogLine', () => {
-  const plain = (line: string, verbose = false) => plainLogLine(line, { verbose })
-
-  it('drops ::add-mask:: lines, which carry the secret', () => {
-    expect(plain('::add-mask::s3cr3t')).toBeUndefined()
-  })
-
-  it('shows ::debug:: lines only when verbose', () => {
-    expect(plain('::debug::GET x -> 200')).toBeUndefined()
-    expect(plain('::debug::GET x -> 200', true)).toBe('debug: GET x -> 200')
-  })
-
-  it('turns annotations into "<level>: <title>: message", unescaping data and properties', () => {
-    expect(plain('::error title=config.status::No configuration.%0AFix: run setup, 100%25')).toBe(
-      'error: config.status: No configuration.\nFix: run setup, 100%'
-    )
-    expect(plain('::warning title=a%3Ab%2Cc::careful')).toBe('warning: a:b,c: careful')
-    expect(plain('::notice file=action.yml,line=3::note')).toBe('notice: action.yml:3: note')
-    expect(plain('::error::CMK setup: failed checks: key.size')).toBe(
-      'error: CMK setup: failed checks: key.size'
-    )
-  })
-
-  it('keeps group titles, drops endgroup, and leaves other lines alone', () => {
-    expect(plain('::group::Reading')).toBe('Reading')
-    expect(plain('::endgroup::')).toBeUndefined()
-    expect(plain('CMK setup: pass')).toBe('CMK setup: pass')
-    expect(plain('a :: b')).toBe('a :: b')
-    expect(plain('::something-new::x')).toBe('::something-new::x')
   })
 })
 

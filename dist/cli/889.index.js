@@ -27,20 +27,20 @@ const FALLBACK_WORKFLOW = '.github/workflows/aep-cmk-compliance.yml';
  * when the checked-out copy in GITHUB_WORKSPACE shows it, the `uses:` line of the step that
  * runs this action; else line 1 of that file.
  */
-async function workflowLocation(env) {
-    const uri = workflowPath(env) ?? FALLBACK_WORKFLOW;
-    const text = await readWorkflow(env.GITHUB_WORKSPACE, uri);
-    const step = text === undefined ? undefined : findStep(text, env);
+async function workflowLocation(context) {
+    const uri = workflowPath(context) ?? FALLBACK_WORKFLOW;
+    const text = await readWorkflow(context.workspace, uri);
+    const step = text === undefined ? undefined : findStep(text, context);
     return { uri, ...(step ?? firstLine(text)) };
 }
 /** The repository-relative path in GITHUB_WORKFLOW_REF, without the `@ref`. */
-function workflowPath(env) {
-    const ref = env.GITHUB_WORKFLOW_REF?.trim();
+function workflowPath(context) {
+    const ref = context.workflowRef?.trim();
     if (!ref)
         return undefined;
     const at = ref.lastIndexOf('@');
     const full = at > 0 ? ref.slice(0, at) : ref;
-    const repository = env.GITHUB_REPOSITORY?.trim();
+    const repository = context.repository?.trim();
     const path = repository && full.toLowerCase().startsWith(`${repository.toLowerCase()}/`)
         ? full.slice(repository.length + 1)
         : full.split('/').slice(2).join('/');
@@ -72,7 +72,7 @@ function firstLine(text) {
  * for steps without an id are not documented consistently, so a job that uses the action twice
  * should give its steps ids to have each alert on its own step.
  */
-function findStep(text, env) {
+function findStep(text, context) {
     const lines = new yaml__WEBPACK_IMPORTED_MODULE_2__/* .LineCounter */ .HN();
     let doc;
     try {
@@ -83,9 +83,9 @@ function findStep(text, env) {
     }
     if (doc.errors.length > 0)
         return undefined;
-    const steps = stepsOf(doc.contents, env.GITHUB_JOB?.trim() || undefined);
-    const action = env.GITHUB_ACTION?.trim();
-    const repository = env.GITHUB_ACTION_REPOSITORY?.trim().toLowerCase();
+    const steps = stepsOf(doc.contents, context.job?.trim() || undefined);
+    const action = context.action?.trim();
+    const repository = context.actionRepository?.trim().toLowerCase();
     const step = steps.find(s => action !== undefined && s.id === action) ??
         steps.find(s => {
             const uses = s.uses.toLowerCase();

@@ -2,6 +2,7 @@ import type { TokenCredential } from '@azure/core-auth'
 import { readServicePrincipal } from '../clients/azure/graph-reader.js'
 import { requestJson } from '../clients/http/json-request.js'
 import { ServiceError } from '../clients/http/service-error.js'
+import type { HttpContext } from '../clients/http/http-context.js'
 import { neutralize } from '../safety/neutralize.js'
 import { pollUntil } from './poll-schedule.js'
 import type { PrincipalWaitOptions } from './until-principal-visible.js'
@@ -27,10 +28,12 @@ export async function createServicePrincipal(
   credential: TokenCredential,
   graphEndpoint: string,
   appId: string,
+  http: HttpContext,
   wait: PrincipalWaitOptions
 ): Promise<ServicePrincipalCreation> {
-  const { signal } = wait
-  const token = await credential.getToken(`${graphEndpoint}/.default`, { abortSignal: signal })
+  const token = await credential.getToken(`${graphEndpoint}/.default`, {
+    abortSignal: http.signal
+  })
   if (!token)
     throw new ServiceError('Microsoft Graph token request', undefined, 'no token returned')
   try {
@@ -40,7 +43,7 @@ export async function createServicePrincipal(
       url: `${graphEndpoint}/v1.0/servicePrincipals`,
       headers: { Authorization: `Bearer ${token.token}` },
       json: { appId },
-      signal
+      http
     })
     const answer = body as { id?: unknown; appId?: unknown } | undefined
     if (typeof answer?.id !== 'string')
@@ -54,11 +57,11 @@ export async function createServicePrincipal(
   } catch (error) {
     // Graph answers 409 Request_MultipleObjectsWithSameKeyValue when the app already has one.
     if (!(error instanceof ServiceError) || error.status !== 409) throw error
-    const existing = await readServicePrincipal(credential, graphEndpoint, appId, signal)
+    const existing = await readServicePrincipal(credential, graphEndpoint, appId, http)
     if (!existing) throw error
     return { kind: 'already-present', objectId: existing.objectId }
   }
-  const readBack = () => readServicePrincipal(credential, graphEndpoint, appId, signal)
+  const readBack = () => readServicePrincipal(credential, graphEndpoint, appId, http)
   const first = await readBack()
   const visible = first ?? (await pollUntil(readBack, principal => principal !== null, wait)).value
   if (!visible)

@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import { toReadError } from '../facts/read-error.js'
 import { ServiceError } from '../clients/http/service-error.js'
 import type { CheckId, Finding } from '../model/finding.js'
@@ -27,7 +26,7 @@ import { ensureConfig } from './ensure-config.js'
 import { realClock, type Clock } from './poll-schedule.js'
 import { registerCmkApp } from './register-app.js'
 import { LOST_WRITE_GRACE_MS } from './lost-write.js'
-import { retryScale } from '../clients/http/retry.js'
+import { silentLog, type Log } from '../model/log.js'
 import type { RepairOutcome } from '../model/repair-outcome.js'
 import { REPAIR_CHECK, repairPermission } from './repair-outcome.js'
 import { neutralize } from '../safety/neutralize.js'
@@ -61,7 +60,7 @@ export async function runSetup(
   services: Services,
   facts: Facts,
   evaluate: (facts: Facts) => Finding[],
-  options: { clock?: Clock; onStatus?: (config: AdobeConfig) => void } = {}
+  options: { clock?: Clock; log?: Log; onStatus?: (config: AdobeConfig) => void } = {}
 ): Promise<SetupOutcome> {
   const { settings, platform } = services
   const actions: string[] = []
@@ -72,7 +71,8 @@ export async function runSetup(
   const waitDeadline = clock.now() + settings.waitTimeoutSeconds * 1000
   const remainingWaitMs = (): number => Math.max(0, waitDeadline - clock.now())
   // Tests shorten the action's own waits (AEP_CMK_RETRY_SCALE); wait-timeout-seconds stays.
-  const waitScale = retryScale()
+  const waitScale = settings.tuning.retryScale
+  const log = options.log ?? silentLog
   const waitOptions = {
     firstIntervalMs: settings.pollIntervalSeconds * 1000 * waitScale,
     lostWriteGraceMs: LOST_WRITE_GRACE_MS * waitScale,
@@ -86,6 +86,7 @@ export async function runSetup(
     attempted: new Set(),
     outcomes: [],
     actions,
+    log,
     roleWait: () => ({ ...waitOptions, timeoutMs: remainingWaitMs() })
   }
   facts = await repairFailingChecks(facts, repairs)
@@ -96,7 +97,7 @@ export async function runSetup(
     if (blockedBy(withoutApp)) return { kind: 'blocked', facts, actions, repairs: repairs.outcomes }
     let outcome
     try {
-      core.info(
+      log.info(
         registered?.applicationId
           ? 'Waiting for Adobe to publish the CMK app consent URL'
           : 'Registering the CMK app with Adobe, then waiting for its consent URL'
@@ -118,7 +119,7 @@ export async function runSetup(
       actions.push(
         `Registered the CMK app with Adobe (application id ${registration.applicationId})`
       )
-      core.info(neutralize(actions.at(-1)!))
+      log.info(neutralize(actions.at(-1)!))
     }
     if (outcome.timedOut || !registration) {
       return {
@@ -155,16 +156,16 @@ export async function runSetup(
     ...waitOptions,
     timeoutMs: remainingWaitMs(),
     onSubmit: () =>
-      core.info(
+      log.info(
         `Submitting configuration ${settings.configName} for ${neutralize(key.id)} to Adobe`
       ),
     onStatus: config => {
       // One line per change keeps a long wait readable without a line per poll.
       if (config.status !== lastStatus)
-        core.info(`Configuration ${neutralize(config.name)}: ${neutralize(config.status)}`)
+        log.info(`Configuration ${neutralize(config.name)}: ${neutralize(config.status)}`)
       if (!isDocumentedStatus(config.status) && !undocumented.has(config.status)) {
         undocumented.add(config.status)
-        core.info(
+        log.info(
           `Adobe answered status ${neutralize(config.status)}, which its docs do not list (${CONFIG_STATUSES.join(', ')}); waiting as if it were still in progress.`
         )
       }
@@ -197,6 +198,7 @@ interface Repairs {
   attempted: Set<Repair>
   outcomes: RepairOutcome[]
   actions: string[]
+  log: Log
   /** The PrincipalNotFound wait, within what is left of wait-timeout-seconds. */
   roleWait: () => { firstIntervalMs: number; timeoutMs: number; clock: Clock; signal: AbortSignal }
 }
@@ -222,14 +224,14 @@ function record(repairs: Repairs, outcome: RepairOutcome): void {
   repairs.outcomes.push(outcome)
   if (outcome.result === 'created') {
     repairs.actions.push(outcome.summary)
-    core.info(neutralize(outcome.summary))
+    repairs.log.info(neutralize(outcome.summary))
   } else if (outcome.result === 'already-present') {
-    core.info(`remediate ${outcome.item}: ${neutralize(outcome.summary)}`)
+    repairs.log.info(`remediate ${outcome.item}: ${neutralize(outcome.summary)}`)
   } else if (outcome.result === 'not-possible') {
-    core.info(`remediate ${outcome.item}: not possible: ${neutralize(outcome.reason)}`)
+    repairs.log.info(`remediate ${outcome.item}: not possible: ${neutralize(outcome.reason)}`)
   } else {
     const status = outcome.status ? ` (HTTP ${outcome.status})` : ''
-    core.info(`remediate ${outcome.item}: ${outcome.result} by ${outcome.call}${status}`)
+    repairs.log.info(`remediate ${outcome.item}: ${outcome.result} by ${outcome.call}${status}`)
   }
 }
 
@@ -376,6 +378,7 @@ async function repairAppAccess(
         services.credential,
         settings.endpoints.graph,
         appId,
+        services.http,
         repairs.roleWait()
       )
       record(

@@ -1,7 +1,7 @@
 import type { ActionMetadata } from './action-metadata.js'
 import { CLI_FLAGS, isBooleanInput } from './cli-args.js'
 import { EXIT_CODES } from './exit-codes.js'
-import { envVarName } from './input-environment.js'
+import { envVarName } from '../host/cli-host.js'
 
 function wrap(text: string, width: number): string[] {
   const lines: string[] = []

@@ -1,9 +1,3 @@
-/** Seconds the reads may take on top of wait-timeout-seconds before the run is stopped. */
-export const READ_ALLOWANCE_SECONDS = 300
-
-/** Overrides READ_ALLOWANCE_SECONDS (for slow networks, and for tests of the deadline). */
-export const READ_ALLOWANCE_ENV = 'AEP_CMK_READ_ALLOWANCE_SECONDS'
-
 /** Time kept at the end of the run for reporting: at most 10 s, a tenth of a short run. */
 const REPORTING_MARGIN_MS = 10_000
 
@@ -20,22 +14,12 @@ export interface RunDeadline {
   clear(): void
 }
 
-function allowanceSeconds(env: Record<string, string | undefined>): number {
-  const raw = env[READ_ALLOWANCE_ENV]?.trim()
-  const seconds = raw ? Number(raw) : NaN
-  return Number.isFinite(seconds) && seconds > 0 ? seconds : READ_ALLOWANCE_SECONDS
-}
-
 /**
- * The run's deadline, wait-timeout-seconds + 300 s after it starts: the work is cancelled a
+ * The run's deadline, wait-timeout-seconds + the read allowance (300 s) after it starts: the work is cancelled a
  * reporting margin before it and reported half a margin before it, so that outputs, summary and
  * report are written by the deadline whatever the services do.
  */
-export function startRunDeadline(
-  waitTimeoutSeconds: number,
-  env: Record<string, string | undefined> = process.env
-): RunDeadline {
-  const allowance = allowanceSeconds(env)
+export function startRunDeadline(waitTimeoutSeconds: number, allowance: number): RunDeadline {
   const totalMs = (waitTimeoutSeconds + allowance) * 1000
   const margin = Math.min(REPORTING_MARGIN_MS, totalMs / 10)
   const controller = new AbortController()

@@ -10,6 +10,8 @@ import type { SharedTokenCredential } from './azure/shared-token-credential.js'
 import type { Settings } from '../inputs/settings.js'
 import { jwtClaims, stringClaim } from './http/jwt-claims.js'
 import type { PresentedIdToken } from '../model/facts.js'
+import type { Log } from '../model/log.js'
+import type { HttpContext } from './http/http-context.js'
 
 /** The clients of one run, built once from the settings. Nothing here sends a request. */
 export interface Services {
@@ -26,15 +28,30 @@ export interface Services {
   adobeToken: () => Promise<string>
   /** The claims of the last GitHub ID token the oidc sign-in presented to Entra. */
   presentedIdToken: () => PresentedIdToken | undefined
+  /** The run's cancellation, log and tuning, for every HTTP call. */
+  http: HttpContext
   signal: AbortSignal
 }
 
-export function createServices(settings: Settings, signal: AbortSignal): Services {
+/** What the clients need from where the run runs. */
+export interface ServiceHost {
+  log: Log
+  /** A GitHub ID token for `audience`, for the oidc sign-in. */
+  idToken: (audience: string) => Promise<string>
+}
+
+export function createServices(
+  settings: Settings,
+  signal: AbortSignal,
+  host: ServiceHost
+): Services {
   let presented: PresentedIdToken | undefined
+  const http: HttpContext = { signal, log: host.log, tuning: settings.tuning }
   const credential = createAzureCredential(
     settings.azure,
     settings.endpoints.authorityHost,
-    signal,
+    http,
+    host.idToken,
     idToken => {
       const claims = jwtClaims(idToken)
       const audience = claims?.aud
@@ -49,7 +66,7 @@ export function createServices(settings: Settings, signal: AbortSignal): Service
   const armScope = `${arm}/.default`
   let adobeToken: Promise<string> | undefined
   const token = (): Promise<string> =>
-    (adobeToken ??= fetchAdobeToken(settings.adobe, settings.endpoints.ims, signal).catch(error => {
+    (adobeToken ??= fetchAdobeToken(settings.adobe, settings.endpoints.ims, http).catch(error => {
       adobeToken = undefined
       throw error
     }))
@@ -58,29 +75,30 @@ export function createServices(settings: Settings, signal: AbortSignal): Service
     settings,
     credential,
     keyVaultManagement: new KeyVaultManagementClient(credential, settings.subscriptionId, {
-      ...azureClientOptions('api', signal),
+      ...azureClientOptions('api', http),
       endpoint: arm,
       credentials: { scopes: [armScope] }
     }),
     resources: new ResourceManagementClient(credential, settings.subscriptionId, {
-      ...azureClientOptions('api', signal),
+      ...azureClientOptions('api', http),
       endpoint: arm,
       credentials: { scopes: [armScope] }
     }),
     authorization: new AuthorizationManagementClient(credential, settings.subscriptionId, {
-      ...azureClientOptions('api', signal),
+      ...azureClientOptions('api', http),
       endpoint: arm,
       credentialScopes: [armScope]
     }),
     managedHsmRbac: hsmUri => {
       let client = hsmClients.get(hsmUri)
       if (!client)
-        hsmClients.set(hsmUri, (client = new ManagedHsmRbacClient(hsmUri, credential, signal)))
+        hsmClients.set(hsmUri, (client = new ManagedHsmRbacClient(hsmUri, credential, http)))
       return client
     },
-    platform: new PlatformClient(settings.endpoints.platform, settings.adobeOrgId, token, signal),
+    platform: new PlatformClient(settings.endpoints.platform, settings.adobeOrgId, token, http),
     adobeToken: token,
     presentedIdToken: () => presented,
+    http,
     signal
   }
 }

@@ -128,7 +128,7 @@ export async function readKeyFacts(services: Services, vault: VaultFacts): Promi
           void credential
             .getToken(vaultScopeFor(vault.vaultUri), { abortSignal: signal })
             .catch(() => undefined)
-          return readRotationPolicy(credential, vault.vaultUri, settings.keyName, signal)
+          return readRotationPolicy(credential, vault.vaultUri, settings.keyName, services.http)
         }
       )
   return { ok: true, value: { ...arm.value.key, rotationPolicy } }
@@ -153,7 +153,12 @@ export async function readAppAccess(
     : settings.cmkAppObjectId
       ? { ok: true, value: { objectId: settings.cmkAppObjectId, source: 'input' } }
       : await attempt('Microsoft Graph GET service principal', async () => {
-          const sp = await readServicePrincipal(credential, settings.endpoints.graph, appId, signal)
+          const sp = await readServicePrincipal(
+            credential,
+            settings.endpoints.graph,
+            appId,
+            services.http
+          )
           return sp && { ...sp, source: 'graph' as const }
         })
   const vault = await vaultRead

@@ -1,4 +1,5 @@
 import { resolveEndpoints } from './endpoints.js'
+import { parseTuning, READ_ALLOWANCE_SECONDS } from './tuning.js'
 import { inputProblemsMessage } from './input-error.js'
 import {
   AZURE_AUTH_METHODS,
@@ -28,6 +29,12 @@ const REGION = /^[a-z]{2,6}[0-9]{1,2}$/
 const SCOPE = /^[A-Za-z0-9_.:/-]+$/
 // Adobe configuration names go into a URL path: no separators or control characters.
 const CONFIG_NAME = /^[^/?#%\\\p{Cc}]{1,255}$/u
+/**
+ * GitHub ends a job after 6 hours; the run's deadline is wait-timeout-seconds plus the read
+ * allowance, so the wait may take no more than what the allowance leaves of them.
+ */
+export const MAX_WAIT_TIMEOUT_SECONDS = 6 * 3600 - READ_ALLOWANCE_SECONDS
+
 /** Inputs that hold secrets: never echoed, and masked before anything else happens. */
 export const SECRET_INPUTS = [
   'azure-client-secret',
@@ -86,11 +93,18 @@ export function parseSettings(
     if (!pattern.test(value)) problems.push(`${name}: must be ${rule}; got "${value}"`)
     return value
   }
-  const integer = (name: string, fallback: number, min: number, max: number): number => {
+  const integer = (
+    name: string,
+    fallback: number,
+    min: number,
+    max: number,
+    why?: string
+  ): number => {
     const raw = read(name)
     if (raw === '') return fallback
     if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-      problems.push(`${name}: must be a whole number from ${min} to ${max}; got "${raw}"`)
+      const reason = why ? ` (${why})` : ''
+      problems.push(`${name}: must be a whole number from ${min} to ${max}${reason}; got "${raw}"`)
       return fallback
     }
     return Number(raw)
@@ -191,10 +205,17 @@ export function parseSettings(
     sarifFile: read('sarif-file') || undefined,
     trackingIssue: openIssue ? { githubToken } : undefined,
     strict: boolean('strict', false),
-    waitTimeoutSeconds: integer('wait-timeout-seconds', 1800, 0, 21600),
+    waitTimeoutSeconds: integer(
+      'wait-timeout-seconds',
+      1800,
+      0,
+      MAX_WAIT_TIMEOUT_SECONDS,
+      `the run may take it plus ${READ_ALLOWANCE_SECONDS} s, inside GitHub's 6-hour job limit`
+    ),
     pollIntervalSeconds: integer('poll-interval-seconds', 10, 1, 60),
     reportFile: read('report-file') || undefined,
     endpoints: resolveEndpoints(adobeRegion, env, problems),
+    tuning: parseTuning(env),
     notices
   }
   if (problems.length === 0) return { ok: true, settings }

@@ -1,4 +1,5 @@
 import type { Mode, VaultTypeInput, Repair, PayloadFormat } from '../model/choices.js'
+import type { Tuning } from './tuning.js'
 
 /** How the job signs in to Azure; each method carries exactly the ids it needs. */
 export type AzureIdentity =
@@ -49,6 +50,8 @@ export interface Settings {
   pollIntervalSeconds: number
   reportFile?: string | undefined
   endpoints: Endpoints
+  /** Knobs read from the environment, not inputs (test waits, per-try timeout). */
+  tuning: Tuning
   /** Things about the inputs worth a warning that do not stop the run. */
   notices: string[]
 }

@@ -1,31 +1,25 @@
 import type { CheckId, Finding } from '../model/finding.js'
-import { neutralize } from '../safety/neutralize.js'
 import { skippedBy } from './skipped-lines.js'
 
-/** The part of @actions/core that annotations need. */
-export interface AnnotationSink {
-  error(message: string, properties: { title: string }): void
-  warning(message: string, properties: { title: string }): void
-}
+/** One annotation: its level, message and title (the check id). */
+export type Annotation = [level: 'error' | 'warning', message: string, title: CheckId]
 
 /**
  * One annotation per failed or warned check, titled with the check id; skipped checks get none
  * of their own: the check that blocked them says so. With strict, warnings fail the job, so
  * they are reported as errors.
  */
-export function annotate(findings: Finding[], strict: boolean, sink: AnnotationSink): void {
+export function annotationsFor(findings: Finding[], strict: boolean): Annotation[] {
   const blocked = skippedBy(findings)
+  const annotations: Annotation[] = []
   for (const f of findings) {
     if (f.outcome === 'pass' || f.outcome === 'skipped') continue
-    // Details and fixes quote services: an annotation is one log line, neutralized like any other.
-    const message = neutralize(
-      [asSentence(f.detail), f.fix && `Fix: ${f.fix}`, blockedNote(blocked.get(f.id))]
-        .filter(Boolean)
-        .join(' ')
-    )
-    if (f.outcome === 'fail' || strict) sink.error(message, { title: f.id })
-    else sink.warning(message, { title: f.id })
+    const message = [asSentence(f.detail), f.fix && `Fix: ${f.fix}`, blockedNote(blocked.get(f.id))]
+      .filter(Boolean)
+      .join(' ')
+    annotations.push([f.outcome === 'fail' || strict ? 'error' : 'warning', message, f.id])
   }
+  return annotations
 }
 
 function blockedNote(ids: CheckId[] | undefined): string | undefined {

@@ -1,9 +1,7 @@
-import * as core from '@actions/core'
 import { issuesClient } from '../clients/github/issues-client.js'
 import { errorMessage } from '../safety/error-message.js'
-import { redact } from '../safety/secrets.js'
 import type { GuardedKey } from './guarded-key.js'
-import { neutralize } from '../safety/neutralize.js'
+import type { Host } from '../host/host.js'
 import type { RunResult } from './run-result.js'
 import { buildSarif, writeSarif } from './sarif.js'
 import { keepTrackingIssue } from './tracking-issue.js'
@@ -22,6 +20,7 @@ function gatheredFacts(r: RunResult): boolean {
 
 /** Writes the SARIF file when asked and facts were gathered; returns its path once written. */
 export async function publishSarif(
+  host: Host,
   r: RunResult,
   github: GitHubReporting | undefined,
   strict: boolean
@@ -30,11 +29,11 @@ export async function publishSarif(
   try {
     // Loaded here, not at start-up: it brings a YAML parser that only the SARIF file needs.
     const { workflowLocation } = await import('./workflow-location.js')
-    const location = await workflowLocation(process.env)
+    const location = await workflowLocation(host.context)
     await writeSarif(github.sarifFile, buildSarif(r.findings, github.key, location, strict))
     return github.sarifFile
   } catch (error) {
-    core.warning(`Could not write sarif-file ${github.sarifFile}: ${redact(errorMessage(error))}`)
+    host.warning(`Could not write sarif-file ${github.sarifFile}: ${errorMessage(error)}`)
     return undefined
   }
 }
@@ -45,15 +44,16 @@ export async function publishSarif(
  * run. Returns the issue's URL whenever GitHub named one.
  */
 export async function publishTrackingIssue(
+  host: Host,
   r: RunResult,
   github: GitHubReporting | undefined
 ): Promise<string | undefined> {
   if (!github?.trackingIssue || !gatheredFacts(r)) return undefined
   let client
   try {
-    client = await issuesClient(github.trackingIssue.githubToken)
+    client = await issuesClient(github.trackingIssue.githubToken, host)
   } catch (error) {
-    core.warning(`Could not keep the tracking issue: ${redact(errorMessage(error))}`)
+    host.warning(`Could not keep the tracking issue: ${errorMessage(error)}`)
     return undefined
   }
   const outcome = await keepTrackingIssue(client.api, github.key, {
@@ -67,23 +67,21 @@ export async function publishTrackingIssue(
   })
   switch (outcome.kind) {
     case 'opened':
-      core.info(neutralize(`Opened the tracking issue ${outcome.url}`))
-      if (outcome.warning) core.warning(outcome.warning)
+      host.info(`Opened the tracking issue ${outcome.url}`)
+      if (outcome.warning) host.warning(outcome.warning)
       return outcome.url
     case 'updated':
-      core.info(
-        neutralize(
-          `Updated the tracking issue ${outcome.url}${outcome.commented ? ' and commented: the failed checks changed' : ''}`
-        )
+      host.info(
+        `Updated the tracking issue ${outcome.url}${outcome.commented ? ' and commented: the failed checks changed' : ''}`
       )
       return outcome.url
     case 'closed':
-      core.info(neutralize(`Closed the tracking issue ${outcome.url}: every check passes`))
+      host.info(`Closed the tracking issue ${outcome.url}: every check passes`)
       return outcome.url
     case 'nothing-open':
       return undefined
     case 'failed':
-      core.warning(`Could not keep the tracking issue: ${outcome.warning}`)
+      host.warning(`Could not keep the tracking issue: ${outcome.warning}`)
       return outcome.url
   }
 }

@@ -1,6 +1,7 @@
 import type { RepairOutcome } from '../model/repair-outcome.js'
 import type { CheckId, Outcome } from '../model/finding.js'
 import type { Mode } from '../model/choices.js'
+import { redact } from '../safety/secrets.js'
 import { writeRegularFile } from './regular-file.js'
 import type { RunResult } from './run-result.js'
 
@@ -74,5 +75,6 @@ export function buildJsonReport(r: RunResult): JsonReport {
 
 /** Writes the JSON report to path (a regular file), creating missing parent directories. */
 export async function writeJsonReport(path: string, r: RunResult): Promise<void> {
-  await writeRegularFile(path, JSON.stringify(buildJsonReport(r), null, 2) + '\n')
+  // Secrets a service echoed must not reach a file that is uploaded as an artifact.
+  await writeRegularFile(path, redact(JSON.stringify(buildJsonReport(r), null, 2)) + '\n')
 }

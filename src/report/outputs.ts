@@ -1,16 +1,15 @@
-import { neutralize } from '../safety/neutralize.js'
 import type { RunResult } from './run-result.js'
 
 /**
- * Sets the action's contract outputs; report-file only when a report was written. Values that
- * came from a service are neutralised: a workflow may echo an output into its log.
+ * Sets the action's contract outputs; report-file only when a report was written. The host
+ * neutralizes every value (a workflow may echo an output into its log).
  */
 export function writeOutputs(
   r: RunResult,
   set: (name: string, value: string) => void,
   reportFile?: string
 ): void {
-  const setOutput = (name: string, value: string): void => set(name, neutralize(value))
+  const setOutput = set
   setOutput('result', r.result)
   setOutput('status', r.status)
   setOutput('config-name', r.configName)

@@ -1,7 +1,6 @@
-import * as core from '@actions/core'
+import type { Host } from '../host/host.js'
 import { errorMessage } from '../safety/error-message.js'
-import { redact } from '../safety/secrets.js'
-import { annotate } from './annotations.js'
+import { annotationsFor } from './annotations.js'
 import { publishSarif, publishTrackingIssue, type GitHubReporting } from './github-reports.js'
 import { writeJsonReport } from './json-report.js'
 import { writeGitHubOutputs, writeOutputs } from './outputs.js'
@@ -12,59 +11,79 @@ import { skippedLines } from './skipped-lines.js'
 /** The action's outputs as set, by output name. */
 export type ActionOutputs = Record<string, string>
 
+export interface PublishOptions {
+  strict: boolean
+  reportFile?: string | undefined
+  /** Absent when the inputs were invalid. */
+  github?: GitHubReporting | undefined
+}
+
 export interface Published {
   outputs: ActionOutputs
-  /** Why the outputs could not be written (GITHUB_OUTPUT missing or unwritable), when so. */
-  outputsError?: string | undefined
+  /** Whether the step passes: the run passed and every output was written. */
+  passed: boolean
 }
 
 /**
  * Writes everything a run reports: annotations, outputs, the JSON report, the SARIF file, the
- * tracking issue and the job summary. Each part is attempted even when another fails. The
- * contract's outputs come before the files, so that a report-file that cannot be written (or
- * would block) never costs them. `github` is absent when the inputs were invalid. Returns the
- * outputs it set (the command line prints them).
+ * tracking issue and the job summary, then passes or fails the step. Each part is attempted even
+ * when another fails. The contract's outputs come before the files, so that a report-file that
+ * cannot be written (or would block) never costs them. Returns the outputs it set (the command
+ * line prints them).
  */
 export async function publish(
+  host: Host,
   r: RunResult,
-  strict: boolean,
-  reportFile?: string,
-  github?: GitHubReporting
+  { strict, reportFile, github }: PublishOptions
 ): Promise<Published> {
   const outputs: ActionOutputs = {}
   const setOutput = (name: string, value: string): void => {
+    host.setOutput(name, value)
     outputs[name] = value
-    core.setOutput(name, value)
   }
-  annotate(r.findings, strict, core)
-  for (const line of skippedLines(r.findings)) core.info(line)
+  for (const [level, message, title] of annotationsFor(r.findings, strict))
+    host.annotate(level, message, title)
+  for (const line of skippedLines(r.findings)) host.info(line)
   const outputsError = setOutputs(() => writeOutputs(r, setOutput))
   if (reportFile) {
     try {
       await writeJsonReport(reportFile, r)
       if (!outputsError) setOutputs(() => setOutput('report-file', reportFile))
     } catch (error) {
-      core.warning(`Could not write report-file ${reportFile}: ${redact(errorMessage(error))}`)
+      host.warning(`Could not write report-file ${reportFile}: ${errorMessage(error)}`)
     }
   }
-  const sarifFile = await publishSarif(r, github, strict)
-  const issueUrl = await publishTrackingIssue(r, github)
+  const sarifFile = await publishSarif(host, r, github, strict)
+  const issueUrl = await publishTrackingIssue(host, r, github)
   if (!outputsError) setOutputs(() => writeGitHubOutputs(setOutput, { sarifFile, issueUrl }))
   try {
-    await core.summary.addRaw(redact(renderSummary(r))).write()
+    await host.writeSummary(renderSummary(r))
   } catch (error) {
-    core.warning(`Could not write the job summary: ${redact(errorMessage(error))}`)
+    host.warning(`Could not write the job summary: ${errorMessage(error)}`)
   }
-  return { outputs, outputsError }
+  return { outputs, passed: conclude(host, r, outputsError) }
 }
 
-/** Runs the output writes; the first failure is returned as one line, never thrown. */
+/** Runs the output writes; the host's words for the first failure are returned, never thrown. */
 function setOutputs(write: () => void): string | undefined {
   try {
     write()
     return undefined
   } catch (error) {
-    const file = process.env.GITHUB_OUTPUT
-    return `could not write the outputs to GITHUB_OUTPUT${file ? ` (${file})` : ''}: ${redact(errorMessage(error))}`
+    return errorMessage(error)
   }
+}
+
+/** Passes or fails the step; `result` is pass exactly when the step passes. */
+function conclude(host: Host, r: RunResult, outputsError: string | undefined): boolean {
+  if (r.result === 'pass' && !outputsError) {
+    host.info(`CMK ${r.mode}: pass (configuration ${r.configName}: ${r.status})`)
+    return true
+  }
+  const reasons = [
+    r.result === 'pass' ? undefined : (r.error ?? `failed checks: ${r.failedChecks.join(', ')}`),
+    outputsError
+  ].filter(reason => reason !== undefined)
+  host.fail(`CMK ${r.mode}: ${reasons.join('; ')}`)
+  return false
 }

@@ -1,6 +1,13 @@
 import type { CheckId, Finding } from '../model/finding.js'
 import { guardedKeyHash, type GuardedKey } from './guarded-key.js'
 import { escapeMarkdown } from './markdown.js'
+import { capChars } from '../safety/cap.js'
+import { redact } from '../safety/secrets.js'
+
+/** GitHub refuses an issue body or comment over 65,536 characters (422): the key would go untracked. */
+export const ISSUE_TEXT_MAX_CHARS = 65_536
+/** One finding's detail or fix in the issue: enough for any real one, a bound for a hostile one. */
+const FINDING_TEXT_MAX_CHARS = 4096
 
 /** The label every tracking issue carries; the look-up lists open issues with it. */
 export const TRACKING_LABEL = 'aep-cmk'
@@ -49,7 +56,7 @@ export function issueBody(
     issueMarker(key),
     `<!-- aep-cmk-failed-checks: ${failedChecks.join(',')} -->`,
     `The Adobe Experience Platform customer-managed key **${inline(key.vaultName)}/${inline(key.keyName)}** ` +
-      `(org ${inline(key.orgId)}) fails ${failed.length === 1 ? 'a check' : `${failed.length} checks`}.`,
+      `(org ${inline(key.orgId)}) ${verdict(failed.length)}.`,
     ...(context.error ? ['', `The run stopped: ${inline(context.error)}`] : []),
     '',
     `Last failing run: ${runLink(context.runUrl)} (mode ${inline(context.mode)}, configuration status ${inline(context.status)}).`,
@@ -57,14 +64,21 @@ export function issueBody(
     '### Failed checks',
     ...failed.flatMap(f => [
       '',
-      `- **${f.id}**: ${inline(f.detail)}`,
-      ...(f.fix ? [`  **Fix:** ${inline(f.fix)}`] : [])
+      `- **${f.id}**: ${inline(capChars(f.detail, FINDING_TEXT_MAX_CHARS))}`,
+      ...(f.fix ? [`  **Fix:** ${inline(capChars(f.fix, FINDING_TEXT_MAX_CHARS))}`] : [])
     ]),
     '',
     '---',
     'Kept by aep-cmk-azure-action: each failing run updates this issue (and comments when the failed checks change); the first passing run comments and closes it.'
   ]
-  return lines.join('\n') + '\n'
+  // The markers come first, so a cut keeps them; the text is secret-free like every sink.
+  return capChars(redact(lines.join('\n')), ISSUE_TEXT_MAX_CHARS - 1) + '\n'
+}
+
+/** What the issue says of the key: the checks it fails, or that the run could not check it. */
+function verdict(failed: number): string {
+  if (failed === 0) return 'could not be checked: the run stopped before its checks were decided'
+  return `fails ${failed === 1 ? 'a check' : `${failed} checks`}`
 }
 
 /** The comment of a failing run whose failed checks differ from those the issue recorded. */

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { isAbsolute, relative, resolve } from 'node:path'
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml'
+import type { RunnerContext } from '../host/host.js'
 
 /** Where code scanning shows the alerts: the step of the workflow that runs this action. */
 export interface WorkflowLocation {
@@ -19,38 +20,25 @@ export interface WorkflowLocation {
  */
 export const FALLBACK_WORKFLOW = '.github/workflows/aep-cmk-compliance.yml'
 
-/** The runner variables this reads. */
-export type RunnerEnv = Partial<
-  Record<
-    | 'GITHUB_WORKFLOW_REF'
-    | 'GITHUB_REPOSITORY'
-    | 'GITHUB_WORKSPACE'
-    | 'GITHUB_JOB'
-    | 'GITHUB_ACTION'
-    | 'GITHUB_ACTION_REPOSITORY',
-    string
-  >
->
-
 /**
  * The workflow file named by GITHUB_WORKFLOW_REF (`owner/repo/.github/workflows/x.yml@ref`) and,
  * when the checked-out copy in GITHUB_WORKSPACE shows it, the `uses:` line of the step that
  * runs this action; else line 1 of that file.
  */
-export async function workflowLocation(env: RunnerEnv): Promise<WorkflowLocation> {
-  const uri = workflowPath(env) ?? FALLBACK_WORKFLOW
-  const text = await readWorkflow(env.GITHUB_WORKSPACE, uri)
-  const step = text === undefined ? undefined : findStep(text, env)
+export async function workflowLocation(context: RunnerContext): Promise<WorkflowLocation> {
+  const uri = workflowPath(context) ?? FALLBACK_WORKFLOW
+  const text = await readWorkflow(context.workspace, uri)
+  const step = text === undefined ? undefined : findStep(text, context)
   return { uri, ...(step ?? firstLine(text)) }
 }
 
 /** The repository-relative path in GITHUB_WORKFLOW_REF, without the `@ref`. */
-export function workflowPath(env: RunnerEnv): string | undefined {
-  const ref = env.GITHUB_WORKFLOW_REF?.trim()
+export function workflowPath(context: RunnerContext): string | undefined {
+  const ref = context.workflowRef?.trim()
   if (!ref) return undefined
   const at = ref.lastIndexOf('@')
   const full = at > 0 ? ref.slice(0, at) : ref
-  const repository = env.GITHUB_REPOSITORY?.trim()
+  const repository = context.repository?.trim()
   const path =
     repository && full.toLowerCase().startsWith(`${repository.toLowerCase()}/`)
       ? full.slice(repository.length + 1)
@@ -96,7 +84,7 @@ interface Step {
  * for steps without an id are not documented consistently, so a job that uses the action twice
  * should give its steps ids to have each alert on its own step.
  */
-export function findStep(text: string, env: RunnerEnv): Region | undefined {
+export function findStep(text: string, context: RunnerContext): Region | undefined {
   const lines = new LineCounter()
   let doc
   try {
@@ -105,9 +93,9 @@ export function findStep(text: string, env: RunnerEnv): Region | undefined {
     return undefined
   }
   if (doc.errors.length > 0) return undefined
-  const steps = stepsOf(doc.contents, env.GITHUB_JOB?.trim() || undefined)
-  const action = env.GITHUB_ACTION?.trim()
-  const repository = env.GITHUB_ACTION_REPOSITORY?.trim().toLowerCase()
+  const steps = stepsOf(doc.contents, context.job?.trim() || undefined)
+  const action = context.action?.trim()
+  const repository = context.actionRepository?.trim().toLowerCase()
   const step =
     steps.find(s => action !== undefined && s.id === action) ??
     steps.find(s => {

@@ -1,6 +1,5 @@
-import * as core from '@actions/core'
-
 const known = new Set<string>()
+const listeners: Array<(form: string) => void> = []
 
 /**
  * The forms a secret takes when a service echoes a request back: as sent in a form body or a
@@ -19,16 +18,30 @@ function encodedForms(value: string): string[] {
 const MIN_SECRET_LENGTH = 8
 
 /**
- * Masks a secret in the runner's logs, in every encoded form, and remembers the forms so that our
- * own messages can be scrubbed.
+ * Remembers a secret, in every encoded form, so that {@link redact} removes it from whatever is
+ * shown, and tells the host (which masks it in the runner's log) about each new form. Called
+ * wherever a secret appears: inputs, tokens fetched, ID tokens.
  */
 export function registerSecret(value: string | undefined): void {
   // Shorter values are not secrets (the inputs refuse them): masking one would blank it everywhere.
   if (!value || value.length < MIN_SECRET_LENGTH || known.has(value)) return
   for (const form of encodedForms(value)) {
     if (known.has(form)) continue
-    core.setSecret(form)
     known.add(form)
+    for (const listener of listeners) listener(form)
+  }
+}
+
+/**
+ * Calls `listener` with every secret form registered so far and every one registered later: the
+ * host masks them in the runner's log this way. Returns a function that stops the calls.
+ */
+export function onSecret(listener: (form: string) => void): () => void {
+  for (const form of known) listener(form)
+  listeners.push(listener)
+  return () => {
+    const at = listeners.indexOf(listener)
+    if (at >= 0) listeners.splice(at, 1)
   }
 }
 

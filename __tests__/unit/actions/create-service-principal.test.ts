@@ -2,6 +2,7 @@ import type { TokenCredential } from '@azure/core-auth'
 import { createServicePrincipal } from '../../../src/actions/create-service-principal.js'
 import { ServiceError } from '../../../src/clients/http/service-error.js'
 import { resetSimulator } from '../../../test/run-action.js'
+import { testHttp } from '../../../test/fake-host.js'
 import {
   simFetch,
   startSimulator,
@@ -15,6 +16,7 @@ let credential: TokenCredential
 const tokenRequests: Array<{ scopes: string | string[]; abortSignal: unknown }> = []
 const signal = new AbortController().signal
 const wait = { firstIntervalMs: 1, timeoutMs: 50, signal }
+const http = testHttp({ signal })
 
 beforeAll(async () => {
   sim = await startSimulator()
@@ -57,6 +59,7 @@ describe('createServicePrincipal', () => {
       credential,
       sim.urls.graph,
       sim.state.cmkApp.appId,
+      http,
       wait
     )
     expect(made).toEqual({ kind: 'created', objectId: sim.state.cmkApp.objectId })
@@ -79,6 +82,7 @@ describe('createServicePrincipal', () => {
       credential,
       sim.urls.graph,
       sim.state.cmkApp.appId,
+      http,
       wait
     )
     expect(made).toEqual({ kind: 'already-present', objectId: sim.state.cmkApp.objectId })
@@ -91,6 +95,7 @@ describe('createServicePrincipal', () => {
       credential,
       sim.urls.graph,
       sim.state.cmkApp.appId,
+      http,
       wait
     ).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ServiceError)
@@ -113,7 +118,7 @@ describe('createServicePrincipal', () => {
       action: { status: 201, body: { appId: sim.state.cmkApp.appId } }
     })
     await expect(
-      createServicePrincipal(credential, sim.urls.graph, sim.state.cmkApp.appId, wait)
+      createServicePrincipal(credential, sim.urls.graph, sim.state.cmkApp.appId, http, wait)
     ).rejects.toThrow(
       'Microsoft Graph POST service principal failed with HTTP 201: the answer has no id'
     )
@@ -142,6 +147,7 @@ describe('createServicePrincipal', () => {
       credential,
       sim.urls.graph,
       sim.state.cmkApp.appId,
+      http,
       wait
     ).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ServiceError)
@@ -152,7 +158,7 @@ describe('createServicePrincipal', () => {
     resetSimulator(sim)
     const none: TokenCredential = { getToken: async () => null }
     await expect(
-      createServicePrincipal(none, sim.urls.graph, sim.state.cmkApp.appId, wait)
+      createServicePrincipal(none, sim.urls.graph, sim.state.cmkApp.appId, http, wait)
     ).rejects.toThrow('Microsoft Graph token request failed: no token returned')
     expect(sim.requests).toEqual([])
   })
@@ -170,7 +176,7 @@ describe('createServicePrincipal', () => {
       action: { status: 201, body: { id: 'foreign-object-id', appId: foreign } }
     })
     await expect(
-      createServicePrincipal(credential, sim.urls.graph, sim.state.cmkApp.appId, wait)
+      createServicePrincipal(credential, sim.urls.graph, sim.state.cmkApp.appId, http, wait)
     ).rejects.toThrow(
       `the answer names application ${foreign}, not the CMK app ${sim.state.cmkApp.appId}: refused, nothing is granted to it`
     )
@@ -193,6 +199,7 @@ describe('createServicePrincipal', () => {
       credential,
       sim.urls.graph,
       sim.state.cmkApp.appId,
+      http,
       wait
     )
     expect(made).toEqual({ kind: 'created', objectId: sim.state.cmkApp.objectId })
@@ -211,7 +218,7 @@ describe('createServicePrincipal', () => {
       action: { status: 201, body: { id: 'x', appId: sim.state.cmkApp.appId } }
     })
     await expect(
-      createServicePrincipal(credential, sim.urls.graph, sim.state.cmkApp.appId, wait)
+      createServicePrincipal(credential, sim.urls.graph, sim.state.cmkApp.appId, http, wait)
     ).rejects.toThrow('could not be read back by its application id within the wait')
     expect(sim.requests.filter(r => r.method === 'GET').length).toBeGreaterThan(1)
   })

@@ -14,10 +14,12 @@ import {
 } from '../../../test/run-action.js'
 import { reader } from '../inputs/valid-inputs.js'
 import { fakeClock } from './fakes.js'
+import { recordingLog } from '../../../test/fake-host.js'
+import { silentLog } from '../../../src/model/log.js'
 
 export interface SetupRun {
   outcome: SetupOutcome
-  /** The lines setup logged (core.info), without the SDKs' ::debug:: lines. */
+  /** The lines setup logged, without debug lines. */
   logs: string[]
   /** Every configuration status setup reported, in order. */
   statuses: string[]
@@ -49,44 +51,30 @@ export async function runSetupAgainst(
   const parsed = parseSettings(reader({ ...defaultInputs(sim), ...inputs }), process.env)
   if (!parsed.ok) throw new Error(`unexpected input problems: ${parsed.message}`)
   const { settings } = parsed
-  const services = createServices(settings, new AbortController().signal)
-  // The reads log too (::debug::, ::add-mask::): not what setup logged.
-  const facts = await capturingStdout(() => gatherFacts(services))
+  const services = createServices(settings, new AbortController().signal, {
+    log: silentLog,
+    idToken: () => Promise.reject(new Error('no ID token in this test'))
+  })
+  const facts = await gatherFacts(services)
   meanwhile(sim)
   sim.clearRequests()
   const evaluate = (current: Facts) => evaluateChecks(current, checkContextFor(settings, undefined))
   const statuses: string[] = []
   const clock = fakeClock()
-  const logs = await capturingStdout(async lines => {
-    const outcome = await runSetup(services, facts, evaluate, {
-      clock,
-      onStatus: (config: AdobeConfig) => statuses.push(config.status)
-    })
-    return { outcome, lines }
+  const log = recordingLog()
+  const outcome = await runSetup(services, facts, evaluate, {
+    clock,
+    log,
+    onStatus: (config: AdobeConfig) => statuses.push(config.status)
   })
   return {
-    outcome: logs.outcome,
-    logs: logs.lines.filter(line => !line.startsWith('::')),
+    outcome,
+    logs: log.lines.filter(line => !line.startsWith('debug: ')),
     statuses,
     writes: writesOf(sim),
     requests: sim.requests
       .filter(r => !isTokenRequest(r))
       .map(r => `${r.method} ${r.service} ${r.path}`),
     clock
-  }
-}
-
-/** Runs `work` while the lines written to stdout (where @actions/core logs) are collected. */
-async function capturingStdout<T>(work: (lines: string[]) => Promise<T>): Promise<T> {
-  const lines: string[] = []
-  const write = process.stdout.write.bind(process.stdout)
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    lines.push(...String(chunk).split('\n').filter(Boolean))
-    return true
-  }) as typeof process.stdout.write
-  try {
-    return await work(lines)
-  } finally {
-    process.stdout.write = write
   }
 }

@@ -1,6 +1,5 @@
-import { jest } from '@jest/globals'
 import type { Finding } from '../../../src/model/finding.js'
-import { annotate, type AnnotationSink } from '../../../src/report/annotations.js'
+import { annotationsFor } from '../../../src/report/annotations.js'
 import { skipped } from '../../../src/checks/skipped.js'
 
 const findings: Finding[] = [
@@ -10,31 +9,19 @@ const findings: Finding[] = [
   { id: 'app.role', outcome: 'warn', detail: 'Roles could not be read.' }
 ]
 
-function sink() {
-  return {
-    error: jest.fn<AnnotationSink['error']>(),
-    warning: jest.fn<AnnotationSink['warning']>()
-  }
-}
-
-describe('annotate', () => {
+describe('annotationsFor', () => {
   it('annotates failed checks as errors and warned ones as warnings', () => {
-    const s = sink()
-    annotate(findings, false, s)
-    expect(s.error.mock.calls).toEqual([
-      ['RSA 2048 bits. Fix: Use a 3072-bit key.', { title: 'key.size' }]
-    ])
-    expect(s.warning.mock.calls).toEqual([
-      ['Adobe IP not allowed. Fix: Allow it.', { title: 'vault.adobe-ip' }],
-      ['Roles could not be read.', { title: 'app.role' }]
+    expect(annotationsFor(findings, false)).toEqual([
+      ['error', 'RSA 2048 bits. Fix: Use a 3072-bit key.', 'key.size'],
+      ['warning', 'Adobe IP not allowed. Fix: Allow it.', 'vault.adobe-ip'],
+      ['warning', 'Roles could not be read.', 'app.role']
     ])
   })
 
   it('reports warnings as errors with strict', () => {
-    const s = sink()
-    annotate(findings, true, s)
-    expect(s.warning).not.toHaveBeenCalled()
-    expect(s.error.mock.calls.map(c => c[1].title)).toEqual([
+    const annotations = annotationsFor(findings, true)
+    expect(annotations.map(([level]) => level)).toEqual(['error', 'error', 'error'])
+    expect(annotations.map(([, , title]) => title)).toEqual([
       'key.size',
       'vault.adobe-ip',
       'app.role'
@@ -42,29 +29,25 @@ describe('annotate', () => {
   })
 
   it('gives skipped checks no annotation; the blocking check names what it blocked', () => {
-    const s = sink()
-    annotate(
+    expect(
+      annotationsFor(
+        [
+          { id: 'vault.found', outcome: 'fail', detail: 'Vault gone.', fix: 'Check the name.' },
+          skipped('vault.rbac', 'vault.found'),
+          skipped('key.found', 'vault.found')
+        ],
+        true
+      )
+    ).toEqual([
       [
-        { id: 'vault.found', outcome: 'fail', detail: 'Vault gone.', fix: 'Check the name.' },
-        skipped('vault.rbac', 'vault.found'),
-        skipped('key.found', 'vault.found')
-      ],
-      true,
-      s
-    )
-    expect(s.warning).not.toHaveBeenCalled()
-    expect(s.error.mock.calls).toEqual([
-      [
+        'error',
         'Vault gone. Fix: Check the name. It blocked 2 checks (skipped until it passes): vault.rbac, key.found.',
-        { title: 'vault.found' }
+        'vault.found'
       ]
     ])
   })
 
   it('makes no annotation when every check passed', () => {
-    const s = sink()
-    annotate([findings[0]!], true, s)
-    expect(s.error).not.toHaveBeenCalled()
-    expect(s.warning).not.toHaveBeenCalled()
+    expect(annotationsFor([findings[0]!], true)).toEqual([])
   })
 })

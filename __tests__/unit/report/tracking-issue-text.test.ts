@@ -3,6 +3,7 @@ import {
   changedComment,
   issueBody,
   issueMarker,
+  ISSUE_TEXT_MAX_CHARS,
   recordedFailedChecks
 } from '../../../src/report/tracking-issue-text.js'
 
@@ -57,5 +58,39 @@ describe('tracking issue text', () => {
     expect(text).toContain('now failing: `key.expiry`')
     expect(text).toContain('no longer failing: `key.enabled`')
     expect(text).toContain('a run outside GitHub Actions')
+  })
+})
+
+describe('issueBody under hostile text', () => {
+  const key = { orgId: 'ORG@AdobeOrg', vaultName: 'kv-one', keyName: 'key-one' }
+
+  it('stays under 65,536 characters with a 1.5 MB detail, keeping its markers', () => {
+    const body = issueBody(
+      [
+        {
+          id: 'key.found',
+          outcome: 'fail',
+          detail: 'x'.repeat(1_500_000),
+          fix: 'y'.repeat(100_000)
+        }
+      ],
+      ['key.found'],
+      { key, mode: 'check', status: 'UNKNOWN' }
+    )
+    expect(body.length).toBeLessThanOrEqual(ISSUE_TEXT_MAX_CHARS)
+    expect(body).toContain(issueMarker(key))
+    expect(body).toContain('<!-- aep-cmk-failed-checks: key.found -->')
+    expect(body).toMatch(/ \\?\(cut\\?\)/)
+  })
+
+  it('says a stopped run could not check the key instead of "fails 0 checks"', () => {
+    const body = issueBody([], [], {
+      key,
+      mode: 'setup',
+      status: 'UNKNOWN',
+      error: 'the run reached its deadline'
+    })
+    expect(body).not.toMatch(/fails 0 checks/)
+    expect(body).toContain('could not be checked')
   })
 })

@@ -1,13 +1,14 @@
 import { requestJson } from '../http/json-request.js'
 import { registerSecret } from '../../safety/secrets.js'
 import { ServiceError } from '../http/service-error.js'
+import type { HttpContext } from '../http/http-context.js'
 import type { AdobeCredential } from '../../inputs/settings.js'
 
 /** Gets the IMS access token once: a ready token, or the OAuth Server-to-Server client-credentials grant. */
 export async function fetchAdobeToken(
   credential: AdobeCredential,
   imsEndpoint: string,
-  signal: AbortSignal
+  http: HttpContext
 ): Promise<string> {
   if (credential.kind === 'access-token') return credential.accessToken
   const { body } = await requestJson({
@@ -22,7 +23,7 @@ export async function fetchAdobeToken(
       client_secret: credential.clientSecret,
       scope: credential.scopes.join(',')
     },
-    signal
+    http
   })
   const token = (body as { access_token?: unknown } | undefined)?.access_token
   if (typeof token !== 'string' || token === '')

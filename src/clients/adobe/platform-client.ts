@@ -1,6 +1,7 @@
 import type { AdobeConfig, AppRegistration } from '../../model/facts.js'
 import { requestJson, type JsonRequest } from '../http/json-request.js'
 import { ServiceError } from '../http/service-error.js'
+import type { HttpContext } from '../http/http-context.js'
 import type { PayloadFormat } from '../../model/choices.js'
 import { parseConfigAnswer } from './config-answer.js'
 import { parseRegistrationAnswer } from './registration-answer.js'
@@ -21,11 +22,11 @@ export class PlatformClient {
     private readonly baseUrl: string,
     private readonly orgId: string,
     private readonly token: () => Promise<string>,
-    private readonly signal: AbortSignal
+    private readonly http: HttpContext
   ) {}
 
   private async send(
-    request: Omit<JsonRequest, 'url' | 'headers' | 'signal'> & { path: string }
+    request: Omit<JsonRequest, 'url' | 'headers' | 'http'> & { path: string }
   ): Promise<{ status: number; body: unknown }> {
     return requestJson({
       ...request,
@@ -35,7 +36,7 @@ export class PlatformClient {
         'x-api-key': 'acp_provisioning',
         'x-gw-ims-org-id': this.orgId
       },
-      signal: this.signal
+      http: this.http
     })
   }
 

@@ -1,10 +1,9 @@
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth'
 import { AzureCliCredential } from '@azure/identity'
-import { httpTimeoutMs } from '../http/json-request.js'
 
 /**
  * The Azure CLI credential, bounded: each `az account get-access-token` may take at most
- * `timeoutMs` (default: the per-try HTTP timeout, 30 s). AzureCliCredential ignores the abort
+ * `timeoutMs` (the per-try HTTP timeout, 30 s unless tuned). AzureCliCredential ignores the abort
  * signal, so without a bound an `az` waiting on a network that never answers holds the sign-in
  * until the run's deadline. 30 s is long enough: az starts in a few seconds (Python and its
  * modules) and then needs at most a token refresh, one or two requests to Entra, each of which
@@ -43,7 +42,7 @@ export class BoundedAzureCliCredential implements TokenCredential {
 
 export function createAzureCliCredential(
   tenantId: string | undefined,
-  timeoutMs: number = httpTimeoutMs()
+  timeoutMs: number
 ): BoundedAzureCliCredential {
   const inner = new AzureCliCredential({
     ...(tenantId && { tenantId }),

@@ -7,6 +7,7 @@ import {
 import { registerSecret } from '../../safety/secrets.js'
 import type { AzureIdentity } from '../../inputs/settings.js'
 import { azureClientOptions } from './sdk-client-options.js'
+import type { HttpContext } from '../http/http-context.js'
 import { createAzureCliCredential } from './azure-cli-credential.js'
 import { githubIdTokenAssertion } from './github-id-token.js'
 import { SharedTokenCredential } from './shared-token-credential.js'
@@ -22,13 +23,15 @@ const KNOWN_AUTHORITY_HOSTS = [
 export function createAzureCredential(
   identity: AzureIdentity,
   authorityHost: string,
-  runSignal?: AbortSignal,
+  http: HttpContext,
+  /** Fetches a GitHub ID token (the host's), for oidc. */
+  fetchIdToken: (audience: string) => Promise<string>,
   /** Told each GitHub ID token the oidc method fetched, e.g. to report the subject it presented. */
   onIdToken?: (idToken: string) => void
 ): SharedTokenCredential {
   // MSAL knows the public clouds' metadata; anything else must not be "discovered" through them.
   const common = {
-    ...azureClientOptions('token', runSignal),
+    ...azureClientOptions('token', http),
     authorityHost,
     disableInstanceDiscovery: !KNOWN_AUTHORITY_HOSTS.includes(new URL(authorityHost).hostname)
   }
@@ -38,7 +41,7 @@ export function createAzureCredential(
       inner = new ClientAssertionCredential(
         identity.tenantId,
         identity.clientId,
-        githubIdTokenAssertion(undefined, undefined, onIdToken),
+        githubIdTokenAssertion(fetchIdToken, undefined, onIdToken),
         common
       )
       break
@@ -54,14 +57,14 @@ export function createAzureCredential(
     case 'managed-identity':
       inner = identity.clientId
         ? new ManagedIdentityCredential({
-            ...azureClientOptions('token', runSignal),
+            ...azureClientOptions('token', http),
             clientId: identity.clientId
           })
-        : new ManagedIdentityCredential(azureClientOptions('token', runSignal))
+        : new ManagedIdentityCredential(azureClientOptions('token', http))
       break
     case 'cli':
-      inner = createAzureCliCredential(identity.tenantId)
+      inner = createAzureCliCredential(identity.tenantId, http.tuning.httpTimeoutMs)
       break
   }
-  return new SharedTokenCredential(inner, identity.tenantId, runSignal)
+  return new SharedTokenCredential(inner, identity.tenantId, http.signal)
 }

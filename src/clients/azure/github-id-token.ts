@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import { registerSecret } from '../../safety/secrets.js'
 
 export const AZURE_TOKEN_EXCHANGE_AUDIENCE = 'api://AzureADTokenExchange'
@@ -20,7 +19,7 @@ type FetchIdToken = (audience: string) => Promise<string>
  * never reused.
  */
 export function githubIdTokenAssertion(
-  fetchIdToken: FetchIdToken = audience => core.getIDToken(audience),
+  fetchIdToken: FetchIdToken,
   now: () => number = Date.now,
   onToken: (idToken: string) => void = () => undefined
 ): () => Promise<string> {

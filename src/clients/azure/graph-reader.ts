@@ -2,6 +2,7 @@ import type { TokenCredential } from '@azure/core-auth'
 import type { ServicePrincipal } from '../../model/facts.js'
 import { requestJson } from '../http/json-request.js'
 import { ServiceError } from '../http/service-error.js'
+import type { HttpContext } from '../http/http-context.js'
 import { neutralize } from '../../safety/neutralize.js'
 
 /** The CMK app's service principal in the tenant, or null when the app was never consented to. */
@@ -9,9 +10,11 @@ export async function readServicePrincipal(
   credential: TokenCredential,
   graphEndpoint: string,
   appId: string,
-  signal: AbortSignal
+  http: HttpContext
 ): Promise<ServicePrincipal | null> {
-  const token = await credential.getToken(`${graphEndpoint}/.default`, { abortSignal: signal })
+  const token = await credential.getToken(`${graphEndpoint}/.default`, {
+    abortSignal: http.signal
+  })
   if (!token)
     throw new ServiceError('Microsoft Graph token request', undefined, 'no token returned')
   const { status, body } = await requestJson({
@@ -20,7 +23,7 @@ export async function readServicePrincipal(
     url: `${graphEndpoint}/v1.0/servicePrincipals(appId='${encodeURIComponent(appId)}')?$select=id,appId,displayName`,
     headers: { Authorization: `Bearer ${token.token}` },
     allow404: true,
-    signal
+    http
   })
   if (status === 404) return null
   const sp = body as { id?: unknown; appId?: unknown; displayName?: unknown }

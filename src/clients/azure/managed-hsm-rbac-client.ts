@@ -11,6 +11,7 @@ import {
 import { keyVaultAuthenticationPolicy } from '@azure/keyvault-common'
 import { cappedPages } from '../http/capped-pages.js'
 import { azureClientOptions } from './sdk-client-options.js'
+import type { HttpContext } from '../http/http-context.js'
 
 /**
  * The data-plane RBAC api-version (azure-rest-api-specs, specification/keyvault/data-plane,
@@ -64,9 +65,9 @@ export class ManagedHsmRbacClient {
   private readonly httpClient: HttpClient
   private readonly base: string
 
-  constructor(hsmUri: string, credential: TokenCredential, runSignal: AbortSignal | undefined) {
+  constructor(hsmUri: string, credential: TokenCredential, http: HttpContext) {
     this.base = hsmUri.replace(/\/+$/, '')
-    const options = azureClientOptions('api', runSignal)
+    const options = azureClientOptions('api', http)
     this.pipeline = createPipelineFromOptions(options)
     this.pipeline.addPolicy(keyVaultAuthenticationPolicy(credential))
     for (const { policy } of options.additionalPolicies)

@@ -3,6 +3,7 @@ import { RestError } from '@azure/core-rest-pipeline'
 import { KeyClient } from '@azure/keyvault-keys'
 import type { KeyRotationPolicy } from '../../model/facts.js'
 import { azureClientOptions } from './sdk-client-options.js'
+import type { HttpContext } from '../http/http-context.js'
 
 /**
  * Reads the key's rotation policy on the data plane, at the vaultUri ARM returned. Only for keys
@@ -13,11 +14,11 @@ export async function readRotationPolicy(
   credential: TokenCredential,
   vaultUri: string,
   keyName: string,
-  abortSignal: AbortSignal
+  http: HttpContext
 ): Promise<KeyRotationPolicy | null> {
-  const client = new KeyClient(vaultUri, credential, azureClientOptions('api', abortSignal))
+  const client = new KeyClient(vaultUri, credential, azureClientOptions('api', http))
   try {
-    const policy = await client.getKeyRotationPolicy(keyName, { abortSignal })
+    const policy = await client.getKeyRotationPolicy(keyName, { abortSignal: http.signal })
     return {
       source: 'data-plane',
       expiryTime: policy.expiresIn,

@@ -1,8 +1,6 @@
 import { errorMessage } from '../../safety/error-message.js'
-import * as core from '@actions/core'
 import { RestError, type PipelinePolicy } from '@azure/core-rest-pipeline'
-import { httpTimeoutMs } from '../http/json-request.js'
-import { retryScale } from '../http/retry.js'
+import type { HttpContext } from '../http/http-context.js'
 import { redact } from '../../safety/secrets.js'
 import { answerGuardPolicy } from './answer-guard-policy.js'
 import { sameOriginPolicy } from './same-origin-policy.js'
@@ -11,7 +9,7 @@ const CANCELLED = 'cancelled: the run reached its deadline'
 
 /**
  * Logs every try of every Azure SDK request (method, URL, status, duration) for RUNNER_DEBUG,
- * and bounds each try by the same per-try timeout as the Adobe calls (httpTimeoutMs()) and by
+ * and bounds each try by the same per-try timeout as the Adobe calls (the run's tuning) and by
  * the run's deadline.
  *
  * The timeout is our own, not `request.timeout`: the SDK's node client leaves that timer
@@ -24,13 +22,13 @@ const CANCELLED = 'cancelled: the run reached its deadline'
  * pass getToken's abortSignal on to the token requests of its client-secret and
  * client-assertion flows, so only the pipeline can cancel them.
  */
-function tryPolicy(runSignal: AbortSignal | undefined): PipelinePolicy {
+function tryPolicy({ signal: runSignal, log, tuning }: HttpContext): PipelinePolicy {
   return {
     name: 'aepCmkTry',
     async sendRequest(request, next) {
       const started = Date.now()
       const line = `${request.method} ${redact(request.url)}`
-      const timeoutMs = httpTimeoutMs()
+      const timeoutMs = tuning.httpTimeoutMs
       const outer = request.abortSignal
       const cancellers = [outer, runSignal].filter(s => s !== undefined)
       const cancelled = (): boolean => cancellers.some(s => s.aborted)
@@ -46,7 +44,7 @@ function tryPolicy(runSignal: AbortSignal | undefined): PipelinePolicy {
       request.abortSignal = controller.signal
       try {
         const response = await next(request)
-        core.debug(`${line} -> ${response.status} in ${Date.now() - started} ms`)
+        log.debug(`${line} -> ${response.status} in ${Date.now() - started} ms`)
         return response
       } catch (error) {
         const reason = timedOut
@@ -54,7 +52,7 @@ function tryPolicy(runSignal: AbortSignal | undefined): PipelinePolicy {
           : cancelled()
             ? CANCELLED
             : errorMessage(error)
-        core.debug(`${line} -> network error after ${Date.now() - started} ms: ${redact(reason)}`)
+        log.debug(`${line} -> network error after ${Date.now() - started} ms: ${redact(reason)}`)
         if (timedOut) throw new RestError(reason, { code: 'ETIMEDOUT', request })
         // The SDK's own words ("Rejecting from abort signal callback ...") do not say why.
         if (cancelled()) throw Object.assign(new Error(CANCELLED), { name: 'AbortError' })
@@ -71,11 +69,11 @@ function tryPolicy(runSignal: AbortSignal | undefined): PipelinePolicy {
 
 /**
  * Options for one Azure SDK client (each call pins its own client to one origin); `token` for
- * the credentials' own clients, which call the token endpoints. `runSignal` is the run's
+ * the credentials' own clients, which call the token endpoints. `http.signal` is the run's
  * deadline: every try of every request of the client ends when it aborts.
  */
-export function azureClientOptions(calls: 'api' | 'token', runSignal: AbortSignal | undefined) {
-  const scale = retryScale()
+export function azureClientOptions(calls: 'api' | 'token', http: HttpContext) {
+  const scale = http.tuning.retryScale
   return {
     retryOptions: {
       maxRetries: 4,
@@ -83,7 +81,7 @@ export function azureClientOptions(calls: 'api' | 'token', runSignal: AbortSigna
       maxRetryDelayInMs: 30_000 * scale
     },
     // In order, outermost first: the origin check, the per-try timeout, the answer checks.
-    additionalPolicies: [sameOriginPolicy(), tryPolicy(runSignal), answerGuardPolicy(calls)].map(
+    additionalPolicies: [sameOriginPolicy(), tryPolicy(http), answerGuardPolicy(calls)].map(
       policy => ({
         policy,
         position: 'perRetry' as const

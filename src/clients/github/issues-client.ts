@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import type { Log } from '../../model/log.js'
 import { cappedPages } from '../http/capped-pages.js'
 import { errorMessage } from '../../safety/error-message.js'
 import { redact } from '../../safety/secrets.js'
@@ -48,7 +48,7 @@ const GITHUB_BUDGET_MS = 60_000
  * the run context reads GITHUB_REPOSITORY, GITHUB_SERVER_URL and GITHUB_RUN_ID. Loaded only when
  * open-issue is on.
  */
-export async function issuesClient(token: string): Promise<IssuesClient> {
+export async function issuesClient(token: string, log: Log): Promise<IssuesClient> {
   const { context, getOctokit } = await import('@actions/github')
   const { owner, repo } = context.repo
   const octokit = getOctokit(token)
@@ -57,12 +57,12 @@ export async function issuesClient(token: string): Promise<IssuesClient> {
     const line = `${options.method} ${options.url}`
     try {
       const response = await request({ ...options, request: { ...options.request, signal } })
-      core.debug(
+      log.debug(
         `${response.url ? `${options.method} ${response.url}` : line} -> ${response.status}`
       )
       return response
     } catch (error) {
-      core.debug(`${line} -> ${statusOf(error) || 'network error'}`)
+      log.debug(`${line} -> ${statusOf(error) || 'network error'}`)
       throw error
     }
   })

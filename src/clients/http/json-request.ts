@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import fetch, { FetchError } from 'node-fetch'
 import { AnswerTooLargeError, readCappedText } from './capped-body.js'
 import { proxyAgentFor } from './proxy-agent.js'
@@ -7,7 +6,6 @@ import {
   parseRetryAfter,
   refusedRetryAfter,
   realRetryDeps,
-  retryScale,
   scaleRetryPolicy,
   withRetry,
   type RetryPolicy
@@ -17,6 +15,7 @@ import { ServiceError, serviceMessage } from './service-error.js'
 import { sleep } from './sleep.js'
 import { describeNonJson } from './non-json.js'
 import { redirectRefusal } from './redirect-refusal.js'
+import type { HttpContext } from './http-context.js'
 
 export interface JsonRequest {
   /** Names the call in errors and debug lines, e.g. "Adobe GET app registration". */
@@ -34,33 +33,16 @@ export interface JsonRequest {
    * only retried on 429, since the service may have stored them.
    */
   idempotent?: boolean | undefined
-  /** Per-try timeout; defaults to httpTimeoutMs(). */
+  /** The run's cancellation, log and tuning. */
+  http: HttpContext
+  /** Per-try timeout; defaults to the run's. */
   timeoutMs?: number | undefined
-  /** Run-wide cancellation (the deadline). */
-  signal?: AbortSignal | undefined
   retry?: RetryPolicy | undefined
 }
 
 export interface JsonResponse {
   status: number
   body: unknown
-}
-
-export const DEFAULT_HTTP_TIMEOUT_MS = 30_000
-
-/** Overrides the per-try timeout of every HTTP call, in seconds (decimals allowed). */
-export const HTTP_TIMEOUT_ENV = 'AEP_CMK_HTTP_TIMEOUT_SECONDS'
-
-/**
- * The per-try timeout: 30 s, or AEP_CMK_HTTP_TIMEOUT_SECONDS when it is a positive number (for
- * slow networks, and for tests that simulate an answer that never comes).
- */
-export function httpTimeoutMs(env: Record<string, string | undefined> = process.env): number {
-  const raw = env[HTTP_TIMEOUT_ENV]?.trim()
-  const seconds = raw ? Number(raw) : NaN
-  return Number.isFinite(seconds) && seconds > 0
-    ? Math.round(seconds * 1000)
-    : DEFAULT_HTTP_TIMEOUT_MS
 }
 
 /**
@@ -79,16 +61,16 @@ export async function requestJson(request: JsonRequest): Promise<JsonResponse> {
   return withRetry(
     () => sendOnce(request),
     error => ({
-      retry: retryable(error) && !request.signal?.aborted,
+      retry: retryable(error) && !request.http.signal.aborted,
       retryAfterMs: error instanceof ServiceError ? error.retryAfterMs : undefined
     }),
-    request.retry ?? scaleRetryPolicy(DEFAULT_RETRY_POLICY, retryScale()),
+    request.retry ?? scaleRetryPolicy(DEFAULT_RETRY_POLICY, request.http.tuning.retryScale),
     // A long Retry-After must not outlast the run's deadline.
     {
       ...realRetryDeps,
       sleep: ms => {
-        core.debug(`${request.call}: retrying in ${ms} ms`)
-        return sleep(ms, request.signal)
+        request.http.log.debug(`${request.call}: retrying in ${ms} ms`)
+        return sleep(ms, request.http.signal)
       }
     }
   )
@@ -104,9 +86,9 @@ async function sendOnce(request: JsonRequest): Promise<JsonResponse> {
     headers['Content-Type'] = 'application/x-www-form-urlencoded'
     body = new URLSearchParams(request.form).toString()
   }
-  const timeoutMs = request.timeoutMs ?? httpTimeoutMs()
+  const timeoutMs = request.timeoutMs ?? request.http.tuning.httpTimeoutMs
   const timeout = AbortSignal.timeout(timeoutMs)
-  const signal = request.signal ? AbortSignal.any([timeout, request.signal]) : timeout
+  const signal = AbortSignal.any([timeout, request.http.signal])
   const started = Date.now()
   let response
   let text: string
@@ -126,19 +108,19 @@ async function sendOnce(request: JsonRequest): Promise<JsonResponse> {
     if (error instanceof AnswerTooLargeError)
       throw new ServiceError(request.call, response?.status, error.message)
     const reason =
-      timeout.aborted && !request.signal?.aborted
+      timeout.aborted && !request.http.signal.aborted
         ? `no answer within ${timeoutMs / 1000} s`
-        : request.signal?.aborted
+        : request.http.signal.aborted
           ? 'cancelled: the run reached its deadline'
           : error instanceof FetchError || error instanceof Error
             ? error.message
             : String(error)
-    core.debug(
+    request.http.log.debug(
       `${request.method} ${redact(request.url)} -> network error after ${Date.now() - started} ms: ${redact(reason)}`
     )
     throw new ServiceError(request.call, undefined, reason)
   }
-  core.debug(
+  request.http.log.debug(
     `${request.method} ${redact(request.url)} -> ${response.status} in ${Date.now() - started} ms`
   )
   let parsed: unknown = undefined

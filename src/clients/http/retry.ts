@@ -23,21 +23,6 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxElapsedMs: 120_000
 }
 
-/**
- * Test-only: scales the action's own waits (backoff, ours and the Azure SDKs'; the polling
- * interval; the read-back of a lost write), never a service's Retry-After nor
- * wait-timeout-seconds, by a factor from 0 to 1, so that the suite does not spend its time in
- * real waits. Unset (or anything else) leaves the production delays as
- * they are.
- */
-export const RETRY_SCALE_ENV = 'AEP_CMK_RETRY_SCALE'
-
-export function retryScale(env: Record<string, string | undefined> = process.env): number {
-  const raw = env[RETRY_SCALE_ENV]?.trim()
-  const scale = raw ? Number(raw) : NaN
-  return Number.isFinite(scale) && scale >= 0 && scale <= 1 ? scale : 1
-}
-
 /** The policy with its backoff scaled; attempts and the elapsed-time budget stay. */
 export function scaleRetryPolicy(policy: RetryPolicy, scale: number): RetryPolicy {
   if (scale === 1) return policy

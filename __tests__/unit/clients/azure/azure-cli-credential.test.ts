@@ -3,7 +3,6 @@ import {
   BoundedAzureCliCredential,
   createAzureCliCredential
 } from '../../../../src/clients/azure/azure-cli-credential.js'
-import { HTTP_TIMEOUT_ENV } from '../../../../src/clients/http/json-request.js'
 
 const SCOPE = 'https://management.azure.com/.default'
 
@@ -59,16 +58,10 @@ describe('BoundedAzureCliCredential', () => {
     await expect(bounded.getToken(SCOPE)).resolves.toBe(token)
   })
 
-  it('is bounded by the per-try HTTP timeout', () => {
-    const saved = process.env[HTTP_TIMEOUT_ENV]
-    try {
-      delete process.env[HTTP_TIMEOUT_ENV]
-      expect(createAzureCliCredential(undefined).timeoutMs).toBe(30_000)
-      process.env[HTTP_TIMEOUT_ENV] = '2.5'
-      expect(createAzureCliCredential('00000000-0000-0000-0000-000000000001').timeoutMs).toBe(2_500)
-    } finally {
-      if (saved === undefined) delete process.env[HTTP_TIMEOUT_ENV]
-      else process.env[HTTP_TIMEOUT_ENV] = saved
-    }
+  it('is bounded by the timeout it is given (the per-try HTTP timeout)', () => {
+    expect(createAzureCliCredential(undefined, 30_000).timeoutMs).toBe(30_000)
+    expect(createAzureCliCredential('00000000-0000-0000-0000-000000000001', 2_500).timeoutMs).toBe(
+      2_500
+    )
   })
 })

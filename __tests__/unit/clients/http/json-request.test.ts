@@ -1,3 +1,4 @@
+import { testHttp } from '../../../../test/fake-host.js'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { requestJson } from '../../../../src/clients/http/json-request.js'
@@ -39,7 +40,8 @@ describe('requestJson', () => {
       call: 'TEST GET thing',
       method: 'GET',
       url: s.url,
-      retry: FAST_RETRY
+      retry: FAST_RETRY,
+      http: testHttp()
     })
     expect(answer).toEqual({ status: 200, body: { ok: true } })
     expect(s.hits()).toBe(2)
@@ -56,7 +58,8 @@ describe('requestJson', () => {
       method: 'GET',
       url: s.url,
       timeoutMs: 200,
-      retry: { ...FAST_RETRY, maxAttempts: 1 }
+      retry: { ...FAST_RETRY, maxAttempts: 1 },
+      http: testHttp()
     }).catch(e => e)
     expect(error).toBeInstanceOf(ServiceError)
     expect(error.message).toBe('TEST GET thing failed: no answer within 0.2 s')

@@ -1,8 +1,8 @@
+import { parseTuning } from '../../../../src/inputs/tuning.js'
 import {
   DEFAULT_RETRY_POLICY,
   parseRetryAfter,
   retryDelayMs,
-  retryScale,
   scaleRetryPolicy,
   withRetry,
   type RetryPolicy
@@ -47,6 +47,7 @@ describe('retryDelayMs', () => {
 
 describe('AEP_CMK_RETRY_SCALE', () => {
   it('leaves the production backoff alone unless set to a number from 0 to 1', () => {
+    const retryScale = (env: Record<string, string>) => parseTuning(env).retryScale
     expect(retryScale({})).toBe(1)
     for (const raw of ['', 'fast', '-0.5', '2', 'Infinity']) {
       expect(retryScale({ AEP_CMK_RETRY_SCALE: raw })).toBe(1)

@@ -1,5 +1,5 @@
-export const id = 319;
-export const ids = [319];
+export const id = 163;
+export const ids = [163];
 export const modules = {
 
 /***/ 93326:
@@ -13,14 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/safety/error-message.ts
 var error_message = __webpack_require__(49194);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(96421);
 // EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 37 modules
 var esm = __webpack_require__(1818);
-// EXTERNAL MODULE: ./src/clients/http/json-request.ts + 1 modules
-var json_request = __webpack_require__(70955);
-// EXTERNAL MODULE: ./src/clients/http/retry.ts
-var retry = __webpack_require__(43855);
 // EXTERNAL MODULE: ./src/safety/secrets.ts
 var secrets = __webpack_require__(81455);
 // EXTERNAL MODULE: ./src/clients/http/capped-body.ts
@@ -29,6 +23,8 @@ var capped_body = __webpack_require__(44709);
 var non_json = __webpack_require__(42161);
 // EXTERNAL MODULE: ./src/clients/http/redirect-refusal.ts
 var redirect_refusal = __webpack_require__(16644);
+// EXTERNAL MODULE: ./src/clients/http/retry.ts
+var retry = __webpack_require__(43855);
 ;// CONCATENATED MODULE: ./src/clients/azure/answer-guard-policy.ts
 
 
@@ -166,13 +162,10 @@ function sameOriginPolicy() {
 
 
 
-
-
-
 const CANCELLED = 'cancelled: the run reached its deadline';
 /**
  * Logs every try of every Azure SDK request (method, URL, status, duration) for RUNNER_DEBUG,
- * and bounds each try by the same per-try timeout as the Adobe calls (httpTimeoutMs()) and by
+ * and bounds each try by the same per-try timeout as the Adobe calls (the run's tuning) and by
  * the run's deadline.
  *
  * The timeout is our own, not `request.timeout`: the SDK's node client leaves that timer
@@ -185,13 +178,13 @@ const CANCELLED = 'cancelled: the run reached its deadline';
  * pass getToken's abortSignal on to the token requests of its client-secret and
  * client-assertion flows, so only the pipeline can cancel them.
  */
-function tryPolicy(runSignal) {
+function tryPolicy({ signal: runSignal, log, tuning }) {
     return {
         name: 'aepCmkTry',
         async sendRequest(request, next) {
             const started = Date.now();
-            const line = `${request.method} ${(0,secrets.redact)(request.url)}`;
-            const timeoutMs = (0,json_request/* httpTimeoutMs */.C)();
+            const line = `${request.method} ${(0,secrets/* redact */.E$)(request.url)}`;
+            const timeoutMs = tuning.httpTimeoutMs;
             const outer = request.abortSignal;
             const cancellers = [outer, runSignal].filter(s => s !== undefined);
             const cancelled = () => cancellers.some(s => s.aborted);
@@ -210,7 +203,7 @@ function tryPolicy(runSignal) {
             request.abortSignal = controller.signal;
             try {
                 const response = await next(request);
-                core.debug(`${line} -> ${response.status} in ${Date.now() - started} ms`);
+                log.debug(`${line} -> ${response.status} in ${Date.now() - started} ms`);
                 return response;
             }
             catch (error) {
@@ -219,7 +212,7 @@ function tryPolicy(runSignal) {
                     : cancelled()
                         ? CANCELLED
                         : (0,error_message/* errorMessage */.g)(error);
-                core.debug(`${line} -> network error after ${Date.now() - started} ms: ${(0,secrets.redact)(reason)}`);
+                log.debug(`${line} -> network error after ${Date.now() - started} ms: ${(0,secrets/* redact */.E$)(reason)}`);
                 if (timedOut)
                     throw new esm/* RestError */.pj(reason, { code: 'ETIMEDOUT', request });
                 // The SDK's own words ("Rejecting from abort signal callback ...") do not say why.
@@ -241,11 +234,11 @@ function tryPolicy(runSignal) {
 }
 /**
  * Options for one Azure SDK client (each call pins its own client to one origin); `token` for
- * the credentials' own clients, which call the token endpoints. `runSignal` is the run's
+ * the credentials' own clients, which call the token endpoints. `http.signal` is the run's
  * deadline: every try of every request of the client ends when it aborts.
  */
-function azureClientOptions(calls, runSignal) {
-    const scale = (0,retry/* retryScale */.H5)();
+function azureClientOptions(calls, http) {
+    const scale = http.tuning.retryScale;
     return {
         retryOptions: {
             maxRetries: 4,
@@ -253,7 +246,7 @@ function azureClientOptions(calls, runSignal) {
             maxRetryDelayInMs: 30_000 * scale
         },
         // In order, outermost first: the origin check, the per-try timeout, the answer checks.
-        additionalPolicies: [sameOriginPolicy(), tryPolicy(runSignal), answerGuardPolicy(calls)].map(policy => ({
+        additionalPolicies: [sameOriginPolicy(), tryPolicy(http), answerGuardPolicy(calls)].map(policy => ({
             policy,
             position: 'perRetry'
         })),
@@ -328,14 +321,9 @@ function destroy(stream) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  C: () => (/* binding */ httpTimeoutMs),
-  SS: () => (/* binding */ requestJson)
+  S: () => (/* binding */ requestJson)
 });
 
-// UNUSED EXPORTS: DEFAULT_HTTP_TIMEOUT_MS, HTTP_TIMEOUT_ENV
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(96421);
 // EXTERNAL MODULE: ./node_modules/node-fetch/src/index.js + 10 modules
 var src = __webpack_require__(23323);
 // EXTERNAL MODULE: ./node_modules/node-fetch/src/errors/fetch-error.js
@@ -388,21 +376,6 @@ var redirect_refusal = __webpack_require__(16644);
 
 
 
-
-const DEFAULT_HTTP_TIMEOUT_MS = 30_000;
-/** Overrides the per-try timeout of every HTTP call, in seconds (decimals allowed). */
-const HTTP_TIMEOUT_ENV = 'AEP_CMK_HTTP_TIMEOUT_SECONDS';
-/**
- * The per-try timeout: 30 s, or AEP_CMK_HTTP_TIMEOUT_SECONDS when it is a positive number (for
- * slow networks, and for tests that simulate an answer that never comes).
- */
-function httpTimeoutMs(env = process.env) {
-    const raw = env[HTTP_TIMEOUT_ENV]?.trim();
-    const seconds = raw ? Number(raw) : NaN;
-    return Number.isFinite(seconds) && seconds > 0
-        ? Math.round(seconds * 1000)
-        : DEFAULT_HTTP_TIMEOUT_MS;
-}
 /**
  * One JSON call with a per-try timeout and retries for network errors, 408, 429 and 5xx.
  * A POST is only retried when the service certainly did not act on it (429), since it may
@@ -419,15 +392,15 @@ async function requestJson(request) {
         return error.retryable;
     };
     return (0,retry/* withRetry */.bD)(() => sendOnce(request), error => ({
-        retry: retryable(error) && !request.signal?.aborted,
+        retry: retryable(error) && !request.http.signal.aborted,
         retryAfterMs: error instanceof service_error/* ServiceError */._ ? error.retryAfterMs : undefined
-    }), request.retry ?? (0,retry/* scaleRetryPolicy */.hT)(retry/* DEFAULT_RETRY_POLICY */.cO, (0,retry/* retryScale */.H5)()), 
+    }), request.retry ?? (0,retry/* scaleRetryPolicy */.hT)(retry/* DEFAULT_RETRY_POLICY */.cO, request.http.tuning.retryScale), 
     // A long Retry-After must not outlast the run's deadline.
     {
         ...retry/* realRetryDeps */.tn,
         sleep: ms => {
-            core.debug(`${request.call}: retrying in ${ms} ms`);
-            return (0,sleep/* sleep */.y)(ms, request.signal);
+            request.http.log.debug(`${request.call}: retrying in ${ms} ms`);
+            return (0,sleep/* sleep */.y)(ms, request.http.signal);
         }
     });
 }
@@ -442,9 +415,9 @@ async function sendOnce(request) {
         headers['Content-Type'] = 'application/x-www-form-urlencoded';
         body = new URLSearchParams(request.form).toString();
     }
-    const timeoutMs = request.timeoutMs ?? httpTimeoutMs();
+    const timeoutMs = request.timeoutMs ?? request.http.tuning.httpTimeoutMs;
     const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = request.signal ? AbortSignal.any([timeout, request.signal]) : timeout;
+    const signal = AbortSignal.any([timeout, request.http.signal]);
     const started = Date.now();
     let response;
     let text;
@@ -464,17 +437,17 @@ async function sendOnce(request) {
     catch (error) {
         if (error instanceof capped_body/* AnswerTooLargeError */.Oc)
             throw new service_error/* ServiceError */._(request.call, response?.status, error.message);
-        const reason = timeout.aborted && !request.signal?.aborted
+        const reason = timeout.aborted && !request.http.signal.aborted
             ? `no answer within ${timeoutMs / 1000} s`
-            : request.signal?.aborted
+            : request.http.signal.aborted
                 ? 'cancelled: the run reached its deadline'
                 : error instanceof fetch_error/* FetchError */.f || error instanceof Error
                     ? error.message
                     : String(error);
-        core.debug(`${request.method} ${(0,secrets.redact)(request.url)} -> network error after ${Date.now() - started} ms: ${(0,secrets.redact)(reason)}`);
+        request.http.log.debug(`${request.method} ${(0,secrets/* redact */.E$)(request.url)} -> network error after ${Date.now() - started} ms: ${(0,secrets/* redact */.E$)(reason)}`);
         throw new service_error/* ServiceError */._(request.call, undefined, reason);
     }
-    core.debug(`${request.method} ${(0,secrets.redact)(request.url)} -> ${response.status} in ${Date.now() - started} ms`);
+    request.http.log.debug(`${request.method} ${(0,secrets/* redact */.E$)(request.url)} -> ${response.status} in ${Date.now() - started} ms`);
     let parsed = undefined;
     let malformed = false;
     if (text.trim() !== '') {
@@ -586,7 +559,6 @@ function redirectRefusal(location, requestUrl) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   H5: () => (/* binding */ retryScale),
 /* harmony export */   P4: () => (/* binding */ refusedRetryAfter),
 /* harmony export */   bD: () => (/* binding */ withRetry),
 /* harmony export */   cO: () => (/* binding */ DEFAULT_RETRY_POLICY),
@@ -594,7 +566,7 @@ function redirectRefusal(location, requestUrl) {
 /* harmony export */   mu: () => (/* binding */ parseRetryAfter),
 /* harmony export */   tn: () => (/* binding */ realRetryDeps)
 /* harmony export */ });
-/* unused harmony exports MAX_RETRY_AFTER_MS, RETRY_SCALE_ENV, retryDelayMs */
+/* unused harmony exports MAX_RETRY_AFTER_MS, retryDelayMs */
 /* harmony import */ var _sleep_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71766);
 
 /**
@@ -609,19 +581,6 @@ const DEFAULT_RETRY_POLICY = {
     maxDelayMs: 30_000,
     maxElapsedMs: 120_000
 };
-/**
- * Test-only: scales the action's own waits (backoff, ours and the Azure SDKs'; the polling
- * interval; the read-back of a lost write), never a service's Retry-After nor
- * wait-timeout-seconds, by a factor from 0 to 1, so that the suite does not spend its time in
- * real waits. Unset (or anything else) leaves the production delays as
- * they are.
- */
-const RETRY_SCALE_ENV = 'AEP_CMK_RETRY_SCALE';
-function retryScale(env = process.env) {
-    const raw = env[RETRY_SCALE_ENV]?.trim();
-    const scale = raw ? Number(raw) : NaN;
-    return Number.isFinite(scale) && scale >= 0 && scale <= 1 ? scale : 1;
-}
 /** The policy with its backoff scaled; attempts and the elapsed-time budget stay. */
 function scaleRetryPolicy(policy, scale) {
     if (scale === 1)

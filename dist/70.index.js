@@ -1,8 +1,8 @@
-export const id = 317;
-export const ids = [317];
+export const id = 70;
+export const ids = [70];
 export const modules = {
 
-/***/ 1317:
+/***/ 83070:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,8 +11,6 @@ __webpack_require__.d(__webpack_exports__, {
   runSetup: () => (/* binding */ runSetup)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
-var core = __webpack_require__(14116);
 // EXTERNAL MODULE: ./src/facts/read-error.ts
 var read_error = __webpack_require__(58784);
 // EXTERNAL MODULE: ./src/clients/http/service-error.ts
@@ -259,19 +257,20 @@ const CREATE_SERVICE_PRINCIPAL_CALL = 'Microsoft Graph POST service principal';
  * CMK app's `appId` (never the create answer's), so a role is only ever granted to the CMK app.
  * Graph is eventually consistent, so the read-back waits for the new principal (within `wait`).
  */
-async function createServicePrincipal(credential, graphEndpoint, appId, wait) {
-    const { signal } = wait;
-    const token = await credential.getToken(`${graphEndpoint}/.default`, { abortSignal: signal });
+async function createServicePrincipal(credential, graphEndpoint, appId, http, wait) {
+    const token = await credential.getToken(`${graphEndpoint}/.default`, {
+        abortSignal: http.signal
+    });
     if (!token)
         throw new service_error/* ServiceError */._('Microsoft Graph token request', undefined, 'no token returned');
     try {
-        const { status, body } = await (0,json_request/* requestJson */.SS)({
+        const { status, body } = await (0,json_request/* requestJson */.S)({
             call: CREATE_SERVICE_PRINCIPAL_CALL,
             method: 'POST',
             url: `${graphEndpoint}/v1.0/servicePrincipals`,
             headers: { Authorization: `Bearer ${token.token}` },
             json: { appId },
-            signal
+            http
         });
         const answer = body;
         if (typeof answer?.id !== 'string')
@@ -283,12 +282,12 @@ async function createServicePrincipal(credential, graphEndpoint, appId, wait) {
         // Graph answers 409 Request_MultipleObjectsWithSameKeyValue when the app already has one.
         if (!(error instanceof service_error/* ServiceError */._) || error.status !== 409)
             throw error;
-        const existing = await (0,graph_reader/* readServicePrincipal */.K)(credential, graphEndpoint, appId, signal);
+        const existing = await (0,graph_reader/* readServicePrincipal */.K)(credential, graphEndpoint, appId, http);
         if (!existing)
             throw error;
         return { kind: 'already-present', objectId: existing.objectId };
     }
-    const readBack = () => (0,graph_reader/* readServicePrincipal */.K)(credential, graphEndpoint, appId, signal);
+    const readBack = () => (0,graph_reader/* readServicePrincipal */.K)(credential, graphEndpoint, appId, http);
     const first = await readBack();
     const visible = first ?? (await pollUntil(readBack, principal => principal !== null, wait)).value;
     if (!visible)
@@ -461,8 +460,10 @@ async function postRegistration(platform, options) {
     }
 }
 
-// EXTERNAL MODULE: ./src/clients/http/retry.ts
-var retry = __webpack_require__(43855);
+;// CONCATENATED MODULE: ./src/model/log.ts
+/** A log that drops everything: for callers that have nothing to say to a person. */
+const silentLog = { debug: () => { }, info: () => { }, warning: () => { } };
+
 ;// CONCATENATED MODULE: ./src/actions/repair-outcome.ts
 /** The check each repair answers. */
 const REPAIR_CHECK = {
@@ -505,7 +506,6 @@ function repairPermission(item, kind) {
 
 
 
-
 /**
  * The setup mode's sequence around the writers in src/actions: repairs what `remediate` allows
  * and the checks found broken, registers the CMK app when Adobe has none, re-reads the app's
@@ -521,7 +521,8 @@ async function runSetup(services, facts, evaluate, options = {}) {
     const waitDeadline = clock.now() + settings.waitTimeoutSeconds * 1000;
     const remainingWaitMs = () => Math.max(0, waitDeadline - clock.now());
     // Tests shorten the action's own waits (AEP_CMK_RETRY_SCALE); wait-timeout-seconds stays.
-    const waitScale = (0,retry/* retryScale */.H5)();
+    const waitScale = settings.tuning.retryScale;
+    const log = options.log ?? silentLog;
     const waitOptions = {
         firstIntervalMs: settings.pollIntervalSeconds * 1000 * waitScale,
         lostWriteGraceMs: LOST_WRITE_GRACE_MS * waitScale,
@@ -534,6 +535,7 @@ async function runSetup(services, facts, evaluate, options = {}) {
         attempted: new Set(),
         outcomes: [],
         actions,
+        log,
         roleWait: () => ({ ...waitOptions, timeoutMs: remainingWaitMs() })
     };
     facts = await repairFailingChecks(facts, repairs);
@@ -544,7 +546,7 @@ async function runSetup(services, facts, evaluate, options = {}) {
             return { kind: 'blocked', facts, actions, repairs: repairs.outcomes };
         let outcome;
         try {
-            core.info(registered?.applicationId
+            log.info(registered?.applicationId
                 ? 'Waiting for Adobe to publish the CMK app consent URL'
                 : 'Registering the CMK app with Adobe, then waiting for its consent URL');
             outcome = await registerCmkApp(platform, registered, {
@@ -563,7 +565,7 @@ async function runSetup(services, facts, evaluate, options = {}) {
         const registration = outcome.registration;
         if (registration?.applicationId && !registered?.applicationId) {
             actions.push(`Registered the CMK app with Adobe (application id ${registration.applicationId})`);
-            core.info((0,neutralize/* neutralize */.Y)(actions.at(-1)));
+            log.info((0,neutralize/* neutralize */.Y)(actions.at(-1)));
         }
         if (outcome.timedOut || !registration) {
             return {
@@ -597,14 +599,14 @@ async function runSetup(services, facts, evaluate, options = {}) {
         payloadFormat: settings.payloadFormat,
         ...waitOptions,
         timeoutMs: remainingWaitMs(),
-        onSubmit: () => core.info(`Submitting configuration ${settings.configName} for ${(0,neutralize/* neutralize */.Y)(key.id)} to Adobe`),
+        onSubmit: () => log.info(`Submitting configuration ${settings.configName} for ${(0,neutralize/* neutralize */.Y)(key.id)} to Adobe`),
         onStatus: config => {
             // One line per change keeps a long wait readable without a line per poll.
             if (config.status !== lastStatus)
-                core.info(`Configuration ${(0,neutralize/* neutralize */.Y)(config.name)}: ${(0,neutralize/* neutralize */.Y)(config.status)}`);
+                log.info(`Configuration ${(0,neutralize/* neutralize */.Y)(config.name)}: ${(0,neutralize/* neutralize */.Y)(config.status)}`);
             if (!isDocumentedStatus(config.status) && !undocumented.has(config.status)) {
                 undocumented.add(config.status);
-                core.info(`Adobe answered status ${(0,neutralize/* neutralize */.Y)(config.status)}, which its docs do not list (${CONFIG_STATUSES.join(', ')}); waiting as if it were still in progress.`);
+                log.info(`Adobe answered status ${(0,neutralize/* neutralize */.Y)(config.status)}, which its docs do not list (${CONFIG_STATUSES.join(', ')}); waiting as if it were still in progress.`);
             }
             lastStatus = config.status;
             options.onStatus?.(config);
@@ -642,17 +644,17 @@ function record(repairs, outcome) {
     repairs.outcomes.push(outcome);
     if (outcome.result === 'created') {
         repairs.actions.push(outcome.summary);
-        core.info((0,neutralize/* neutralize */.Y)(outcome.summary));
+        repairs.log.info((0,neutralize/* neutralize */.Y)(outcome.summary));
     }
     else if (outcome.result === 'already-present') {
-        core.info(`remediate ${outcome.item}: ${(0,neutralize/* neutralize */.Y)(outcome.summary)}`);
+        repairs.log.info(`remediate ${outcome.item}: ${(0,neutralize/* neutralize */.Y)(outcome.summary)}`);
     }
     else if (outcome.result === 'not-possible') {
-        core.info(`remediate ${outcome.item}: not possible: ${(0,neutralize/* neutralize */.Y)(outcome.reason)}`);
+        repairs.log.info(`remediate ${outcome.item}: not possible: ${(0,neutralize/* neutralize */.Y)(outcome.reason)}`);
     }
     else {
         const status = outcome.status ? ` (HTTP ${outcome.status})` : '';
-        core.info(`remediate ${outcome.item}: ${outcome.result} by ${outcome.call}${status}`);
+        repairs.log.info(`remediate ${outcome.item}: ${outcome.result} by ${outcome.call}${status}`);
     }
 }
 /** A repair that threw: refused (401/403: a permission is missing) or failed. */
@@ -779,7 +781,7 @@ async function repairAppAccess(facts, repairs) {
             return {};
         }
         try {
-            const made = await createServicePrincipal(services.credential, settings.endpoints.graph, appId, repairs.roleWait());
+            const made = await createServicePrincipal(services.credential, settings.endpoints.graph, appId, services.http, repairs.roleWait());
             record(repairs, made.kind === 'created'
                 ? {
                     item: 'service-principal',

@@ -1,0 +1,172 @@
+import type { SetupOutcome } from '../actions/setup-flow.js'
+import {
+  configStatusFinding,
+  setupStoppedFinding,
+  type ObservedConfigStatus
+} from '../checks/config-checks.js'
+import { checkContextFor } from '../checks/check-context.js'
+import { evaluateChecks } from '../checks/evaluate.js'
+import { failedCheckIds, upsertFinding } from '../checks/finding-list.js'
+import { withRepairOutcomes } from '../checks/repair-findings.js'
+import { skipped } from '../checks/skipped.js'
+import type { Services } from '../clients/services.js'
+import type { gatherFacts as GatherFacts } from '../facts/gather-facts.js'
+import type { createServices as CreateServices } from '../clients/services.js'
+import { tenantConsentUrl } from '../facts/consent-url.js'
+import type { Settings } from '../inputs/settings.js'
+import { summarizeSettings } from '../inputs/settings-summary.js'
+import type { AdobeConfig, Facts } from '../model/facts.js'
+import type { Finding } from '../model/finding.js'
+import type { Log } from '../model/log.js'
+import type { Host } from '../host/host.js'
+import type { RepairOutcome } from '../model/repair-outcome.js'
+import type { RunResult } from '../report/run-result.js'
+import { errorMessage } from '../safety/error-message.js'
+import { redact } from '../safety/secrets.js'
+
+/** The service clients and fact readers: loaded only once the inputs are valid. */
+export interface ServiceClients {
+  createServices: typeof CreateServices
+  gatherFacts: typeof GatherFacts
+}
+
+/** What the run has seen so far, for a report made at the deadline while work is pending. */
+export interface Progress {
+  lastConfig?: AdobeConfig | null | undefined
+}
+
+/** The run as setup left it: the facts, what was written, and the configuration last seen. */
+interface RunEnd {
+  facts: Facts
+  actions: string[]
+  repairs: RepairOutcome[]
+  /** undefined: the configuration could not be read; null: there is none. */
+  lastConfig: AdobeConfig | null | undefined
+  setup?: SetupOutcome | undefined
+}
+
+export async function checkAndAct(
+  settings: Settings,
+  { createServices, gatherFacts }: ServiceClients,
+  signal: AbortSignal,
+  startedAt: Date,
+  progress: Progress,
+  host: Host
+): Promise<RunResult> {
+  const timings: Record<string, number> = {}
+  const timed = phaseTimer(timings)
+  const services = createServices(settings, signal, { log: host, idToken: host.idToken })
+  const evaluate = (facts: Facts): Finding[] =>
+    evaluateChecks(facts, checkContextFor(settings, consentUrlOf(facts, settings)))
+
+  const read = await timed('read', () => gatherFacts(services))
+  const end =
+    settings.mode === 'setup'
+      ? await timed('setup', () => act(services, read, evaluate, progress, host))
+      : { facts: read, actions: [], repairs: [], lastConfig: configOf(read) }
+  const checked = withRepairOutcomes(evaluate(end.facts), end.repairs)
+  const findings = upsertFinding(checked, configStatus(end, settings, checked))
+  const failedChecks = failedCheckIds(findings, settings.strict)
+  const error = end.setup?.kind === 'stopped' ? end.setup.reason : undefined
+
+  return {
+    mode: settings.mode,
+    result: failedChecks.length === 0 && !error ? 'pass' : 'fail',
+    status: observedStatus(end.lastConfig),
+    configName: end.lastConfig?.name ?? settings.configName,
+    vaultType: end.facts.vault.ok ? end.facts.vault.value.kind : undefined,
+    adobeConfigName: end.lastConfig?.adobeName,
+    keyIdentifier: end.facts.key?.ok ? end.facts.key.value.id : undefined,
+    applicationId: end.facts.registration.ok
+      ? end.facts.registration.value?.applicationId
+      : undefined,
+    consentUrl: consentUrlOf(end.facts, settings),
+    findings,
+    failedChecks,
+    error,
+    actions: end.actions,
+    repairs: end.repairs,
+    settings: summarizeSettings(settings),
+    facts: factsForReport(end.facts),
+    timings,
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString()
+  }
+}
+
+async function act(
+  services: Services,
+  facts: Facts,
+  evaluate: (facts: Facts) => Finding[],
+  progress: Progress,
+  log: Log
+): Promise<RunEnd> {
+  let lastConfig = configOf(facts)
+  let setup: SetupOutcome
+  try {
+    const { runSetup } = await import('../actions/setup-flow.js')
+    setup = await runSetup(services, facts, evaluate, {
+      log,
+      onStatus: config => (lastConfig = progress.lastConfig = config)
+    })
+  } catch (error) {
+    setup = {
+      kind: 'stopped',
+      facts,
+      actions: [],
+      repairs: [],
+      reason: redact(errorMessage(error))
+    }
+  }
+  // Judge config.key by the configuration as it ended, not as it was before setup acted.
+  const ended =
+    lastConfig === undefined
+      ? setup.facts
+      : { ...setup.facts, config: { ok: true as const, value: lastConfig } }
+  return { facts: ended, actions: setup.actions, repairs: setup.repairs, lastConfig, setup }
+}
+
+function configStatus(end: RunEnd, settings: Settings, checked: Finding[]): Finding {
+  // Without an Adobe token the status could not be read; adobe.sign-in already says why.
+  if (checked.some(f => f.id === 'adobe.sign-in' && f.outcome === 'fail'))
+    return skipped('config.status', 'adobe.sign-in')
+  if (end.setup?.kind === 'stopped') return setupStoppedFinding(end.setup.reason)
+  return configStatusFinding(observedStatus(end.lastConfig), settings.mode, {
+    configName: end.lastConfig?.name ?? settings.configName,
+    timedOut: end.setup?.kind === 'timed-out',
+    waitedSeconds: settings.waitTimeoutSeconds,
+    submitBlocked: end.setup?.kind === 'blocked',
+    blockedBy: failedCheckIds(checked, settings.strict)[0],
+    readError: end.facts.config.ok ? undefined : end.facts.config.error
+  })
+}
+
+function configOf(facts: Facts): AdobeConfig | null | undefined {
+  return facts.config.ok ? facts.config.value : undefined
+}
+
+export function observedStatus(config: AdobeConfig | null | undefined): ObservedConfigStatus {
+  if (config === undefined) return 'UNKNOWN'
+  return config === null ? 'NOT_CONFIGURED' : config.status
+}
+
+function consentUrlOf(facts: Facts, settings: Settings): string | undefined {
+  const registration = facts.registration.ok ? facts.registration.value : null
+  const tenant = facts.vault.ok ? facts.vault.value.tenantId : settings.azure.tenantId
+  return tenantConsentUrl(registration?.applicationRedirectUrl, tenant)
+}
+
+function factsForReport(facts: Facts): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(facts)) as Record<string, unknown>
+}
+
+function phaseTimer(timings: Record<string, number>) {
+  return async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
+    const t0 = Date.now()
+    try {
+      return await work()
+    } finally {
+      timings[phase] = Date.now() - t0
+    }
+  }
+}
