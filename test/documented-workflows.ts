@@ -174,6 +174,35 @@ function asWorkflow(file: string, line: number, text: string): DocumentedWorkflo
   return { source, file, text, workflow: parsed as Workflow, fragment: false }
 }
 
+export interface InputFragment {
+  source: string
+  file: string
+  /** The block's keys and values: inputs of this action, shown without the step around them. */
+  inputs: Record<string, string>
+}
+
+/** ```yaml blocks that are a flat list of `input: value` lines, such as the sign-in variants. */
+export function inputFragments(): InputFragment[] {
+  return markdownFiles().flatMap(file =>
+    fencedBlocks(readRepoFile(file))
+      .filter(block => ['yaml', 'yml'].includes(block.lang))
+      .filter(block => !/^\s*(-\s+)?(jobs|uses):/m.test(block.body))
+      .flatMap(block => {
+        const parsed: unknown = parse(block.body)
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return []
+        const entries = Object.entries(parsed)
+        if (entries.some(([, value]) => typeof value === 'object' && value !== null)) return []
+        return [
+          {
+            source: `${file}:${block.line}`,
+            file,
+            inputs: Object.fromEntries(entries.map(([key, value]) => [key, scalarText(value)]))
+          }
+        ]
+      })
+  )
+}
+
 /** Whether a step runs this action (whatever the reference looks like). */
 export function usesThisAction(step: Step): boolean {
   return /^(OWNER\/REPO|[\w.-]+\/aep-cmk-azure-action)(@|$)/.test(step.uses ?? '')
@@ -311,16 +340,21 @@ export interface Prerequisites {
  * shell variable assigned in the file, such as `ENVIRONMENT=aep-production`).
  */
 export function prerequisitesIn(file: string): Prerequisites {
-  const shell = fencedBlocks(readRepoFile(file))
+  const blocks = fencedBlocks(readRepoFile(file))
+  const shell = blocks
     .filter(block => ['sh', 'bash', 'shell'].includes(block.lang))
     .map(block => block.body)
     .join('\n')
+  // A secret only some readers need is stored where it is shown: `# gh secret set NAME`.
+  const stored = blocks.map(block => block.body).join('\n')
   const assigned = new Map(
     [...shell.matchAll(/^([A-Z_][A-Z0-9_]*)=([\w.@-]+)/gm)].map(m => [m[1] ?? '', m[2] ?? ''])
   )
   const names = (kind: 'secret' | 'variable') =>
     new Set(
-      [...shell.matchAll(new RegExp(`gh ${kind} set ([A-Z_][A-Z0-9_]*)`, 'g'))].map(m => m[1] ?? '')
+      [...stored.matchAll(new RegExp(`gh ${kind} set ([A-Z_][A-Z0-9_]*)`, 'g'))].map(
+        m => m[1] ?? ''
+      )
     )
   const environments = new Set(
     [...shell.matchAll(/:environment:(\$\{?([A-Z_][A-Z0-9_]*)\}?|[\w.-]+)/g)].map(m =>

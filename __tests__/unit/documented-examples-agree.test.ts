@@ -27,6 +27,7 @@ import {
   expressionsIn,
   grants,
   headingAnchor,
+  inputFragments,
   markdownFiles,
   modesOf,
   prerequisitesFor,
@@ -194,6 +195,32 @@ describe('each documented step of this action', () => {
         expect(input?.options?.[0]).toBe('validate')
         expect(input?.default).toBe('validate')
       }
+    }
+  )
+})
+
+describe('the input fragments (the sign-in variants)', () => {
+  const fragments = inputFragments()
+
+  it('are found', () => {
+    expect(fragments.length).toBeGreaterThanOrEqual(3)
+  })
+
+  it.each(fragments.map(fragment => [fragment.source, fragment] as const))(
+    '%s names only inputs, and only secrets and variables someone was told to store',
+    (_, fragment) => {
+      expect(Object.keys(fragment.inputs).filter(name => !inputNames.has(name))).toEqual([])
+      const prerequisites = prerequisitesFor(fragment.file)
+      const unknown = Object.values(fragment.inputs)
+        .flatMap(expressionsIn)
+        .flatMap(referencesIn)
+        .filter(({ context, name }) =>
+          context === 'secrets'
+            ? !prerequisites.secrets.has(name)
+            : context === 'vars' && !prerequisites.variables.has(name)
+        )
+        .map(({ context, name }) => `${context}.${name}`)
+      expect(unknown).toEqual([])
     }
   )
 })
