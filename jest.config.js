@@ -1,3 +1,6 @@
+// Quiet test output: no VM-modules warning per worker, no stray workflow commands (test/jest/).
+import './test/jest/quiet-vm-modules-warning.js'
+
 /** @type {import('jest').Config} */
 export default {
   testEnvironment: 'node',
@@ -15,6 +18,7 @@ export default {
     ]
   },
   testMatch: ['**/__tests__/**/*.test.ts'],
+  setupFiles: ['<rootDir>/test/jest/quiet-workflow-commands.cjs'],
   // npm run mutate works in a copy of the repository there.
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/.stryker-tmp/'],
   modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp/'],
