@@ -15,7 +15,9 @@ export const keyActive: CheckDefinition<'key.active'> = {
   docs: {
     checks: 'Activation (`nbf`) and expiry (`exp`) dates.',
     why: 'A key that is not yet active or already expired cannot be used: Adobe treats an expired key as revoked.',
-    failsWhen: 'The activation date is in the future, or the expiry date has passed.'
+    failsWhen: 'The activation date is in the future, or the expiry date has passed.',
+    warnsWhen:
+      'ARM answers an activation or expiry date no key can have (outside the years 1 to 9999, e.g. an `exp` of 1e13 seconds); the detail quotes it.'
   },
   fix: {
     az: 'Not active yet: wait, or `az keyvault key set-attributes … --not-before <now>`. Expired: `az keyvault key set-attributes … --expires <date>`, or rotate the key.'

@@ -15,7 +15,9 @@ export const keyExpiry: CheckDefinition<'key.expiry'> = {
   docs: {
     checks: 'Time left until the expiry date (a key without one passes).',
     why: 'An expired key is revocation. This check fails while there is still time to extend the date or rotate.',
-    failsWhen: 'The key expires within `min-key-validity-days`.'
+    failsWhen: 'The key expires within `min-key-validity-days`.',
+    warnsWhen:
+      'ARM answers an expiry date no key can have (outside the years 1 to 9999, e.g. an `exp` of 1e13 seconds); the detail quotes it.'
   },
   fix: {
     az: 'Extend the expiry date with `az keyvault key set-attributes --vault-name <vault> --name <key> --expires <date>` (the suggested date is a year away, or longer if `min-key-validity-days` needs it), or rotate the key.'

@@ -18,7 +18,7 @@ export const keyRotation: CheckDefinition<'key.rotation'> = {
     why: 'Adobe treats an expired key as revoked and purges the data; a policy that rotates well before expiry keeps a valid version in place. Adobe stores the key name, not the version, so a rotated version is picked up without a new configuration.',
     failsWhen: 'never; it only warns.',
     warnsWhen:
-      'No `Rotate` action fires at least `min-key-validity-days` before the expiry date, a key without expiry has no policy at all, or the policy could not be read (the detail says why, e.g. the vault firewall).'
+      'No `Rotate` action fires at least `min-key-validity-days` before the expiry date, a key without expiry has no policy at all, the policy could not be read (the detail says why, e.g. the vault firewall), or ARM answers an expiry or creation date no key can have (the detail quotes it).'
   },
   fix: {
     az: 'Set a policy that rotates well before expiry: `az keyvault key rotation-policy update --vault-name <vault> --name <key> --value rotation-policy.json` (Managed HSM: `--hsm-name`), with the policy file shown in [docs/key-rotation.md](key-rotation.md).'

@@ -15,7 +15,8 @@ export const keySize: CheckDefinition<'key.size'> = {
   docs: {
     checks: 'The RSA modulus length.',
     why: 'Adobe and most security baselines want at least 3072-bit RSA keys.',
-    failsWhen: 'The modulus is smaller than `min-key-size`, or the key has none.'
+    failsWhen: 'The modulus is smaller than `min-key-size`, or the key has none.',
+    warnsWhen: 'ARM answers a `keySize` no RSA key has (not a whole number, or over 16384 bits).'
   },
   fix: {
     az: 'Create a new version with a larger modulus: `az keyvault key create --vault-name <vault> --name <key> --kty RSA --size <min-key-size> --ops wrapKey unwrapKey` (`RSA-HSM` for an HSM key).'
