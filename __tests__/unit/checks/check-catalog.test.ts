@@ -3,7 +3,6 @@ import { blockerOf } from '../../../src/checks/evaluate.js'
 import { REPAIR_CHECK, repairPermission } from '../../../src/checks/repairs.js'
 import { REPAIRS } from '../../../src/model/choices.js'
 import { CHECK_IDS, type CheckId, type Finding } from '../../../src/model/finding.js'
-import { CHECK_RULES } from '../../../src/report/check-rules.js'
 
 /** Every check `id` needs, directly or through the checks it needs. */
 function transitiveNeeds(id: CheckId): Set<CheckId> {
@@ -77,7 +76,6 @@ describe('the check catalog', () => {
       expect(check.fix.az.length).toBeGreaterThan(10)
       expect(check.docs.why.length).toBeGreaterThan(10)
     }
-    expect(CHECK_RULES['key.rotation']).toBe(CHECK_CATALOG['key.rotation'].rule)
     expect(Object.keys(catalogTable(check => check.nextStep))).toEqual([...CHECK_IDS])
   })
 })
