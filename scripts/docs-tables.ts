@@ -1,15 +1,16 @@
 /**
- * Writes the README's Inputs and Outputs tables from action.yml, between the
- * `<!-- inputs:start -->`/`<!-- outputs:start -->` markers, so they are never kept by hand.
- * `npm run docs` rewrites them; `npm run docs -- --check` fails when the README is stale. The
- * markers sit inside `<!-- prettier-ignore-start/end -->`: prettier would pad every row to the
- * widest cell, so the tables stay exactly as written here.
+ * Writes what is never kept by hand: the README's Inputs and Outputs tables from action.yml,
+ * between the `<!-- inputs:start -->`/`<!-- outputs:start -->` markers, and docs/checks.md from
+ * the check catalog. `npm run docs` rewrites them; `npm run docs -- --check` fails when one is
+ * stale. The README's markers sit inside `<!-- prettier-ignore-start/end -->`: prettier would pad
+ * every row to the widest cell, so the tables stay exactly as written here.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { parse } from 'yaml'
+import { renderChecksDoc } from './checks-doc.js'
 
 interface ActionYaml {
   inputs: Record<string, { description: string; required?: boolean; default?: string }>
@@ -80,11 +81,25 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const { values } = parseArgs({ options: { check: { type: 'boolean', default: false } } })
   const readmePath = join(ROOT, 'README.md')
   const readme = readFileSync(readmePath, 'utf8')
-  const next = renderReadme(readme, readFileSync(join(ROOT, 'action.yml'), 'utf8'))
-  if (values.check) {
-    if (next !== readme) {
-      console.error('README.md tables differ from action.yml: run npm run docs')
-      process.exit(1)
+  const checksPath = join(ROOT, 'docs', 'checks.md')
+  const generated = [
+    {
+      path: readmePath,
+      next: renderReadme(readme, readFileSync(join(ROOT, 'action.yml'), 'utf8')),
+      stale: 'README.md tables differ from action.yml'
+    },
+    {
+      path: checksPath,
+      next: renderChecksDoc(),
+      stale: 'docs/checks.md differs from the check catalog (src/checks/definitions)'
     }
-  } else writeFileSync(readmePath, next)
+  ]
+  for (const { path, next, stale } of generated) {
+    const current = readFileSync(path, 'utf8')
+    if (!values.check) writeFileSync(path, next)
+    else if (next !== current) {
+      console.error(`${stale}: run npm run docs`)
+      process.exitCode = 1
+    }
+  }
 }

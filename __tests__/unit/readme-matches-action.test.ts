@@ -13,6 +13,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { readActionMetadata, type ActionInput } from '../../src/cli/action-metadata.js'
 import { CHECK_IDS } from '../../src/model/finding.js'
+import { renderChecksDoc } from '../../scripts/checks-doc.js'
 import { MODES } from '../../src/model/choices.js'
 import { buildJsonReport } from '../../src/report/json-report.js'
 import type { RunResult } from '../../src/report/run-result.js'
@@ -433,6 +434,10 @@ describe('README for a reader', () => {
 
 describe('docs/checks.md', () => {
   const checksDoc = readFileSync(join(REPO_ROOT, 'docs', 'checks.md'), 'utf8')
+
+  it('holds exactly what npm run docs writes from the check catalog', () => {
+    expect(checksDoc).toBe(renderChecksDoc())
+  })
 
   it('has one heading per check id, in order, each with why Adobe cares and the fix', () => {
     const headings = [...checksDoc.matchAll(/^## `([a-z.-]+)`$/gm)].map(m => m[1])

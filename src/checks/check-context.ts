@@ -1,7 +1,22 @@
 import type { Settings } from '../inputs/settings.js'
-import type { CheckContext } from './evaluate.js'
+import type { Mode } from '../model/choices.js'
 
 /** What the checks read of the run's settings, with the consent URL the facts gave. */
+export interface CheckContext {
+  mode: Mode
+  keyVaultName: string
+  keyName: string
+  minKeySize: number
+  minKeyValidityDays: number
+  /** Input require-hsm. */
+  requireHsm: boolean
+  now: Date
+  subscriptionId: string
+  resourceGroup?: string | undefined
+  /** The consent URL for the app.consented fix, tenant-specific when the vault's tenant is known. */
+  consentUrl?: string | undefined
+}
+
 export function checkContextFor(
   settings: Settings,
   consentUrl: string | undefined,

@@ -3,6 +3,8 @@ import type { KeyFacts, Read, VaultFacts } from '../model/facts.js'
 import type { VaultType } from '../model/choices.js'
 import type { Finding } from '../model/finding.js'
 import { describeReadError, readErrorEvidence } from './read-error.js'
+import { azKey, DAY_MS, isoSeconds, suggestedExpiry } from './key-commands.js'
+import { keyDates, unusableDatesFinding } from './key-dates.js'
 
 export interface KeyCheckContext {
   keyVaultName: string
@@ -16,27 +18,13 @@ export interface KeyCheckContext {
   vaultKind?: VaultType | undefined
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000
 const RSA_KEY_TYPES = ['RSA', 'RSA-HSM']
 const REQUIRED_OPERATIONS = ['wrapKey', 'unwrapKey']
-
-function azKey(ctx: KeyCheckContext, command: string, args: string): string {
-  const where = ctx.vaultKind === 'managed-hsm' ? '--hsm-name' : '--vault-name'
-  return `\`az keyvault key ${command} ${where} ${ctx.keyVaultName} --name ${ctx.keyName} ${args}\``
-}
+/** Key Vault and Managed HSM make RSA keys of 2048, 3072 and 4096 bits; this leaves room. */
+const MAX_RSA_BITS = 16384
 
 /** Azure Policy "Keys should be backed by a hardware security module (HSM)". */
 const HSM_POLICY_ID = '587c79fe-dd04-4a5e-9d0b-f89598c7261b'
-
-/** ISO date without milliseconds, as the Azure CLI accepts it. */
-function isoSeconds(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z')
-}
-
-function suggestedExpiry(ctx: KeyCheckContext): string {
-  const days = Math.max(365, ctx.minKeyValidityDays + 1)
-  return isoSeconds(new Date(ctx.now.getTime() + days * DAY_MS))
-}
 
 /** The key is read through ARM (management plane): `vault` names the vault in the fix. */
 export function keyFoundFinding(
@@ -155,6 +143,15 @@ export function keySizeFinding(key: KeyFacts, ctx: KeyCheckContext): Finding {
       evidence
     }
   }
+  if (!Number.isSafeInteger(key.keySize) || key.keySize > MAX_RSA_BITS) {
+    return {
+      id: 'key.size',
+      outcome: 'warn',
+      detail: `This cannot be decided: for key ${key.name} Azure Resource Manager answered keySize ${key.keySize}, which no RSA key has.`,
+      fix: `Look at the key with ${azKey(ctx, 'show', '--query key')}; if it is wrong, ${fix.charAt(0).toLowerCase()}${fix.slice(1)}`,
+      evidence
+    }
+  }
   if (key.keySize >= ctx.minKeySize) {
     return {
       id: 'key.size',
@@ -195,25 +192,28 @@ export function keyOperationsFinding(key: KeyFacts, ctx: KeyCheckContext): Findi
 }
 
 export function keyActiveFinding(key: KeyFacts, ctx: KeyCheckContext): Finding {
+  const read = keyDates(key, ['notBefore', 'expiresOn'])
+  if (!read.ok) return unusableDatesFinding('key.active', key, read.unusable, ctx)
+  const { notBefore, expiresOn } = read.dates
   const evidence = {
-    notBefore: key.notBefore?.toISOString(),
-    expiresOn: key.expiresOn?.toISOString(),
+    notBefore: notBefore?.toISOString(),
+    expiresOn: expiresOn?.toISOString(),
     now: ctx.now.toISOString()
   }
-  if (key.notBefore && key.notBefore.getTime() > ctx.now.getTime()) {
+  if (notBefore && notBefore.getTime() > ctx.now.getTime()) {
     return {
       id: 'key.active',
       outcome: 'fail',
-      detail: `Key ${key.name} is not active yet: its activation date is ${key.notBefore.toISOString()}.`,
+      detail: `Key ${key.name} is not active yet: its activation date is ${notBefore.toISOString()}.`,
       fix: `Wait until then, or move the activation date: ${azKey(ctx, 'set-attributes', `--not-before ${isoSeconds(ctx.now)}`)}.`,
       evidence
     }
   }
-  if (key.expiresOn && key.expiresOn.getTime() <= ctx.now.getTime()) {
+  if (expiresOn && expiresOn.getTime() <= ctx.now.getTime()) {
     return {
       id: 'key.active',
       outcome: 'fail',
-      detail: `Key ${key.name} expired on ${key.expiresOn.toISOString()}.`,
+      detail: `Key ${key.name} expired on ${expiresOn.toISOString()}.`,
       fix: `Extend its expiry date: ${azKey(ctx, 'set-attributes', `--expires ${suggestedExpiry(ctx)}`)}, or rotate the key.`,
       evidence
     }
@@ -221,13 +221,16 @@ export function keyActiveFinding(key: KeyFacts, ctx: KeyCheckContext): Finding {
   return {
     id: 'key.active',
     outcome: 'pass',
-    detail: `Key ${key.name} is active (activation ${key.notBefore?.toISOString() ?? 'not set'}, expiry ${key.expiresOn?.toISOString() ?? 'not set'}).`,
+    detail: `Key ${key.name} is active (activation ${notBefore?.toISOString() ?? 'not set'}, expiry ${expiresOn?.toISOString() ?? 'not set'}).`,
     evidence
   }
 }
 
 export function keyExpiryFinding(key: KeyFacts, ctx: KeyCheckContext): Finding {
-  if (!key.expiresOn) {
+  const read = keyDates(key, ['expiresOn'])
+  if (!read.ok) return unusableDatesFinding('key.expiry', key, read.unusable, ctx)
+  const { expiresOn } = read.dates
+  if (!expiresOn) {
     return {
       id: 'key.expiry',
       outcome: 'pass',
@@ -235,10 +238,10 @@ export function keyExpiryFinding(key: KeyFacts, ctx: KeyCheckContext): Finding {
       evidence: { expiresOn: null }
     }
   }
-  const remainingMs = key.expiresOn.getTime() - ctx.now.getTime()
+  const remainingMs = expiresOn.getTime() - ctx.now.getTime()
   const daysLeft = Math.floor(remainingMs / DAY_MS)
   const evidence = {
-    expiresOn: key.expiresOn.toISOString(),
+    expiresOn: expiresOn.toISOString(),
     daysLeft,
     minKeyValidityDays: ctx.minKeyValidityDays
   }
@@ -246,14 +249,14 @@ export function keyExpiryFinding(key: KeyFacts, ctx: KeyCheckContext): Finding {
     return {
       id: 'key.expiry',
       outcome: 'pass',
-      detail: `Key ${key.name} expires on ${key.expiresOn.toISOString()}, ${daysLeft} days from now (min-key-validity-days ${ctx.minKeyValidityDays}).`,
+      detail: `Key ${key.name} expires on ${expiresOn.toISOString()}, ${daysLeft} days from now (min-key-validity-days ${ctx.minKeyValidityDays}).`,
       evidence
     }
   }
   const detail =
     remainingMs <= 0
-      ? `Key ${key.name} already expired on ${key.expiresOn.toISOString()} (min-key-validity-days ${ctx.minKeyValidityDays}).`
-      : `Key ${key.name} expires on ${key.expiresOn.toISOString()}, ${daysLeft} days from now, within min-key-validity-days ${ctx.minKeyValidityDays}.`
+      ? `Key ${key.name} already expired on ${expiresOn.toISOString()} (min-key-validity-days ${ctx.minKeyValidityDays}).`
+      : `Key ${key.name} expires on ${expiresOn.toISOString()}, ${daysLeft} days from now, within min-key-validity-days ${ctx.minKeyValidityDays}.`
   return {
     id: 'key.expiry',
     outcome: 'fail',

@@ -3,8 +3,8 @@ import type { Finding } from '../model/finding.js'
 import type { KeyCheckContext } from './key-checks.js'
 import { describeReadError, readErrorEvidence } from './read-error.js'
 import { addDuration, parseDuration, subtractDuration } from './iso-duration.js'
-
-const DAY_MS = 24 * 60 * 60 * 1000
+import { DAY_MS } from './key-commands.js'
+import { keyDates, unusableDatesFinding, type KeyDates } from './key-dates.js'
 
 /** The rotation policy the fix suggests: rotate well before expiry, notify before that. */
 export function suggestedRotationPolicy(minKeyValidityDays: number): Record<string, unknown> {
@@ -25,16 +25,17 @@ function rotationFix(ctx: KeyCheckContext): string {
 }
 
 /** When a rotate action fires for this key version; undefined when it cannot be told. */
-function rotatesAt(action: KeyLifetimeAction, key: KeyFacts): Date | undefined {
+function rotatesAt(action: KeyLifetimeAction, dates: KeyDates): Date | undefined {
+  let at: Date | undefined
   if (action.timeBeforeExpiry) {
     const duration = parseDuration(action.timeBeforeExpiry)
-    return duration && key.expiresOn ? subtractDuration(key.expiresOn, duration) : undefined
-  }
-  if (action.timeAfterCreate) {
+    at = duration && dates.expiresOn ? subtractDuration(dates.expiresOn, duration) : undefined
+  } else if (action.timeAfterCreate) {
     const duration = parseDuration(action.timeAfterCreate)
-    return duration && key.createdOn ? addDuration(key.createdOn, duration) : undefined
+    at = duration && dates.createdOn ? addDuration(dates.createdOn, duration) : undefined
   }
-  return undefined
+  // A duration of a million years lands outside any date: that, too, cannot be told.
+  return at && Number.isFinite(at.getTime()) ? at : undefined
 }
 
 function describeTrigger(action: KeyLifetimeAction): string {
@@ -82,10 +83,13 @@ export function keyRotationFinding(key: KeyFacts, ctx: KeyCheckContext): Finding
   const read = key.rotationPolicy
   if (!read.ok) return unreadableFinding(read.error, key, ctx)
   const policy: KeyRotationPolicy | null = read.value
+  const keyDated = keyDates(key, ['expiresOn', 'createdOn'])
+  if (!keyDated.ok) return unusableDatesFinding('key.rotation', key, keyDated.unusable, ctx)
+  const dates = keyDated.dates
   const rotations = (policy?.lifetimeActions ?? []).filter(a => a.action.toLowerCase() === 'rotate')
   const evidence: Record<string, unknown> = {
-    expiresOn: key.expiresOn?.toISOString() ?? null,
-    createdOn: key.createdOn?.toISOString(),
+    expiresOn: dates.expiresOn?.toISOString() ?? null,
+    createdOn: dates.createdOn?.toISOString(),
     minKeyValidityDays: ctx.minKeyValidityDays,
     policy: policy && {
       source: policy.source,
@@ -93,7 +97,7 @@ export function keyRotationFinding(key: KeyFacts, ctx: KeyCheckContext): Finding
       lifetimeActions: policy.lifetimeActions
     }
   }
-  if (!key.expiresOn) {
+  if (!dates.expiresOn) {
     if (policy) {
       return {
         id: 'key.rotation',
@@ -110,9 +114,9 @@ export function keyRotationFinding(key: KeyFacts, ctx: KeyCheckContext): Finding
       evidence
     }
   }
-  const expires = key.expiresOn
+  const expires = dates.expiresOn
   const minMs = ctx.minKeyValidityDays * DAY_MS
-  const timed = rotations.map(action => ({ action, at: rotatesAt(action, key) }))
+  const timed = rotations.map(action => ({ action, at: rotatesAt(action, dates) }))
   const inTime = timed.find(t => t.at !== undefined && expires.getTime() - t.at.getTime() >= minMs)
   evidence.rotations = timed.map(t => ({
     trigger: describeTrigger(t.action),
@@ -133,7 +137,7 @@ export function keyRotationFinding(key: KeyFacts, ctx: KeyCheckContext): Finding
   else if (rotations.length === 0)
     detail = `Key ${key.name} expires on ${expires.toISOString()} and its rotation policy has no Rotate action`
   else if (timed.every(t => t.at === undefined))
-    detail = `Key ${key.name} expires on ${expires.toISOString()}, but when its rotation policy rotates it (${rotations.map(describeTrigger).join(', ')}) cannot be told${key.createdOn ? '' : ' (the version has no creation date)'}`
+    detail = `Key ${key.name} expires on ${expires.toISOString()}, but when its rotation policy rotates it (${rotations.map(describeTrigger).join(', ')}) cannot be told${dates.createdOn ? '' : ' (the version has no creation date)'}`
   else
     detail = `Key ${key.name} expires on ${expires.toISOString()}, but its rotation policy rotates it ${timed.map(t => `${describeTrigger(t.action)} (${t.at?.toISOString() ?? 'unknown'})`).join(', ')}, less than min-key-validity-days ${ctx.minKeyValidityDays} before`
   return {

@@ -20,13 +20,35 @@ function azKeyvaultUpdate(ctx: VaultCheckContext, args: string, vault?: VaultFac
 }
 
 /**
- * Adds an IP rule. `az keyvault network-rule add` takes a Key Vault only; for a Managed HSM the
- * rule goes into the ARM resource's networkAcls.ipRules (MhsmipRule) with a generic update.
+ * Adds an IP rule: `az keyvault network-rule add` takes `--name` for a Key Vault and `--hsm-name`
+ * for a Managed HSM (the two are mutually exclusive, Azure CLI reference).
  */
 function azAddIpRule(ctx: VaultCheckContext, vault: VaultFacts, ip: string): string {
-  if (vault.kind === 'managed-hsm')
-    return `\`az resource update --ids ${vault.id} --add properties.networkAcls.ipRules '{"value":"${ip}"}'\``
-  return `\`az keyvault network-rule add --name ${ctx.keyVaultName} --ip-address ${ip} --subscription ${ctx.subscriptionId}\``
+  const which = vault.kind === 'managed-hsm' ? '--hsm-name' : '--name'
+  return `\`az keyvault network-rule add ${which} ${ctx.keyVaultName} --ip-address ${ip} --subscription ${ctx.subscriptionId}\``
+}
+
+/** The most IP ranges a Managed HSM's firewall holds (Managed HSM network security docs). */
+const HSM_IP_RULE_LIMIT = 10
+
+/**
+ * A Managed HSM lets Adobe in one of two ways (Managed HSM network security docs): public access
+ * from all networks, or its IP network firewall, a preview that needs subscription enablement
+ * through an Azure support ticket and holds at most 10 IPv4 ranges. Without either it is
+ * reachable through private endpoints only, which Adobe cannot use.
+ */
+function hsmAdobeIpFix(ctx: VaultCheckContext, hsm: VaultFacts): string {
+  const open = azKeyvaultUpdate(ctx, '--public-network-access Enabled --default-action Allow', hsm)
+  const addRule = azAddIpRule(ctx, hsm, ADOBE_MONITORING_IP)
+  const firewall = publicAccessDisabled(hsm)
+    ? `${azKeyvaultUpdate(ctx, '--public-network-access Enabled --default-action Deny --bypass AzureServices', hsm)}, then ${addRule}`
+    : addRule
+  const ranges = hsm.networkAcls?.ipRules.length ?? 0
+  const full =
+    ranges >= HSM_IP_RULE_LIMIT
+      ? ` Its firewall already holds ${ranges} ranges, the most it takes: replace one with Adobe's address.`
+      : ''
+  return `Either open Managed HSM ${hsm.name} to all networks: ${open}; or allow Adobe's address through its IP network firewall: ${firewall}. That firewall is a preview: it needs subscription enablement through an Azure support ticket (naming the subscription and region), and holds at most ${HSM_IP_RULE_LIMIT} IPv4 ranges.${full}`
 }
 
 /** "vault kv-x" or "Managed HSM mhsm-x", for details. */
@@ -223,7 +245,10 @@ export function adobeIpFinding(vault: VaultFacts, ctx: VaultCheckContext): Findi
       id: 'vault.adobe-ip',
       outcome: 'fail',
       detail: `Public network access is Disabled on ${named(vault)}${rulesNote}, so Adobe (${ADOBE_MONITORING_IP}) cannot reach the key: "even with correct permissions, a blocked IP will prevent key access" (Adobe), and Adobe treats an unreachable key as revoked.`,
-      fix: `Enable public access with a deny-by-default firewall and allow the address: ${azKeyvaultUpdate(ctx, '--public-network-access Enabled --default-action Deny --bypass AzureServices', vault)}, then ${azAddIpRule(ctx, vault, ADOBE_MONITORING_IP)}.`,
+      fix:
+        vault.kind === 'managed-hsm'
+          ? hsmAdobeIpFix(ctx, vault)
+          : `Enable public access with a deny-by-default firewall and allow the address: ${azKeyvaultUpdate(ctx, '--public-network-access Enabled --default-action Deny --bypass AzureServices', vault)}, then ${azAddIpRule(ctx, vault, ADOBE_MONITORING_IP)}.`,
       evidence
     }
   }
@@ -239,7 +264,10 @@ export function adobeIpFinding(vault: VaultFacts, ctx: VaultCheckContext): Findi
     id: 'vault.adobe-ip',
     outcome: 'fail',
     detail: `The firewall of ${named(vault)} defaults to Deny and none of its ${ipRules.length} IP rules allows Adobe's address ${ADOBE_MONITORING_IP}: "even with correct permissions, a blocked IP will prevent key access" (Adobe; Adobe is not a trusted Azure service, so the bypass does not let it in).`,
-    fix: `Allow the address: ${azAddIpRule(ctx, vault, ADOBE_MONITORING_IP)}.`,
+    fix:
+      vault.kind === 'managed-hsm'
+        ? hsmAdobeIpFix(ctx, vault)
+        : `Allow the address: ${azAddIpRule(ctx, vault, ADOBE_MONITORING_IP)}.`,
     evidence
   }
 }

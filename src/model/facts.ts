@@ -53,15 +53,24 @@ export interface KeyFacts {
   keySize?: number | undefined
   keyOperations: string[]
   enabled: boolean
-  notBefore?: Date | undefined
-  expiresOn?: Date | undefined
-  createdOn?: Date | undefined
+  notBefore?: KeyDate | undefined
+  expiresOn?: KeyDate | undefined
+  createdOn?: KeyDate | undefined
   /**
    * From ARM's answer; where ARM omits it, read from the data plane, best effort: a refusal
    * there (e.g. the vault firewall, ForbiddenByFirewall) is an error here and nothing else.
    * ok with null: the key has no rotation policy.
    */
   rotationPolicy: Read<KeyRotationPolicy | null>
+}
+
+/** A key's date attribute: a date, or what the service sent where no date can be made of it. */
+export type KeyDate = Date | UnusableDate
+
+/** A date attribute outside the years a key's dates can have (e.g. an `exp` of 1e13 seconds). */
+export interface UnusableDate {
+  /** The value as the service sent it, e.g. "10000000000000" (Unix seconds). */
+  unusable: string
 }
 
 export interface KeyRotationPolicy {

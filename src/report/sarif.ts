@@ -1,8 +1,8 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif'
-import { CHECK_IDS, type Finding } from '../model/finding.js'
+import type { Finding } from '../model/finding.js'
 import { redact } from '../safety/secrets.js'
 import { ACTION_NAME, ACTION_VERSION } from './action-version.js'
-import { CHECK_RULES } from './check-rules.js'
+import { SARIF_RULES, sarifRuleId } from './check-rules.js'
 import { guardedKeyHash, type GuardedKey } from './guarded-key.js'
 import { writeRegularFile } from './regular-file.js'
 import type { WorkflowLocation } from './workflow-location.js'
@@ -28,11 +28,10 @@ export function buildSarif(
   location: WorkflowLocation,
   strict: boolean
 ): Log {
-  const rules: ReportingDescriptor[] = CHECK_IDS.map(id => {
-    const rule = CHECK_RULES[id]
+  const rules: ReportingDescriptor[] = SARIF_RULES.map(rule => {
     return {
-      id,
-      name: id,
+      id: rule.id,
+      name: rule.id,
       shortDescription: { text: rule.short },
       fullDescription: { text: rule.full },
       help: { text: rule.help, markdown: `${rule.full}\n\n**Fix:** ${rule.help}` },
@@ -54,9 +53,10 @@ export function buildSarif(
           : undefined
     if (!level) continue
     const hash = guardedKeyHash(key, finding.id)
+    const ruleId = sarifRuleId(finding.id, finding.outcome === 'warn' ? 'warn' : 'fail')
     results.push({
-      ruleId: finding.id,
-      ruleIndex: CHECK_IDS.indexOf(finding.id),
+      ruleId,
+      ruleIndex: rules.findIndex(rule => rule.id === ruleId),
       level,
       message: { text: messageOf(finding, key) },
       locations: [

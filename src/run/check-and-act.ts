@@ -5,7 +5,7 @@ import {
   type ObservedConfigStatus
 } from '../checks/config-checks.js'
 import { checkContextFor } from '../checks/check-context.js'
-import { evaluateChecks } from '../checks/evaluate.js'
+import { blockerOf, evaluateChecks } from '../checks/evaluate.js'
 import { failedCheckIds, upsertFinding } from '../checks/finding-list.js'
 import { withRepairOutcomes } from '../checks/repair-findings.js'
 import { skipped } from '../checks/skipped.js'
@@ -127,9 +127,9 @@ async function act(
 }
 
 function configStatus(end: RunEnd, settings: Settings, checked: Finding[]): Finding {
-  // Without an Adobe token the status could not be read; adobe.sign-in already says why.
-  if (checked.some(f => f.id === 'adobe.sign-in' && f.outcome === 'fail'))
-    return skipped('config.status', 'adobe.sign-in')
+  // E.g. without an Adobe token the status could not be read; adobe.sign-in already says why.
+  const blocker = blockerOf('config.status', checked)
+  if (blocker) return skipped('config.status', blocker)
   if (end.setup?.kind === 'stopped') return setupStoppedFinding(end.setup.reason)
   return configStatusFinding(observedStatus(end.lastConfig), settings.mode, {
     configName: end.lastConfig?.name ?? settings.configName,

@@ -8,7 +8,7 @@ import type {
   RolePermission,
   VaultFacts
 } from '../../../src/model/facts.js'
-import type { CheckContext } from '../../../src/checks/evaluate.js'
+import type { CheckContext } from '../../../src/checks/check-context.js'
 import type { CheckId, Finding } from '../../../src/model/finding.js'
 
 export const NOW = new Date('2025-06-01T00:00:00Z')

@@ -66,9 +66,38 @@ describe('vault checks on a Managed HSM', () => {
     )
     expect(finding.outcome).toBe('fail')
     expect(finding.detail).toContain('The firewall of Managed HSM mhsm-cmk defaults to Deny')
+    // Both ways: public access from all networks, or the preview IP firewall with --hsm-name.
     expect(finding.fix).toContain(
-      `\`az resource update --ids ${hsm.id} --add properties.networkAcls.ipRules '{"value":"20.88.123.53"}'\``
+      `open Managed HSM mhsm-cmk to all networks: \`az keyvault update-hsm --subscription ${SUBSCRIPTION_ID} --hsm-name mhsm-cmk --public-network-access Enabled --default-action Allow\``
     )
+    expect(finding.fix).toContain(
+      `\`az keyvault network-rule add --hsm-name mhsm-cmk --ip-address 20.88.123.53 --subscription ${SUBSCRIPTION_ID}\``
+    )
+    expect(finding.fix).toContain('preview')
+    expect(finding.fix).toContain('support ticket')
+    expect(finding.fix).toContain('at most 10 IPv4 ranges')
+    expect(finding.fix).not.toContain('az resource update')
+    expect(finding.fix).not.toContain('already holds')
+  })
+
+  it('vault.adobe-ip on an HSM whose firewall holds 10 ranges says to replace one', () => {
+    const hsm = healthyManagedHsm()
+    const ipRules = Array.from({ length: 10 }, (_, i) => `198.51.100.${i}/32`)
+    const finding = adobeIpFinding(
+      { ...hsm, networkAcls: { ...hsm.networkAcls!, defaultAction: 'Deny', ipRules } },
+      ctx
+    )
+    expect(finding.fix).toContain('already holds 10 ranges, the most it takes')
+  })
+
+  it('vault.adobe-ip on an HSM without public access names both ways too', () => {
+    const finding = adobeIpFinding({ ...healthyManagedHsm(), publicNetworkAccess: 'Disabled' }, ctx)
+    expect(finding.outcome).toBe('fail')
+    expect(finding.fix).toContain('--public-network-access Enabled --default-action Allow')
+    expect(finding.fix).toContain(
+      '--public-network-access Enabled --default-action Deny --bypass AzureServices`, then `az keyvault network-rule add --hsm-name mhsm-cmk'
+    )
+    expect(finding.fix).toContain('support ticket')
   })
 
   it('vault.adobe-ip passes when an IP rule of the HSM allows the address', () => {

@@ -339,7 +339,9 @@ describe('what the vault checks tell the user', () => {
     })
     expect(adobeIpFinding(hsm({ networkAcls: acls(['198.51.100.0/24']) }), ctx)).toMatchObject({
       outcome: 'fail',
-      fix: `Allow the address: \`az resource update --ids ${hsm().id} --add properties.networkAcls.ipRules '{"value":"20.88.123.53"}'\`.`
+      fix: expect.stringContaining(
+        `or allow Adobe's address through its IP network firewall: \`az keyvault network-rule add --hsm-name kv-cmk --ip-address 20.88.123.53 --subscription ${SUBSCRIPTION_ID}\``
+      )
     })
     const off = vault({ publicNetworkAccess: 'Disabled', networkAcls: acls(['20.88.123.53']) })
     expect(adobeIpFinding(off, ctx)).toMatchObject({

@@ -59,7 +59,8 @@ describe('SARIF for code scanning', () => {
     const run = buildSarif([], KEY, STEP, false).runs[0]!
     expect(run.tool.driver.name).toBe('aep-cmk-azure-action')
     expect(run.tool.driver.version).toMatch(/^\d+\.\d+\.\d+/)
-    expect(run.tool.driver.rules?.map(r => r.id)).toEqual([...CHECK_IDS])
+    const ruleIds = run.tool.driver.rules?.map(r => r.id) ?? []
+    expect(ruleIds.filter(id => !id.endsWith('/warning'))).toEqual([...CHECK_IDS])
     for (const rule of run.tool.driver.rules ?? []) {
       expect(Number(rule.properties?.['security-severity'])).toBeGreaterThan(0)
       expect(rule.help?.text).toBeTruthy()
@@ -72,7 +73,7 @@ describe('SARIF for code scanning', () => {
     const results = resultsOf(buildSarif(FINDINGS, KEY, STEP, false))
     expect(results.map(r => [r.ruleId, r.level])).toEqual([
       ['key.enabled', 'error'],
-      ['key.expiry', 'warning']
+      ['key.expiry/warning', 'warning']
     ])
     expect(results[0]!.message.text).toBe('kv-prod/cmk: The key is disabled. Fix: Enable it.')
     expect(results[0]!.locations[0]!.physicalLocation).toEqual({
@@ -81,6 +82,36 @@ describe('SARIF for code scanning', () => {
     })
     const passing: Finding[] = [{ id: 'key.enabled', outcome: 'pass', detail: 'Enabled.' }]
     expect(resultsOf(buildSarif(passing, KEY, STEP, false))).toEqual([])
+  })
+
+  it("ranks a warning at most medium, and a failure at its check's own score", () => {
+    const severityOf = (findings: Finding[], strict = false) => {
+      const run = buildSarif(findings, KEY, STEP, strict).runs[0]!
+      return (run.results ?? []).map(result => {
+        const rule = run.tool.driver.rules?.[result.ruleIndex ?? -1]
+        expect(rule?.id).toBe(result.ruleId)
+        return [result.ruleId, result.level, rule?.properties?.['security-severity']]
+      })
+    }
+    const undecided: Finding = { id: 'app.role', outcome: 'warn', detail: 'Cannot tell.', fix: 'f' }
+    const missing: Finding = { id: 'app.role', outcome: 'fail', detail: 'No role.', fix: 'f' }
+    expect(severityOf([undecided])).toEqual([['app.role/warning', 'warning', '5.0']])
+    expect(severityOf([undecided], true)).toEqual([['app.role/warning', 'error', '5.0']])
+    expect(severityOf([missing])).toEqual([['app.role', 'error', '9.5']])
+    // A check scored medium already keeps its one rule for its warnings.
+    const rotation: Finding = {
+      id: 'key.rotation',
+      outcome: 'warn',
+      detail: 'No policy.',
+      fix: 'f'
+    }
+    expect(severityOf([rotation])).toEqual([['key.rotation', 'warning', '5.0']])
+    const log = buildSarif([undecided, FINDINGS[1]!], KEY, STEP, false)
+    expect(githubSarifProblems(log)).toEqual([])
+    expect(sarifSchemaErrors(log)).toEqual([])
+    for (const rule of log.runs[0]!.tool.driver.rules ?? [])
+      if (rule.id.endsWith('/warning'))
+        expect(Number(rule.properties?.['security-severity'])).toBeLessThan(7)
   })
 
   it('with strict, warnings are errors', () => {

@@ -1,0 +1,85 @@
+import type { Facts, KeyFacts, VaultFacts } from '../model/facts.js'
+import type { Repair, VaultType } from '../model/choices.js'
+import type { CheckId, Finding } from '../model/finding.js'
+import type { CheckContext } from './check-context.js'
+import type { KeyCheckContext } from './key-checks.js'
+
+/** What code scanning shows for a check: its rule in the SARIF file. */
+export interface CheckRule {
+  /** One line, shown next to each alert. */
+  short: string
+  /** What the check guards and why it matters to Adobe. */
+  full: string
+  /** The fix in general terms; each result's message carries the fix for this vault and key. */
+  help: string
+  /**
+   * Code scanning's `security-severity` (critical >= 9, high 7-8.9, medium 4-6.9). Our choice, as
+   * no standard scores these: what makes Adobe treat the key as revoked (and purge data per its
+   * SLA) is critical, what loses the key's safety nets or blocks setup is high, what cannot be
+   * judged (sign-in) or is hygiene is medium.
+   */
+  securitySeverity: number
+}
+
+/**
+ * A check's fix in the forms a team may keep its vault in. The contract wants all three where
+ * the change has one, so that a vault kept in code is fixed there instead of drifting from it.
+ */
+export interface FixForms {
+  /** The fix in words with its exact `az` command(s), Markdown (docs/checks.md). */
+  az: string
+  /** The Terraform `azurerm` resource or attribute; absent where Terraform has no form for it. */
+  terraform?: string
+  /** The Bicep property or resource; absent where Bicep has no form for it. */
+  bicep?: string
+}
+
+/** The check's section of docs/checks.md, Markdown; the fix comes from FixForms. */
+export interface CheckDocs {
+  /** What the check reads. */
+  checks: string
+  why: string
+  failsWhen: string
+  /** Only for checks that can warn. */
+  warnsWhen?: string
+}
+
+/**
+ * How a check is decided, always without I/O. The evaluator runs it only once every check the
+ * definition `needs` passed, so a 'vault' check never sees a missing vault, nor a 'key' check a
+ * missing key.
+ */
+export type Evaluation =
+  /** From all the facts, before any action. */
+  | { over: 'facts'; evaluate: (facts: Facts, ctx: CheckContext) => Finding }
+  /** From the vault's settings: needs vault.found. */
+  | { over: 'vault'; evaluate: (vault: VaultFacts, ctx: CheckContext, facts: Facts) => Finding }
+  /** From the key's latest version: needs key.found. */
+  | { over: 'key'; evaluate: (key: KeyFacts, ctx: KeyCheckContext) => Finding }
+  /** At the end of the run, from what setup observed: main decides it (config.status). */
+  | { over: 'run-end' }
+
+/** The repair `remediate` may make when the check fails; the writer itself is in src/actions. */
+export interface RepairDefinition {
+  /** The `remediate` item that allows it. */
+  item: Repair
+  /** What the job's identity needs for it on each kind of vault, as the fix names it. */
+  permission: Readonly<Record<VaultType, string>>
+}
+
+/** Everything about one check, in one place: src/checks/check-catalog.ts lists them all. */
+export interface CheckDefinition<Id extends CheckId = CheckId> {
+  id: Id
+  /**
+   * The checks that must pass before this one is evaluated, in the order they are asked: the
+   * first that did not pass is the one this check is skipped for.
+   */
+  needs: readonly CheckId[]
+  evaluation: Evaluation
+  rule: CheckRule
+  /** The one thing to do when it fails first, short enough for the summary's verdict line. */
+  nextStep: string
+  docs: CheckDocs
+  fix: FixForms
+  repair?: RepairDefinition
+}

@@ -1,0 +1,36 @@
+import type { CheckDefinition } from '../check-definition.js'
+import { keyFoundFinding } from '../key-checks.js'
+
+export const keyFound: CheckDefinition<'key.found'> = {
+  id: 'key.found',
+  needs: ['vault.found'],
+  evaluation: {
+    over: 'vault',
+    evaluate: (vault, ctx, facts) =>
+      facts.key === undefined
+        ? {
+            id: 'key.found',
+            outcome: 'warn',
+            detail: `Key ${ctx.keyName} was not looked up.`,
+            fix: 'Re-run the job; this is a bug in the action if it repeats.',
+            evidence: { key: null }
+          }
+        : keyFoundFinding(facts.key, vault, { ...ctx, vaultKind: vault.kind })
+  },
+  rule: {
+    short: 'The key exists and can be read',
+    full: 'A missing or unreadable key is a revoked key for Adobe: the org data can no longer be decrypted.',
+    help: 'Check key-name, create the key (RSA, wrapKey and unwrapKey) or recover a soft-deleted one, and give the job identity read access.',
+    securitySeverity: 9.1
+  },
+  nextStep: 'make the key readable',
+  docs: {
+    checks:
+      "The key's latest version and attributes through ARM (`Microsoft.KeyVault/vaults/keys`, `keys.get`): a management-plane read that the vault firewall does not apply to. Its rotation policy from the same answer, else from the data plane, best effort.",
+    why: 'Adobe wraps its data keys with this key; a missing key is revocation.',
+    failsWhen: 'The key does not exist or cannot be read.'
+  },
+  fix: {
+    az: "Not found: check `key-name`, or create the key: `az keyvault key create --vault-name <vault> --name <key> --kty RSA --size <min-key-size> --ops wrapKey unwrapKey`. Recover a soft-deleted key with `az keyvault key recover`. Refused: give the action's identity Reader on the vault (the action `Microsoft.KeyVault/vaults/keys/read`); no data-plane role is needed."
+  }
+}

@@ -1,0 +1,24 @@
+import type { CheckDefinition } from '../check-definition.js'
+import { networkFinding } from '../vault-checks.js'
+
+export const vaultNetwork: CheckDefinition<'vault.network'> = {
+  id: 'vault.network',
+  needs: ['vault.found'],
+  evaluation: { over: 'vault', evaluate: networkFinding },
+  rule: {
+    short: 'Trusted Azure services may reach the vault',
+    full: 'With public access disabled or a firewall that denies by default, Adobe reaches the key only through the trusted-services bypass and its allowed address.',
+    help: 'Allow trusted Azure services through the firewall: az keyvault update --name <vault> --bypass AzureServices.',
+    securitySeverity: 9.1
+  },
+  nextStep: 'let trusted Azure services through the vault firewall',
+  docs: {
+    checks: '`publicNetworkAccess` and `networkAcls`.',
+    why: "A firewall that denies by default keeps Adobe's app out unless trusted services may bypass it or Adobe's address is allowed; a key Adobe cannot reach counts as revoked.",
+    failsWhen:
+      'Public network access is `Disabled` or the firewall defaults to `Deny`, and `bypass` is not `AzureServices`.'
+  },
+  fix: {
+    az: 'Let trusted Microsoft services bypass the firewall: `az keyvault update --subscription <sub> --name <vault> --bypass AzureServices`.'
+  }
+}
