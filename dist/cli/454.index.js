@@ -349,8 +349,20 @@ function armKeyFacts(resource, call) {
         }
     };
 }
+/*
+ * The years a key's dates can have: 1 to 9999, what Key Vault's answers and the Azure CLI's
+ * date-times hold (the REST reference only says "IntDate", Unix seconds, and gives no range).
+ * Outside it a value is kept as sent, for the checks to quote, instead of becoming an Invalid
+ * Date that throws wherever it is printed.
+ */
+const FIRST_SECOND = -62135596800; // 0001-01-01T00:00:00Z
+const LAST_SECOND = 253402300799; // 9999-12-31T23:59:59Z
 function fromUnixSeconds(seconds) {
-    return seconds === undefined || seconds === null ? undefined : new Date(seconds * 1000);
+    if (seconds === undefined || seconds === null)
+        return undefined;
+    if (typeof seconds !== 'number' || !(seconds >= FIRST_SECOND && seconds <= LAST_SECOND))
+        return { unusable: String(seconds) };
+    return new Date(seconds * 1000);
 }
 /** The resource group named in an ARM resource id. */
 function resourceGroupOf(resourceId) {

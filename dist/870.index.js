@@ -1,8 +1,8 @@
-export const id = 70;
-export const ids = [70];
+export const id = 870;
+export const ids = [870];
 export const modules = {
 
-/***/ 83070:
+/***/ 1870:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -464,28 +464,33 @@ async function postRegistration(platform, options) {
 /** A log that drops everything: for callers that have nothing to say to a person. */
 const silentLog = { debug: () => { }, info: () => { }, warning: () => { } };
 
-;// CONCATENATED MODULE: ./src/actions/repair-outcome.ts
+// EXTERNAL MODULE: ./src/model/choices.ts
+var choices = __webpack_require__(19545);
+// EXTERNAL MODULE: ./src/checks/check-catalog.ts + 31 modules
+var check_catalog = __webpack_require__(93194);
+;// CONCATENATED MODULE: ./src/checks/repairs.ts
+
+
+/** Each `remediate` item with the check it answers, read off the catalog. */
+const REPAIR_OF = new Map((0,check_catalog/* checkDefinitions */.vs)().flatMap(check => check.repair ? [[check.repair.item, { ...check.repair, check: check.id }]] : []));
+function repairOf(item) {
+    const repair = REPAIR_OF.get(item);
+    // A unit test holds every item of REPAIRS to exactly one check; this only satisfies the types.
+    if (!repair)
+        throw new Error(`no check in the catalog declares the repair ${item}`);
+    return repair;
+}
 /** The check each repair answers. */
-const REPAIR_CHECK = {
-    'service-principal': 'app.consented',
-    role: 'app.role',
-    'adobe-ip': 'vault.adobe-ip'
-};
+const REPAIR_CHECK = Object.fromEntries(choices/* REPAIRS */.vN.map(item => [item, repairOf(item).check]));
 /** What the job's identity needs for each repair on each kind of vault, as the fix names it. */
 function repairPermission(item, kind) {
-    switch (item) {
-        case 'service-principal':
-            return 'the Microsoft Graph application permission Application.ReadWrite.All (with admin consent) or the Entra role Cloud Application Administrator';
-        case 'role':
-            return kind === 'managed-hsm'
-                ? "the Managed HSM local data action Microsoft.KeyVault/managedHsm/roleAssignments/write/action at /keys/<key> or above (e.g. the HSM's local role Managed HSM Policy Administrator)"
-                : 'Microsoft.Authorization/roleAssignments/write on the vault (e.g. the role Role Based Access Control Administrator on the vault)';
-        case 'adobe-ip':
-            return kind === 'managed-hsm'
-                ? 'Microsoft.KeyVault/managedHSMs/write on the Managed HSM (e.g. the role Managed HSM Contributor on it)'
-                : 'Microsoft.KeyVault/vaults/write on the vault (e.g. the role Key Vault Contributor on the vault)';
-    }
+    return repairOf(item).permission[kind];
 }
+
+;// CONCATENATED MODULE: ./src/actions/repair-outcome.ts
+// The repairs' metadata lives in the check catalog (src/checks/definitions); src/actions keeps the
+// writers. Re-exported under the names setup-flow imports.
+
 
 ;// CONCATENATED MODULE: ./src/actions/setup-flow.ts
 

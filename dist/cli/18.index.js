@@ -1,0 +1,4334 @@
+export const id = 18;
+export const ids = [18];
+export const modules = {
+
+/***/ 93194:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  bw: () => (/* binding */ CHECK_CATALOG),
+  vs: () => (/* binding */ checkDefinitions)
+});
+
+// UNUSED EXPORTS: catalogTable
+
+// EXTERNAL MODULE: ./src/model/finding.ts
+var finding = __webpack_require__(41300);
+// EXTERNAL MODULE: ./src/checks/read-error.ts
+var read_error = __webpack_require__(10886);
+;// CONCATENATED MODULE: ./src/checks/adobe-sign-in-checks.ts
+
+const DEVELOPER_CONSOLE = 'https://developer.adobe.com/console';
+const PERMISSION = 'Manage Customer Managed Key';
+/**
+ * adobe.sign-in: IMS issued a token, and Platform's first answer (the registration read) did not
+ * refuse it or the organisation. A 401 or 403 from Platform is a sign-in problem, not a missing
+ * registration: it is diagnosed here and app.registered is then skipped.
+ */
+function adobeSignInFinding(signIn, registration) {
+    if (!signIn.token.ok) {
+        const { cause, fix } = diagnoseIms(signIn, signIn.token.error);
+        return failed(cause, fix, signIn.token.error);
+    }
+    if (!registration.ok && refusedByPlatform(registration.error)) {
+        const { cause, fix } = diagnosePlatform(signIn, registration.error);
+        return failed(cause, fix, registration.error);
+    }
+    const how = signIn.credential === 'client-credentials'
+        ? `IMS issued a token for credential ${signIn.clientId ?? ''}`
+        : 'A ready access token (adobe-access-token) is used';
+    const accepted = registration.ok ? `; Platform accepted it for organisation ${signIn.orgId}` : '';
+    return {
+        id: 'adobe.sign-in',
+        outcome: 'pass',
+        detail: `${how}${accepted}.`,
+        evidence: { credential: signIn.credential, clientId: signIn.clientId, orgId: signIn.orgId }
+    };
+}
+/** A 401 or 403 from Platform: the token, the organisation or the permission was refused. */
+function refusedByPlatform(error) {
+    return error.kind === 'forbidden';
+}
+function failed(cause, fix, error) {
+    return {
+        id: 'adobe.sign-in',
+        outcome: 'fail',
+        detail: `${cause}. ${(0,read_error/* describeReadError */.U)(error)}.`,
+        fix,
+        evidence: (0,read_error/* readErrorEvidence */.G)(error)
+    };
+}
+/**
+ * IMS answers OAuth errors {error, error_description}. Its descriptions name the field it
+ * refused ("invalid client_id parameter", "invalid client_secret parameter"); where they do not,
+ * the fix names both.
+ */
+function diagnoseIms(signIn, error) {
+    const message = error.message;
+    const credential = signIn.clientId ?? '(adobe-client-id)';
+    const console = `the Adobe Developer Console (${DEVELOPER_CONSOLE}): your project > OAuth Server-to-Server credential`;
+    if (/invalid_scope/.test(message)) {
+        return {
+            cause: `IMS refused the scopes ${signIn.scopes?.join(',') ?? ''} for credential ${credential} (invalid_scope)`,
+            fix: `Set adobe-scopes to exactly the scopes listed on the credential in ${console}, comma-separated.`
+        };
+    }
+    if (/invalid_client/.test(message) && /client_secret/.test(message)) {
+        return {
+            cause: `adobe-client-secret is not a valid client secret of credential ${credential} (invalid_client)`,
+            fix: `Copy the client secret from ${console} (Retrieve client secret) into the secret behind adobe-client-secret.`
+        };
+    }
+    if (/invalid_client/.test(message)) {
+        return {
+            cause: `IMS does not accept adobe-client-id ${credential} with this secret (invalid_client)`,
+            fix: `Copy the Client ID and the client secret from ${console} into adobe-client-id and the secret behind adobe-client-secret.`
+        };
+    }
+    return {
+        cause: 'Could not get an Adobe IMS token',
+        fix: "Re-run the job; if it repeats, check the runner's network and proxy settings for ims-na1.adobelogin.com, and the Adobe credential."
+    };
+}
+/**
+ * Platform's gateway refuses with {error_code, message}: 401013 a token that is not valid,
+ * 403025 an organisation the credential does not belong to. Any other 403 comes from the CMK
+ * service itself; Adobe documents that these endpoints need the "Manage Customer Managed Key"
+ * permission, so that is what a 403 there means.
+ */
+function diagnosePlatform(signIn, error) {
+    const message = error.message;
+    if (/401013/.test(message) || error.status === 401) {
+        return signIn.credential === 'access-token'
+            ? {
+                cause: 'Platform refused adobe-access-token: it is not valid or has expired',
+                fix: 'IMS tokens expire after 24 hours: give adobe-client-id and adobe-client-secret instead, so the action asks for a fresh token on every run.'
+            }
+            : {
+                cause: 'Platform refused the token IMS issued',
+                fix: `Check that the credential's project in ${DEVELOPER_CONSOLE} includes the Experience Platform API, then re-run.`
+            };
+    }
+    if (/403025/.test(message)) {
+        return {
+            cause: `Platform refused organisation ${signIn.orgId}: the credential does not belong to it`,
+            fix: `Set adobe-org-id to the Organization ID shown on the credential in ${DEVELOPER_CONSOLE} (it ends in @AdobeOrg).`
+        };
+    }
+    return {
+        cause: `Platform refused the CMK endpoints to this credential: it lacks the "${PERMISSION}" permission`,
+        fix: `In Adobe Experience Platform, Permissions > Roles: add the "${PERMISSION}" permission to a role and add this API credential to that role (API credentials tab); a system administrator can do this.`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/checks/definitions/adobe-sign-in.ts
+
+const adobeSignIn = {
+    id: 'adobe.sign-in',
+    needs: [],
+    evaluation: {
+        over: 'facts',
+        evaluate: facts => adobeSignInFinding(facts.adobeSignIn, facts.registration)
+    },
+    rule: {
+        short: 'The action can sign in to Adobe Experience Platform',
+        full: 'Without an Adobe token accepted for the org the CMK app registration and configuration cannot be read.',
+        help: 'Check the OAuth Server-to-Server credential (client id, secret, scopes), adobe-org-id, and that the product profile grants Manage Customer Managed Key.',
+        securitySeverity: 5.0
+    },
+    nextStep: 'fix the Adobe credential',
+    docs: {
+        checks: "The Adobe IMS token and Platform's first answer.",
+        why: 'Every Adobe call (registration, configuration, status) is made with this credential; Adobe lets only a credential with the Manage Customer Managed Key permission enable CMK.',
+        failsWhen: 'IMS refuses the credential or its scopes, or Platform refuses the token, the org or the CMK endpoints (a role without the Manage Customer Managed Key permission).'
+    },
+    fix: {
+        az: 'Copy the client id, secret and scopes from the Developer Console credential; set `adobe-org-id` to its organisation; add the credential to an Experience Platform role with the Manage Customer Managed Key permission. Adobe checks are skipped until it passes.'
+    }
+};
+
+// EXTERNAL MODULE: ./src/checks/skipped.ts
+var skipped = __webpack_require__(89049);
+;// CONCATENATED MODULE: ./src/checks/role-permissions.ts
+/** The data actions Adobe's CMK app needs on the key. */
+const REQUIRED_KEY_DATA_ACTIONS = [
+    'Microsoft.KeyVault/vaults/keys/read',
+    'Microsoft.KeyVault/vaults/keys/wrap/action',
+    'Microsoft.KeyVault/vaults/keys/unwrap/action'
+];
+/** Azure RBAC operation matching: case-insensitive, `*` matches any run of characters (slashes too). */
+function actionMatches(pattern, action) {
+    const source = pattern
+        .split('*')
+        .map(part => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*');
+    return new RegExp(`^${source}$`, 'i').test(action);
+}
+/**
+ * The actions of `required` that one role grants. A permission block grants an action when one of
+ * its dataActions matches and none of its notDataActions does; a role grants the union over its
+ * blocks. notDataActions are exclusions, not denies, so they never subtract across roles.
+ */
+function grantedDataActions(permissions, required) {
+    return required.filter(action => permissions.some(block => block.dataActions.some(pattern => actionMatches(pattern, action)) &&
+        !block.notDataActions.some(pattern => actionMatches(pattern, action))));
+}
+function grantsDataActions(permissions, required) {
+    return grantedDataActions(permissions, required).length === required.length;
+}
+/** Azure RBAC is additive: the principal holds the union of what each of its assignments grants. */
+function dataActionCoverage(assignments, required) {
+    const granted = new Set();
+    const contributing = [];
+    const unreadable = [];
+    for (const assignment of assignments) {
+        if (!assignment.permissions) {
+            unreadable.push(assignment);
+            continue;
+        }
+        const actions = grantedDataActions(assignment.permissions, required);
+        if (actions.length > 0)
+            contributing.push(assignment);
+        for (const action of actions)
+            granted.add(action);
+    }
+    return { missing: required.filter(action => !granted.has(action)), contributing, unreadable };
+}
+/** How app.role names the CMK app's principal: by object id when the directory gave one. */
+function cmkAppPrincipal(objectId) {
+    return objectId
+        ? `The CMK app's service principal ${objectId}`
+        : "The CMK app's service principal";
+}
+
+;// CONCATENATED MODULE: ./src/checks/hsm-role-check.ts
+
+
+/** The local role Adobe documents for a Managed HSM. */
+const CMK_HSM_ROLE_NAME = 'Managed HSM Crypto Service Encryption User';
+/** A built-in local role that may read role assignments and definitions, and nothing more. */
+const HSM_READER_ROLE_NAME = 'Managed HSM Crypto Auditor';
+/** The local data actions the CMK app needs on the key (rbac.json DataAction). */
+const REQUIRED_HSM_KEY_DATA_ACTIONS = [
+    'Microsoft.KeyVault/managedHsm/keys/read/action',
+    'Microsoft.KeyVault/managedHsm/keys/wrap/action',
+    'Microsoft.KeyVault/managedHsm/keys/unwrap/action'
+];
+/** The exact command that assigns the CMK app its local role on this key. */
+function hsmRoleAssignCommand(hsmName, objectId, keyName) {
+    return `\`az keyvault role assignment create --hsm-name ${hsmName} --role "${CMK_HSM_ROLE_NAME}" --assignee-object-id ${objectId ?? '<objectId>'} --scope /keys/${keyName}\``;
+}
+function describeAssignment(assignment) {
+    const role = assignment.roleName ?? assignment.roleDefinitionId.split('/').pop();
+    return `${role} at ${assignment.scope}`;
+}
+function isNetworkRefusal(message) {
+    return /ForbiddenByFirewall|ForbiddenByConnection|not authorized and caller is not a trusted service|Public network access is disabled/i.test(message);
+}
+/**
+ * app.role on a Managed HSM, decided by its local RBAC at `/`, `/keys` and `/keys/<key>`. When
+ * the assignments cannot be read (the HSM's firewall refuses the runner, or the job's identity
+ * holds no local role that may read them), it is a warning naming both ways to decide it.
+ */
+function hsmAppRoleFinding(hsm, assignments, objectId, keyName) {
+    const assign = hsmRoleAssignCommand(hsm.name, objectId, keyName);
+    if (!assignments.ok) {
+        const error = assignments.error;
+        const readerRole = `give the job's Azure identity the local role ${HSM_READER_ROLE_NAME} at scope / (it may read role assignments and definitions): \`az keyvault role assignment create --hsm-name ${hsm.name} --role "${HSM_READER_ROLE_NAME}" --assignee <azure-client-id> --scope /\``;
+        const networkRule = `let the runner through the HSM's network rules (public network access Enabled and, behind a Deny firewall, the runner's address in networkAcls.ipRules), or run the job from a network that reaches it`;
+        const network = isNetworkRefusal(error.message);
+        const fix = network
+            ? `The HSM's firewall refused the runner: ${networkRule}. Reading also needs a local role: ${readerRole}.`
+            : error.kind === 'forbidden'
+                ? `To decide it, ${readerRole}. Meanwhile make sure the CMK app holds ${CMK_HSM_ROLE_NAME}: ${assign}.`
+                : `Re-run the job; if it persists, ${networkRule}, and ${readerRole}.`;
+        return {
+            id: 'app.role',
+            outcome: 'warn',
+            detail: `This cannot be decided: the local role assignments of Managed HSM ${hsm.name} could not be read (${(0,read_error/* describeReadError */.U)(error)}).`,
+            fix,
+            evidence: { ...(0,read_error/* readErrorEvidence */.G)(error), localRbac: true, readerRole: HSM_READER_ROLE_NAME }
+        };
+    }
+    const coverage = dataActionCoverage(assignments.value, REQUIRED_HSM_KEY_DATA_ACTIONS);
+    const evidence = {
+        objectId,
+        localRbac: true,
+        assignments: assignments.value.map(a => ({
+            roleName: a.roleName,
+            roleDefinitionId: a.roleDefinitionId,
+            scope: a.scope
+        })),
+        missing: coverage.missing
+    };
+    const principal = cmkAppPrincipal(objectId);
+    if (coverage.missing.length === 0) {
+        return {
+            id: 'app.role',
+            outcome: 'pass',
+            detail: `${principal} may read, wrap and unwrap key ${keyName} through the local role ${coverage.contributing.map(describeAssignment).join(' and ')} of Managed HSM ${hsm.name}.`,
+            evidence
+        };
+    }
+    if (coverage.unreadable.length > 0) {
+        return {
+            id: 'app.role',
+            outcome: 'warn',
+            detail: `This cannot be decided: the local role definition of ${coverage.unreadable.map(describeAssignment).join(' and ')} could not be read, and the other assignments lack ${coverage.missing.join(', ')}.`,
+            fix: `Give the job's Azure identity the local role ${HSM_READER_ROLE_NAME} at scope / (it may read role definitions), or make sure the CMK app holds ${CMK_HSM_ROLE_NAME}: ${assign}.`,
+            evidence
+        };
+    }
+    const held = assignments.value.length === 0
+        ? `holds no local role at /, /keys or /keys/${keyName} of Managed HSM ${hsm.name}`
+        : `holds ${assignments.value.map(describeAssignment).join(' and ')} on Managed HSM ${hsm.name}, which lack ${coverage.missing.join(', ')}`;
+    return {
+        id: 'app.role',
+        outcome: 'fail',
+        detail: `${principal} ${held}.`,
+        fix: `Assign the local role: ${assign}.`,
+        evidence
+    };
+}
+
+;// CONCATENATED MODULE: ./src/checks/app-checks.ts
+
+
+
+
+const CMK_ROLE_NAME = 'Key Vault Crypto Service Encryption User';
+function isRegistered(registration) {
+    return Boolean(registration?.applicationId);
+}
+function registrationFailureFix(error) {
+    if (error.kind === 'forbidden') {
+        return 'Check adobe-org-id and the Adobe credential: it needs a valid token for that organisation and a product profile that allows managing customer-managed keys.';
+    }
+    return 'Re-run the job; if the error persists, check adobe-region and the Adobe Experience Platform status.';
+}
+function appRegisteredFinding(registration, mode) {
+    if (!registration.ok) {
+        return {
+            id: 'app.registered',
+            outcome: 'fail',
+            detail: `The CMK app registration could not be read: ${(0,read_error/* describeReadError */.U)(registration.error)}.`,
+            fix: registrationFailureFix(registration.error),
+            evidence: (0,read_error/* readErrorEvidence */.G)(registration.error)
+        };
+    }
+    if (isRegistered(registration.value)) {
+        return {
+            id: 'app.registered',
+            outcome: 'pass',
+            detail: `The CMK app is registered with application id ${registration.value.applicationId}.`,
+            evidence: {
+                applicationId: registration.value.applicationId,
+                applicationRedirectUrl: registration.value.applicationRedirectUrl
+            }
+        };
+    }
+    const evidence = { registration: registration.value };
+    if (mode === 'check') {
+        return {
+            id: 'app.registered',
+            outcome: 'fail',
+            detail: 'The CMK app is not registered for this organisation, so setup was never run.',
+            fix: 'Run the action once with mode: setup.',
+            evidence
+        };
+    }
+    return {
+        id: 'app.registered',
+        outcome: 'warn',
+        detail: 'The CMK app is not registered yet; setup registers it.',
+        fix: mode === 'validate'
+            ? 'Nothing to do now: mode setup registers the CMK app.'
+            : 'Nothing to do: setup registers the CMK app when no check fails.',
+        evidence
+    };
+}
+const DIRECTORY_PERMISSION_FIX = "Grant the action's Azure identity the Microsoft Graph application permission Application.Read.All (or Directory.Read.All) with admin consent, or set input cmk-app-object-id to the CMK app's service principal object id.";
+function appConsentedFinding(facts, ctx) {
+    const sp = facts.servicePrincipal;
+    const applicationId = facts.registration.ok ? facts.registration.value?.applicationId : undefined;
+    if (sp === undefined) {
+        if (!facts.registration.ok)
+            return (0,skipped/* skipped */.h)('app.consented', 'app.registered');
+        if (!isRegistered(facts.registration.value)) {
+            return {
+                id: 'app.consented',
+                outcome: 'warn',
+                detail: 'This cannot be decided until the CMK app is registered.',
+                fix: ctx.mode === 'setup'
+                    ? 'Fix the failed checks and re-run setup: it registers the CMK app and reports the consent URL.'
+                    : 'Run mode setup: it registers the CMK app and reports the consent URL.',
+                evidence: { registered: false }
+            };
+        }
+        return {
+            id: 'app.consented',
+            outcome: 'warn',
+            detail: `The service principal of CMK app ${applicationId} was not looked up.`,
+            fix: DIRECTORY_PERMISSION_FIX,
+            evidence: { applicationId }
+        };
+    }
+    if (sp.ok && sp.value) {
+        if (sp.value.source === 'input') {
+            return {
+                id: 'app.consented',
+                outcome: 'pass',
+                detail: `The CMK app's service principal object id ${sp.value.objectId} is taken from input cmk-app-object-id; it was not looked up in the directory.`,
+                evidence: { objectId: sp.value.objectId, source: 'input' }
+            };
+        }
+        return {
+            id: 'app.consented',
+            outcome: 'pass',
+            detail: `The CMK app has a service principal in the tenant with object id ${sp.value.objectId}.`,
+            evidence: { objectId: sp.value.objectId, appId: sp.value.appId, source: 'graph' }
+        };
+    }
+    if (sp.ok) {
+        const tenant = facts.vault.ok ? ` ${facts.vault.value.tenantId}` : '';
+        const fix = ctx.consentUrl
+            ? `An administrator of the vault's tenant must open ${ctx.consentUrl} and accept, then re-run the job.`
+            : "Adobe has not published the CMK app's consent URL yet: re-run setup in a few minutes to get it (output consent-url); an administrator of the vault's tenant must then open it and accept, and re-run the job.";
+        return {
+            id: 'app.consented',
+            outcome: 'fail',
+            detail: `CMK app ${applicationId ?? '(unknown application id)'} has no service principal in tenant${tenant}, so consent was not given yet.`,
+            fix,
+            evidence: { applicationId, consentUrl: ctx.consentUrl }
+        };
+    }
+    if (sp.error.kind === 'forbidden') {
+        return {
+            id: 'app.consented',
+            outcome: 'warn',
+            detail: `This cannot be decided: the directory look-up of the CMK app's service principal was refused (${(0,read_error/* describeReadError */.U)(sp.error)}).`,
+            fix: DIRECTORY_PERMISSION_FIX,
+            evidence: (0,read_error/* readErrorEvidence */.G)(sp.error)
+        };
+    }
+    return {
+        id: 'app.consented',
+        outcome: 'warn',
+        detail: `This cannot be decided: the directory look-up of the CMK app's service principal failed (${(0,read_error/* describeReadError */.U)(sp.error)}).`,
+        fix: `Re-run the job, or set input cmk-app-object-id to skip the directory look-up.`,
+        evidence: (0,read_error/* readErrorEvidence */.G)(sp.error)
+    };
+}
+function roleFix(objectId, vault) {
+    return `Assign the role: \`az role assignment create --role "${CMK_ROLE_NAME}" --assignee-object-id ${objectId ?? '<objectId>'} --assignee-principal-type ServicePrincipal --scope ${vault.id}\`.`;
+}
+function app_checks_describeAssignment(assignment) {
+    const role = assignment.roleName ?? assignment.roleDefinitionId.split('/').pop();
+    const group = assignment.principalType === 'Group' ? ` through group ${assignment.principalId}` : '';
+    const condition = assignment.condition ? ` with condition ${assignment.condition}` : '';
+    return `${role} at ${assignment.scope}${group}${condition}`;
+}
+function assignmentEvidence(assignment) {
+    return {
+        roleName: assignment.roleName,
+        roleDefinitionId: assignment.roleDefinitionId,
+        scope: assignment.scope,
+        principalId: assignment.principalId,
+        principalType: assignment.principalType,
+        condition: assignment.condition
+    };
+}
+function appRoleFinding(facts, ctx) {
+    if (!facts.vault.ok)
+        return (0,skipped/* skipped */.h)('app.role', 'vault.found');
+    const vault = facts.vault.value;
+    // An access-policy vault fails vault.rbac; this action evaluates Azure RBAC only.
+    if (vault.kind === 'vault' && vault.enableRbacAuthorization !== true)
+        return (0,skipped/* skipped */.h)('app.role', 'vault.rbac');
+    const sp = facts.servicePrincipal;
+    const objectId = sp?.ok && sp.value ? sp.value.objectId : undefined;
+    const assignments = facts.roleAssignments;
+    if (assignments === undefined) {
+        if (sp?.ok && sp.value === null)
+            return (0,skipped/* skipped */.h)('app.role', 'app.consented');
+        if (sp && !sp.ok) {
+            return {
+                id: 'app.role',
+                outcome: 'warn',
+                detail: `This cannot be decided: the CMK app's service principal could not be looked up (${(0,read_error/* describeReadError */.U)(sp.error)}).`,
+                fix: sp.error.kind === 'forbidden'
+                    ? DIRECTORY_PERMISSION_FIX
+                    : 'Re-run the job, or set input cmk-app-object-id to skip the directory look-up.',
+                evidence: (0,read_error/* readErrorEvidence */.G)(sp.error)
+            };
+        }
+        if (!facts.registration.ok && !objectId)
+            return (0,skipped/* skipped */.h)('app.role', 'app.registered');
+        if (facts.registration.ok && !isRegistered(facts.registration.value) && !objectId) {
+            return {
+                id: 'app.role',
+                outcome: 'warn',
+                detail: 'This cannot be decided until the CMK app is registered and consented.',
+                fix: ctx.mode === 'setup'
+                    ? 'Fix the failed checks and re-run setup, give consent with the consent URL, then re-run.'
+                    : 'Run mode setup, give consent with the consent URL, then re-run.',
+                evidence: { registered: false }
+            };
+        }
+        return {
+            id: 'app.role',
+            outcome: 'warn',
+            detail: objectId
+                ? `The role assignments of service principal ${objectId} were not looked up.`
+                : "This cannot be decided: the CMK app's service principal object id is unknown.",
+            fix: DIRECTORY_PERMISSION_FIX,
+            evidence: { objectId }
+        };
+    }
+    if (vault.kind === 'managed-hsm')
+        return hsmAppRoleFinding(vault, assignments, objectId, ctx.keyName ?? '<key>');
+    if (!assignments.ok) {
+        const forbidden = assignments.error.kind === 'forbidden';
+        return {
+            id: 'app.role',
+            outcome: 'warn',
+            detail: `This cannot be decided: the role assignments on vault ${vault.name} could not be read (${(0,read_error/* describeReadError */.U)(assignments.error)}).`,
+            fix: forbidden
+                ? "Grant the action's Azure identity Microsoft.Authorization/roleAssignments/read on the vault, e.g. the Reader role on the vault."
+                : 'Re-run the job; if the error persists, check the Azure Resource Manager service health.',
+            evidence: (0,read_error/* readErrorEvidence */.G)(assignments.error)
+        };
+    }
+    // An assignment with a condition applies only when the condition holds, which cannot be
+    // evaluated here: it never makes app.role pass, at most warn.
+    const unconditional = assignments.value.filter(a => !a.condition);
+    const coverage = dataActionCoverage(unconditional, REQUIRED_KEY_DATA_ACTIONS);
+    const withConditions = dataActionCoverage(assignments.value, REQUIRED_KEY_DATA_ACTIONS);
+    const evidence = {
+        objectId,
+        assignments: assignments.value.map(assignmentEvidence),
+        missing: coverage.missing
+    };
+    const principal = cmkAppPrincipal(objectId);
+    if (coverage.missing.length === 0) {
+        return {
+            id: 'app.role',
+            outcome: 'pass',
+            detail: `${principal} may read, wrap and unwrap keys through ${coverage.contributing.map(app_checks_describeAssignment).join(' and ')}.`,
+            evidence
+        };
+    }
+    if (withConditions.missing.length === 0) {
+        const conditional = withConditions.contributing.filter(a => a.condition);
+        return {
+            id: 'app.role',
+            outcome: 'warn',
+            detail: `This cannot be decided: ${principal} may read, wrap and unwrap keys only through ${conditional.map(app_checks_describeAssignment).join(' and ')}, and a condition cannot be evaluated here.`,
+            fix: `Make sure the condition holds for Adobe's key access, or assign the role without a condition: ${roleFix(objectId, vault)}`,
+            evidence
+        };
+    }
+    if (coverage.unreadable.length > 0) {
+        return {
+            id: 'app.role',
+            outcome: 'warn',
+            detail: `This cannot be decided: the role definition of ${coverage.unreadable.map(app_checks_describeAssignment).join(' and ')} could not be read, and the other assignments lack ${coverage.missing.join(', ')}.`,
+            fix: "Grant the action's Azure identity Microsoft.Authorization/roleDefinitions/read (e.g. the Reader role on the vault), or make sure the CMK app holds Key Vault Crypto Service Encryption User on the vault.",
+            evidence
+        };
+    }
+    const held = assignments.value.length === 0
+        ? 'holds no role on the key, the vault or above'
+        : `holds ${assignments.value.map(app_checks_describeAssignment).join(' and ')}, which lack ${coverage.missing.join(', ')}`;
+    return {
+        id: 'app.role',
+        outcome: 'fail',
+        detail: `${principal} ${held}.`,
+        fix: roleFix(objectId, vault),
+        evidence
+    };
+}
+
+;// CONCATENATED MODULE: ./src/checks/definitions/app-consented.ts
+
+const CREATE_SERVICE_PRINCIPAL = 'the Microsoft Graph application permission Application.ReadWrite.All (with admin consent) or the Entra role Cloud Application Administrator';
+const appConsented = {
+    id: 'app.consented',
+    needs: ['azure.sign-in', 'adobe.sign-in'],
+    evaluation: { over: 'facts', evaluate: appConsentedFinding },
+    rule: {
+        short: 'The Adobe CMK app has a service principal in the tenant',
+        full: 'The CMK app reaches the key through its service principal in the vault tenant, which consent creates.',
+        help: 'Open the consent URL as a tenant administrator (or let setup create it with remediate: service-principal).',
+        securitySeverity: 9.1
+    },
+    nextStep: 'have an administrator grant consent to the CMK app',
+    docs: {
+        checks: 'Whether the CMK app has a service principal in the tenant (Microsoft Graph `servicePrincipals(appId=…)`, skipped when `cmk-app-object-id` is set).',
+        why: 'Until an administrator consents, the CMK app has no service principal in your tenant and cannot be given a role.',
+        failsWhen: 'There is no service principal: nobody has consented yet.',
+        warnsWhen: 'The look-up was refused or failed, or the app is not registered yet.'
+    },
+    fix: {
+        az: "No service principal: an administrator of the vault's tenant opens the consent URL (the `consent-url` output), accepts, and re-runs. Refused: grant the action's identity the Graph application permission `Application.Read.All` (or `Directory.Read.All`) with admin consent, or set `cmk-app-object-id`."
+    },
+    repair: {
+        item: 'service-principal',
+        permission: { vault: CREATE_SERVICE_PRINCIPAL, 'managed-hsm': CREATE_SERVICE_PRINCIPAL }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/checks/definitions/app-registered.ts
+
+const appRegistered = {
+    id: 'app.registered',
+    needs: ['adobe.sign-in'],
+    evaluation: {
+        over: 'facts',
+        evaluate: (facts, ctx) => appRegisteredFinding(facts.registration, ctx.mode)
+    },
+    rule: {
+        short: 'The Adobe CMK app is registered for the org',
+        full: "Adobe's multi-tenant CMK app must be registered before the org can use a customer-managed key.",
+        help: 'Run the action with mode: setup; it registers the CMK app.',
+        securitySeverity: 7.0
+    },
+    nextStep: 'register the CMK app with setup',
+    docs: {
+        checks: 'The CMK app registration (`GET …/byok/app-registration`).',
+        why: "Adobe's multi-tenant CMK app is what uses your key; it must be registered for your organisation first.",
+        failsWhen: 'The registration cannot be read or made. In `check`, also when the app is not registered.',
+        warnsWhen: 'The app is not registered yet, in `setup` or `validate`, because `setup` registers it.'
+    },
+    fix: {
+        az: "Refused (401/403): check `adobe-org-id` and the Adobe credential, which needs a token for that organisation and the permission to manage customer-managed keys. Not registered in `check`: run once with `mode: setup`. Other errors: re-run, then check `adobe-region` and Adobe Experience Platform's status."
+    }
+};
+
+;// CONCATENATED MODULE: ./src/checks/definitions/app-role.ts
+
+const appRole = {
+    id: 'app.role',
+    // Only Azure RBAC is evaluated: an access-policy vault fails vault.rbac first.
+    needs: ['azure.sign-in', 'adobe.sign-in', 'vault.rbac'],
+    evaluation: { over: 'facts', evaluate: appRoleFinding },
+    rule: {
+        short: 'The Adobe CMK app may read, wrap and unwrap with the key',
+        full: 'Without a role such as Key Vault Crypto Service Encryption User on the key or vault, Adobe cannot use the key, which it treats as revocation.',
+        help: 'Assign the CMK app Key Vault Crypto Service Encryption User on the vault (Managed HSM: Managed HSM Crypto Service Encryption User), or use remediate: role.',
+        securitySeverity: 9.5
+    },
+    nextStep: 'assign the CMK app its role on the vault',
+    docs: {
+        checks: "The service principal's role assignments on the vault or above it, and whether their role definitions' data actions together allow `Microsoft.KeyVault/vaults/keys/read`, `…/keys/wrap/action` and `…/keys/unwrap/action` (wildcards and `notDataActions` applied).",
+        why: 'Without Key Vault Crypto Service Encryption User (or a role with keys read, wrap and unwrap), the CMK app cannot use the key: Adobe ends FAILED, or, after setup, treats it as revocation.',
+        failsWhen: 'The service principal holds no such role.',
+        warnsWhen: 'Role assignments or definitions could not be read, the object id is unknown, or only an assignment with a condition allows it.'
+    },
+    fix: {
+        az: '`az role assignment create --role "Key Vault Crypto Service Encryption User" --assignee-object-id <objectId> --assignee-principal-type ServicePrincipal --scope <vault resource id>`. Unreadable assignments or definitions: grant the action\'s identity `Microsoft.Authorization/roleAssignments/read` and `roleDefinitions/read` on the vault, e.g. Reader.'
+    },
+    repair: {
+        item: 'role',
+        permission: {
+            vault: 'Microsoft.Authorization/roleAssignments/write on the vault (e.g. the role Role Based Access Control Administrator on the vault)',
+            'managed-hsm': "the Managed HSM local data action Microsoft.KeyVault/managedHsm/roleAssignments/write/action at /keys/<key> or above (e.g. the HSM's local role Managed HSM Policy Administrator)"
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/checks/azure-sign-in-checks.ts
+
+const TOKEN_EXCHANGE_AUDIENCE = 'api://AzureADTokenExchange';
+const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+/** The AADSTS code of an Entra answer, e.g. 700016 for "AADSTS700016: Application ... not found". */
+function aadstsCode(message) {
+    const match = /\bAADSTS(\d+)\b/.exec(message);
+    return match ? Number(match[1]) : undefined;
+}
+function azureSignInFinding(signIn) {
+    const { session } = signIn;
+    if (session.ok) {
+        const who = [
+            session.value.appId && `application ${session.value.appId}`,
+            session.value.objectId && `object id ${session.value.objectId}`
+        ].filter(Boolean);
+        const tenant = session.value.tenantId ?? signIn.tenantId;
+        return {
+            id: 'azure.sign-in',
+            outcome: 'pass',
+            detail: `Signed in to Azure with azure-auth ${signIn.method}` +
+                (who.length > 0 ? ` as ${who.join(', ')}` : '') +
+                (tenant ? ` in tenant ${tenant}.` : '.'),
+            evidence: { method: signIn.method, ...session.value }
+        };
+    }
+    const code = aadstsCode(session.error.message);
+    const { cause, fix } = diagnose(signIn, session.error, code);
+    return {
+        id: 'azure.sign-in',
+        outcome: 'fail',
+        detail: `${cause}. ${(0,read_error/* describeReadError */.U)(session.error)}.`,
+        fix,
+        evidence: {
+            ...(0,read_error/* readErrorEvidence */.G)(session.error),
+            method: signIn.method,
+            aadsts: code,
+            presented: signIn.presented
+        }
+    };
+}
+/**
+ * Entra's error codes, as Microsoft documents them (reference-error-codes, workload identity
+ * federation troubleshooting) and as they appear in Entra's answers.
+ */
+function diagnose(signIn, error, code) {
+    const app = signIn.clientId ?? '(azure-client-id)';
+    const tenant = signIn.tenantId ?? '(azure-tenant-id)';
+    const presented = presentedClaims(signIn.presented, error.message);
+    switch (code) {
+        case 700016:
+            return {
+                cause: `Entra has no application with client id ${app} in tenant ${tenant} (AADSTS700016)`,
+                fix: `Set azure-client-id to the app registration's Application (client) ID and azure-tenant-id to the Directory (tenant) ID it is registered in; this lists the apps of the signed-in tenant: \`az ad app list --query "[].{name:displayName, appId:appId}" -o table\``
+            };
+        case 90002:
+            return {
+                cause: `Entra has no tenant ${tenant} (AADSTS90002)`,
+                fix: 'Set azure-tenant-id to the Directory (tenant) ID of the tenant that holds the vault and the app registration: `az account show --query tenantId -o tsv`'
+            };
+        case 70021:
+        case 700213:
+        case 7002138:
+            return {
+                cause: `No federated credential of app ${app} matches the subject this run presented, ${presented.subject ?? '(unknown)'} (AADSTS${code}; matching is case-sensitive)`,
+                fix: federatedCredentialFix(app, presented, 'subject')
+            };
+        case 700211:
+            return {
+                cause: `No federated credential of app ${app} has the issuer this run presented, ${presented.issuer ?? '(unknown)'} (AADSTS700211)`,
+                fix: federatedCredentialFix(app, presented, 'issuer')
+            };
+        case 700212:
+            return {
+                cause: `No federated credential of app ${app} has the audience this run presented, ${presented.audience ?? '(unknown)'} (AADSTS700212)`,
+                fix: federatedCredentialFix(app, presented, 'audience')
+            };
+        case 700024:
+            return {
+                cause: 'Entra found the GitHub ID token expired or not yet valid (AADSTS700024)',
+                fix: "Re-run the job; if it repeats on a self-hosted runner, correct the runner's clock."
+            };
+        case 7000215:
+            return {
+                cause: `azure-client-secret is not a valid client secret of app ${app} (AADSTS7000215); a common mistake is the secret's ID instead of its Value`,
+                fix: `Store a valid secret Value as the secret behind azure-client-secret, e.g. a new one: \`az ad app credential reset --id ${app} --append --display-name aep-cmk-action --query password -o tsv\`; or set azure-auth: oidc, which needs no secret.`
+            };
+        case 7000222:
+            return {
+                cause: `The client secret of app ${app} in azure-client-secret has expired (AADSTS7000222)`,
+                fix: `Create a new secret and store its Value as the secret behind azure-client-secret: \`az ad app credential reset --id ${app} --append --display-name aep-cmk-action --query password -o tsv\`; or set azure-auth: oidc, which needs no secret and does not expire.`
+            };
+        case 7000229:
+            return {
+                cause: `App ${app} has no service principal (enterprise application) in tenant ${tenant} (AADSTS7000229)`,
+                fix: `Create it, then give it the Reader role on the vault: \`az ad sp create --id ${app}\``
+            };
+        case 53003:
+            return {
+                cause: 'A Conditional Access policy blocked the sign-in (AADSTS53003)',
+                fix: `Ask an Entra administrator to exclude app ${app} from the Conditional Access policy that blocks workload identities, or to allow the runner's network.`
+            };
+    }
+    if (code !== undefined) {
+        return {
+            cause: `Entra refused the sign-in of app ${app} with AADSTS${code}`,
+            fix: `Look the code up at https://login.microsoftonline.com/error?code=${code} and check azure-tenant-id, azure-client-id and azure-auth.`
+        };
+    }
+    return diagnoseWithoutCode(signIn, error);
+}
+/** Failures before Entra answered: the Azure CLI, the ID token, managed identity, the network. */
+function diagnoseWithoutCode(signIn, error) {
+    const message = error.message;
+    // MSAL could not read the tenant's OpenID metadata: Entra answers AADSTS90002 there for a
+    // tenant that does not exist, which MSAL reports without the code.
+    if (/endpoints_resolution_error/.test(message)) {
+        return {
+            cause: `Entra's sign-in endpoint for tenant ${signIn.tenantId ?? '(azure-tenant-id)'} could not be read: the tenant does not exist, or the runner cannot reach Entra (MSAL endpoints_resolution_error)`,
+            fix: "Check azure-tenant-id, the Directory (tenant) ID of the tenant that holds the vault and the app registration (`az account show --query tenantId -o tsv`), and the runner's network and proxy settings for login.microsoftonline.com."
+        };
+    }
+    // The wording of azureCliTimeout (src/clients/azure/azure-cli-credential.ts).
+    const azTimeout = /az account get-access-token did not finish within ([\d.]+) s/.exec(message);
+    if (azTimeout) {
+        return {
+            cause: `azure-auth is cli, but \`az account get-access-token\` did not finish within ${azTimeout[1]} s, so the action stopped it`,
+            fix: 'Check that the runner reaches Entra (login.microsoftonline.com, through the proxy in HTTPS_PROXY if it needs one): run `az account get-access-token --output none` in an earlier step of the job to see whether it hangs there too. On a slow network, raise the bound with the environment variable AEP_CMK_HTTP_TIMEOUT_SECONDS (it is the per-try HTTP timeout, 30 s by default); or set azure-auth: oidc with azure-client-id and azure-tenant-id, which needs no Azure CLI.'
+        };
+    }
+    if (/Azure CLI could not be found/i.test(message)) {
+        return {
+            cause: 'azure-auth is cli, but the Azure CLI is not installed on this runner',
+            fix: 'Set azure-auth: oidc with azure-client-id and azure-tenant-id (no Azure CLI needed), or install the Azure CLI and sign in with azure/login@v2 in an earlier step.'
+        };
+    }
+    if (/az login/i.test(message)) {
+        return {
+            cause: 'azure-auth is cli, but the Azure CLI is not signed in',
+            fix: 'Sign in with azure/login@v2 (client-id, tenant-id, subscription-id) in an earlier step of the same job, or set azure-auth: oidc with azure-client-id and azure-tenant-id.'
+        };
+    }
+    if (/ACTIONS_ID_TOKEN_REQUEST|getIDToken|ID Token/i.test(message)) {
+        return {
+            cause: 'The job could not get a GitHub ID token for the federated credential',
+            fix: 'Give the job `permissions: id-token: write` (and `contents: read`); pull requests from forks never get an ID token, so run this from a branch of the repository.'
+        };
+    }
+    if (/ManagedIdentityCredential|managed identity|IMDS/i.test(message)) {
+        return {
+            cause: 'azure-auth is managed-identity, but this runner has no managed identity',
+            fix: 'Use azure-auth: oidc on GitHub-hosted runners; managed-identity works on self-hosted runners in Azure that have one (set azure-client-id for a user-assigned identity).'
+        };
+    }
+    return {
+        cause: `Signing in to Azure with azure-auth ${signIn.method} failed`,
+        fix: "Re-run the job; if it repeats, check the runner's network and proxy settings for the Entra endpoint, and azure-tenant-id, azure-client-id and azure-auth."
+    };
+}
+/**
+ * What the run presented to Entra: the ID token's claims when the action fetched one, else what
+ * Entra quotes ("presented assertion subject '...'", or AADSTS70021's "Assertion Subject: '...'").
+ */
+function presentedClaims(token, message) {
+    const quoted = (pattern) => pattern.exec(message)?.[1];
+    return {
+        subject: token?.subject ??
+            quoted(/assertion subject '([^']+)'/i) ??
+            quoted(/Assertion Subject: '([^']+)'/),
+        issuer: token?.issuer ??
+            quoted(/assertion issuer '([^']+)'/i) ??
+            quoted(/Assertion Issuer: '([^']+)'/),
+        audience: token?.audience ??
+            quoted(/assertion audience '([^']+)'/i) ??
+            quoted(/Assertion Audience: '([^']+)'/)
+    };
+}
+function federatedCredentialFix(app, presented, mismatch) {
+    const subject = presented.subject ?? 'repo:OWNER/REPO:environment:NAME';
+    const issuer = presented.issuer ?? GITHUB_ISSUER;
+    const parameters = JSON.stringify({
+        name: 'github-aep-cmk',
+        issuer,
+        subject,
+        audiences: [TOKEN_EXCHANGE_AUDIENCE]
+    });
+    const why = {
+        subject: presented.subject
+            ? `this run's subject ${subject} exactly`
+            : 'the subject of the job (repo:OWNER/REPO:environment:NAME for a job with an environment, repo:OWNER/REPO:ref:refs/heads/BRANCH without one)',
+        issuer: `the issuer ${issuer}`,
+        audience: `the audience ${TOKEN_EXCHANGE_AUDIENCE}, which the action asks GitHub for`
+    }[mismatch];
+    return `Add a federated credential to app ${app} with ${why}: \`az ad app federated-credential create --id ${app} --parameters '${parameters}'\``;
+}
+
+;// CONCATENATED MODULE: ./src/checks/definitions/azure-sign-in.ts
+
+const azureSignIn = {
+    id: 'azure.sign-in',
+    needs: [],
+    evaluation: { over: 'facts', evaluate: facts => azureSignInFinding(facts.azureSignIn) },
+    rule: {
+        short: 'The action can sign in to Azure',
+        full: 'Without an Azure token no vault, key or role can be read, so none of the CMK checks can be judged.',
+        help: 'Fix the Azure identity the detail names: client or tenant id, the federated credential subject, the client secret, the Azure CLI login or permissions: id-token: write.',
+        securitySeverity: 5.0
+    },
+    nextStep: 'fix how the action signs in to Azure',
+    docs: {
+        checks: 'Signing in to Azure with `azure-auth`, before any Azure read.',
+        why: "Nothing else can be checked without it. Adobe does not need the action's identity, but you need the checks to see a revocation coming.",
+        failsWhen: "No Azure token: wrong client or tenant id, a federated credential that does not match this run's subject, an invalid or expired secret, no Azure CLI session, no ID-token permission, no managed identity."
+    },
+    fix: {
+        az: "The detail names the cause from Entra's AADSTS code (and the subject this run presented); the fix names the exact setting, e.g. the `az ad app federated-credential create` command for this run's subject. Every Azure check is skipped until it passes."
+    }
+};
+
+// EXTERNAL MODULE: ./src/checks/config-checks.ts
+var config_checks = __webpack_require__(40629);
+;// CONCATENATED MODULE: ./src/checks/definitions/config-key.ts
+
+const configKey = {
+    id: 'config.key',
+    needs: ['adobe.sign-in'],
+    evaluation: {
+        over: 'facts',
+        evaluate: (facts, ctx) => (0,config_checks/* configKeyFinding */.Fr)(facts.config, facts.vault, ctx.keyName)
+    },
+    rule: {
+        short: 'The Adobe configuration uses this vault and key',
+        full: 'The configuration Adobe holds must name the vault and key this workflow guards.',
+        help: 'Point key-vault-name and key-name at the configured vault and key, or set config-name to the configuration of this key.',
+        securitySeverity: 8.0
+    },
+    nextStep: 'point the action at the configured vault and key',
+    docs: {
+        checks: 'Whether an existing configuration points at this vault and key. It compares the vault host and the key name, case-insensitively, and ignores the key version (Adobe stores the vault and key name, not the version).',
+        why: 'Adobe keeps one vault and key per configuration: a configuration pointing elsewhere means Adobe is not using the key you check.',
+        failsWhen: 'The configuration points at another vault or key.',
+        warnsWhen: 'The configuration could not be read, or it names no vault or key.'
+    },
+    fix: {
+        az: 'Set `key-vault-name` and `key-name` to the configured vault and key, or set `config-name` to a new configuration name: Adobe keeps one vault and key per configuration. Check the configuration in the Experience Platform UI (Encryption > Customer Managed Keys).'
+    }
+};
+
+;// CONCATENATED MODULE: ./src/checks/definitions/config-status.ts
+const configStatus = {
+    id: 'config.status',
+    needs: ['adobe.sign-in'],
+    // Decided after setup acted, by configStatusFinding (config-checks.ts), from the status seen last.
+    evaluation: { over: 'run-end' },
+    rule: {
+        short: 'The Adobe CMK configuration is COMPLETED',
+        full: 'Customer-managed keys are in force only once the Adobe configuration has completed.',
+        help: 'Fix the failed checks and run the action with mode: setup, then wait for COMPLETED.',
+        securitySeverity: 7.5
+    },
+    nextStep: 'look at the configuration status',
+    docs: {
+        checks: "The Adobe configuration's status, at the end of the run.",
+        why: 'COMPLETED means Adobe encrypts with your key. FAILED or a configuration stuck in progress means it does not.',
+        failsWhen: '`FAILED`. In `setup`: no configuration (checks failed, so nothing was submitted), or one still in progress, either because checks failed (setup does not follow it then) or because `wait-timeout-seconds` ran out. In `check`: anything other than `COMPLETED`. In every mode but `validate`: the status could not be read (`UNKNOWN`).',
+        warnsWhen: 'In `validate`: `FAILED`, still in progress, or `UNKNOWN`.'
+    },
+    fix: {
+        az: "`FAILED`: Adobe could not use the key. Check that the key is enabled and not expired, that the CMK app holds Key Vault Crypto Service Encryption User on the vault, and that the vault's network lets it through, then re-run `setup`, which submits again. Timed out: re-run later. The action does not submit twice and picks up the status. You can also raise `wait-timeout-seconds`. Missing in `check`: run `setup`, or set `config-name` to the name used when CMK was first enabled. `UNKNOWN`: check `config-name`, `adobe-org-id`, `adobe-region` and the Adobe credential."
+    }
+};
+
+;// CONCATENATED MODULE: ./src/checks/key-commands.ts
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** `az keyvault key <command>` for this key, in a vault or a Managed HSM. */
+function azKey(ctx, command, args) {
+    const where = ctx.vaultKind === 'managed-hsm' ? '--hsm-name' : '--vault-name';
+    return `\`az keyvault key ${command} ${where} ${ctx.keyVaultName} --name ${ctx.keyName} ${args}\``;
+}
+/** ISO date without milliseconds, as the Azure CLI accepts it. */
+function isoSeconds(date) {
+    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+/** The expiry date a fix suggests: a year away, or longer if min-key-validity-days needs it. */
+function suggestedExpiry(ctx) {
+    const days = Math.max(365, ctx.minKeyValidityDays + 1);
+    return isoSeconds(new Date(ctx.now.getTime() + days * DAY_MS));
+}
+
+;// CONCATENATED MODULE: ./src/checks/key-dates.ts
+
+/** ARM's names for the key's date attributes, as the detail quotes them. */
+const ARM_ATTRIBUTE = {
+    notBefore: 'attributes.notBefore',
+    expiresOn: 'attributes.expires',
+    createdOn: 'attributes.created'
+};
+/**
+ * The dates a check reads, or, when the service sent one that is no date (the reader keeps such
+ * a value as sent), what it sent for each: that check cannot be decided, every other one can.
+ */
+function keyDates(key, attributes) {
+    const dates = {};
+    const unusable = {};
+    for (const attribute of attributes) {
+        const value = key[attribute];
+        if (value instanceof Date)
+            dates[attribute] = value;
+        else if (value !== undefined)
+            unusable[attribute] = value.unusable;
+    }
+    return Object.keys(unusable).length === 0 ? { ok: true, dates } : { ok: false, unusable };
+}
+/** A check whose dates are no dates: a warning that quotes them, and how to see and set them. */
+function unusableDatesFinding(id, key, unusable, ctx) {
+    const seen = Object.entries(unusable)
+        .map(([attribute, value]) => `${ARM_ATTRIBUTE[attribute]} ${value}`)
+        .join(' and ');
+    return {
+        id,
+        outcome: 'warn',
+        detail: `This cannot be decided: for key ${key.name} (version ${key.version}) Azure Resource Manager answered ${seen}, which is no date (Unix seconds of the years 1 to 9999).`,
+        fix: `Look at the key's dates with ${azKey(ctx, 'show', '--query attributes')}; if they are wrong, set them, e.g. ${azKey(ctx, 'set-attributes', `--expires ${suggestedExpiry(ctx)}`)}, or rotate the key.`,
+        evidence: { unusableDates: unusable }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/checks/key-checks.ts
+
+
+
+
+const RSA_KEY_TYPES = ['RSA', 'RSA-HSM'];
+const REQUIRED_OPERATIONS = ['wrapKey', 'unwrapKey'];
+/** Key Vault and Managed HSM make RSA keys of 2048, 3072 and 4096 bits; this leaves room. */
+const MAX_RSA_BITS = 16384;
+/** Azure Policy "Keys should be backed by a hardware security module (HSM)". */
+const HSM_POLICY_ID = '587c79fe-dd04-4a5e-9d0b-f89598c7261b';
+/** The key is read through ARM (management plane): `vault` names the vault in the fix. */
+function keyFoundFinding(key, vault, ctx) {
+    if (key.ok) {
+        return {
+            id: 'key.found',
+            outcome: 'pass',
+            detail: `Key ${key.value.name} found; its latest version is ${key.value.id}.`,
+            evidence: { id: key.value.id, version: key.value.version }
+        };
+    }
+    const error = key.error;
+    const base = {
+        id: 'key.found',
+        outcome: 'fail',
+        evidence: (0,read_error/* readErrorEvidence */.G)(error)
+    };
+    if (error.kind === 'not-found') {
+        return {
+            ...base,
+            detail: `Key ${ctx.keyName} does not exist in vault ${vault.name} (${(0,read_error/* describeReadError */.U)(error)}).`,
+            fix: `Check key-name, or create the key: ${azKey(ctx, 'create', `--kty RSA --size ${ctx.minKeySize} --ops wrapKey unwrapKey`)}; a soft-deleted key must be recovered with \`az keyvault key recover\`.`
+        };
+    }
+    if (error.kind === 'forbidden') {
+        // The key is read through ARM, so only a management-plane read permission matters here:
+        // no data-plane role, and the vault firewall does not apply.
+        return {
+            ...base,
+            detail: `The action's Azure identity may not read key ${ctx.keyName} of vault ${vault.name} through Azure Resource Manager (${(0,read_error/* describeReadError */.U)(error)}).`,
+            fix: `Give the action's Azure identity Reader on the vault (or any role with the action Microsoft.KeyVault/vaults/keys/read), e.g. \`az role assignment create --role Reader --assignee <azure-client-id> --scope ${vault.id}\`; no data-plane role is needed.`
+        };
+    }
+    return {
+        ...base,
+        detail: `Key ${ctx.keyName} in vault ${vault.name} could not be read (${(0,read_error/* describeReadError */.U)(error)}).`,
+        fix: 'Re-run the job; if the error persists, check the Azure Resource Manager and Key Vault service health.'
+    };
+}
+function keyEnabledFinding(key, ctx) {
+    if (key.enabled) {
+        return {
+            id: 'key.enabled',
+            outcome: 'pass',
+            detail: `Key ${key.name} is enabled.`,
+            evidence: { enabled: true }
+        };
+    }
+    return {
+        id: 'key.enabled',
+        outcome: 'fail',
+        detail: `Key ${key.name} (version ${key.version}) is disabled.`,
+        fix: `Enable it: ${azKey(ctx, 'set-attributes', '--enabled true')}.`,
+        evidence: { enabled: false }
+    };
+}
+function keyTypeFinding(key, ctx) {
+    const inHsm = ctx.vaultKind === 'managed-hsm';
+    const evidence = {
+        keyType: key.keyType,
+        requireHsm: ctx.requireHsm === true,
+        inManagedHsm: inHsm
+    };
+    const isRsa = RSA_KEY_TYPES.some(type => type.toLowerCase() === key.keyType.toLowerCase());
+    if (!isRsa) {
+        return {
+            id: 'key.type',
+            outcome: 'fail',
+            detail: `Key ${key.name} has type ${key.keyType}, but Adobe needs RSA or RSA-HSM.`,
+            fix: `Create an RSA key, e.g. ${azKey(ctx, 'create', `--kty ${ctx.requireHsm || inHsm ? 'RSA-HSM' : 'RSA'} --size ${ctx.minKeySize} --ops wrapKey unwrapKey`)} (this adds a version of that type), or use another key-name.`,
+            evidence
+        };
+    }
+    // Every key in a Managed HSM lives in its HSM, whatever kty says; in a vault, only RSA-HSM does.
+    const hsmBacked = inHsm || key.keyType.toUpperCase() === 'RSA-HSM';
+    if (ctx.requireHsm && !hsmBacked) {
+        return {
+            id: 'key.type',
+            outcome: 'fail',
+            detail: `Key ${key.name} has type ${key.keyType}: it is software-protected, and require-hsm wants an HSM-backed key (Azure Policy "Keys should be backed by a hardware security module (HSM)", ${HSM_POLICY_ID}).`,
+            fix: `Add an HSM-backed version (the vault needs the premium SKU): ${azKey(ctx, 'create', `--kty RSA-HSM --size ${ctx.minKeySize} --ops wrapKey unwrapKey`)}; Adobe uses the key's latest version. Or keep the key in a Managed HSM.`,
+            evidence
+        };
+    }
+    const backing = inHsm
+        ? ' in a Managed HSM (HSM-backed)'
+        : hsmBacked
+            ? ' (HSM-backed)'
+            : ' (software-protected)';
+    return {
+        id: 'key.type',
+        outcome: 'pass',
+        detail: `Key ${key.name} has type ${key.keyType}${backing}.`,
+        evidence
+    };
+}
+function keySizeFinding(key, ctx) {
+    const evidence = { keySize: key.keySize, minKeySize: ctx.minKeySize };
+    const kty = key.keyType.toUpperCase() === 'RSA-HSM' ? 'RSA-HSM' : 'RSA';
+    const fix = `Create a new version with a larger modulus: ${azKey(ctx, 'create', `--kty ${kty} --size ${ctx.minKeySize} --ops wrapKey unwrapKey`)}.`;
+    if (key.keySize === undefined && !/^RSA(-HSM)?$/i.test(key.keyType))
+        return (0,skipped/* skipped */.h)('key.size', 'key.type');
+    if (key.keySize === undefined) {
+        return {
+            id: 'key.size',
+            outcome: 'fail',
+            detail: `Key ${key.name} of type ${key.keyType} has no RSA modulus, so it does not meet min-key-size ${ctx.minKeySize}.`,
+            fix,
+            evidence
+        };
+    }
+    if (!Number.isSafeInteger(key.keySize) || key.keySize > MAX_RSA_BITS) {
+        return {
+            id: 'key.size',
+            outcome: 'warn',
+            detail: `This cannot be decided: for key ${key.name} Azure Resource Manager answered keySize ${key.keySize}, which no RSA key has.`,
+            fix: `Look at the key with ${azKey(ctx, 'show', '--query key')}; if it is wrong, ${fix.charAt(0).toLowerCase()}${fix.slice(1)}`,
+            evidence
+        };
+    }
+    if (key.keySize >= ctx.minKeySize) {
+        return {
+            id: 'key.size',
+            outcome: 'pass',
+            detail: `Key ${key.name} has a ${key.keySize}-bit RSA modulus (min-key-size ${ctx.minKeySize}).`,
+            evidence
+        };
+    }
+    return {
+        id: 'key.size',
+        outcome: 'fail',
+        detail: `Key ${key.name} has a ${key.keySize}-bit RSA modulus, smaller than min-key-size ${ctx.minKeySize}.`,
+        fix,
+        evidence
+    };
+}
+function keyOperationsFinding(key, ctx) {
+    const present = new Set(key.keyOperations.map(op => op.toLowerCase()));
+    const missing = REQUIRED_OPERATIONS.filter(op => !present.has(op.toLowerCase()));
+    const evidence = { keyOperations: key.keyOperations };
+    if (missing.length === 0) {
+        return {
+            id: 'key.operations',
+            outcome: 'pass',
+            detail: `Key ${key.name} permits ${key.keyOperations.join(', ')}.`,
+            evidence
+        };
+    }
+    const wanted = [...key.keyOperations, ...missing].join(' ');
+    return {
+        id: 'key.operations',
+        outcome: 'fail',
+        detail: `Key ${key.name} does not permit ${missing.join(' and ')} (permitted: ${key.keyOperations.join(', ') || 'none'}).`,
+        fix: `Permit them: ${azKey(ctx, 'set-attributes', `--ops ${wanted}`)}.`,
+        evidence: { ...evidence, missing }
+    };
+}
+function keyActiveFinding(key, ctx) {
+    const read = keyDates(key, ['notBefore', 'expiresOn']);
+    if (!read.ok)
+        return unusableDatesFinding('key.active', key, read.unusable, ctx);
+    const { notBefore, expiresOn } = read.dates;
+    const evidence = {
+        notBefore: notBefore?.toISOString(),
+        expiresOn: expiresOn?.toISOString(),
+        now: ctx.now.toISOString()
+    };
+    if (notBefore && notBefore.getTime() > ctx.now.getTime()) {
+        return {
+            id: 'key.active',
+            outcome: 'fail',
+            detail: `Key ${key.name} is not active yet: its activation date is ${notBefore.toISOString()}.`,
+            fix: `Wait until then, or move the activation date: ${azKey(ctx, 'set-attributes', `--not-before ${isoSeconds(ctx.now)}`)}.`,
+            evidence
+        };
+    }
+    if (expiresOn && expiresOn.getTime() <= ctx.now.getTime()) {
+        return {
+            id: 'key.active',
+            outcome: 'fail',
+            detail: `Key ${key.name} expired on ${expiresOn.toISOString()}.`,
+            fix: `Extend its expiry date: ${azKey(ctx, 'set-attributes', `--expires ${suggestedExpiry(ctx)}`)}, or rotate the key.`,
+            evidence
+        };
+    }
+    return {
+        id: 'key.active',
+        outcome: 'pass',
+        detail: `Key ${key.name} is active (activation ${notBefore?.toISOString() ?? 'not set'}, expiry ${expiresOn?.toISOString() ?? 'not set'}).`,
+        evidence
+    };
+}
+function keyExpiryFinding(key, ctx) {
+    const read = keyDates(key, ['expiresOn']);
+    if (!read.ok)
+        return unusableDatesFinding('key.expiry', key, read.unusable, ctx);
+    const { expiresOn } = read.dates;
+    if (!expiresOn) {
+        return {
+            id: 'key.expiry',
+            outcome: 'pass',
+            detail: `Key ${key.name} has no expiry date.`,
+            evidence: { expiresOn: null }
+        };
+    }
+    const remainingMs = expiresOn.getTime() - ctx.now.getTime();
+    const daysLeft = Math.floor(remainingMs / DAY_MS);
+    const evidence = {
+        expiresOn: expiresOn.toISOString(),
+        daysLeft,
+        minKeyValidityDays: ctx.minKeyValidityDays
+    };
+    if (remainingMs >= ctx.minKeyValidityDays * DAY_MS) {
+        return {
+            id: 'key.expiry',
+            outcome: 'pass',
+            detail: `Key ${key.name} expires on ${expiresOn.toISOString()}, ${daysLeft} days from now (min-key-validity-days ${ctx.minKeyValidityDays}).`,
+            evidence
+        };
+    }
+    const detail = remainingMs <= 0
+        ? `Key ${key.name} already expired on ${expiresOn.toISOString()} (min-key-validity-days ${ctx.minKeyValidityDays}).`
+        : `Key ${key.name} expires on ${expiresOn.toISOString()}, ${daysLeft} days from now, within min-key-validity-days ${ctx.minKeyValidityDays}.`;
+    return {
+        id: 'key.expiry',
+        outcome: 'fail',
+        detail,
+        fix: `Extend its expiry date: ${azKey(ctx, 'set-attributes', `--expires ${suggestedExpiry(ctx)}`)}, or rotate the key.`,
+        evidence
+    };
+}
+
+;// CONCATENATED MODULE: ./src/checks/definitions/key-active.ts
+
+const keyActive = {
+    id: 'key.active',
+    needs: ['key.found'],
+    evaluation: { over: 'key', evaluate: keyActiveFinding },
+    rule: {
+        short: 'The key is active (not before its activation date, not expired)',
+        full: 'An expired or not yet active key cannot be used; Adobe treats an expired key as revoked.',
+        help: 'Set a valid activation and expiry date, or rotate to a new key version.',
+        securitySeverity: 9.5
+    },
+    nextStep: "fix the key's activation or expiry date",
+    docs: {
+        checks: 'Activation (`nbf`) and expiry (`exp`) dates.',
+        why: 'A key that is not yet active or already expired cannot be used: Adobe treats an expired key as revoked.',
+        failsWhen: 'The activation date is in the future, or the expiry date has passed.',
+        warnsWhen: 'ARM answers an activation or expiry date no key can have (outside the years 1 to 9999, e.g. an `exp` of 1e13 seconds); the detail quotes it.'
+    },
+    fix: {
+        az: 'Not active yet: wait, or `az keyvault key set-attributes … --not-before <now>`. Expired: `az keyvault key set-attributes … --expires <date>`, or rotate the key.'
+    }
+};
+
+;// CONCATENATED MODULE: ./src/checks/definitions/key-enabled.ts
+
+const keyEnabled = {
+    id: 'key.enabled',
+    needs: ['key.found'],
+    evaluation: { over: 'key', evaluate: keyEnabledFinding },
+    rule: {
+        short: 'The key is enabled',
+        full: 'Adobe treats a disabled key as deliberate revocation and purges the org data per its SLA.',
+        help: 'Enable the key: az keyvault key set-attributes --vault-name <vault> --name <key> --enabled true.',
+        securitySeverity: 9.5
+    },
+    nextStep: 'enable the key',
+    docs: {
+        checks: "The latest version's `enabled` attribute.",
+        why: 'A disabled key is treated as deliberate revocation: Adobe purges the data per its SLA.',
+        failsWhen: 'The key is disabled.'
+    },
+    fix: { az: '`az keyvault key set-attributes --vault-name <vault> --name <key> --enabled true`.' }
+};
+
+;// CONCATENATED MODULE: ./src/checks/definitions/key-expiry.ts
+
+const keyExpiry = {
+    id: 'key.expiry',
+    needs: ['key.found'],
+    evaluation: { over: 'key', evaluate: keyExpiryFinding },
+    rule: {
+        short: 'The key does not expire soon',
+        full: 'A key that expires within min-key-validity-days will soon be treated as revoked by Adobe.',
+        help: 'Extend the expiry date or rotate the key, and add a rotation policy that rotates before expiry.',
+        securitySeverity: 8.5
+    },
+    nextStep: "extend the key's expiry date or rotate the key",
+    docs: {
+        checks: 'Time left until the expiry date (a key without one passes).',
+        why: 'An expired key is revocation. This check fails while there is still time to extend the date or rotate.',
+        failsWhen: 'The key expires within `min-key-validity-days`.',
+        warnsWhen: 'ARM answers an expiry date no key can have (outside the years 1 to 9999, e.g. an `exp` of 1e13 seconds); the detail quotes it.'
+    },
+    fix: {
+        az: 'Extend the expiry date with `az keyvault key set-attributes --vault-name <vault> --name <key> --expires <date>` (the suggested date is a year away, or longer if `min-key-validity-days` needs it), or rotate the key.'
+    }
+};
+
+;// CONCATENATED MODULE: ./src/checks/definitions/key-found.ts
+
+const keyFound = {
+    id: 'key.found',
+    needs: ['vault.found'],
+    evaluation: {
+        over: 'vault',
+        evaluate: (vault, ctx, facts) => facts.key === undefined
+            ? {
+                id: 'key.found',
+                outcome: 'warn',
+                detail: `Key ${ctx.keyName} was not looked up.`,
+                fix: 'Re-run the job; this is a bug in the action if it repeats.',
+                evidence: { key: null }
+            }
+            : keyFoundFinding(facts.key, vault, { ...ctx, vaultKind: vault.kind })
+    },
+    rule: {
+        short: 'The key exists and can be read',
+        full: 'A missing or unreadable key is a revoked key for Adobe: the org data can no longer be decrypted.',
+        help: 'Check key-name, create the key (RSA, wrapKey and unwrapKey) or recover a soft-deleted one, and give the job identity read access.',
+        securitySeverity: 9.1
+    },
+    nextStep: 'make the key readable',
+    docs: {
+        checks: "The key's latest version and attributes through ARM (`Microsoft.KeyVault/vaults/keys`, `keys.get`): a management-plane read that the vault firewall does not apply to. Its rotation policy from the same answer, else from the data plane, best effort.",
+        why: 'Adobe wraps its data keys with this key; a missing key is revocation.',
+        failsWhen: 'The key does not exist or cannot be read.'
+    },
+    fix: {
+        az: "Not found: check `key-name`, or create the key: `az keyvault key create --vault-name <vault> --name <key> --kty RSA --size <min-key-size> --ops wrapKey unwrapKey`. Recover a soft-deleted key with `az keyvault key recover`. Refused: give the action's identity Reader on the vault (the action `Microsoft.KeyVault/vaults/keys/read`); no data-plane role is needed."
+    }
+};
+
+;// CONCATENATED MODULE: ./src/checks/definitions/key-operations.ts
+
+const keyOperations = {
+    id: 'key.operations',
+    needs: ['key.found'],
+    evaluation: { over: 'key', evaluate: keyOperationsFinding },
+    rule: {
+        short: 'The key permits wrapKey and unwrapKey',
+        full: 'Adobe wraps and unwraps data keys with this key; without both operations encryption fails.',
+        help: 'Allow the operations: az keyvault key set-attributes --vault-name <vault> --name <key> --ops wrapKey unwrapKey.',
+        securitySeverity: 9.1
+    },
+    nextStep: 'allow wrapKey and unwrapKey on the key',
+    docs: {
+        checks: 'The permitted operations.',
+        why: "The CMK app wraps and unwraps Adobe's data keys; without those operations it cannot.",
+        failsWhen: '`wrapKey` or `unwrapKey` is missing.'
+    },
+    fix: {
+        az: '`az keyvault key set-attributes --vault-name <vault> --name <key> --ops <current ops> wrapKey unwrapKey`.'
+    }
+};
+
+;// CONCATENATED MODULE: ./src/checks/iso-duration.ts
+const PATTERN = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i;
+/** Undefined for anything that is not an ISO 8601 duration with at least one field. */
+function parseDuration(text) {
+    const m = PATTERN.exec(text.trim());
+    if (!m || text.trim().toUpperCase() === 'P' || /T$/i.test(text.trim()))
+        return undefined;
+    const n = (i) => Number(m[i] ?? 0);
+    return {
+        years: n(1),
+        months: n(2),
+        days: n(3) * 7 + n(4),
+        hours: n(5),
+        minutes: n(6),
+        seconds: n(7)
+    };
+}
+/** Calendar arithmetic in UTC: a month is a calendar month, as Key Vault counts it. */
+function addDuration(date, d, sign = 1) {
+    const result = new Date(date.getTime());
+    result.setUTCFullYear(result.getUTCFullYear() + sign * d.years);
+    result.setUTCMonth(result.getUTCMonth() + sign * d.months);
+    result.setUTCDate(result.getUTCDate() + sign * d.days);
+    const ms = ((d.hours * 60 + d.minutes) * 60 + d.seconds) * 1000;
+    return new Date(result.getTime() + sign * ms);
+}
+function subtractDuration(date, d) {
+    return addDuration(date, d, -1);
+}
+
+;// CONCATENATED MODULE: ./src/checks/key-rotation-check.ts
+
+
+
+
+/** The rotation policy the fix suggests: rotate well before expiry, notify before that. */
+function suggestedRotationPolicy(minKeyValidityDays) {
+    const rotateDays = minKeyValidityDays + 30;
+    const expiry = rotateDays * 2 < 365 ? 'P1Y' : `P${rotateDays * 2}D`;
+    return {
+        lifetimeActions: [
+            { trigger: { timeBeforeExpiry: `P${rotateDays}D` }, action: { type: 'Rotate' } },
+            { trigger: { timeBeforeExpiry: `P${minKeyValidityDays}D` }, action: { type: 'Notify' } }
+        ],
+        attributes: { expiryTime: expiry }
+    };
+}
+function rotationFix(ctx) {
+    const where = ctx.vaultKind === 'managed-hsm' ? '--hsm-name' : '--vault-name';
+    return `Save this policy as rotation-policy.json: \`${JSON.stringify(suggestedRotationPolicy(ctx.minKeyValidityDays))}\`, then \`az keyvault key rotation-policy update ${where} ${ctx.keyVaultName} --name ${ctx.keyName} --value rotation-policy.json\` (docs/key-rotation.md explains it).`;
+}
+/** When a rotate action fires for this key version; undefined when it cannot be told. */
+function rotatesAt(action, dates) {
+    let at;
+    if (action.timeBeforeExpiry) {
+        const duration = parseDuration(action.timeBeforeExpiry);
+        at = duration && dates.expiresOn ? subtractDuration(dates.expiresOn, duration) : undefined;
+    }
+    else if (action.timeAfterCreate) {
+        const duration = parseDuration(action.timeAfterCreate);
+        at = duration && dates.createdOn ? addDuration(dates.createdOn, duration) : undefined;
+    }
+    // A duration of a million years lands outside any date: that, too, cannot be told.
+    return at && Number.isFinite(at.getTime()) ? at : undefined;
+}
+function describeTrigger(action) {
+    if (action.timeBeforeExpiry)
+        return `${action.timeBeforeExpiry} before expiry`;
+    if (action.timeAfterCreate)
+        return `${action.timeAfterCreate} after creation`;
+    return 'with no trigger';
+}
+function isFirewallRefusal(error) {
+    return /ForbiddenByFirewall|ForbiddenByConnection|not authorized and caller is not a trusted service|Public network access is disabled/i.test(error.message);
+}
+function unreadableFinding(error, key, ctx) {
+    const hsm = ctx.vaultKind === 'managed-hsm';
+    const where = hsm ? `Managed HSM ${ctx.keyVaultName}` : `vault ${ctx.keyVaultName}`;
+    const why = isFirewallRefusal(error)
+        ? `the firewall of ${where} refused the runner's data-plane request (ARM's key answer carried no policy, so the data plane was asked)`
+        : error.kind === 'forbidden'
+            ? `the job's Azure identity may not read it on the data plane (ARM's key answer carried no policy, so the data plane was asked)`
+            : 'the data-plane read failed';
+    const access = hsm
+        ? `the local role Managed HSM Crypto Auditor at /keys (\`az keyvault role assignment create --hsm-name ${ctx.keyVaultName} --role "Managed HSM Crypto Auditor" --assignee <azure-client-id> --scope /keys\`)`
+        : 'a role with Microsoft.KeyVault/vaults/keys/read on the vault, e.g. Key Vault Reader';
+    return {
+        id: 'key.rotation',
+        outcome: 'warn',
+        detail: `The rotation policy of key ${key.name} could not be read: ${why} (${(0,read_error/* describeReadError */.U)(error)}).`,
+        fix: isFirewallRefusal(error)
+            ? `Run the job from a network the firewall of ${where} allows (or add the runner's address to its IP rules), and give the job's identity ${access}; or check the policy yourself with \`az keyvault key rotation-policy show ${hsm ? '--hsm-name' : '--vault-name'} ${ctx.keyVaultName} --name ${key.name}\`.`
+            : `Give the job's Azure identity ${access}; or check the policy yourself with \`az keyvault key rotation-policy show ${hsm ? '--hsm-name' : '--vault-name'} ${ctx.keyVaultName} --name ${key.name}\`.`,
+        evidence: (0,read_error/* readErrorEvidence */.G)(error)
+    };
+}
+/**
+ * key.rotation (a warning check): Adobe keeps the key name, not the version, and treats an expired
+ * key as revoked. A key with an expiry date is safe only when a Rotate action of its rotation
+ * policy fires at least min-key-validity-days before that date: timeBeforeExpiry directly, or
+ * timeAfterCreate counted from the current version's creation. A key without expiry only needs a
+ * policy at all.
+ */
+function keyRotationFinding(key, ctx) {
+    const read = key.rotationPolicy;
+    if (!read.ok)
+        return unreadableFinding(read.error, key, ctx);
+    const policy = read.value;
+    const keyDated = keyDates(key, ['expiresOn', 'createdOn']);
+    if (!keyDated.ok)
+        return unusableDatesFinding('key.rotation', key, keyDated.unusable, ctx);
+    const dates = keyDated.dates;
+    const rotations = (policy?.lifetimeActions ?? []).filter(a => a.action.toLowerCase() === 'rotate');
+    const evidence = {
+        expiresOn: dates.expiresOn?.toISOString() ?? null,
+        createdOn: dates.createdOn?.toISOString(),
+        minKeyValidityDays: ctx.minKeyValidityDays,
+        policy: policy && {
+            source: policy.source,
+            expiryTime: policy.expiryTime,
+            lifetimeActions: policy.lifetimeActions
+        }
+    };
+    if (!dates.expiresOn) {
+        if (policy) {
+            return {
+                id: 'key.rotation',
+                outcome: 'pass',
+                detail: `Key ${key.name} has no expiry date and a rotation policy (${rotations.length ? `rotate ${rotations.map(describeTrigger).join(', ')}` : 'no Rotate action'}).`,
+                evidence
+            };
+        }
+        return {
+            id: 'key.rotation',
+            outcome: 'warn',
+            detail: `Key ${key.name} has no expiry date and no rotation policy at all, so it is never rotated.`,
+            fix: rotationFix(ctx),
+            evidence
+        };
+    }
+    const expires = dates.expiresOn;
+    const minMs = ctx.minKeyValidityDays * DAY_MS;
+    const timed = rotations.map(action => ({ action, at: rotatesAt(action, dates) }));
+    const inTime = timed.find(t => t.at !== undefined && expires.getTime() - t.at.getTime() >= minMs);
+    evidence.rotations = timed.map(t => ({
+        trigger: describeTrigger(t.action),
+        rotatesAt: t.at?.toISOString() ?? null
+    }));
+    if (inTime?.at) {
+        const lead = Math.floor((expires.getTime() - inTime.at.getTime()) / DAY_MS);
+        return {
+            id: 'key.rotation',
+            outcome: 'pass',
+            detail: `Key ${key.name} expires on ${expires.toISOString()}; its rotation policy rotates it ${describeTrigger(inTime.action)}, on ${inTime.at.toISOString()}, ${lead} days before (min-key-validity-days ${ctx.minKeyValidityDays}).`,
+            evidence
+        };
+    }
+    let detail;
+    if (!policy)
+        detail = `Key ${key.name} expires on ${expires.toISOString()} and has no rotation policy`;
+    else if (rotations.length === 0)
+        detail = `Key ${key.name} expires on ${expires.toISOString()} and its rotation policy has no Rotate action`;
+    else if (timed.every(t => t.at === undefined))
+        detail = `Key ${key.name} expires on ${expires.toISOString()}, but when its rotation policy rotates it (${rotations.map(describeTrigger).join(', ')}) cannot be told${dates.createdOn ? '' : ' (the version has no creation date)'}`;
+    else
+        detail = `Key ${key.name} expires on ${expires.toISOString()}, but its rotation policy rotates it ${timed.map(t => `${describeTrigger(t.action)} (${t.at?.toISOString() ?? 'unknown'})`).join(', ')}, less than min-key-validity-days ${ctx.minKeyValidityDays} before`;
+    return {
+        id: 'key.rotation',
+        outcome: 'warn',
+        detail: `${detail}: Adobe treats an expired key as revoked.`,
+        fix: rotationFix(ctx),
+        evidence
+    };
+}
+
+;// CONCATENATED MODULE: ./src/checks/definitions/key-rotation.ts
+
+const keyRotation = {
+    id: 'key.rotation',
+    needs: ['key.found'],
+    evaluation: { over: 'key', evaluate: keyRotationFinding },
+    rule: {
+        short: 'A rotation policy rotates the key before it expires',
+        full: 'Adobe keeps the vault and key name, not the version, so a policy that rotates well before expiry keeps the key valid without anyone acting.',
+        help: 'Add a rotation policy with a rotate action at least min-key-validity-days before expiry: az keyvault key rotation-policy update.',
+        securitySeverity: 5.0
+    },
+    nextStep: 'give the key a rotation policy that rotates it before it expires',
+    docs: {
+        checks: "The key's rotation policy (from ARM's key answer, else the data plane): when a `Rotate` action fires against the expiry date (`timeBeforeExpiry`, or `timeAfterCreate` counted from the version's creation).",
+        why: 'Adobe treats an expired key as revoked and purges the data; a policy that rotates well before expiry keeps a valid version in place. Adobe stores the key name, not the version, so a rotated version is picked up without a new configuration.',
+        failsWhen: 'never; it only warns.',
+        warnsWhen: 'No `Rotate` action fires at least `min-key-validity-days` before the expiry date, a key without expiry has no policy at all, the policy could not be read (the detail says why, e.g. the vault firewall), or ARM answers an expiry or creation date no key can have (the detail quotes it).'
+    },
+    fix: {
+        az: 'Set a policy that rotates well before expiry: `az keyvault key rotation-policy update --vault-name <vault> --name <key> --value rotation-policy.json` (Managed HSM: `--hsm-name`), with the policy file shown in [docs/key-rotation.md](key-rotation.md).'
+    }
+};
+
+;// CONCATENATED MODULE: ./src/checks/definitions/key-size.ts
+
+const keySize = {
+    id: 'key.size',
+    needs: ['key.found'],
+    evaluation: { over: 'key', evaluate: keySizeFinding },
+    rule: {
+        short: 'The RSA key is large enough',
+        full: 'The RSA modulus must be at least min-key-size bits.',
+        help: 'Create a new key of at least min-key-size bits and point key-name at it.',
+        securitySeverity: 7.0
+    },
+    nextStep: 'use a larger RSA key',
+    docs: {
+        checks: 'The RSA modulus length.',
+        why: 'Adobe and most security baselines want at least 3072-bit RSA keys.',
+        failsWhen: 'The modulus is smaller than `min-key-size`, or the key has none.',
+        warnsWhen: 'ARM answers a `keySize` no RSA key has (not a whole number, or over 16384 bits).'
+    },
+    fix: {
+        az: 'Create a new version with a larger modulus: `az keyvault key create --vault-name <vault> --name <key> --kty RSA --size <min-key-size> --ops wrapKey unwrapKey` (`RSA-HSM` for an HSM key).'
+    }
+};
+
+;// CONCATENATED MODULE: ./src/checks/definitions/key-type.ts
+
+const keyType = {
+    id: 'key.type',
+    needs: ['key.found'],
+    evaluation: { over: 'key', evaluate: keyTypeFinding },
+    rule: {
+        short: 'The key is an RSA key',
+        full: 'Adobe wraps data keys with RSA keys (RSA or RSA-HSM); with require-hsm the key must be HSM-backed.',
+        help: 'Create an RSA key (RSA-HSM when HSM-backed keys are required) and point key-name at it.',
+        securitySeverity: 7.5
+    },
+    nextStep: 'use an RSA key',
+    docs: {
+        checks: 'The key type.',
+        why: 'Adobe needs an RSA key (RSA or RSA-HSM) to wrap and unwrap its data keys.',
+        failsWhen: 'The type is not `RSA` or `RSA-HSM`.'
+    },
+    fix: {
+        az: "A key's type cannot change: create an RSA version (`az keyvault key create … --kty RSA --size <min-key-size> --ops wrapKey unwrapKey`) or use another `key-name`."
+    }
+};
+
+// EXTERNAL MODULE: ./src/checks/vault-checks.ts
+var vault_checks = __webpack_require__(18359);
+;// CONCATENATED MODULE: ./src/checks/definitions/vault-adobe-ip.ts
+
+const vaultAdobeIp = {
+    id: 'vault.adobe-ip',
+    needs: ['vault.found'],
+    evaluation: { over: 'vault', evaluate: vault_checks/* adobeIpFinding */.Kd },
+    rule: {
+        short: "Adobe's address 20.88.123.53 may reach the vault",
+        full: 'Adobe is not an Azure trusted service: behind a firewall it reaches the key only when 20.88.123.53 is allowed; a blocked address prevents key access.',
+        help: 'Allow Adobe: az keyvault network-rule add --name <vault> --ip-address 20.88.123.53, and keep public network access enabled. A Managed HSM: open it to all networks, or use its IP network firewall (a preview enabled through a support ticket, at most 10 ranges) with az keyvault network-rule add --hsm-name <hsm>.',
+        securitySeverity: 9.1
+    },
+    nextStep: "allow Adobe's address through the vault firewall",
+    docs: {
+        checks: "Whether Adobe's documented monitoring address `20.88.123.53` can reach the vault.",
+        why: 'Adobe\'s monitoring reaches restricted vaults from 20.88.123.53 and is not an Azure trusted service, so the trusted-services bypass does not let it in: "a blocked IP will prevent key access", and a key Adobe cannot reach counts as revoked.',
+        failsWhen: 'The firewall defaults to `Deny` and no IP rule allows `20.88.123.53` (a /32 or a range containing it), or public network access is `Disabled`, in which case IP rules do not apply.'
+    },
+    fix: {
+        az: "`az keyvault network-rule add --name <vault> --ip-address 20.88.123.53`. If public access is `Disabled`, first switch to `--public-network-access Enabled --default-action Deny --bypass AzureServices` with `az keyvault update`. `remediate: adobe-ip` adds the rule for you. A Managed HSM has two ways: public access from all networks (`az keyvault update-hsm --hsm-name <hsm> --public-network-access Enabled --default-action Allow`), or its IP network firewall with Adobe's address (`az keyvault network-rule add --hsm-name <hsm> --ip-address 20.88.123.53`); that firewall is a preview that needs subscription enablement through an Azure support ticket (naming the subscription and region) and holds at most 10 IPv4 ranges."
+    },
+    repair: {
+        item: 'adobe-ip',
+        permission: {
+            vault: 'Microsoft.KeyVault/vaults/write on the vault (e.g. the role Key Vault Contributor on the vault)',
+            'managed-hsm': 'Microsoft.KeyVault/managedHSMs/write on the Managed HSM (e.g. the role Managed HSM Contributor on it)'
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/checks/definitions/vault-found.ts
+
+const vaultFound = {
+    id: 'vault.found',
+    needs: ['azure.sign-in'],
+    evaluation: { over: 'facts', evaluate: (facts, ctx) => (0,vault_checks/* vaultFoundFinding */.uR)(facts.vault, ctx) },
+    rule: {
+        short: 'The Key Vault or Managed HSM exists and can be read',
+        full: 'Adobe encrypts the org data with a key in this vault; a vault that is gone or unreadable means the key is unreachable, which Adobe treats as revocation.',
+        help: 'Check key-vault-name, azure-subscription-id and azure-resource-group, and give the job identity Reader on the vault.',
+        securitySeverity: 9.1
+    },
+    nextStep: 'point the action at the vault',
+    docs: {
+        checks: "The vault's management-plane settings (ARM). It reads `azure-resource-group` directly when that is set, and otherwise lists the subscription's vaults to find this one.",
+        why: 'Adobe reaches the key through this vault. Every other vault and key check needs it.',
+        failsWhen: 'The vault does not exist or cannot be read.'
+    },
+    fix: {
+        az: "Not found: check `key-vault-name`, `azure-subscription-id` and `azure-resource-group`. Refused: grant the action's identity `Microsoft.KeyVault/vaults/read` on the vault, e.g. the Reader role on the vault or its resource group. Other errors: re-run, then check the ARM endpoint and Azure service health."
+    }
+};
+
+;// CONCATENATED MODULE: ./src/checks/definitions/vault-network.ts
+
+const vaultNetwork = {
+    id: 'vault.network',
+    needs: ['vault.found'],
+    evaluation: { over: 'vault', evaluate: vault_checks/* networkFinding */.Sr },
+    rule: {
+        short: 'Trusted Azure services may reach the vault',
+        full: 'With public access disabled or a firewall that denies by default, Adobe reaches the key only through the trusted-services bypass and its allowed address.',
+        help: 'Allow trusted Azure services through the firewall: az keyvault update --name <vault> --bypass AzureServices.',
+        securitySeverity: 9.1
+    },
+    nextStep: 'let trusted Azure services through the vault firewall',
+    docs: {
+        checks: '`publicNetworkAccess` and `networkAcls`.',
+        why: "A firewall that denies by default keeps Adobe's app out unless trusted services may bypass it or Adobe's address is allowed; a key Adobe cannot reach counts as revoked.",
+        failsWhen: 'Public network access is `Disabled` or the firewall defaults to `Deny`, and `bypass` is not `AzureServices`.'
+    },
+    fix: {
+        az: 'Let trusted Microsoft services bypass the firewall: `az keyvault update --subscription <sub> --name <vault> --bypass AzureServices`.'
+    }
+};
+
+;// CONCATENATED MODULE: ./src/checks/definitions/vault-purge-protection.ts
+
+const vaultPurgeProtection = {
+    id: 'vault.purge-protection',
+    needs: ['vault.found'],
+    evaluation: { over: 'vault', evaluate: vault_checks/* purgeProtectionFinding */.ak },
+    rule: {
+        short: 'Purge protection is enabled on the vault',
+        full: 'Adobe requires purge protection so that a deleted key can be recovered during the retention period.',
+        help: 'Enable purge protection (irreversible): az keyvault update --name <vault> --enable-purge-protection true.',
+        securitySeverity: 8.0
+    },
+    nextStep: 'enable purge protection on the vault',
+    docs: {
+        checks: '`enablePurgeProtection` (absent counts as off).',
+        why: 'Adobe requires purge protection: without it a deleted key can be purged before the retention period ends, which Adobe treats as revocation, and the data is lost for good.',
+        failsWhen: 'Purge protection is not enabled.'
+    },
+    fix: {
+        az: '`az keyvault update --subscription <sub> --name <vault> --enable-purge-protection true`. It cannot be turned off again.'
+    }
+};
+
+;// CONCATENATED MODULE: ./src/checks/definitions/vault-rbac.ts
+
+const vaultRbac = {
+    id: 'vault.rbac',
+    needs: ['vault.found'],
+    evaluation: { over: 'vault', evaluate: vault_checks/* rbacFinding */.uX },
+    rule: {
+        short: 'The vault uses Azure RBAC',
+        full: 'Adobe grants the CMK app its access through an Azure role assignment, which needs the Azure RBAC permission model.',
+        help: 'Switch the vault to Azure RBAC: az keyvault update --name <vault> --enable-rbac-authorization true (re-create any access a policy granted as role assignments first).',
+        securitySeverity: 7.0
+    },
+    nextStep: 'switch the vault to Azure RBAC',
+    docs: {
+        checks: '`enableRbacAuthorization`.',
+        why: "Adobe's set-up guide grants the CMK app a role (Azure RBAC). With access policies, the role assignment the action checks does not apply.",
+        failsWhen: 'The vault uses access policies instead of Azure RBAC.'
+    },
+    fix: {
+        az: 'First give every identity that uses the vault an equivalent Key Vault role (access policies stop applying), then `az keyvault update --subscription <sub> --name <vault> --enable-rbac-authorization true`.'
+    }
+};
+
+;// CONCATENATED MODULE: ./src/checks/definitions/vault-soft-delete.ts
+
+const vaultSoftDelete = {
+    id: 'vault.soft-delete',
+    needs: ['vault.found'],
+    evaluation: { over: 'vault', evaluate: vault_checks/* softDeleteFinding */.fg },
+    rule: {
+        short: 'Soft delete is enabled on the vault',
+        full: 'Without soft delete a deleted key is gone at once and the data encrypted with it cannot be recovered.',
+        help: 'Enable soft delete: az keyvault update --name <vault> --enable-soft-delete true.',
+        securitySeverity: 8.0
+    },
+    nextStep: 'enable soft delete on the vault',
+    docs: {
+        checks: '`enableSoftDelete`.',
+        why: 'Without soft delete, a deleted key is gone at once, and with it every byte Adobe encrypted under it.',
+        failsWhen: 'Soft delete is disabled.'
+    },
+    fix: { az: '`az keyvault update --subscription <sub> --name <vault> --enable-soft-delete true`.' }
+};
+
+;// CONCATENATED MODULE: ./src/checks/check-catalog.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const CHECK_CATALOG = {
+    'azure.sign-in': azureSignIn,
+    'adobe.sign-in': adobeSignIn,
+    'vault.found': vaultFound,
+    'vault.soft-delete': vaultSoftDelete,
+    'vault.purge-protection': vaultPurgeProtection,
+    'vault.rbac': vaultRbac,
+    'vault.network': vaultNetwork,
+    'vault.adobe-ip': vaultAdobeIp,
+    'key.found': keyFound,
+    'key.enabled': keyEnabled,
+    'key.type': keyType,
+    'key.size': keySize,
+    'key.operations': keyOperations,
+    'key.active': keyActive,
+    'key.expiry': keyExpiry,
+    'key.rotation': keyRotation,
+    'app.registered': appRegistered,
+    'app.consented': appConsented,
+    'app.role': appRole,
+    'config.status': configStatus,
+    'config.key': configKey
+};
+/** Every check's definition, in contract order. */
+function checkDefinitions() {
+    return finding/* CHECK_IDS */.S.map((id) => CHECK_CATALOG[id]);
+}
+/** One total table read off the catalog, e.g. each check's SARIF rule. */
+function catalogTable(pick) {
+    return Object.fromEntries(CHECK_IDS.map(id => [id, pick(CHECK_CATALOG[id])]));
+}
+
+
+/***/ }),
+
+/***/ 40629:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fr: () => (/* binding */ configKeyFinding),
+/* harmony export */   KA: () => (/* binding */ setupStoppedFinding),
+/* harmony export */   Kt: () => (/* binding */ configStatusFinding)
+/* harmony export */ });
+/* unused harmony export configuredKey */
+/* harmony import */ var _skipped_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89049);
+/* harmony import */ var _read_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10886);
+
+
+function parseUrl(text) {
+    if (!text)
+        return undefined;
+    try {
+        return new URL(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+function keyNameFromPath(url) {
+    const match = url?.pathname.match(/^\/keys\/([^/]+)/i);
+    return match?.[1] ? decodeURIComponent(match[1]) : undefined;
+}
+/**
+ * The current API answers keyVaultKeyIdentifier (versioned key URL) and keyVaultUri (vault base
+ * URL); the legacy API stores the key identifier in keyVaultUri and the name in keyName.
+ */
+function configuredKey(config) {
+    const identifier = parseUrl(config.keyVaultKeyIdentifier);
+    const uri = parseUrl(config.keyVaultUri);
+    const vaultUrl = identifier ?? uri;
+    return {
+        vaultHost: vaultUrl?.host.toLowerCase(),
+        keyName: keyNameFromPath(identifier) ?? keyNameFromPath(uri) ?? config.keyName
+    };
+}
+function configKeyFinding(config, vault, keyName) {
+    if (!config.ok) {
+        return {
+            id: 'config.key',
+            outcome: 'warn',
+            detail: `This cannot be decided: the Adobe configuration could not be read (${(0,_read_error_js__WEBPACK_IMPORTED_MODULE_0__/* .describeReadError */ .U)(config.error)}).`,
+            fix: 'Check config-name, adobe-org-id and the Adobe credential, then re-run the job.',
+            evidence: (0,_read_error_js__WEBPACK_IMPORTED_MODULE_0__/* .readErrorEvidence */ .G)(config.error)
+        };
+    }
+    if (config.value === null) {
+        return {
+            id: 'config.key',
+            outcome: 'pass',
+            detail: 'There is no configuration yet, so none points at another vault or key.',
+            evidence: { config: null }
+        };
+    }
+    if (!vault.ok)
+        return (0,_skipped_js__WEBPACK_IMPORTED_MODULE_1__/* .skipped */ .h)('config.key', 'vault.found');
+    const found = configuredKey(config.value);
+    const expectedHost = parseUrl(vault.value.vaultUri)?.host.toLowerCase();
+    const evidence = {
+        configName: config.value.name,
+        configured: found,
+        expected: { vaultHost: expectedHost, keyName }
+    };
+    if (!found.vaultHost || !found.keyName) {
+        return {
+            id: 'config.key',
+            outcome: 'warn',
+            detail: `This cannot be decided: configuration ${config.value.name} names vault ${found.vaultHost ?? 'none'} and key ${found.keyName ?? 'none'}.`,
+            fix: 'Look at the configuration in the Adobe Experience Platform UI (Encryption > Customer Managed Keys) and check it names this vault and key.',
+            evidence
+        };
+    }
+    const sameVault = found.vaultHost === expectedHost;
+    const sameKey = found.keyName.toLowerCase() === keyName.toLowerCase();
+    if (sameVault && sameKey) {
+        return {
+            id: 'config.key',
+            outcome: 'pass',
+            detail: `Configuration ${config.value.name} points at key ${found.keyName} in vault ${found.vaultHost}.`,
+            evidence
+        };
+    }
+    return {
+        id: 'config.key',
+        outcome: 'fail',
+        detail: `Configuration ${config.value.name} points at key ${found.keyName} in vault ${found.vaultHost}, not key ${keyName} in vault ${expectedHost ?? vault.value.vaultUri}.`,
+        fix: 'Set key-vault-name and key-name to the configured vault and key, or set config-name to a new configuration name; Adobe keeps one vault and key per configuration.',
+        evidence
+    };
+}
+const FAILED_FIX = "Adobe ends FAILED when the key, vault or CMK app set-up has a problem: check that the key is enabled and not expired, that the CMK app's service principal holds Key Vault Crypto Service Encryption User on the vault, and that the vault's network settings let it through, then re-run setup.";
+function configStatusFinding(status, mode, ctx) {
+    const evidence = { status, configName: ctx.configName };
+    const name = ctx.configName;
+    if (status === 'COMPLETED') {
+        return {
+            id: 'config.status',
+            outcome: 'pass',
+            detail: `Configuration ${name} is COMPLETED.`,
+            evidence
+        };
+    }
+    if (status === 'UNKNOWN') {
+        const why = ctx.readError ? ` (${(0,_read_error_js__WEBPACK_IMPORTED_MODULE_0__/* .describeReadError */ .U)(ctx.readError)})` : '';
+        if (ctx.readError)
+            Object.assign(evidence, { error: (0,_read_error_js__WEBPACK_IMPORTED_MODULE_0__/* .readErrorEvidence */ .G)(ctx.readError) });
+        return {
+            id: 'config.status',
+            outcome: mode === 'validate' ? 'warn' : 'fail',
+            detail: `The status of configuration ${name} is unknown${why}.`,
+            fix: 'Check config-name, adobe-org-id, adobe-region and the Adobe credential, then re-run the job.',
+            evidence
+        };
+    }
+    if (status === 'NOT_CONFIGURED') {
+        if (mode === 'validate') {
+            return {
+                id: 'config.status',
+                outcome: 'pass',
+                detail: `There is no configuration named ${name} yet; setup will submit it.`,
+                evidence
+            };
+        }
+        if (mode === 'check') {
+            return {
+                id: 'config.status',
+                outcome: 'fail',
+                detail: `There is no configuration named ${name}.`,
+                fix: 'Run the action with mode: setup, or set config-name to the name used when customer-managed keys were enabled (e.g. in the Adobe UI).',
+                evidence
+            };
+        }
+        // The checks that stopped the submission already fail the run; this one adds nothing.
+        if (ctx.submitBlocked && ctx.blockedBy)
+            return (0,_skipped_js__WEBPACK_IMPORTED_MODULE_1__/* .skipped */ .h)('config.status', ctx.blockedBy);
+        return {
+            id: 'config.status',
+            outcome: 'fail',
+            detail: ctx.submitBlocked
+                ? `There is no configuration named ${name}; setup did not submit one because checks failed.`
+                : `There is no configuration named ${name}.`,
+            fix: ctx.submitBlocked
+                ? 'Fix the failed checks, then re-run setup.'
+                : 'Re-run setup; if this repeats, check the Adobe credential and config-name.',
+            evidence
+        };
+    }
+    if (status === 'FAILED') {
+        return {
+            id: 'config.status',
+            outcome: mode === 'validate' ? 'warn' : 'fail',
+            detail: mode === 'validate'
+                ? `Configuration ${name} ended FAILED; setup would submit it again.`
+                : `Configuration ${name} ended FAILED.`,
+            fix: FAILED_FIX,
+            evidence
+        };
+    }
+    // From here on the status is in progress: NEW, RUNNING, UPDATE_EXISTING_RESOURCES or one
+    // Adobe's docs do not list.
+    if (mode === 'validate') {
+        return {
+            id: 'config.status',
+            outcome: 'warn',
+            detail: `Configuration ${name} is still ${status}; setup would wait for it rather than submit again.`,
+            fix: 'Wait a few minutes and re-run; Adobe usually finishes within minutes.',
+            evidence
+        };
+    }
+    if (mode === 'check') {
+        return {
+            id: 'config.status',
+            outcome: 'fail',
+            detail: `Configuration ${name} is ${status}, not COMPLETED.`,
+            fix: 'Wait a few minutes and re-run the check; if it stays in progress, contact Adobe support.',
+            evidence
+        };
+    }
+    if (ctx.submitBlocked && !ctx.timedOut) {
+        return {
+            id: 'config.status',
+            outcome: 'fail',
+            detail: `Configuration ${name} is ${status}; setup did not follow it because checks failed.`,
+            fix: 'Fix the failed checks, then re-run setup: it follows the configuration without submitting it again.',
+            evidence
+        };
+    }
+    const waited = ctx.waitedSeconds === undefined ? '' : ` after ${ctx.waitedSeconds} s`;
+    Object.assign(evidence, { timedOut: ctx.timedOut, waitedSeconds: ctx.waitedSeconds });
+    return {
+        id: 'config.status',
+        outcome: 'fail',
+        detail: `Configuration ${name} is still ${status}${waited}.`,
+        fix: 'Re-run later: the action does not submit twice and picks up the status; raise wait-timeout-seconds to wait longer.',
+        evidence
+    };
+}
+/** config.status when setup stopped short of a failed check, or a write failed unexpectedly. */
+function setupStoppedFinding(reason) {
+    return {
+        id: 'config.status',
+        outcome: 'fail',
+        detail: `Setup stopped: ${reason}`,
+        fix: 'Re-run the job: the action reads the current state first and never submits a configuration Adobe already has.'
+    };
+}
+
+
+/***/ }),
+
+/***/ 80637:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   WR: () => (/* binding */ failedCheckIds),
+/* harmony export */   r: () => (/* binding */ upsertFinding)
+/* harmony export */ });
+/* unused harmony export countsAsFailure */
+/* harmony import */ var _model_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41300);
+
+/** With strict, warnings count as failures. */
+function countsAsFailure(outcome, strict) {
+    return outcome === 'fail' || (strict && outcome === 'warn');
+}
+/** Ids of the findings that fail the job, in the order given. */
+function failedCheckIds(findings, strict) {
+    return findings.filter(finding => countsAsFailure(finding.outcome, strict)).map(f => f.id);
+}
+/**
+ * Adds `finding` (e.g. config.status, or app.registered after registering), replacing any
+ * finding with the same id; the result is in contract order.
+ */
+function upsertFinding(findings, finding) {
+    const others = findings.filter(existing => existing.id !== finding.id);
+    return [...others, finding].sort((a, b) => _model_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .CHECK_IDS */ .S.indexOf(a.id) - _model_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .CHECK_IDS */ .S.indexOf(b.id));
+}
+
+
+/***/ }),
+
+/***/ 6558:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ ipv4RuleAllows)
+/* harmony export */ });
+/* unused harmony export parseIpv4 */
+/** IPv4 parsing and CIDR matching for Key Vault firewall ipRules (Key Vault rules are IPv4 only). */
+function parseIpv4(text) {
+    const parts = text.trim().split('.');
+    if (parts.length !== 4)
+        return undefined;
+    let value = 0;
+    for (const part of parts) {
+        if (!/^\d{1,3}$/.test(part))
+            return undefined;
+        const octet = Number(part);
+        if (octet > 255)
+            return undefined;
+        value = value * 256 + octet;
+    }
+    return value;
+}
+/** Whether `ip` falls in `rule`, which is a bare address, "a.b.c.d/32" or a CIDR range. */
+function ipv4RuleAllows(rule, ip) {
+    const address = parseIpv4(ip);
+    if (address === undefined)
+        return false;
+    const [base, prefixText, ...rest] = rule.trim().split('/');
+    if (rest.length > 0 || base === undefined)
+        return false;
+    const network = parseIpv4(base);
+    if (network === undefined)
+        return false;
+    if (prefixText === undefined)
+        return network === address;
+    if (!/^\d{1,2}$/.test(prefixText))
+        return false;
+    const prefix = Number(prefixText);
+    if (prefix > 32)
+        return false;
+    // 2 ** (32 - prefix) keeps the arithmetic in safe integers instead of 32-bit bitwise ops.
+    const blockSize = 2 ** (32 - prefix);
+    return Math.floor(network / blockSize) === Math.floor(address / blockSize);
+}
+
+
+/***/ }),
+
+/***/ 10886:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ readErrorEvidence),
+/* harmony export */   U: () => (/* binding */ describeReadError)
+/* harmony export */ });
+/** "ARM GET vault answered 404: Vault not found", for one-sentence details. */
+function describeReadError(error) {
+    const answer = error.status === undefined ? 'failed' : `answered ${error.status}`;
+    const message = error.message.trim().replace(/\.+$/, '');
+    return message ? `${error.call} ${answer}: ${message}` : `${error.call} ${answer}`;
+}
+function readErrorEvidence(error) {
+    return { call: error.call, status: error.status, kind: error.kind, message: error.message };
+}
+
+
+/***/ }),
+
+/***/ 89049:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ skipped)
+/* harmony export */ });
+/**
+ * A dependent check whose input facts are missing because `blockedBy` failed. It is neither a
+ * warning nor a failure: the failed check already fails the run and says what it blocked.
+ */
+function skipped(id, blockedBy) {
+    return {
+        id,
+        outcome: 'skipped',
+        detail: `skipped: ${blockedBy} failed`,
+        blockedBy,
+        evidence: { skippedBecause: blockedBy }
+    };
+}
+
+
+/***/ }),
+
+/***/ 18359:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Kd: () => (/* binding */ adobeIpFinding),
+/* harmony export */   Sr: () => (/* binding */ networkFinding),
+/* harmony export */   ak: () => (/* binding */ purgeProtectionFinding),
+/* harmony export */   fL: () => (/* binding */ ADOBE_MONITORING_IP),
+/* harmony export */   fg: () => (/* binding */ softDeleteFinding),
+/* harmony export */   uR: () => (/* binding */ vaultFoundFinding),
+/* harmony export */   uX: () => (/* binding */ rbacFinding)
+/* harmony export */ });
+/* harmony import */ var _ipv4_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6558);
+/* harmony import */ var _read_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10886);
+
+
+/** Adobe's documented monitoring address; it must reach vaults whose firewall restricts access. */
+const ADOBE_MONITORING_IP = '20.88.123.53';
+/** `az keyvault update` for a Key Vault, `az keyvault update-hsm` for a Managed HSM. */
+function azKeyvaultUpdate(ctx, args, vault) {
+    if (vault?.kind === 'managed-hsm')
+        return `\`az keyvault update-hsm --subscription ${ctx.subscriptionId} --hsm-name ${ctx.keyVaultName} ${args}\``;
+    return `\`az keyvault update --subscription ${ctx.subscriptionId} --name ${ctx.keyVaultName} ${args}\``;
+}
+/**
+ * Adds an IP rule: `az keyvault network-rule add` takes `--name` for a Key Vault and `--hsm-name`
+ * for a Managed HSM (the two are mutually exclusive, Azure CLI reference).
+ */
+function azAddIpRule(ctx, vault, ip) {
+    const which = vault.kind === 'managed-hsm' ? '--hsm-name' : '--name';
+    return `\`az keyvault network-rule add ${which} ${ctx.keyVaultName} --ip-address ${ip} --subscription ${ctx.subscriptionId}\``;
+}
+/** The most IP ranges a Managed HSM's firewall holds (Managed HSM network security docs). */
+const HSM_IP_RULE_LIMIT = 10;
+/**
+ * A Managed HSM lets Adobe in one of two ways (Managed HSM network security docs): public access
+ * from all networks, or its IP network firewall, a preview that needs subscription enablement
+ * through an Azure support ticket and holds at most 10 IPv4 ranges. Without either it is
+ * reachable through private endpoints only, which Adobe cannot use.
+ */
+function hsmAdobeIpFix(ctx, hsm) {
+    const open = azKeyvaultUpdate(ctx, '--public-network-access Enabled --default-action Allow', hsm);
+    const addRule = azAddIpRule(ctx, hsm, ADOBE_MONITORING_IP);
+    const firewall = publicAccessDisabled(hsm)
+        ? `${azKeyvaultUpdate(ctx, '--public-network-access Enabled --default-action Deny --bypass AzureServices', hsm)}, then ${addRule}`
+        : addRule;
+    const ranges = hsm.networkAcls?.ipRules.length ?? 0;
+    const full = ranges >= HSM_IP_RULE_LIMIT
+        ? ` Its firewall already holds ${ranges} ranges, the most it takes: replace one with Adobe's address.`
+        : '';
+    return `Either open Managed HSM ${hsm.name} to all networks: ${open}; or allow Adobe's address through its IP network firewall: ${firewall}. That firewall is a preview: it needs subscription enablement through an Azure support ticket (naming the subscription and region), and holds at most ${HSM_IP_RULE_LIMIT} IPv4 ranges.${full}`;
+}
+/** "vault kv-x" or "Managed HSM mhsm-x", for details. */
+function named(vault) {
+    return vault.kind === 'managed-hsm' ? `Managed HSM ${vault.name}` : `vault ${vault.name}`;
+}
+function vaultFoundFinding(vault, ctx) {
+    if (vault.ok) {
+        return {
+            id: 'vault.found',
+            outcome: 'pass',
+            detail: `${vault.value.kind === 'managed-hsm' ? 'Managed HSM' : 'Vault'} ${vault.value.name} found (${vault.value.id}) at ${vault.value.vaultUri}.`,
+            evidence: {
+                kind: vault.value.kind,
+                id: vault.value.id,
+                vaultUri: vault.value.vaultUri,
+                tenantId: vault.value.tenantId
+            }
+        };
+    }
+    const where = ctx.resourceGroup
+        ? `resource group ${ctx.resourceGroup} of subscription ${ctx.subscriptionId}`
+        : `subscription ${ctx.subscriptionId}`;
+    const fixes = {
+        'not-found': `Check key-vault-name (${ctx.keyVaultName}), azure-subscription-id and azure-resource-group: no vault of that name was found in ${where}.`,
+        forbidden: `Grant the action's Azure identity Microsoft.KeyVault/vaults/read (a Managed HSM: Microsoft.KeyVault/managedHSMs/read) on the vault, e.g. the Reader role on the vault or its resource group.`,
+        error: 'Re-run the job; if the error persists, check the Azure Resource Manager endpoint and service health.'
+    };
+    return {
+        id: 'vault.found',
+        outcome: 'fail',
+        detail: `Vault ${ctx.keyVaultName} could not be read: ${(0,_read_error_js__WEBPACK_IMPORTED_MODULE_0__/* .describeReadError */ .U)(vault.error)}.`,
+        fix: fixes[vault.error.kind],
+        evidence: (0,_read_error_js__WEBPACK_IMPORTED_MODULE_0__/* .readErrorEvidence */ .G)(vault.error)
+    };
+}
+function softDeleteFinding(vault, ctx) {
+    const evidence = { enableSoftDelete: vault.enableSoftDelete };
+    if (vault.kind === 'managed-hsm') {
+        return {
+            id: 'vault.soft-delete',
+            outcome: 'pass',
+            detail: `Soft delete is always on for Managed HSM ${vault.name} (it cannot be turned off), with ${vault.softDeleteRetentionInDays ?? 90} days of retention.`,
+            evidence: { ...evidence, softDeleteRetentionInDays: vault.softDeleteRetentionInDays }
+        };
+    }
+    if (vault.enableSoftDelete === false) {
+        return {
+            id: 'vault.soft-delete',
+            outcome: 'fail',
+            detail: `Soft delete is disabled on vault ${vault.name}.`,
+            fix: `Enable soft delete: ${azKeyvaultUpdate(ctx, '--enable-soft-delete true')}.`,
+            evidence
+        };
+    }
+    const days = vault.softDeleteRetentionInDays ?? 90;
+    return {
+        id: 'vault.soft-delete',
+        outcome: 'pass',
+        detail: `Soft delete is enabled on vault ${vault.name} with ${days} days of retention.`,
+        evidence: { ...evidence, softDeleteRetentionInDays: vault.softDeleteRetentionInDays }
+    };
+}
+function purgeProtectionFinding(vault, ctx) {
+    const evidence = { enablePurgeProtection: vault.enablePurgeProtection };
+    if (vault.enablePurgeProtection === true) {
+        return {
+            id: 'vault.purge-protection',
+            outcome: 'pass',
+            detail: `Purge protection is enabled on ${named(vault)}.`,
+            evidence
+        };
+    }
+    return {
+        id: 'vault.purge-protection',
+        outcome: 'fail',
+        detail: `Purge protection is not enabled on ${named(vault)} (enablePurgeProtection is ${String(vault.enablePurgeProtection)}).`,
+        fix: `Enable purge protection (it cannot be turned off again): ${azKeyvaultUpdate(ctx, '--enable-purge-protection true', vault)}.`,
+        evidence
+    };
+}
+function rbacFinding(vault, ctx) {
+    if (vault.kind === 'managed-hsm') {
+        return {
+            id: 'vault.rbac',
+            outcome: 'pass',
+            detail: `Managed HSM ${vault.name} always authorises data-plane access with its local RBAC (it has no access policies); app.role reads its local role assignments.`,
+            evidence: { kind: vault.kind, authorization: 'local RBAC' }
+        };
+    }
+    const evidence = { enableRbacAuthorization: vault.enableRbacAuthorization };
+    if (vault.enableRbacAuthorization === true) {
+        return {
+            id: 'vault.rbac',
+            outcome: 'pass',
+            detail: `Vault ${vault.name} uses Azure RBAC for data-plane access.`,
+            evidence
+        };
+    }
+    return {
+        id: 'vault.rbac',
+        outcome: 'fail',
+        detail: `Vault ${vault.name} uses access policies instead of Azure RBAC (enableRbacAuthorization is ${String(vault.enableRbacAuthorization)}).`,
+        fix: `Give every identity that uses the vault an equivalent Key Vault role first (access policies stop applying), then switch: ${azKeyvaultUpdate(ctx, '--enable-rbac-authorization true')}.`,
+        evidence
+    };
+}
+function capitalised(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+function publicAccessDisabled(vault) {
+    return vault.publicNetworkAccess?.toLowerCase() === 'disabled';
+}
+function firewallDeniesByDefault(vault) {
+    return vault.networkAcls?.defaultAction?.toLowerCase() === 'deny';
+}
+function networkEvidence(vault) {
+    return {
+        publicNetworkAccess: vault.publicNetworkAccess,
+        defaultAction: vault.networkAcls?.defaultAction,
+        bypass: vault.networkAcls?.bypass,
+        ipRules: vault.networkAcls?.ipRules
+    };
+}
+/*
+ * Trusted-services bypass still applies when public network access is Disabled: the ARM property
+ * reads "If set to 'disabled' all traffic except private endpoint traffic and that that originates
+ * from trusted services will be blocked. This will override the set firewall rules" (Key Vault
+ * VaultProperties.publicNetworkAccess, https://learn.microsoft.com/en-us/dotnet/api/azure.provisioning.keyvault.keyvaultproperties.publicnetworkaccess).
+ * So Disabled is fine with bypass AzureServices, but IP rules are then not honoured (vault.adobe-ip).
+ * The ARM docs say an unspecified bypass defaults to AzureServices; we still require the value
+ * explicitly when access is restricted, since the check cannot tell a default from "None".
+ */
+function networkFinding(vault, ctx) {
+    const disabled = publicAccessDisabled(vault);
+    const deny = firewallDeniesByDefault(vault);
+    const evidence = networkEvidence(vault);
+    if (!disabled && !deny) {
+        return {
+            id: 'vault.network',
+            outcome: 'pass',
+            detail: `${capitalised(named(vault))} accepts traffic from all networks (public network access ${vault.publicNetworkAccess ?? 'not set'}, firewall default action ${vault.networkAcls?.defaultAction ?? 'not set'}).`,
+            evidence
+        };
+    }
+    const restriction = disabled
+        ? 'public network access is Disabled'
+        : 'the firewall defaults to Deny';
+    const bypass = vault.networkAcls?.bypass;
+    if (bypass?.toLowerCase() === 'azureservices') {
+        return {
+            id: 'vault.network',
+            outcome: 'pass',
+            detail: `On ${named(vault)} ${restriction} and trusted Azure services may bypass it (bypass AzureServices).`,
+            evidence
+        };
+    }
+    return {
+        id: 'vault.network',
+        outcome: 'fail',
+        detail: `On ${named(vault)} ${restriction} and trusted Azure services may not bypass it (bypass ${bypass ?? 'not set'}).`,
+        fix: `Allow trusted Microsoft services to bypass the firewall: ${azKeyvaultUpdate(ctx, '--bypass AzureServices', vault)}.`,
+        evidence
+    };
+}
+function adobeIpFinding(vault, ctx) {
+    const disabled = publicAccessDisabled(vault);
+    const deny = firewallDeniesByDefault(vault);
+    const ipRules = vault.networkAcls?.ipRules ?? [];
+    const allowingRule = ipRules.find(rule => (0,_ipv4_js__WEBPACK_IMPORTED_MODULE_1__/* .ipv4RuleAllows */ .c)(rule, ADOBE_MONITORING_IP));
+    const evidence = { ...networkEvidence(vault), allowingRule };
+    if (!disabled && !deny) {
+        return {
+            id: 'vault.adobe-ip',
+            outcome: 'pass',
+            detail: `${capitalised(named(vault))} does not restrict public access, so Adobe's monitoring address ${ADOBE_MONITORING_IP} can reach it.`,
+            evidence
+        };
+    }
+    if (disabled) {
+        const rulesNote = allowingRule ? `, which overrides its IP rule ${allowingRule}` : '';
+        return {
+            id: 'vault.adobe-ip',
+            outcome: 'fail',
+            detail: `Public network access is Disabled on ${named(vault)}${rulesNote}, so Adobe (${ADOBE_MONITORING_IP}) cannot reach the key: "even with correct permissions, a blocked IP will prevent key access" (Adobe), and Adobe treats an unreachable key as revoked.`,
+            fix: vault.kind === 'managed-hsm'
+                ? hsmAdobeIpFix(ctx, vault)
+                : `Enable public access with a deny-by-default firewall and allow the address: ${azKeyvaultUpdate(ctx, '--public-network-access Enabled --default-action Deny --bypass AzureServices', vault)}, then ${azAddIpRule(ctx, vault, ADOBE_MONITORING_IP)}.`,
+            evidence
+        };
+    }
+    if (allowingRule) {
+        return {
+            id: 'vault.adobe-ip',
+            outcome: 'pass',
+            detail: `The firewall of ${named(vault)} allows Adobe's monitoring address ${ADOBE_MONITORING_IP} through IP rule ${allowingRule}.`,
+            evidence
+        };
+    }
+    return {
+        id: 'vault.adobe-ip',
+        outcome: 'fail',
+        detail: `The firewall of ${named(vault)} defaults to Deny and none of its ${ipRules.length} IP rules allows Adobe's address ${ADOBE_MONITORING_IP}: "even with correct permissions, a blocked IP will prevent key access" (Adobe; Adobe is not a trusted Azure service, so the bypass does not let it in).`,
+        fix: vault.kind === 'managed-hsm'
+            ? hsmAdobeIpFix(ctx, vault)
+            : `Allow the address: ${azAddIpRule(ctx, vault, ADOBE_MONITORING_IP)}.`,
+        evidence
+    };
+}
+
+
+/***/ }),
+
+/***/ 17233:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ cappedPages)
+/* harmony export */ });
+/* unused harmony export TooManyPagesError */
+/* harmony import */ var _service_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1537);
+
+/**
+ * A paged listing that went on past its cap. Not retryable: asking again would page just as
+ * long.
+ */
+class TooManyPagesError extends _service_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ServiceError */ ._ {
+    constructor(call, maxPages) {
+        super(call, undefined, `stopped after ${maxPages} pages: the service kept answering with a link to another page, more than a listing of this kind holds`);
+        this.name = 'TooManyPagesError';
+    }
+    get retryable() {
+        return false;
+    }
+}
+/**
+ * The pages of one listing (an SDK pager's byPage(), Octokit's paginate.iterator, our own
+ * nextLink loop), at most `maxPages` of them. A service that keeps sending a link to another
+ * page (nextLink, a Link header, a skiptoken) fails the listing with TooManyPagesError, naming
+ * `call`, as soon as it offers page maxPages + 1, instead of holding the run until its deadline.
+ * Never a silent truncation: the item a check looks for could be on a page not read. Leaving
+ * the loop early ends the underlying pager (its return() runs).
+ */
+async function* cappedPages(pages, call, maxPages) {
+    let read = 0;
+    for await (const page of pages) {
+        if (read >= maxPages)
+            throw new TooManyPagesError(call, maxPages);
+        read++;
+        yield page;
+    }
+}
+
+
+/***/ }),
+
+/***/ 1537:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ serviceMessage),
+/* harmony export */   _: () => (/* binding */ ServiceError)
+/* harmony export */ });
+/* harmony import */ var _safety_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81455);
+
+/** A call to a service that failed: names the call, the HTTP status and the service's message. */
+class ServiceError extends Error {
+    call;
+    status;
+    serviceMessage;
+    retryAfterMs;
+    constructor(call, status, serviceMessage, retryAfterMs) {
+        super((0,_safety_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(`${call} failed${status ? ` with HTTP ${status}` : ''}: ${serviceMessage}`));
+        this.call = call;
+        this.status = status;
+        this.serviceMessage = serviceMessage;
+        this.retryAfterMs = retryAfterMs;
+        this.name = 'ServiceError';
+    }
+    get retryable() {
+        return (this.status === undefined || this.status === 408 || this.status === 429 || this.status >= 500);
+    }
+}
+/**
+ * Pulls the human message out of the error shapes these services use: Adobe gateway
+ * {error_code, message}, Adobe service {type, status, title, detail}, IMS/OAuth {error,
+ * error_description}, ARM/Key Vault/Graph {error: {code, message}}.
+ */
+function serviceMessage(body, fallback) {
+    if (body && typeof body === 'object') {
+        const b = body;
+        if (typeof b.error_code === 'string' || typeof b.error_code === 'number')
+            return `${String(b.message ?? '')} (error_code ${b.error_code})`.trim();
+        if (typeof b.title === 'string' || typeof b.detail === 'string')
+            return [b.title, b.detail].filter(x => typeof x === 'string' && x !== '').join(': ');
+        if (typeof b.error === 'string')
+            return typeof b.error_description === 'string'
+                ? `${b.error}: ${b.error_description}`
+                : b.error;
+        if (b.error && typeof b.error === 'object') {
+            const e = b.error;
+            return [e.code, e.message].filter(x => typeof x === 'string' && x !== '').join(': ');
+        }
+        if (typeof b.message === 'string')
+            return b.message;
+    }
+    return fallback;
+}
+
+
+/***/ }),
+
+/***/ 78018:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  run: () => (/* binding */ run)
+});
+
+;// CONCATENATED MODULE: ./src/inputs/endpoints.ts
+const PUBLIC_ENDPOINTS = {
+    arm: 'https://management.azure.com',
+    authorityHost: 'https://login.microsoftonline.com',
+    graph: 'https://graph.microsoft.com',
+    ims: 'https://ims-na1.adobelogin.com'
+};
+/** Environment variables that override a service's base URL (sovereign clouds, the simulator). */
+const ENDPOINT_ENV = {
+    arm: 'AEP_CMK_ARM_ENDPOINT',
+    authorityHost: 'AEP_CMK_AUTHORITY_HOST',
+    graph: 'AEP_CMK_GRAPH_ENDPOINT',
+    ims: 'AEP_CMK_IMS_ENDPOINT',
+    platform: 'AEP_CMK_PLATFORM_ENDPOINT'
+};
+/** The Azure SDKs' own authority override, used when AEP_CMK_AUTHORITY_HOST is not set. */
+const AZURE_AUTHORITY_HOST_ENV = 'AZURE_AUTHORITY_HOST';
+function platformHostForRegion(region) {
+    return region === 'va7' ? 'https://platform.adobe.io' : `https://platform-${region}.adobe.io`;
+}
+/**
+ * Endpoints from the environment, each an https URL or the public default. The authority host
+ * comes from AEP_CMK_AUTHORITY_HOST, else from the Azure SDKs' AZURE_AUTHORITY_HOST; the first of
+ * the two that is set is validated like every override, and a problem names that variable.
+ */
+function resolveEndpoints(region, env, problems) {
+    const fromEnv = (variables, fallback) => {
+        const variable = variables.find(name => env[name]?.trim());
+        const raw = variable ? env[variable]?.trim() : undefined;
+        if (!variable || !raw)
+            return fallback;
+        let url;
+        try {
+            url = new URL(raw);
+        }
+        catch {
+            problems.push(`${variable}: must be an https URL, got "${raw}"`);
+            return fallback;
+        }
+        if (url.protocol !== 'https:') {
+            problems.push(`${variable}: must be an https URL, got "${raw}"`);
+            return fallback;
+        }
+        return url.origin + url.pathname.replace(/\/+$/, '');
+    };
+    const pick = (name, fallback) => fromEnv([ENDPOINT_ENV[name]], fallback);
+    return {
+        arm: pick('arm', PUBLIC_ENDPOINTS.arm),
+        authorityHost: fromEnv([ENDPOINT_ENV.authorityHost, AZURE_AUTHORITY_HOST_ENV], PUBLIC_ENDPOINTS.authorityHost),
+        graph: pick('graph', PUBLIC_ENDPOINTS.graph),
+        ims: pick('ims', PUBLIC_ENDPOINTS.ims),
+        platform: pick('platform', platformHostForRegion(region))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/inputs/tuning.ts
+const RETRY_SCALE_ENV = 'AEP_CMK_RETRY_SCALE';
+/** Overrides the per-try timeout of every HTTP call, in seconds (decimals allowed). */
+const HTTP_TIMEOUT_ENV = 'AEP_CMK_HTTP_TIMEOUT_SECONDS';
+/** Overrides the read allowance (for slow networks, and for tests of the deadline). */
+const READ_ALLOWANCE_ENV = 'AEP_CMK_READ_ALLOWANCE_SECONDS';
+const DEFAULT_HTTP_TIMEOUT_MS = 30_000;
+const READ_ALLOWANCE_SECONDS = 300;
+function positiveNumber(raw) {
+    const value = raw?.trim() ? Number(raw.trim()) : NaN;
+    return Number.isFinite(value) && value > 0 ? value : undefined;
+}
+/** The tuning in `env`; anything unset or out of range leaves the production value. */
+function parseTuning(env) {
+    const rawScale = env[RETRY_SCALE_ENV]?.trim();
+    const scale = rawScale ? Number(rawScale) : NaN;
+    const timeoutSeconds = positiveNumber(env[HTTP_TIMEOUT_ENV]);
+    return {
+        retryScale: Number.isFinite(scale) && scale >= 0 && scale <= 1 ? scale : 1,
+        httpTimeoutMs: timeoutSeconds === undefined ? DEFAULT_HTTP_TIMEOUT_MS : Math.round(timeoutSeconds * 1000),
+        readAllowanceSeconds: positiveNumber(env[READ_ALLOWANCE_ENV]) ?? READ_ALLOWANCE_SECONDS
+    };
+}
+
+;// CONCATENATED MODULE: ./src/inputs/input-error.ts
+/** Bad input, as one message: each problem names the input and the rule it breaks. */
+function inputProblemsMessage(problems) {
+    return problems.length === 1
+        ? (problems[0] ?? '')
+        : `${problems.length} input problems:\n- ${problems.join('\n- ')}`;
+}
+
+// EXTERNAL MODULE: ./src/model/choices.ts
+var choices = __webpack_require__(19545);
+;// CONCATENATED MODULE: ./src/inputs/parse-settings.ts
+
+
+
+
+const DEFAULT_ADOBE_SCOPES = 'openid,session,AdobeID,read_organizations,additional_info.projectedProductContext';
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const VAULT_NAME = /^[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/;
+const KEY_NAME = /^[a-zA-Z0-9-]{1,127}$/;
+const RESOURCE_GROUP = /^[-\w.()\p{L}\p{N}]{1,90}$/u;
+const ORG_ID = /^[A-Za-z0-9]{1,64}@AdobeOrg$/;
+const REGION = /^[a-z]{2,6}[0-9]{1,2}$/;
+const SCOPE = /^[A-Za-z0-9_.:/-]+$/;
+// Adobe configuration names go into a URL path: no separators or control characters.
+const CONFIG_NAME = /^[^/?#%\\\p{Cc}]{1,255}$/u;
+/**
+ * GitHub ends a job after 6 hours; the run's deadline is wait-timeout-seconds plus the read
+ * allowance, so the wait may take no more than what the allowance leaves of them.
+ */
+const MAX_WAIT_TIMEOUT_SECONDS = 6 * 3600 - READ_ALLOWANCE_SECONDS;
+/** Inputs that hold secrets: never echoed, and masked before anything else happens. */
+const SECRET_INPUTS = [
+    'azure-client-secret',
+    'adobe-client-secret',
+    'adobe-access-token',
+    'github-token'
+];
+/** Shorter values of secret inputs are refused, and never registered for masking. */
+const MIN_SECRET_LENGTH = 8;
+const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
+const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
+/**
+ * Reads every input, normalises it and checks every rule, collecting all problems so that one
+ * run reports them all. Pure: the environment is passed in.
+ */
+function parseSettings(read, env) {
+    const problems = [];
+    const notices = [];
+    const oneOf = (name, allowed, fallback) => {
+        const raw = read(name);
+        if (raw === '')
+            return fallback;
+        const value = raw.toLowerCase();
+        if (allowed.includes(value))
+            return value;
+        problems.push(`${name}: must be one of ${allowed.join(', ')}; got "${raw}"`);
+        return fallback;
+    };
+    const matching = (name, pattern, rule, required) => {
+        const value = read(name);
+        if (value === '') {
+            if (required)
+                problems.push(`${name}: is required (${rule})`);
+            return '';
+        }
+        if (!pattern.test(value))
+            problems.push(`${name}: must be ${rule}; got "${value}"`);
+        return value;
+    };
+    const integer = (name, fallback, min, max, why) => {
+        const raw = read(name);
+        if (raw === '')
+            return fallback;
+        if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+            const reason = why ? ` (${why})` : '';
+            problems.push(`${name}: must be a whole number from ${min} to ${max}${reason}; got "${raw}"`);
+            return fallback;
+        }
+        return Number(raw);
+    };
+    const boolean = (name, fallback) => {
+        const raw = read(name);
+        if (raw === '')
+            return fallback;
+        if (BOOLEAN_TRUE.includes(raw))
+            return true;
+        if (BOOLEAN_FALSE.includes(raw))
+            return false;
+        problems.push(`${name}: must be true or false; got "${raw}"`);
+        return fallback;
+    };
+    const mode = oneOf('mode', choices/* MODES */.FN, 'setup');
+    const keyVaultName = matching('key-vault-name', VAULT_NAME, '3-24 characters: letters, digits and hyphens, starting with a letter and ending with a letter or digit', true);
+    if (keyVaultName.includes('--'))
+        problems.push(`key-vault-name: must not contain "--"; got "${keyVaultName}"`);
+    const keyName = matching('key-name', KEY_NAME, '1-127 characters: letters, digits and hyphens', true);
+    const subscriptionId = matching('azure-subscription-id', GUID, 'a GUID', true);
+    const resourceGroup = matching('azure-resource-group', RESOURCE_GROUP, '1-90 characters: letters, digits, underscores, periods, parentheses and hyphens, not ending in a period', false);
+    if (resourceGroup.endsWith('.'))
+        problems.push(`azure-resource-group: must not end with a period; got "${resourceGroup}"`);
+    const azure = parseAzureIdentity(read, env, problems, notices, oneOf, matching);
+    const adobeOrgId = matching('adobe-org-id', ORG_ID, 'an IMS organization id ending in @AdobeOrg', true);
+    const adobe = parseAdobeCredential(read, problems);
+    const adobeRegion = oneRegion(read('adobe-region').toLowerCase() || 'va7', problems);
+    const configName = read('config-name') || `cmk-${keyVaultName}-${keyName}`;
+    if (!CONFIG_NAME.test(configName))
+        problems.push(`config-name: must be 1-255 characters without / ? # % \\ or control characters; got "${configName}"`);
+    else if (!survivesAsPathSegment(configName))
+        problems.push(`config-name: must not be "." or ".." (or anything else a URL path would not keep as one segment); got "${configName}"`);
+    const remediate = parseRemediate(read('remediate'), problems);
+    if (remediate.size > 0 && mode !== 'setup')
+        notices.push(`remediate: ignored in mode ${mode}, which never writes; only setup repairs (${[...remediate].join(', ')})`);
+    for (const name of SECRET_INPUTS) {
+        const value = read(name);
+        // A secret that short is a mistake, and masking it would blank that text in every log line.
+        if (value !== '' && value.length < MIN_SECRET_LENGTH)
+            problems.push(`${name}: is too short to be a secret (at least ${MIN_SECRET_LENGTH} characters)`);
+    }
+    const openIssue = boolean('open-issue', false);
+    const githubToken = read('github-token');
+    if (openIssue && githubToken === '')
+        problems.push('github-token: is required when open-issue is true (the default is ${{ github.token }}; the job needs permissions: issues: write)');
+    const settings = {
+        mode,
+        keyVaultName,
+        keyVaultType: oneOf('key-vault-type', choices/* VAULT_TYPE_INPUTS */.YP, 'auto'),
+        keyName,
+        subscriptionId: subscriptionId.toLowerCase(),
+        resourceGroup: resourceGroup || undefined,
+        azure,
+        adobeOrgId,
+        adobe,
+        adobeRegion,
+        configName,
+        payloadFormat: oneOf('payload-format', choices/* PAYLOAD_FORMATS */.qT, 'current'),
+        cmkAppObjectId: matching('cmk-app-object-id', GUID, 'a GUID', false).toLowerCase() || undefined,
+        minKeySize: integer('min-key-size', 3072, 2048, 16384),
+        minKeyValidityDays: integer('min-key-validity-days', 30, 0, 3650),
+        requireHsm: boolean('require-hsm', false),
+        remediate: mode === 'setup' ? remediate : new Set(),
+        sarifFile: read('sarif-file') || undefined,
+        trackingIssue: openIssue ? { githubToken } : undefined,
+        strict: boolean('strict', false),
+        waitTimeoutSeconds: integer('wait-timeout-seconds', 1800, 0, MAX_WAIT_TIMEOUT_SECONDS, `the run may take it plus ${READ_ALLOWANCE_SECONDS} s, inside GitHub's 6-hour job limit`),
+        pollIntervalSeconds: integer('poll-interval-seconds', 10, 1, 60),
+        reportFile: read('report-file') || undefined,
+        endpoints: resolveEndpoints(adobeRegion, env, problems),
+        tuning: parseTuning(env),
+        notices
+    };
+    if (problems.length === 0)
+        return { ok: true, settings };
+    const shown = problems.map(p => hideSecrets(p, read));
+    return {
+        ok: false,
+        problems: shown,
+        message: inputProblemsMessage(shown),
+        mode,
+        refusedMode: choices/* MODES */.FN.some(m => m === read('mode').toLowerCase())
+            ? undefined
+            : read('mode') || undefined,
+        reportFile: settings.reportFile
+    };
+}
+/**
+ * The status look-up puts the name into the URL path: a name that URL normalisation changes
+ * (the dot segments "." and "..") would read another resource, the collection itself.
+ */
+function survivesAsPathSegment(name) {
+    const segment = encodeURIComponent(name);
+    const base = 'https://host.invalid/config/';
+    try {
+        return new URL(base + segment).pathname === new URL(base).pathname + segment;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Problems quote the values they reject; a secret pasted into the wrong input (a client secret
+ * in azure-client-id) must not be quoted with them.
+ */
+function hideSecrets(problem, read) {
+    const secrets = SECRET_INPUTS.map(name => read(name))
+        .filter(value => value.length >= 6)
+        .sort((a, b) => b.length - a.length);
+    return secrets.reduce((text, secret) => text.split(secret).join('***'), problem);
+}
+function parseRemediate(raw, problems) {
+    const items = raw
+        .split(',')
+        .map(item => item.trim().toLowerCase())
+        .filter(item => item !== '');
+    if (items.length === 0 || (items.length === 1 && items[0] === 'none'))
+        return new Set();
+    if (items.includes('all')) {
+        if (items.length > 1)
+            problems.push(`remediate: "all" already names every repair; got "${raw}"`);
+        return new Set(choices/* REPAIRS */.vN);
+    }
+    const unknown = items.filter(item => !choices/* REPAIRS */.vN.includes(item));
+    if (unknown.length > 0) {
+        problems.push(`remediate: must be none, all, or a comma-separated list of ${choices/* REPAIRS */.vN.join(', ')}; got "${raw}"`);
+        return new Set();
+    }
+    return new Set(items);
+}
+function oneRegion(region, problems) {
+    if (REGION.test(region))
+        return region;
+    problems.push(`adobe-region: must be a Platform region code such as va7, nld2, aus5, can2 or gbr9; got "${region}"`);
+    return 'va7';
+}
+function parseAzureIdentity(read, env, problems, notices, oneOf, matching) {
+    const requested = oneOf('azure-auth', choices/* AZURE_AUTH_METHODS */.Mw, 'auto');
+    const tenantId = matching('azure-tenant-id', GUID, 'a GUID', false).toLowerCase();
+    const clientId = matching('azure-client-id', GUID, 'a GUID', false).toLowerCase();
+    const clientSecret = read('azure-client-secret');
+    const canRequestIdToken = Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+    let auth;
+    if (requested !== 'auto')
+        auth = requested;
+    else if (clientId && tenantId && canRequestIdToken)
+        auth = 'oidc';
+    else if (clientSecret)
+        auth = 'secret';
+    else
+        auth = 'cli';
+    const need = (input, value) => {
+        if (!value)
+            problems.push(`${input}: is required when azure-auth is ${auth}`);
+    };
+    if (auth === 'oidc') {
+        need('azure-tenant-id', tenantId);
+        need('azure-client-id', clientId);
+        if (!canRequestIdToken)
+            problems.push('azure-auth: oidc needs a GitHub ID token; give the job `permissions: id-token: write`');
+    }
+    if (auth === 'secret') {
+        need('azure-tenant-id', tenantId);
+        need('azure-client-id', clientId);
+        need('azure-client-secret', clientSecret);
+    }
+    if (clientSecret && auth === 'oidc' && requested === 'auto')
+        notices.push('azure-client-secret: ignored, because azure-auth auto picked oidc (the job can request an ID token); set azure-auth: secret to use the secret');
+    else if (clientSecret && auth !== 'secret')
+        problems.push(`azure-client-secret: is only used with azure-auth secret, but azure-auth is ${auth}; remove one of them`);
+    switch (auth) {
+        case 'oidc':
+            return { auth, tenantId, clientId };
+        case 'secret':
+            return { auth, tenantId, clientId, clientSecret };
+        case 'cli':
+            return { auth, tenantId: tenantId || undefined };
+        case 'managed-identity':
+            return { auth, tenantId: tenantId || undefined, clientId: clientId || undefined };
+    }
+}
+function parseAdobeCredential(read, problems) {
+    const clientId = read('adobe-client-id');
+    const clientSecret = read('adobe-client-secret');
+    const accessToken = read('adobe-access-token');
+    const scopes = (read('adobe-scopes') || DEFAULT_ADOBE_SCOPES)
+        .split(',')
+        .map(s => s.trim())
+        .filter(s => s !== '');
+    if (scopes.length === 0 || scopes.some(s => !SCOPE.test(s)))
+        problems.push('adobe-scopes: must be a comma-separated list of scope names (letters, digits, _ . : / -)');
+    const hasClient = clientId !== '' || clientSecret !== '';
+    if (hasClient && accessToken !== '') {
+        problems.push('adobe-access-token: give either adobe-access-token or adobe-client-id with adobe-client-secret, not both');
+    }
+    else if (accessToken !== '') {
+        return { kind: 'access-token', accessToken };
+    }
+    else if (!hasClient) {
+        problems.push('adobe-client-id: is required (with adobe-client-secret), unless adobe-access-token is given');
+    }
+    else if (clientId === '') {
+        problems.push('adobe-client-id: is required when adobe-client-secret is given');
+    }
+    else if (clientSecret === '') {
+        problems.push('adobe-client-secret: is required when adobe-client-id is given');
+    }
+    return { kind: 'client-credentials', clientId, clientSecret, scopes };
+}
+
+;// CONCATENATED MODULE: ./src/clients/run-deadline.ts
+/** Time kept at the end of the run for reporting: at most 10 s, a tenth of a short run. */
+const REPORTING_MARGIN_MS = 10_000;
+/**
+ * The run's deadline, wait-timeout-seconds + the read allowance (300 s) after it starts: the work is cancelled a
+ * reporting margin before it and reported half a margin before it, so that outputs, summary and
+ * report are written by the deadline whatever the services do.
+ */
+function startRunDeadline(waitTimeoutSeconds, allowance) {
+    const totalMs = (waitTimeoutSeconds + allowance) * 1000;
+    const margin = Math.min(REPORTING_MARGIN_MS, totalMs / 10);
+    const controller = new AbortController();
+    const abortTimer = setTimeout(() => controller.abort(new Error(`the run reached its deadline (wait-timeout-seconds + ${allowance} s)`)), totalMs - margin);
+    let reportTimer;
+    const mustReport = new Promise(resolve => {
+        reportTimer = setTimeout(resolve, totalMs - margin / 2);
+    });
+    // Both timers keep the process alive (clear() ends them): a run whose work waits on nothing
+    // that holds the event loop must still report, not exit silently.
+    return {
+        signal: controller.signal,
+        mustReport,
+        reached: () => controller.signal.aborted,
+        clear: () => {
+            clearTimeout(abortTimer);
+            clearTimeout(reportTimer);
+        }
+    };
+}
+
+// EXTERNAL MODULE: ./src/safety/error-message.ts
+var error_message = __webpack_require__(49194);
+;// CONCATENATED MODULE: ./src/report/skipped-lines.ts
+/** The skipped checks grouped by the failed check that blocked them, in finding order. */
+function skippedBy(findings) {
+    const groups = new Map();
+    for (const f of findings) {
+        if (f.outcome !== 'skipped')
+            continue;
+        groups.set(f.blockedBy, [...(groups.get(f.blockedBy) ?? []), f.id]);
+    }
+    return groups;
+}
+/** One line per blocking check: "13 checks skipped because vault.found failed". */
+function skippedLines(findings) {
+    return [...skippedBy(findings)].map(([root, ids]) => `${ids.length} ${ids.length === 1 ? 'check' : 'checks'} skipped because ${root} failed`);
+}
+
+;// CONCATENATED MODULE: ./src/report/annotations.ts
+
+/**
+ * One annotation per failed or warned check, titled with the check id; skipped checks get none
+ * of their own: the check that blocked them says so. With strict, warnings fail the job, so
+ * they are reported as errors.
+ */
+function annotationsFor(findings, strict) {
+    const blocked = skippedBy(findings);
+    const annotations = [];
+    for (const f of findings) {
+        if (f.outcome === 'pass' || f.outcome === 'skipped')
+            continue;
+        const message = [asSentence(f.detail), f.fix && `Fix: ${f.fix}`, blockedNote(blocked.get(f.id))]
+            .filter(Boolean)
+            .join(' ');
+        annotations.push([f.outcome === 'fail' || strict ? 'error' : 'warning', message, f.id]);
+    }
+    return annotations;
+}
+function blockedNote(ids) {
+    if (!ids || ids.length === 0)
+        return undefined;
+    const checks = ids.length === 1 ? '1 check' : `${ids.length} checks`;
+    return `It blocked ${checks} (skipped until it passes): ${ids.join(', ')}.`;
+}
+/** Ends the detail with a full stop, so that " Fix: …" starts a new sentence. */
+function asSentence(detail) {
+    const trimmed = detail.trim();
+    return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+// EXTERNAL MODULE: ./src/clients/http/capped-pages.ts
+var capped_pages = __webpack_require__(17233);
+// EXTERNAL MODULE: ./src/safety/secrets.ts
+var secrets = __webpack_require__(81455);
+// EXTERNAL MODULE: ./src/clients/http/service-error.ts
+var service_error = __webpack_require__(1537);
+;// CONCATENATED MODULE: ./src/clients/github/issues-client.ts
+
+
+
+
+/**
+ * Pages of open labelled issues read before the listing fails: GitHub answers at most 100 a
+ * page (per_page, "List repository issues"), and the action keeps one open issue per org,
+ * vault and key, so 100 pages (10,000 open issues and pull requests with the label) is more
+ * than any repository that tracks its keys needs.
+ */
+const ISSUE_LIST_PAGES = 100;
+/** All the GitHub calls of one run together may take this long. */
+const GITHUB_BUDGET_MS = 60_000;
+/**
+ * The issues API of the repository the workflow runs in, through @actions/github: getOctokit
+ * reads GITHUB_API_URL (GitHub Enterprise Server has its own) and honours the runner's proxy;
+ * the run context reads GITHUB_REPOSITORY, GITHUB_SERVER_URL and GITHUB_RUN_ID. Loaded only when
+ * open-issue is on.
+ */
+async function issuesClient(token, log) {
+    const { context, getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 92413));
+    const { owner, repo } = context.repo;
+    const octokit = getOctokit(token);
+    const signal = AbortSignal.timeout(GITHUB_BUDGET_MS);
+    octokit.hook.wrap('request', async (request, options) => {
+        const line = `${options.method} ${options.url}`;
+        try {
+            const response = await request({ ...options, request: { ...options.request, signal } });
+            log.debug(`${response.url ? `${options.method} ${response.url}` : line} -> ${response.status}`);
+            return response;
+        }
+        catch (error) {
+            log.debug(`${line} -> ${statusOf(error) || 'network error'}`);
+            throw error;
+        }
+    });
+    const call = async (name, work) => {
+        try {
+            return await work(`GitHub ${name}`);
+        }
+        catch (error) {
+            // Our own errors (a listing past its cap) already name the call.
+            throw error instanceof service_error/* ServiceError */._ ? error : gitHubError(`GitHub ${name}`, error);
+        }
+    };
+    const api = {
+        listOpen: label => call(`GET /repos/${owner}/${repo}/issues (open, label ${label})`, async (listing) => {
+            const pages = octokit.paginate.iterator(octokit.rest.issues.listForRepo, {
+                owner,
+                repo,
+                state: 'open',
+                labels: label,
+                per_page: 100
+            });
+            const issues = [];
+            for await (const { data } of (0,capped_pages/* cappedPages */.y)(pages, listing, ISSUE_LIST_PAGES))
+                for (const item of data)
+                    if (!item.pull_request)
+                        issues.push({ number: item.number, url: item.html_url, body: item.body ?? '' });
+            return issues;
+        }),
+        create: issue => call(`POST /repos/${owner}/${repo}/issues`, async () => {
+            const { data } = await octokit.rest.issues.create({ owner, repo, ...issue });
+            return {
+                number: data.number,
+                url: data.html_url,
+                body: data.body ?? '',
+                labels: data.labels.map(label => (typeof label === 'string' ? label : (label.name ?? '')))
+            };
+        }),
+        update: (number, change) => call(`PATCH /repos/${owner}/${repo}/issues/${number}`, async () => {
+            await octokit.rest.issues.update({
+                owner,
+                repo,
+                issue_number: number,
+                ...change,
+                ...(change.state === 'closed' ? { state_reason: 'completed' } : {})
+            });
+        }),
+        comment: (number, body) => call(`POST /repos/${owner}/${repo}/issues/${number}/comments`, async () => {
+            await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body });
+        })
+    };
+    const runUrl = context.runId > 0
+        ? `${context.serverUrl}/${owner}/${repo}/actions/runs/${context.runId}`
+        : undefined;
+    return { api, runUrl };
+}
+function statusOf(error) {
+    return typeof error === 'object' && error !== null && 'status' in error
+        ? Number(error.status) || 0
+        : 0;
+}
+/**
+ * Names the call, the status and GitHub's message; for the answers a missing permission gives,
+ * also the permission the workflow must grant.
+ */
+function gitHubError(call, error) {
+    const status = statusOf(error) || undefined;
+    const data = typeof error === 'object' && error !== null && 'response' in error
+        ? error.response?.data
+        : undefined;
+    const message = typeof data === 'object' &&
+        data !== null &&
+        typeof data.message === 'string'
+        ? data.message
+        : (0,error_message/* errorMessage */.g)(error);
+    const hint = status === 403 || status === 404
+        ? ' (the job token needs `permissions: issues: write`, and the repository must have issues enabled)'
+        : status === 401
+            ? ' (check github-token: the default is ${{ github.token }})'
+            : '';
+    return new service_error/* ServiceError */._(call, status, (0,secrets/* redact */.E$)(`${message}${hint}`));
+}
+
+;// CONCATENATED MODULE: ./src/report/action-version.ts
+/** This action's version, as in package.json (a unit test keeps the two equal). */
+const ACTION_VERSION = '1.0.0';
+/** The name code scanning shows as the tool. */
+const ACTION_NAME = 'aep-cmk-azure-action';
+
+// EXTERNAL MODULE: ./src/checks/check-catalog.ts + 31 modules
+var check_catalog = __webpack_require__(93194);
+;// CONCATENATED MODULE: ./src/report/check-rules.ts
+
+/**
+ * The highest `security-severity` a warning may rank at. Code scanning ranks a result by its
+ * rule's score whatever the result's level, and reads the score from the rule only (GitHub's
+ * "SARIF support for code scanning" lists it under reportingDescriptor, not result). A warning
+ * says the check could not decide, or found a risk short of a failure: it stays medium, and at
+ * 5.0 it ranks above no failure (the sign-in checks, the lowest, score 5.0).
+ */
+const WARNING_SEVERITY_CAP = 5.0;
+function warningRuleId(check) {
+    return `${check}/warning`;
+}
+/**
+ * Every check's rule, with the check's own score (what its failures rank at), and, for a check
+ * that scores above the cap, a second rule its warnings report under, ranked at the cap. A check
+ * at or below the cap (e.g. key.rotation) reports its warnings under its own rule.
+ */
+const SARIF_RULES = (0,check_catalog/* checkDefinitions */.vs)().flatMap(({ id, rule }) => {
+    const own = { ...rule, id, check: id };
+    if (rule.securitySeverity <= WARNING_SEVERITY_CAP)
+        return [own];
+    const warning = {
+        ...rule,
+        id: warningRuleId(id),
+        check: id,
+        short: `${rule.short} (warning)`,
+        full: `${rule.full} This rule holds the check's warnings: it could not decide, or found a risk short of a failure, so it ranks at most medium.`,
+        securitySeverity: WARNING_SEVERITY_CAP
+    };
+    return [own, warning];
+});
+/** The rule a failed or warned check's result reports under. */
+function sarifRuleId(check, outcome) {
+    const warning = warningRuleId(check);
+    return outcome === 'warn' && SARIF_RULES.some(rule => rule.id === warning) ? warning : check;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./src/report/guarded-key.ts
+
+/**
+ * A stable id of the guarded key, and with a check id of one finding about it. Vault and key names
+ * are case-insensitive in Azure, so they are lower-cased; the org id is kept as given.
+ */
+function guardedKeyHash(key, checkId) {
+    const parts = [key.orgId, key.vaultName.toLowerCase(), key.keyName.toLowerCase()];
+    if (checkId !== undefined)
+        parts.push(checkId);
+    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(parts)).digest('hex');
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+;// CONCATENATED MODULE: ./src/report/regular-file.ts
+
+
+
+/**
+ * Writes text to a regular file, creating it and missing parent directories. Anything else at
+ * that path is refused, without blocking: a named pipe nobody reads would otherwise hold the run
+ * forever (opening it for writing waits for a reader), and a device is not a report.
+ */
+async function writeRegularFile(path, text) {
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+    // O_NONBLOCK: opening a FIFO without a reader fails (ENXIO) instead of waiting; a regular
+    // file is unaffected. Not truncated on open: only once it is known to be a regular file.
+    const flags = external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | (external_node_fs_.constants.O_NONBLOCK ?? 0);
+    let handle;
+    try {
+        handle = await (0,promises_.open)(path, flags, 0o644);
+    }
+    catch (error) {
+        if (error.code === 'ENXIO')
+            throw new Error(`${path} is a named pipe, not a regular file`, { cause: error });
+        throw error;
+    }
+    try {
+        const stats = await handle.stat();
+        if (!stats.isFile())
+            throw new Error(`${path} is ${stats.isFIFO() ? 'a named pipe' : stats.isCharacterDevice() || stats.isBlockDevice() ? 'a device' : stats.isSocket() ? 'a socket' : 'something else'}, not a regular file`);
+        await handle.truncate(0);
+        await handle.writeFile(text, 'utf8');
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/sarif.ts
+
+
+
+
+
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** The fingerprint of our own that names what it is; code scanning reads only the line hash. */
+const CHECK_FINGERPRINT = 'aepCmkCheck/v1';
+/** The code scanning category of a guarded key: one analysis per vault and key. */
+function sarifCategory(key) {
+    return `aep-cmk/${key.vaultName.toLowerCase()}/${key.keyName.toLowerCase()}/`;
+}
+/**
+ * One SARIF 2.1.0 run as GitHub code scanning takes it: every check as a rule, one result per
+ * failed or warned check (with strict, warnings are errors, as in the annotations). A passing run
+ * has no results, which is how code scanning learns that earlier alerts were fixed.
+ */
+function buildSarif(findings, key, location, strict) {
+    const rules = SARIF_RULES.map(rule => {
+        return {
+            id: rule.id,
+            name: rule.id,
+            shortDescription: { text: rule.short },
+            fullDescription: { text: rule.full },
+            help: { text: rule.help, markdown: `${rule.full}\n\n**Fix:** ${rule.help}` },
+            defaultConfiguration: { level: 'error' },
+            properties: {
+                tags: ['security', 'customer-managed-keys'],
+                precision: 'very-high',
+                'security-severity': rule.securitySeverity.toFixed(1)
+            }
+        };
+    });
+    const results = [];
+    for (const finding of findings) {
+        const level = finding.outcome === 'fail' || (finding.outcome === 'warn' && strict)
+            ? 'error'
+            : finding.outcome === 'warn'
+                ? 'warning'
+                : undefined;
+        if (!level)
+            continue;
+        const hash = guardedKeyHash(key, finding.id);
+        const ruleId = sarifRuleId(finding.id, finding.outcome === 'warn' ? 'warn' : 'fail');
+        results.push({
+            ruleId,
+            ruleIndex: rules.findIndex(rule => rule.id === ruleId),
+            level,
+            message: { text: messageOf(finding, key) },
+            locations: [
+                {
+                    physicalLocation: {
+                        artifactLocation: { uri: location.uri },
+                        region: {
+                            startLine: location.startLine,
+                            startColumn: location.startColumn,
+                            endLine: location.endLine,
+                            endColumn: location.endColumn
+                        }
+                    }
+                }
+            ],
+            // Code scanning matches alerts by primaryLocationLineHash only. Left to upload-sarif, it
+            // would hash the workflow line, so editing the step (say, a new action version) would
+            // close every alert and open it again. Derived from org, vault, key and check instead, an
+            // alert stays one alert until the check passes. (upload-sarif logs that its own hash of
+            // the line differs; it keeps ours.)
+            partialFingerprints: {
+                primaryLocationLineHash: `${hash.slice(0, 16)}:1`,
+                [CHECK_FINGERPRINT]: hash
+            },
+            properties: { vault: key.vaultName, key: key.keyName }
+        });
+    }
+    return {
+        $schema: SARIF_SCHEMA,
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: ACTION_NAME,
+                        version: ACTION_VERSION,
+                        semanticVersion: ACTION_VERSION,
+                        rules
+                    }
+                },
+                automationDetails: { id: sarifCategory(key) },
+                results
+            }
+        ]
+    };
+}
+function messageOf(finding, key) {
+    const detail = finding.detail.trim();
+    const sentence = /[.!?]$/.test(detail) ? detail : `${detail}.`;
+    const where = `${key.vaultName}/${key.keyName}: `;
+    return finding.fix ? `${where}${sentence} Fix: ${finding.fix}` : `${where}${sentence}`;
+}
+/**
+ * Writes the SARIF file, creating missing parent directories; known secrets never reach it, and,
+ * like the JSON report, a named pipe or device at that path is refused instead of holding the run.
+ */
+async function writeSarif(path, log) {
+    await writeRegularFile(path, (0,secrets/* redact */.E$)(JSON.stringify(log, null, 2)) + '\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+// Characters that start inline Markdown constructs (emphasis, code, links, images,
+// strikethrough, table cells) or, with `\` itself, could undo the escaping.
+const MARKDOWN_PUNCTUATION = /[\\`*_[\]()|~!#]/g;
+// Block constructs recognised at the start of a line: lists, setext underlines, ordered lists.
+const LEADING_BLOCK_MARKER = /^(\s*)([-+=]|\d+(?=[.)]))/;
+/**
+ * Makes a service-provided string safe to place inline in GitHub-flavoured Markdown: HTML is
+ * shown as text, Markdown punctuation is backslash-escaped and line breaks become `<br>`, so
+ * the value can neither add markup nor start a new block.
+ */
+function escapeMarkdown(text) {
+    return String(text)
+        .replace(/[&<>]/g, c => HTML_ENTITIES[c] ?? c)
+        .replace(MARKDOWN_PUNCTUATION, c => `\\${c}`)
+        .replace(LEADING_BLOCK_MARKER, (_, space, marker) => /^\d/.test(marker) ? `${space}${marker}\\` : `${space}\\${marker}`)
+        .replace(/\r\n|\r|\n/g, '<br>');
+}
+/** Like escapeMarkdown, for a cell of a Markdown table row (pipes and line breaks included). */
+function escapeTableCell(text) {
+    return escapeMarkdown(String(text).trim());
+}
+/**
+ * An https URL made safe as a link target, or undefined for anything else (javascript:, http:,
+ * text that is not a URL): it is then shown as text, never linked.
+ */
+function httpsHref(url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return undefined;
+    }
+    if (parsed.protocol !== 'https:')
+        return undefined;
+    // URL already percent-encodes spaces, quotes and angle brackets; these would end the link.
+    return parsed.href.replace(/[()[\]\\<>]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+// EXTERNAL MODULE: ./src/safety/cap.ts
+var cap = __webpack_require__(4066);
+;// CONCATENATED MODULE: ./src/report/tracking-issue-text.ts
+
+
+
+
+/** GitHub refuses an issue body or comment over 65,536 characters (422): the key would go untracked. */
+const ISSUE_TEXT_MAX_CHARS = 65_536;
+/** One finding's detail or fix in the issue: enough for any real one, a bound for a hostile one. */
+const FINDING_TEXT_MAX_CHARS = 4096;
+/** The label every tracking issue carries; the look-up lists open issues with it. */
+const TRACKING_LABEL = 'aep-cmk';
+/**
+ * The hidden line that says which org, vault and key an issue tracks. A hash, so that no name
+ * can break the HTML comment, and one issue per org, vault and key (names case as Azure does).
+ */
+function issueMarker(key) {
+    return `<!-- aep-cmk-tracking-issue ${guardedKeyHash(key)} -->`;
+}
+const FAILED_CHECKS = /<!-- aep-cmk-failed-checks: ([a-z0-9.,-]*) -->/;
+/** The failed checks an issue body recorded when it was last written. */
+function recordedFailedChecks(body) {
+    const match = FAILED_CHECKS.exec(body);
+    return match?.[1] ? match[1].split(',').filter(id => id !== '') : [];
+}
+function issueTitle(key) {
+    return `Customer-managed key check fails: ${key.vaultName}/${key.keyName}`;
+}
+/** The issue body: the hidden markers, then the failed checks with their fixes. */
+function issueBody(findings, failedChecks, context) {
+    const { key } = context;
+    const failed = failedChecks
+        .map(id => findings.find(f => f.id === id))
+        .filter((f) => f !== undefined);
+    const lines = [
+        issueMarker(key),
+        `<!-- aep-cmk-failed-checks: ${failedChecks.join(',')} -->`,
+        `The Adobe Experience Platform customer-managed key **${inline(key.vaultName)}/${inline(key.keyName)}** ` +
+            `(org ${inline(key.orgId)}) ${verdict(failed.length)}.`,
+        ...(context.error ? ['', `The run stopped: ${inline(context.error)}`] : []),
+        '',
+        `Last failing run: ${runLink(context.runUrl)} (mode ${inline(context.mode)}, configuration status ${inline(context.status)}).`,
+        '',
+        '### Failed checks',
+        ...failed.flatMap(f => [
+            '',
+            `- **${f.id}**: ${inline((0,cap/* capChars */.ye)(f.detail, FINDING_TEXT_MAX_CHARS))}`,
+            ...(f.fix ? [`  **Fix:** ${inline((0,cap/* capChars */.ye)(f.fix, FINDING_TEXT_MAX_CHARS))}`] : [])
+        ]),
+        '',
+        '---',
+        'Kept by aep-cmk-azure-action: each failing run updates this issue (and comments when the failed checks change); the first passing run comments and closes it.'
+    ];
+    // The markers come first, so a cut keeps them; the text is secret-free like every sink.
+    return (0,cap/* capChars */.ye)((0,secrets/* redact */.E$)(lines.join('\n')), ISSUE_TEXT_MAX_CHARS - 1) + '\n';
+}
+/** What the issue says of the key: the checks it fails, or that the run could not check it. */
+function verdict(failed) {
+    if (failed === 0)
+        return 'could not be checked: the run stopped before its checks were decided';
+    return `fails ${failed === 1 ? 'a check' : `${failed} checks`}`;
+}
+/** The comment of a failing run whose failed checks differ from those the issue recorded. */
+function changedComment(before, now, runUrl) {
+    const added = now.filter(id => !before.includes(id));
+    const gone = before.filter(id => !now.includes(id));
+    const lines = [`The failed checks changed in ${runLink(runUrl)}:`];
+    if (added.length > 0)
+        lines.push(`- now failing: ${added.map(code).join(', ')}`);
+    if (gone.length > 0)
+        lines.push(`- no longer failing: ${gone.map(code).join(', ')}`);
+    lines.push('', 'The description above lists the current failures and their fixes.');
+    return lines.join('\n') + '\n';
+}
+function passedComment(runUrl) {
+    return `Every check passes again in ${runLink(runUrl)}: closing this issue.\n`;
+}
+function runLink(runUrl) {
+    return runUrl ? `[this run](${runUrl})` : 'a run outside GitHub Actions';
+}
+function code(id) {
+    return `\`${id}\``;
+}
+/**
+ * A value from a service or the inputs, placed inline: no markup, and no @mention (a zero-width
+ * space after the @) that would notify someone each night.
+ */
+function inline(text) {
+    return escapeMarkdown(text).replace(/(^|[^\w])@(?=\w)/g, '$1@\u200b');
+}
+
+;// CONCATENATED MODULE: ./src/report/tracking-issue.ts
+
+
+
+/**
+ * Keeps one open issue per org, vault and key: a failing run opens it or updates it (commenting
+ * only when the failed checks changed, so a nightly schedule does not notify anyone for
+ * nothing), a passing run comments and closes it. A closed issue is history: it is never
+ * reopened, the next failure opens a new one. Never throws: a failed call is a warning.
+ */
+async function keepTrackingIssue(api, key, run) {
+    let url;
+    try {
+        const marker = issueMarker(key);
+        const open = (await api.listOpen(TRACKING_LABEL))
+            .filter(issue => issue.body.includes(marker))
+            .sort((a, b) => a.number - b.number);
+        const issue = open[0];
+        url = issue?.url;
+        if (run.result === 'pass') {
+            if (!issue)
+                return { kind: 'nothing-open' };
+            await api.comment(issue.number, passedComment(run.runUrl));
+            await api.update(issue.number, { state: 'closed' });
+            return { kind: 'closed', url: issue.url };
+        }
+        const body = issueBody(run.findings, run.failedChecks, { key, ...run });
+        if (!issue) {
+            const created = await api.create({
+                title: issueTitle(key),
+                body,
+                labels: [TRACKING_LABEL]
+            });
+            url = created.url;
+            const warning = created.labels.includes(TRACKING_LABEL)
+                ? undefined
+                : `GitHub did not set the label ${TRACKING_LABEL} on ${created.url} (only tokens that may push to the repository set labels), so the next run will not find it: add the label by hand.`;
+            return { kind: 'opened', url: created.url, warning };
+        }
+        const before = recordedFailedChecks(issue.body);
+        const changed = before.length !== run.failedChecks.length || run.failedChecks.some(id => !before.includes(id));
+        await api.update(issue.number, { title: issueTitle(key), body });
+        if (changed)
+            await api.comment(issue.number, changedComment(before, [...run.failedChecks], run.runUrl));
+        return { kind: 'updated', url: issue.url, commented: changed };
+    }
+    catch (error) {
+        return { kind: 'failed', url, warning: (0,secrets/* redact */.E$)((0,error_message/* errorMessage */.g)(error)) };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/github-reports.ts
+
+
+
+
+/** Whether the run got as far as reading the services; before that there is nothing to report. */
+function gatheredFacts(r) {
+    return r.facts !== undefined;
+}
+/** Writes the SARIF file when asked and facts were gathered; returns its path once written. */
+async function publishSarif(host, r, github, strict) {
+    if (!github?.sarifFile || !gatheredFacts(r))
+        return undefined;
+    try {
+        // Loaded here, not at start-up: it brings a YAML parser that only the SARIF file needs.
+        const { workflowLocation } = await __webpack_require__.e(/* import() */ 889).then(__webpack_require__.bind(__webpack_require__, 64889));
+        const location = await workflowLocation(host.context);
+        await writeSarif(github.sarifFile, buildSarif(r.findings, github.key, location, strict));
+        return github.sarifFile;
+    }
+    catch (error) {
+        host.warning(`Could not write sarif-file ${github.sarifFile}: ${(0,error_message/* errorMessage */.g)(error)}`);
+        return undefined;
+    }
+}
+/**
+ * Opens, updates or closes the tracking issue when open-issue is on and facts were gathered (a
+ * run stopped by bad input touches no issue). A GitHub failure is a warning, never a failed
+ * run. Returns the issue's URL whenever GitHub named one.
+ */
+async function publishTrackingIssue(host, r, github) {
+    if (!github?.trackingIssue || !gatheredFacts(r))
+        return undefined;
+    let client;
+    try {
+        client = await issuesClient(github.trackingIssue.githubToken, host);
+    }
+    catch (error) {
+        host.warning(`Could not keep the tracking issue: ${(0,error_message/* errorMessage */.g)(error)}`);
+        return undefined;
+    }
+    const outcome = await keepTrackingIssue(client.api, github.key, {
+        result: r.result,
+        mode: r.mode,
+        status: r.status,
+        findings: r.findings,
+        failedChecks: r.failedChecks,
+        runUrl: client.runUrl,
+        error: r.error
+    });
+    switch (outcome.kind) {
+        case 'opened':
+            host.info(`Opened the tracking issue ${outcome.url}`);
+            if (outcome.warning)
+                host.warning(outcome.warning);
+            return outcome.url;
+        case 'updated':
+            host.info(`Updated the tracking issue ${outcome.url}${outcome.commented ? ' and commented: the failed checks changed' : ''}`);
+            return outcome.url;
+        case 'closed':
+            host.info(`Closed the tracking issue ${outcome.url}: every check passes`);
+            return outcome.url;
+        case 'nothing-open':
+            return undefined;
+        case 'failed':
+            host.warning(`Could not keep the tracking issue: ${outcome.warning}`);
+            return outcome.url;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/json-report.ts
+
+
+function buildJsonReport(r) {
+    return {
+        schemaVersion: 1,
+        result: r.result,
+        mode: r.refusedMode ?? r.mode,
+        status: r.status,
+        configName: r.configName || null,
+        adobeConfigName: r.adobeConfigName ?? null,
+        keyIdentifier: r.keyIdentifier ?? null,
+        applicationId: r.applicationId ?? null,
+        consentUrl: r.consentUrl ?? null,
+        failedChecks: [...r.failedChecks],
+        findings: r.findings.map(f => ({
+            id: f.id,
+            outcome: f.outcome,
+            detail: f.detail,
+            fix: f.fix ?? null,
+            evidence: f.evidence ?? null
+        })),
+        actions: [...r.actions],
+        repairs: [...(r.repairs ?? [])],
+        settings: r.settings,
+        facts: r.facts ?? null,
+        timings: r.timings,
+        startedAt: r.startedAt,
+        finishedAt: r.finishedAt,
+        error: r.error ?? null
+    };
+}
+/** Writes the JSON report to path (a regular file), creating missing parent directories. */
+async function writeJsonReport(path, r) {
+    // Secrets a service echoed must not reach a file that is uploaded as an artifact.
+    await writeRegularFile(path, (0,secrets/* redact */.E$)(JSON.stringify(buildJsonReport(r), null, 2)) + '\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+/**
+ * Sets the action's contract outputs; report-file only when a report was written. The host
+ * neutralizes every value (a workflow may echo an output into its log).
+ */
+function writeOutputs(r, set, reportFile) {
+    const setOutput = set;
+    setOutput('result', r.result);
+    setOutput('status', r.status);
+    setOutput('config-name', r.configName);
+    setOutput('vault-type', r.vaultType ?? '');
+    setOutput('key-identifier', r.keyIdentifier ?? '');
+    setOutput('application-id', r.applicationId ?? '');
+    setOutput('consent-url', r.consentUrl ?? '');
+    setOutput('failed-checks', r.failedChecks.join(','));
+    if (reportFile)
+        setOutput('report-file', reportFile);
+}
+/** sarif-file and issue-url, each only when there is one. */
+function writeGitHubOutputs(setOutput, written) {
+    if (written.sarifFile)
+        setOutput('sarif-file', written.sarifFile);
+    if (written.issueUrl)
+        setOutput('issue-url', written.issueUrl);
+}
+
+// EXTERNAL MODULE: ./src/model/finding.ts
+var finding = __webpack_require__(41300);
+;// CONCATENATED MODULE: ./src/report/fix-markdown.ts
+
+// A backticked span of a fix that a person runs: it gets a copyable code block of its own.
+const COMMAND = /^(az|gh|curl|git|npm|npx|terraform|Connect-|New-|Set-|Update-)\b/;
+/**
+ * A fix as Markdown: its commands (backticked spans that start with a CLI, e.g. `az ...`) become
+ * fenced code blocks under the prose, which refers to them; other backticked spans stay inline
+ * code, https URLs become links, and everything else is escaped text.
+ */
+function fixMarkdown(fix) {
+    const spans = fix.split(/(`[^`]+`)/);
+    const commands = spans
+        .filter(s => s.startsWith('`') && COMMAND.test(s.slice(1, -1)))
+        .map(s => s.slice(1, -1));
+    let n = 0;
+    const prose = spans
+        .map(span => {
+        if (!span.startsWith('`'))
+            return proseMarkdown(span);
+        const inner = span.slice(1, -1);
+        if (!COMMAND.test(inner))
+            return inlineCode(inner);
+        n++;
+        return commands.length === 1 ? 'the command below' : `command ${n} below`;
+    })
+        .join('')
+        .trim();
+    return [prose, ...commands.map(codeBlock)].join('\n\n');
+}
+/** Escaped text whose https URLs are autolinks. */
+function proseMarkdown(text) {
+    return text
+        .split(/(https:\/\/[^\s<>"'`]+)/)
+        .map((part, i) => {
+        if (i % 2 === 0)
+            return escapeMarkdown(part);
+        // A sentence's full stop or comma after a URL is not part of it.
+        const url = part.replace(/[.,;:)]+$/, '');
+        const rest = part.slice(url.length);
+        const href = httpsHref(url);
+        return (href ? `<${href}>` : escapeMarkdown(url)) + escapeMarkdown(rest);
+    })
+        .join('');
+}
+/** Inline code that no content can end early: the fence is longer than any backtick run. */
+function inlineCode(text) {
+    const fence = '`'.repeat(longestBacktickRun(text) + 1);
+    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${text.replace(/\r?\n/g, ' ')}${pad}${fence}`;
+}
+function codeBlock(command) {
+    const fence = '`'.repeat(Math.max(3, longestBacktickRun(command) + 1));
+    return `${fence}sh\n${command}\n${fence}`;
+}
+function longestBacktickRun(text) {
+    return Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length));
+}
+
+;// CONCATENATED MODULE: ./src/report/next-step.ts
+
+
+/** The verdict's second half: what to do next, or that nothing is left to do. */
+function nextStep(r, firstFailure) {
+    if (r.result === 'pass') {
+        if (r.status === 'COMPLETED')
+            return 'customer-managed keys are active; nothing to do';
+        if (r.mode === 'validate')
+            return 'setup can go ahead';
+        return 'nothing to do';
+    }
+    if (r.error !== undefined && !firstFailure)
+        return 'fix the error below, then re-run';
+    if (!firstFailure)
+        return 'see below';
+    const id = firstFailure.id;
+    // A report written by another version may name a check this one does not know.
+    const step = finding/* CHECK_IDS */.S.includes(id) ? check_catalog/* CHECK_CATALOG */.bw[id].nextStep : `fix ${id}`;
+    return `${step} (\`${id}\`), then re-run`;
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
+
+
+
+const STATUS_MEANINGS = {
+    COMPLETED: 'customer-managed keys are active',
+    FAILED: 'Adobe could not apply the key',
+    NEW: 'submitted, waiting for Adobe to start',
+    RUNNING: 'Adobe is applying the key',
+    UPDATE_EXISTING_RESOURCES: 'Adobe is re-encrypting existing resources',
+    NOT_CONFIGURED: 'Adobe has no configuration of that name',
+    UNKNOWN: 'could not be read'
+};
+/**
+ * Markdown for GITHUB_STEP_SUMMARY, read top-down by a person in a hurry: the verdict and the
+ * one thing to do next, then what failed and warned with each fix (commands as copyable code
+ * blocks), then the rest; passes are folded away. Every service-provided value is escaped.
+ */
+function renderSummary(r) {
+    const findings = inContractOrder(r.findings);
+    const strict = new Set(r.failedChecks);
+    const failures = findings.filter(f => f.outcome === 'fail');
+    const warnings = findings.filter(f => f.outcome === 'warn');
+    const blocking = findings.find(f => strict.has(f.id));
+    const sections = [
+        `## ${r.result === 'pass' ? '✅ pass' : '❌ fail'} (${escapeMarkdown(r.mode)}): ${nextStep(r, blocking)}`,
+        consent(r, findings),
+        r.error === undefined ? undefined : `**Error:** ${escapeMarkdown(r.error)}`,
+        problems('❌', 'failed', failures, strict),
+        problems('⚠️', 'warned', warnings, strict),
+        skipped(findings),
+        overview(r),
+        written(r),
+        passes(findings, r),
+        timings(r)
+    ];
+    return sections.filter(s => s !== undefined).join('\n\n') + '\n';
+}
+/** The consent link, only while consent is what is missing. */
+function consent(r, findings) {
+    const consented = findings.find(f => f.id === 'app.consented');
+    if (!r.consentUrl || consented?.outcome !== 'fail')
+        return undefined;
+    const href = httpsHref(r.consentUrl);
+    const link = href === undefined
+        ? `${escapeMarkdown(r.consentUrl)} (not an https URL, so not linked)`
+        : `[grant consent to the CMK app](${href})`;
+    return `**Admin consent:** an administrator of the vault's tenant opens ${link}, accepts, and re-runs the job.`;
+}
+function problems(icon, verb, findings, failing) {
+    if (findings.length === 0)
+        return undefined;
+    const heading = `### ${icon} ${findings.length} ${findings.length === 1 ? 'check' : 'checks'} ${verb}`;
+    const items = findings.map(f => {
+        const strict = f.outcome === 'warn' && failing.has(f.id) ? ' (fails: strict)' : '';
+        const lines = [`**${checkId(f.id)}**${strict}: ${escapeMarkdown(f.detail)}`];
+        if (f.fix)
+            lines.push(`**Fix:** ${fixMarkdown(f.fix)}`);
+        return lines.join('\n\n');
+    });
+    return [heading, ...items].join('\n\n');
+}
+function skipped(findings) {
+    const lines = skippedLines(findings);
+    return lines.length === 0
+        ? undefined
+        : lines.map(line => `⏭️ ${escapeMarkdown(line)}`).join('  \n');
+}
+function overview(r) {
+    const lines = [];
+    const vault = stringSetting(r, 'keyVaultName');
+    const key = stringSetting(r, 'keyName');
+    if (vault !== undefined || key !== undefined) {
+        lines.push(`**Vault / key:** ${escapeMarkdown(vault ?? '?')} / ${escapeMarkdown(key ?? '?')}`);
+    }
+    if (r.keyIdentifier)
+        lines.push(`**Key identifier:** ${escapeMarkdown(r.keyIdentifier)}`);
+    if (r.configName) {
+        const meaning = STATUS_MEANINGS[r.status];
+        lines.push(`**Configuration:** ${escapeMarkdown(r.configName)}` +
+            (r.adobeConfigName && r.adobeConfigName !== r.configName
+                ? ` (Adobe's internal name ${escapeMarkdown(r.adobeConfigName)})`
+                : '') +
+            `, status **${escapeMarkdown(r.status)}**` +
+            (meaning ? ` (${meaning})` : ''));
+    }
+    if (r.applicationId)
+        lines.push(`**CMK app id:** ${escapeMarkdown(r.applicationId)}`);
+    // Trailing double space: a hard line break, so each fact gets its own line.
+    return lines.length === 0 ? undefined : lines.join('  \n');
+}
+function written(r) {
+    if (r.actions.length === 0)
+        return '**Written:** nothing.';
+    return ['**Written:**', ...r.actions.map(a => `- ${escapeMarkdown(a)}`)].join('\n');
+}
+/** The checks that passed, folded: a person in a hurry does not need them. */
+function passes(findings, r) {
+    const passed = findings.filter(f => f.outcome === 'pass');
+    if (r.findings.length === 0)
+        return '**Checks:** none ran.';
+    if (passed.length === 0)
+        return '**Checks:** none passed.';
+    const rows = passed.map(f => `| ${checkId(f.id)} | ${escapeTableCell(f.detail)} |`);
+    return [
+        `<details><summary>✅ ${passed.length} ${passed.length === 1 ? 'check' : 'checks'} passed</summary>`,
+        '',
+        '| Check | Found |',
+        '| --- | --- |',
+        ...rows,
+        '',
+        '</details>'
+    ].join('\n');
+}
+function inContractOrder(findings) {
+    const rank = (id) => {
+        const i = finding/* CHECK_IDS */.S.indexOf(id);
+        return i === -1 ? finding/* CHECK_IDS */.S.length : i;
+    };
+    return [...findings].sort((a, b) => rank(a.id) - rank(b.id));
+}
+function checkId(id) {
+    return /^[a-z0-9.-]+$/.test(id) ? `\`${id}\`` : escapeMarkdown(id);
+}
+function timings(r) {
+    const entries = Object.entries(r.timings);
+    const total = Date.parse(r.finishedAt) - Date.parse(r.startedAt);
+    if (entries.length === 0 && Number.isNaN(total))
+        return undefined;
+    const parts = entries.map(([phase, ms]) => `${escapeMarkdown(phase)} ${Math.round(ms)} ms`);
+    if (!Number.isNaN(total))
+        parts.unshift(`total ${total} ms`);
+    return `<sub>Timings: ${parts.join(' · ')}</sub>`;
+}
+function stringSetting(r, name) {
+    const value = r.settings[name];
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/report/publish.ts
+
+
+
+
+
+
+
+/**
+ * Writes everything a run reports: annotations, outputs, the JSON report, the SARIF file, the
+ * tracking issue and the job summary, then passes or fails the step. Each part is attempted even
+ * when another fails. The contract's outputs come before the files, so that a report-file that
+ * cannot be written (or would block) never costs them. Returns the outputs it set (the command
+ * line prints them).
+ */
+async function publish(host, r, { strict, reportFile, github }) {
+    const outputs = {};
+    const setOutput = (name, value) => {
+        host.setOutput(name, value);
+        outputs[name] = value;
+    };
+    for (const [level, message, title] of annotationsFor(r.findings, strict))
+        host.annotate(level, message, title);
+    for (const line of skippedLines(r.findings))
+        host.info(line);
+    const outputsError = setOutputs(() => writeOutputs(r, setOutput));
+    if (reportFile) {
+        try {
+            await writeJsonReport(reportFile, r);
+            if (!outputsError)
+                setOutputs(() => setOutput('report-file', reportFile));
+        }
+        catch (error) {
+            host.warning(`Could not write report-file ${reportFile}: ${(0,error_message/* errorMessage */.g)(error)}`);
+        }
+    }
+    const sarifFile = await publishSarif(host, r, github, strict);
+    const issueUrl = await publishTrackingIssue(host, r, github);
+    if (!outputsError)
+        setOutputs(() => writeGitHubOutputs(setOutput, { sarifFile, issueUrl }));
+    try {
+        await host.writeSummary(renderSummary(r));
+    }
+    catch (error) {
+        host.warning(`Could not write the job summary: ${(0,error_message/* errorMessage */.g)(error)}`);
+    }
+    return { outputs, passed: conclude(host, r, outputsError) };
+}
+/** Runs the output writes; the host's words for the first failure are returned, never thrown. */
+function setOutputs(write) {
+    try {
+        write();
+        return undefined;
+    }
+    catch (error) {
+        return (0,error_message/* errorMessage */.g)(error);
+    }
+}
+/** Passes or fails the step; `result` is pass exactly when the step passes. */
+function conclude(host, r, outputsError) {
+    if (r.result === 'pass' && !outputsError) {
+        host.info(`CMK ${r.mode}: pass (configuration ${r.configName}: ${r.status})`);
+        return true;
+    }
+    const reasons = [
+        r.result === 'pass' ? undefined : (r.error ?? `failed checks: ${r.failedChecks.join(', ')}`),
+        outputsError
+    ].filter(reason => reason !== undefined);
+    host.fail(`CMK ${r.mode}: ${reasons.join('; ')}`);
+    return false;
+}
+
+// EXTERNAL MODULE: ./src/checks/config-checks.ts
+var config_checks = __webpack_require__(40629);
+;// CONCATENATED MODULE: ./src/checks/check-context.ts
+function checkContextFor(settings, consentUrl, now = new Date()) {
+    return {
+        mode: settings.mode,
+        keyVaultName: settings.keyVaultName,
+        keyName: settings.keyName,
+        minKeySize: settings.minKeySize,
+        minKeyValidityDays: settings.minKeyValidityDays,
+        requireHsm: settings.requireHsm,
+        now,
+        subscriptionId: settings.subscriptionId,
+        resourceGroup: settings.resourceGroup,
+        consentUrl
+    };
+}
+
+// EXTERNAL MODULE: ./src/checks/skipped.ts
+var checks_skipped = __webpack_require__(89049);
+;// CONCATENATED MODULE: ./src/checks/evaluate.ts
+
+
+
+function evaluateChecks(facts, ctx) {
+    const findings = [];
+    for (const check of (0,check_catalog/* checkDefinitions */.vs)()) {
+        if (check.evaluation.over === 'run-end')
+            continue;
+        const blocker = unmetNeed(check.needs, findings);
+        findings.push(blocker ? (0,checks_skipped/* skipped */.h)(check.id, blocker) : evaluateOne(check, facts, ctx));
+    }
+    return rootBlockers(findings);
+}
+/** The failed check that stops `id` from being evaluated on these findings, if any. */
+function blockerOf(id, findings) {
+    return unmetNeed(check_catalog/* CHECK_CATALOG */.bw[id].needs, findings);
+}
+/** The first need that did not pass, or, when it was skipped itself, what it was skipped for. */
+function unmetNeed(needs, findings) {
+    for (const need of needs) {
+        const finding = findings.find(f => f.id === need);
+        if (finding === undefined || finding.outcome === 'pass')
+            continue;
+        return finding.outcome === 'skipped' ? finding.blockedBy : need;
+    }
+    return undefined;
+}
+/** The needs guarantee the vault or key a check reads; the fallbacks only satisfy the types. */
+function evaluateOne(check, facts, ctx) {
+    const { evaluation } = check;
+    switch (evaluation.over) {
+        case 'facts':
+            return evaluation.evaluate(facts, ctx);
+        case 'vault':
+            return facts.vault.ok
+                ? evaluation.evaluate(facts.vault.value, ctx, facts)
+                : (0,checks_skipped/* skipped */.h)(check.id, 'vault.found');
+        case 'key':
+            if (!facts.vault.ok)
+                return (0,checks_skipped/* skipped */.h)(check.id, 'vault.found');
+            return facts.key?.ok
+                ? evaluation.evaluate(facts.key.value, { ...ctx, vaultKind: facts.vault.value.kind })
+                : (0,checks_skipped/* skipped */.h)(check.id, 'key.found');
+        case 'run-end':
+            throw new Error(`${check.id} is decided at the end of the run, not from the facts`);
+    }
+}
+/** A check skipped because of a skipped check names the failed check at the root instead. */
+function rootBlockers(findings) {
+    const byId = new Map(findings.map(f => [f.id, f]));
+    return findings.map(f => {
+        if (f.outcome !== 'skipped')
+            return f;
+        let root = f.blockedBy;
+        for (let hops = 0; hops < findings.length; hops++) {
+            const blocker = byId.get(root);
+            if (blocker?.outcome !== 'skipped')
+                break;
+            root = blocker.blockedBy;
+        }
+        return root === f.blockedBy ? f : (0,checks_skipped/* skipped */.h)(f.id, root);
+    });
+}
+
+// EXTERNAL MODULE: ./src/checks/finding-list.ts
+var finding_list = __webpack_require__(80637);
+;// CONCATENATED MODULE: ./src/checks/repair-findings.ts
+/**
+ * Adds what remediation did to the findings of the checks it answered, where they still do not
+ * pass: a refused repair quotes the service and names the permission next to the manual fix.
+ */
+function withRepairOutcomes(findings, outcomes) {
+    return findings.map(finding => {
+        const outcome = outcomes.find(o => o.check === finding.id);
+        if (!outcome || finding.outcome === 'pass' || finding.outcome === 'skipped')
+            return finding;
+        const evidence = { ...finding.evidence, remediation: outcome };
+        const detail = (note) => `${finding.detail} remediate: ${outcome.item} ${note}`;
+        switch (outcome.result) {
+            case 'refused':
+                return {
+                    ...finding,
+                    detail: detail(`was refused: ${outcome.call} answered${outcome.status ? ` HTTP ${outcome.status}` : ''}: ${outcome.message}`),
+                    fix: `Grant the job's identity ${outcome.permission}, then re-run; or fix it by hand: ${finding.fix ?? ''}`.trim(),
+                    evidence
+                };
+            case 'failed':
+                return {
+                    ...finding,
+                    detail: detail(`failed: ${outcome.call}: ${outcome.message}`),
+                    evidence
+                };
+            case 'not-possible':
+                return { ...finding, detail: detail(`changed nothing: ${outcome.reason}`), evidence };
+            default:
+                return {
+                    ...finding,
+                    detail: detail(`${outcome.summary}, yet the check does not pass when read again.`),
+                    evidence
+                };
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/facts/consent-url.ts
+/** Adobe's consent URL uses /common/; pointing it at the vault's tenant makes consent land in the right directory. */
+function tenantConsentUrl(redirectUrl, tenantId) {
+    if (!redirectUrl || !tenantId)
+        return redirectUrl;
+    return redirectUrl.replace('/common/', `/${tenantId}/`);
+}
+
+;// CONCATENATED MODULE: ./src/inputs/settings-summary.ts
+/** The settings as shown in the JSON report: every value a person may need, no secret. */
+function summarizeSettings(settings) {
+    return {
+        mode: settings.mode,
+        keyVaultName: settings.keyVaultName,
+        keyName: settings.keyName,
+        subscriptionId: settings.subscriptionId,
+        resourceGroup: settings.resourceGroup ?? null,
+        azureAuth: settings.azure.auth,
+        azureTenantId: settings.azure.tenantId ?? null,
+        azureClientId: 'clientId' in settings.azure ? (settings.azure.clientId ?? null) : null,
+        adobeOrgId: settings.adobeOrgId,
+        adobeCredential: settings.adobe.kind,
+        adobeClientId: settings.adobe.kind === 'client-credentials' ? settings.adobe.clientId : null,
+        adobeScopes: settings.adobe.kind === 'client-credentials' ? settings.adobe.scopes : null,
+        adobeRegion: settings.adobeRegion,
+        configName: settings.configName,
+        payloadFormat: settings.payloadFormat,
+        cmkAppObjectId: settings.cmkAppObjectId ?? null,
+        minKeySize: settings.minKeySize,
+        minKeyValidityDays: settings.minKeyValidityDays,
+        strict: settings.strict,
+        waitTimeoutSeconds: settings.waitTimeoutSeconds,
+        pollIntervalSeconds: settings.pollIntervalSeconds,
+        endpoints: settings.endpoints
+    };
+}
+
+;// CONCATENATED MODULE: ./src/run/check-and-act.ts
+
+
+
+
+
+
+
+
+
+
+async function checkAndAct(settings, { createServices, gatherFacts }, signal, startedAt, progress, host) {
+    const timings = {};
+    const timed = phaseTimer(timings);
+    const services = createServices(settings, signal, { log: host, idToken: host.idToken });
+    const evaluate = (facts) => evaluateChecks(facts, checkContextFor(settings, consentUrlOf(facts, settings)));
+    const read = await timed('read', () => gatherFacts(services));
+    const end = settings.mode === 'setup'
+        ? await timed('setup', () => act(services, read, evaluate, progress, host))
+        : { facts: read, actions: [], repairs: [], lastConfig: configOf(read) };
+    const checked = withRepairOutcomes(evaluate(end.facts), end.repairs);
+    const findings = (0,finding_list/* upsertFinding */.r)(checked, configStatus(end, settings, checked));
+    const failedChecks = (0,finding_list/* failedCheckIds */.WR)(findings, settings.strict);
+    const error = end.setup?.kind === 'stopped' ? end.setup.reason : undefined;
+    return {
+        mode: settings.mode,
+        result: failedChecks.length === 0 && !error ? 'pass' : 'fail',
+        status: observedStatus(end.lastConfig),
+        configName: end.lastConfig?.name ?? settings.configName,
+        vaultType: end.facts.vault.ok ? end.facts.vault.value.kind : undefined,
+        adobeConfigName: end.lastConfig?.adobeName,
+        keyIdentifier: end.facts.key?.ok ? end.facts.key.value.id : undefined,
+        applicationId: end.facts.registration.ok
+            ? end.facts.registration.value?.applicationId
+            : undefined,
+        consentUrl: consentUrlOf(end.facts, settings),
+        findings,
+        failedChecks,
+        error,
+        actions: end.actions,
+        repairs: end.repairs,
+        settings: summarizeSettings(settings),
+        facts: factsForReport(end.facts),
+        timings,
+        startedAt: startedAt.toISOString(),
+        finishedAt: new Date().toISOString()
+    };
+}
+async function act(services, facts, evaluate, progress, log) {
+    let lastConfig = configOf(facts);
+    let setup;
+    try {
+        const { runSetup } = await Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(90), __webpack_require__.e(163), __webpack_require__.e(454), __webpack_require__.e(870)]).then(__webpack_require__.bind(__webpack_require__, 1870));
+        setup = await runSetup(services, facts, evaluate, {
+            log,
+            onStatus: config => (lastConfig = progress.lastConfig = config)
+        });
+    }
+    catch (error) {
+        setup = {
+            kind: 'stopped',
+            facts,
+            actions: [],
+            repairs: [],
+            reason: (0,secrets/* redact */.E$)((0,error_message/* errorMessage */.g)(error))
+        };
+    }
+    // Judge config.key by the configuration as it ended, not as it was before setup acted.
+    const ended = lastConfig === undefined
+        ? setup.facts
+        : { ...setup.facts, config: { ok: true, value: lastConfig } };
+    return { facts: ended, actions: setup.actions, repairs: setup.repairs, lastConfig, setup };
+}
+function configStatus(end, settings, checked) {
+    // E.g. without an Adobe token the status could not be read; adobe.sign-in already says why.
+    const blocker = blockerOf('config.status', checked);
+    if (blocker)
+        return (0,checks_skipped/* skipped */.h)('config.status', blocker);
+    if (end.setup?.kind === 'stopped')
+        return (0,config_checks/* setupStoppedFinding */.KA)(end.setup.reason);
+    return (0,config_checks/* configStatusFinding */.Kt)(observedStatus(end.lastConfig), settings.mode, {
+        configName: end.lastConfig?.name ?? settings.configName,
+        timedOut: end.setup?.kind === 'timed-out',
+        waitedSeconds: settings.waitTimeoutSeconds,
+        submitBlocked: end.setup?.kind === 'blocked',
+        blockedBy: (0,finding_list/* failedCheckIds */.WR)(checked, settings.strict)[0],
+        readError: end.facts.config.ok ? undefined : end.facts.config.error
+    });
+}
+function configOf(facts) {
+    return facts.config.ok ? facts.config.value : undefined;
+}
+function observedStatus(config) {
+    if (config === undefined)
+        return 'UNKNOWN';
+    return config === null ? 'NOT_CONFIGURED' : config.status;
+}
+function consentUrlOf(facts, settings) {
+    const registration = facts.registration.ok ? facts.registration.value : null;
+    const tenant = facts.vault.ok ? facts.vault.value.tenantId : settings.azure.tenantId;
+    return tenantConsentUrl(registration?.applicationRedirectUrl, tenant);
+}
+function factsForReport(facts) {
+    return JSON.parse(JSON.stringify(facts));
+}
+function phaseTimer(timings) {
+    return async (phase, work) => {
+        const t0 = Date.now();
+        try {
+            return await work();
+        }
+        finally {
+            timings[phase] = Date.now() - t0;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/run/stopped-runs.ts
+
+
+
+
+/**
+ * The report made at the deadline while work is still pending: what is known (the last
+ * configuration status seen), and config.status failed because the run ran out of time.
+ */
+function overdueResult(settings, startedAt, progress, reason) {
+    return {
+        ...failedRun(startedAt, `${(0,error_message/* errorMessage */.g)(reason)}; reported what was known, with calls still pending`),
+        mode: settings.mode,
+        configName: settings.configName,
+        status: observedStatus(progress.lastConfig),
+        findings: [
+            {
+                id: 'config.status',
+                outcome: 'fail',
+                detail: `Not decided: ${(0,error_message/* errorMessage */.g)(reason)} before the reads and waits were done.`,
+                fix: 'Re-run the job; if a service is slow, raise wait-timeout-seconds (the run may take that long plus 300 s).'
+            }
+        ],
+        failedChecks: ['config.status'],
+        settings: summarizeSettings(settings)
+    };
+}
+/** A failure nothing expected still ends with outputs, summary and report. */
+function unexpectedErrorResult(error, settings, startedAt, log) {
+    log.debug((0,secrets/* redact */.E$)(error instanceof Error ? (error.stack ?? error.message) : String(error)));
+    return {
+        ...failedRun(startedAt, `unexpected error: ${(0,error_message/* errorMessage */.g)(error)}`),
+        mode: settings.mode,
+        configName: settings.configName,
+        settings: summarizeSettings(settings)
+    };
+}
+function inputErrorResult(parsed, startedAt) {
+    // Still say which mode failed, so tooling that reads the report or outputs works.
+    return {
+        ...failedRun(startedAt, parsed.message),
+        mode: parsed.mode,
+        refusedMode: parsed.refusedMode
+    };
+}
+function failedRun(startedAt, error) {
+    return {
+        mode: 'setup',
+        result: 'fail',
+        status: 'UNKNOWN',
+        configName: '',
+        findings: [],
+        failedChecks: [],
+        error: (0,secrets/* redact */.E$)(error),
+        actions: [],
+        settings: {},
+        timings: {},
+        startedAt: startedAt.toISOString(),
+        finishedAt: new Date().toISOString()
+    };
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+
+
+
+/** One run of the action, wherever `host` runs it: settings -> facts -> act -> findings -> publish. */
+async function run(host) {
+    const startedAt = new Date();
+    // Masked before anything can echo them, even when the inputs turn out to be invalid.
+    for (const name of SECRET_INPUTS)
+        (0,secrets/* registerSecret */.cl)(host.input(name));
+    const parsed = parseSettings(name => host.input(name), host.env);
+    if (!parsed.ok) {
+        const result = inputErrorResult(parsed, startedAt);
+        const published = await publish(host, result, { strict: false, reportFile: parsed.reportFile });
+        return { result, ...published, inputError: true, deadlineReached: false };
+    }
+    const { settings } = parsed;
+    announce(settings, host);
+    // Loaded only now that the inputs are valid, and before the deadline starts: loading code is
+    // not time the services took.
+    const clients = await loadServiceClients();
+    const deadline = startRunDeadline(settings.waitTimeoutSeconds, settings.tuning.readAllowanceSeconds);
+    try {
+        const progress = {};
+        const work = checkAndAct(settings, clients, deadline.signal, startedAt, progress, host).catch((error) => unexpectedErrorResult(error, settings, startedAt, host));
+        // Whatever is still pending when the deadline passes, the run reports.
+        const overdue = deadline.mustReport.then(() => overdueResult(settings, startedAt, progress, deadline.signal.reason));
+        const result = await Promise.race([work, overdue]);
+        const published = await publish(host, result, {
+            strict: settings.strict,
+            reportFile: settings.reportFile,
+            github: {
+                key: {
+                    orgId: settings.adobeOrgId,
+                    vaultName: settings.keyVaultName,
+                    keyName: settings.keyName
+                },
+                sarifFile: settings.sarifFile,
+                trackingIssue: settings.trackingIssue
+            }
+        });
+        return { result, ...published, inputError: false, deadlineReached: deadline.reached() };
+    }
+    finally {
+        deadline.clear();
+    }
+}
+/**
+ * The service clients (Azure SDKs, the Adobe client) and the fact readers that use them: a
+ * chunk of their own in the bundle, so that bad input is refused without loading them.
+ */
+async function loadServiceClients() {
+    const [{ createServices }, { gatherFacts }] = await Promise.all([
+        Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(316), __webpack_require__.e(163), __webpack_require__.e(73)]).then(__webpack_require__.bind(__webpack_require__, 74073)),
+        Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(90), __webpack_require__.e(163), __webpack_require__.e(454)]).then(__webpack_require__.bind(__webpack_require__, 19454))
+    ]);
+    return { createServices, gatherFacts };
+}
+/** Registers the parsed secrets for masking and shows the notices parsing left. */
+function announce(settings, host) {
+    if (settings.azure.auth === 'secret')
+        (0,secrets/* registerSecret */.cl)(settings.azure.clientSecret);
+    if (settings.adobe.kind === 'client-credentials')
+        (0,secrets/* registerSecret */.cl)(settings.adobe.clientSecret);
+    else
+        (0,secrets/* registerSecret */.cl)(settings.adobe.accessToken);
+    for (const notice of settings.notices)
+        host.warning(notice);
+}
+
+
+/***/ }),
+
+/***/ 41300:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ CHECK_IDS)
+/* harmony export */ });
+const CHECK_IDS = [
+    'azure.sign-in',
+    'adobe.sign-in',
+    'vault.found',
+    'vault.soft-delete',
+    'vault.purge-protection',
+    'vault.rbac',
+    'vault.network',
+    'vault.adobe-ip',
+    'key.found',
+    'key.enabled',
+    'key.type',
+    'key.size',
+    'key.operations',
+    'key.active',
+    'key.expiry',
+    'key.rotation',
+    'app.registered',
+    'app.consented',
+    'app.role',
+    'config.status',
+    'config.key'
+];
+
+
+/***/ })
+
+};
