@@ -1789,11 +1789,14 @@ function catalogTable(pick) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Fr: () => (/* binding */ configKeyFinding),
 /* harmony export */   KA: () => (/* binding */ setupStoppedFinding),
-/* harmony export */   Kt: () => (/* binding */ configStatusFinding)
+/* harmony export */   Kt: () => (/* binding */ configStatusFinding),
+/* harmony export */   lX: () => (/* binding */ publishedStatus)
 /* harmony export */ });
 /* unused harmony export configuredKey */
+/* harmony import */ var _model_facts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1374);
 /* harmony import */ var _skipped_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89049);
 /* harmony import */ var _read_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10886);
+
 
 
 function parseUrl(text) {
@@ -1876,6 +1879,16 @@ function configKeyFinding(config, vault, keyName) {
         fix: 'Set key-vault-name and key-name to the configured vault and key, or set config-name to a new configuration name; Adobe keeps one vault and key per configuration.',
         evidence
     };
+}
+/**
+ * A status Adobe's docs do not list is published as UNKNOWN: a workflow that branches on the
+ * `status` output must only ever see the documented values. The raw one is quoted in the log
+ * and the report (statusAsSent).
+ */
+function publishedStatus(observed) {
+    if (observed === 'NOT_CONFIGURED')
+        return 'NOT_CONFIGURED';
+    return _model_facts_js__WEBPACK_IMPORTED_MODULE_2__/* .CONFIG_STATUSES */ .iP.find(documented => documented === observed) ?? 'UNKNOWN';
 }
 const FAILED_FIX = "Adobe ends FAILED when the key, vault or CMK app set-up has a problem: check that the key is enabled and not expired, that the CMK app's service principal holds Key Vault Crypto Service Encryption User on the vault, and that the vault's network settings let it through, then re-run setup.";
 function configStatusFinding(status, mode, ctx) {
@@ -3531,6 +3544,7 @@ function buildJsonReport(r) {
         result: r.result,
         mode: r.refusedMode ?? r.mode,
         status: r.status,
+        statusAsSent: r.statusAsSent ?? null,
         configName: r.configName || null,
         adobeConfigName: r.adobeConfigName ?? null,
         keyIdentifier: r.keyIdentifier ?? null,
@@ -4070,7 +4084,7 @@ async function checkAndAct(settings, { createServices, gatherFacts }, signal, st
     return {
         mode: settings.mode,
         result: failedChecks.length === 0 && !error ? 'pass' : 'fail',
-        status: observedStatus(end.lastConfig),
+        ...check_and_act_statusOf(end.lastConfig),
         configName: end.lastConfig?.name ?? settings.configName,
         vaultType: end.facts.vault.ok ? end.facts.vault.value.kind : undefined,
         adobeConfigName: end.lastConfig?.adobeName,
@@ -4095,7 +4109,7 @@ async function act(services, facts, evaluate, progress, log) {
     let lastConfig = configOf(facts);
     let setup;
     try {
-        const { runSetup } = await Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(90), __webpack_require__.e(163), __webpack_require__.e(454), __webpack_require__.e(870)]).then(__webpack_require__.bind(__webpack_require__, 1870));
+        const { runSetup } = await Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(90), __webpack_require__.e(163), __webpack_require__.e(454), __webpack_require__.e(644)]).then(__webpack_require__.bind(__webpack_require__, 46644));
         setup = await runSetup(services, facts, evaluate, {
             log,
             onStatus: config => (lastConfig = progress.lastConfig = config)
@@ -4134,6 +4148,12 @@ function configStatus(end, settings, checked) {
 }
 function configOf(facts) {
     return facts.config.ok ? facts.config.value : undefined;
+}
+/** The status to publish, and the one Adobe sent when its docs do not list it. */
+function check_and_act_statusOf(config) {
+    const observed = observedStatus(config);
+    const status = (0,config_checks/* publishedStatus */.lX)(observed);
+    return { status, statusAsSent: status === observed ? undefined : observed };
 }
 function observedStatus(config) {
     if (config === undefined)
@@ -4174,7 +4194,7 @@ function overdueResult(settings, startedAt, progress, reason) {
         ...failedRun(startedAt, `${(0,error_message/* errorMessage */.g)(reason)}; reported what was known, with calls still pending`),
         mode: settings.mode,
         configName: settings.configName,
-        status: observedStatus(progress.lastConfig),
+        ...check_and_act_statusOf(progress.lastConfig),
         findings: [
             {
                 id: 'config.status',
@@ -4293,6 +4313,32 @@ function announce(settings, host) {
         (0,secrets/* registerSecret */.cl)(settings.adobe.accessToken);
     for (const notice of settings.notices)
         host.warning(notice);
+}
+
+
+/***/ }),
+
+/***/ 1374:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LK: () => (/* binding */ isDocumentedStatus),
+/* harmony export */   LT: () => (/* binding */ isInProgress),
+/* harmony export */   iP: () => (/* binding */ CONFIG_STATUSES)
+/* harmony export */ });
+const CONFIG_STATUSES = [
+    'NEW',
+    'RUNNING',
+    'UPDATE_EXISTING_RESOURCES',
+    'COMPLETED',
+    'FAILED'
+];
+function isDocumentedStatus(status) {
+    return CONFIG_STATUSES.includes(status);
+}
+/** Whether Adobe is still working on it: NEW, RUNNING, UPDATE_EXISTING_RESOURCES or undocumented. */
+function isInProgress(status) {
+    return status !== 'COMPLETED' && status !== 'FAILED';
 }
 
 

@@ -1,4 +1,12 @@
-import type { AdobeConfig, AdobeStatus, Read, ReadError, VaultFacts } from '../model/facts.js'
+import {
+  CONFIG_STATUSES,
+  type AdobeConfig,
+  type AdobeStatus,
+  type ConfigStatus,
+  type Read,
+  type ReadError,
+  type VaultFacts
+} from '../model/facts.js'
 import type { Mode } from '../model/choices.js'
 import type { CheckId, Finding } from '../model/finding.js'
 import { skipped } from './skipped.js'
@@ -99,6 +107,19 @@ export function configKeyFinding(
 
 /** The configuration status main observed at the end of the run. */
 export type ObservedConfigStatus = AdobeStatus | 'NOT_CONFIGURED' | 'UNKNOWN'
+
+/** The status the outputs and the report give: a documented one, NOT_CONFIGURED or UNKNOWN. */
+export type PublishedStatus = ConfigStatus | 'NOT_CONFIGURED' | 'UNKNOWN'
+
+/**
+ * A status Adobe's docs do not list is published as UNKNOWN: a workflow that branches on the
+ * `status` output must only ever see the documented values. The raw one is quoted in the log
+ * and the report (statusAsSent).
+ */
+export function publishedStatus(observed: ObservedConfigStatus): PublishedStatus {
+  if (observed === 'NOT_CONFIGURED') return 'NOT_CONFIGURED'
+  return CONFIG_STATUSES.find(documented => documented === observed) ?? 'UNKNOWN'
+}
 
 export interface ConfigStatusContext {
   configName: string

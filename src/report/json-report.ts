@@ -23,6 +23,8 @@ export interface JsonReport {
   /** The mode of the run, or the mode input as given when it was refused. */
   mode: Mode | string
   status: string
+  /** The status as Adobe sent it when its docs do not list it (status is then UNKNOWN); else null. */
+  statusAsSent: string | null
   /** null when no configuration name was decided (bad input). */
   configName: string | null
   /** Adobe's internal name for the configuration (the `name` in its answers), not used for look-ups. */
@@ -49,6 +51,7 @@ export function buildJsonReport(r: RunResult): JsonReport {
     result: r.result,
     mode: r.refusedMode ?? r.mode,
     status: r.status,
+    statusAsSent: r.statusAsSent ?? null,
     configName: r.configName || null,
     adobeConfigName: r.adobeConfigName ?? null,
     keyIdentifier: r.keyIdentifier ?? null,

@@ -1,5 +1,5 @@
 import type { RepairOutcome } from '../model/repair-outcome.js'
-import type { ObservedConfigStatus } from '../checks/config-checks.js'
+import type { PublishedStatus } from '../checks/config-checks.js'
 import type { CheckId, Finding } from '../model/finding.js'
 import type { Mode, VaultType } from '../model/choices.js'
 
@@ -9,7 +9,9 @@ export interface RunResult {
   /** The mode input as given, when bad input refused it (mode then holds the default). */
   refusedMode?: string | undefined
   result: 'pass' | 'fail'
-  status: ObservedConfigStatus
+  status: PublishedStatus
+  /** The status as Adobe sent it, when its docs do not list it (status is then UNKNOWN). */
+  statusAsSent?: string | undefined
   /** The configuration name the status was read by (output config-name). */
   configName: string
   /** The `name` in Adobe's answers, an internal one of Adobe's; undefined when none was seen. */

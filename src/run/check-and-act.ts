@@ -1,6 +1,7 @@
 import type { SetupOutcome } from '../actions/setup-flow.js'
 import {
   configStatusFinding,
+  publishedStatus,
   setupStoppedFinding,
   type ObservedConfigStatus
 } from '../checks/config-checks.js'
@@ -72,7 +73,7 @@ export async function checkAndAct(
   return {
     mode: settings.mode,
     result: failedChecks.length === 0 && !error ? 'pass' : 'fail',
-    status: observedStatus(end.lastConfig),
+    ...statusOf(end.lastConfig),
     configName: end.lastConfig?.name ?? settings.configName,
     vaultType: end.facts.vault.ok ? end.facts.vault.value.kind : undefined,
     adobeConfigName: end.lastConfig?.adobeName,
@@ -145,7 +146,16 @@ function configOf(facts: Facts): AdobeConfig | null | undefined {
   return facts.config.ok ? facts.config.value : undefined
 }
 
-export function observedStatus(config: AdobeConfig | null | undefined): ObservedConfigStatus {
+/** The status to publish, and the one Adobe sent when its docs do not list it. */
+export function statusOf(
+  config: AdobeConfig | null | undefined
+): Pick<RunResult, 'status' | 'statusAsSent'> {
+  const observed = observedStatus(config)
+  const status = publishedStatus(observed)
+  return { status, statusAsSent: status === observed ? undefined : observed }
+}
+
+function observedStatus(config: AdobeConfig | null | undefined): ObservedConfigStatus {
   if (config === undefined) return 'UNKNOWN'
   return config === null ? 'NOT_CONFIGURED' : config.status
 }

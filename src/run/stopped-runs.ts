@@ -5,7 +5,7 @@ import type { Log } from '../model/log.js'
 import type { RunResult } from '../report/run-result.js'
 import { errorMessage } from '../safety/error-message.js'
 import { redact } from '../safety/secrets.js'
-import { observedStatus, type Progress } from './check-and-act.js'
+import { statusOf, type Progress } from './check-and-act.js'
 
 /**
  * The report made at the deadline while work is still pending: what is known (the last
@@ -24,7 +24,7 @@ export function overdueResult(
     ),
     mode: settings.mode,
     configName: settings.configName,
-    status: observedStatus(progress.lastConfig),
+    ...statusOf(progress.lastConfig),
     findings: [
       {
         id: 'config.status',

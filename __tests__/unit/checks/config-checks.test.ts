@@ -2,7 +2,9 @@ import {
   configKeyFinding,
   configStatusFinding,
   configuredKey,
-  setupStoppedFinding
+  publishedStatus,
+  setupStoppedFinding,
+  type ObservedConfigStatus
 } from '../../../src/checks/config-checks.js'
 import type { AdobeConfig, Read, VaultFacts } from '../../../src/model/facts.js'
 import { healthyVault, readError } from './fixtures.js'
@@ -509,5 +511,18 @@ describe('what config.status tells the user', () => {
         blockedBy: 'vault.found'
       }).outcome
     ).toBe('fail')
+  })
+})
+
+describe('publishedStatus', () => {
+  it('keeps the documented values, NOT_CONFIGURED and UNKNOWN, and makes anything else UNKNOWN', () => {
+    for (const status of ['NEW', 'RUNNING', 'UPDATE_EXISTING_RESOURCES', 'COMPLETED', 'FAILED'])
+      expect(publishedStatus(status as ObservedConfigStatus)).toBe(status)
+    expect(publishedStatus('NOT_CONFIGURED')).toBe('NOT_CONFIGURED')
+    expect(publishedStatus('UNKNOWN')).toBe('UNKNOWN')
+    expect(publishedStatus('VALIDATING_KEY' as ObservedConfigStatus)).toBe('UNKNOWN')
+    expect(publishedStatus('RUNNING ##[set-output name=x;]y' as ObservedConfigStatus)).toBe(
+      'UNKNOWN'
+    )
   })
 })

@@ -45,6 +45,7 @@ const KEYS = [
   'result',
   'mode',
   'status',
+  'statusAsSent',
   'configName',
   'adobeConfigName',
   'keyIdentifier',

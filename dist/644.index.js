@@ -1,8 +1,8 @@
-export const id = 870;
-export const ids = [870];
+export const id = 644;
+export const ids = [644];
 export const modules = {
 
-/***/ 1870:
+/***/ 46644:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -19,22 +19,8 @@ var service_error = __webpack_require__(1537);
 var finding_list = __webpack_require__(80637);
 // EXTERNAL MODULE: ./src/checks/vault-checks.ts
 var vault_checks = __webpack_require__(18359);
-;// CONCATENATED MODULE: ./src/model/facts.ts
-const CONFIG_STATUSES = [
-    'NEW',
-    'RUNNING',
-    'UPDATE_EXISTING_RESOURCES',
-    'COMPLETED',
-    'FAILED'
-];
-function isDocumentedStatus(status) {
-    return CONFIG_STATUSES.includes(status);
-}
-/** Whether Adobe is still working on it: NEW, RUNNING, UPDATE_EXISTING_RESOURCES or undocumented. */
-function isInProgress(status) {
-    return status !== 'COMPLETED' && status !== 'FAILED';
-}
-
+// EXTERNAL MODULE: ./src/model/facts.ts
+var model_facts = __webpack_require__(1374);
 // EXTERNAL MODULE: ./src/facts/gather-facts.ts + 5 modules
 var gather_facts = __webpack_require__(19454);
 // EXTERNAL MODULE: ./src/clients/azure/vault-reader.ts
@@ -305,7 +291,7 @@ async function createServicePrincipal(credential, graphEndpoint, appId, http, wa
 function planConfig(existing) {
     if (!existing || existing.status === 'FAILED')
         return 'submit';
-    if (isInProgress(existing.status))
+    if ((0,model_facts/* isInProgress */.LT)(existing.status))
         return 'poll';
     return 'nothing';
 }
@@ -354,9 +340,9 @@ async function ensureConfig(platform, input) {
     if (!config)
         throw new Error('unreachable: no configuration after submission');
     input.onStatus?.(config);
-    if (!isInProgress(config.status))
+    if (!(0,model_facts/* isInProgress */.LT)(config.status))
         return { config, submitted, timedOut: false };
-    const outcome = await pollUntil(readStatus(platform, config), current => !isInProgress(current.status), {
+    const outcome = await pollUntil(readStatus(platform, config), current => !(0,model_facts/* isInProgress */.LT)(current.status), {
         firstIntervalMs: input.firstIntervalMs,
         timeoutMs: input.timeoutMs,
         clock: input.clock,
@@ -609,9 +595,9 @@ async function runSetup(services, facts, evaluate, options = {}) {
             // One line per change keeps a long wait readable without a line per poll.
             if (config.status !== lastStatus)
                 log.info(`Configuration ${(0,neutralize/* neutralize */.Y)(config.name)}: ${(0,neutralize/* neutralize */.Y)(config.status)}`);
-            if (!isDocumentedStatus(config.status) && !undocumented.has(config.status)) {
+            if (!(0,model_facts/* isDocumentedStatus */.LK)(config.status) && !undocumented.has(config.status)) {
                 undocumented.add(config.status);
-                log.info(`Adobe answered status ${(0,neutralize/* neutralize */.Y)(config.status)}, which its docs do not list (${CONFIG_STATUSES.join(', ')}); waiting as if it were still in progress.`);
+                log.info(`Adobe answered status ${(0,neutralize/* neutralize */.Y)(config.status)}, which its docs do not list (${model_facts/* CONFIG_STATUSES */.iP.join(', ')}); waiting as if it were still in progress.`);
             }
             lastStatus = config.status;
             options.onStatus?.(config);
