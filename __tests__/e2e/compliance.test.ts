@@ -118,9 +118,14 @@ function sarifRun(r: ActionRun): {
   tool: { driver: { name: string; rules: Array<{ id: string }> } }
 } {
   expect(r.sarif).toBeDefined()
-  const runs = r.sarif!.runs as unknown[]
-  expect(runs).toHaveLength(1)
-  return runs[0] as ReturnType<typeof sarifRun>
+  // Every check was decided: the key's category, and the blocked category uploaded empty.
+  const runs = r.sarif!.runs as Array<ReturnType<typeof sarifRun>>
+  expect(runs.map(run => run.automationDetails.id)).toEqual([
+    'aep-cmk/kv-aep-cmk-prod/aep-cmk-key/',
+    'aep-cmk/kv-aep-cmk-prod/aep-cmk-key/blocked/'
+  ])
+  expect(runs[1]!.results).toEqual([])
+  return runs[0]!
 }
 
 function trackingIssues(): SimIssue[] {
@@ -252,6 +257,30 @@ describe('a scheduled check that fails, fails again, and recovers', () => {
     expect(trackingIssues()).toEqual([])
     expect(gitHubWrites()).toEqual([])
     expect(r.outputs['issue-url']).toBeUndefined()
+  })
+})
+
+describe('a flaky sign-in neither closes nor reopens the alerts', () => {
+  it('files only the blocking failure, under the blocked category; the key category is left out', async () => {
+    resetSimulator(sim, { configStatusSequence: [...CONFIG_SEQUENCES.immediate] })
+    sim.fault({
+      service: 'entra',
+      method: 'POST',
+      path: /\/oauth2\/v2\.0\/token$/,
+      action: {
+        status: 429,
+        headers: { 'retry-after': '86400' },
+        body: { error: 'temporarily_unavailable', error_description: 'AADSTS50196: throttled' }
+      }
+    })
+    const r = await check({ 'open-issue': 'false' })
+    expect(r.exitCode).not.toBe(0)
+    expect(githubSarifProblems(r.sarif)).toEqual([])
+    const runs = r.sarif!.runs as Array<ReturnType<typeof sarifRun>>
+    expect(runs.map(run => run.automationDetails.id)).toEqual([
+      'aep-cmk/kv-aep-cmk-prod/aep-cmk-key/blocked/'
+    ])
+    expect(runs[0]!.results.map(x => x.ruleId)).toEqual(['azure.sign-in'])
   })
 })
 

@@ -3179,6 +3179,7 @@ async function writeRegularFile(path, text) {
 
 
 
+
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** The fingerprint of our own that names what it is; code scanning reads only the line hash. */
 const CHECK_FINGERPRINT = 'aepCmkCheck/v1';
@@ -3186,12 +3187,40 @@ const CHECK_FINGERPRINT = 'aepCmkCheck/v1';
 function sarifCategory(key) {
     return `aep-cmk/${key.vaultName.toLowerCase()}/${key.keyName.toLowerCase()}/`;
 }
+/** The category of the failures that kept other checks from being decided. */
+function blockedSarifCategory(key) {
+    return `${sarifCategory(key)}blocked/`;
+}
 /**
- * One SARIF 2.1.0 run as GitHub code scanning takes it: every check as a rule, one result per
- * failed or warned check (with strict, warnings are errors, as in the annotations). A passing run
- * has no results, which is how code scanning learns that earlier alerts were fixed.
+ * The SARIF 2.1.0 file of one run, as GitHub code scanning takes it. Code scanning closes, as
+ * fixed, every alert whose result is missing from a later upload of the same category ("SARIF
+ * support for code scanning"), so:
+ * - when every check was decided, the key's category holds one result per failed or warned
+ *   check (a passing run has none: that is how earlier alerts close), and the blocked category
+ *   is uploaded empty, closing what an earlier blocked run opened;
+ * - when a failure kept checks from being decided (a throttled sign-in is enough), the key's
+ *   category is left out, so the alerts of the skipped checks stay as they are, and the
+ *   blocking failures go to the blocked category, where they still reach code scanning.
+ * Two runs with distinct categories in one file are within GitHub's limits (20 runs a file; one
+ * run per tool and category).
  */
 function buildSarif(findings, key, location, strict) {
+    const blocking = skippedBy(findings);
+    const runs = blocking.size === 0
+        ? [
+            sarifRun(findings, key, location, strict, sarifCategory(key)),
+            sarifRun([], key, location, strict, blockedSarifCategory(key))
+        ]
+        : [
+            sarifRun(findings.filter(f => blocking.has(f.id)), key, location, strict, blockedSarifCategory(key))
+        ];
+    return { $schema: SARIF_SCHEMA, version: '2.1.0', runs };
+}
+/**
+ * One run: every check as a rule, one result per failed or warned check (with strict, warnings
+ * are errors, as in the annotations), under `category`.
+ */
+function sarifRun(findings, key, location, strict, category) {
     const rules = SARIF_RULES.map(rule => {
         return {
             id: rule.id,
@@ -3249,22 +3278,16 @@ function buildSarif(findings, key, location, strict) {
         });
     }
     return {
-        $schema: SARIF_SCHEMA,
-        version: '2.1.0',
-        runs: [
-            {
-                tool: {
-                    driver: {
-                        name: ACTION_NAME,
-                        version: ACTION_VERSION,
-                        semanticVersion: ACTION_VERSION,
-                        rules
-                    }
-                },
-                automationDetails: { id: sarifCategory(key) },
-                results
+        tool: {
+            driver: {
+                name: ACTION_NAME,
+                version: ACTION_VERSION,
+                semanticVersion: ACTION_VERSION,
+                rules
             }
-        ]
+        },
+        automationDetails: { id: category },
+        results
     };
 }
 function messageOf(finding, key) {

@@ -1,7 +1,7 @@
 import type { CheckId, Finding } from '../model/finding.js'
 
 /** The skipped checks grouped by the failed check that blocked them, in finding order. */
-export function skippedBy(findings: Finding[]): Map<CheckId, CheckId[]> {
+export function skippedBy(findings: readonly Finding[]): Map<CheckId, CheckId[]> {
   const groups = new Map<CheckId, CheckId[]>()
   for (const f of findings) {
     if (f.outcome !== 'skipped') continue

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { CHECK_IDS, type Finding } from '../../../src/model/finding.js'
 import { registerSecret } from '../../../src/safety/secrets.js'
+import { skipped } from '../../../src/checks/skipped.js'
 import { buildSarif, sarifCategory, writeSarif } from '../../../src/report/sarif.js'
 import type { WorkflowLocation } from '../../../src/report/workflow-location.js'
 import { githubSarifProblems, sarifSchemaErrors } from '../../sarif-requirements.js'
@@ -151,5 +152,40 @@ describe('SARIF for code scanning', () => {
     } finally {
       await rm(dir, { recursive: true, force: true })
     }
+  })
+})
+
+describe('SARIF when checks were skipped', () => {
+  const signInFailed: Finding[] = [
+    {
+      id: 'azure.sign-in',
+      outcome: 'fail',
+      detail: 'Entra throttled the token request.',
+      fix: 'Re-run.'
+    },
+    skipped('vault.found', 'azure.sign-in'),
+    skipped('key.found', 'azure.sign-in'),
+    { id: 'adobe.sign-in', outcome: 'pass', detail: 'Signed in.' }
+  ]
+
+  it('leaves the key category out, so the skipped checks keep their alerts, and files the blocking failure under blocked/', () => {
+    const log = buildSarif(signInFailed, KEY, STEP, false)
+    expect(log.runs.map(run => run.automationDetails?.id)).toEqual([
+      `${sarifCategory(KEY)}blocked/`
+    ])
+    expect(log.runs[0]!.results!.map(r => r.ruleId)).toEqual(['azure.sign-in'])
+  })
+
+  it('uploads the blocked category empty once every check is decided, closing what a blocked run opened', () => {
+    const log = buildSarif(
+      [{ id: 'vault.found', outcome: 'pass', detail: 'Found.' }],
+      KEY,
+      STEP,
+      false
+    )
+    expect(log.runs.map(run => [run.automationDetails?.id, run.results?.length])).toEqual([
+      [sarifCategory(KEY), 0],
+      [`${sarifCategory(KEY)}blocked/`, 0]
+    ])
   })
 })
