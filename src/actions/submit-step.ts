@@ -1,0 +1,64 @@
+import type { Services } from '../clients/services.js'
+import {
+  CONFIG_STATUSES,
+  isDocumentedStatus,
+  type AdobeConfig,
+  type KeyFacts
+} from '../model/facts.js'
+import type { Log } from '../model/log.js'
+import { ensureConfig } from './ensure-config.js'
+import type { SetupWait } from './setup-waits.js'
+
+export interface SubmissionContext {
+  services: Services
+  log: Log
+  wait: () => SetupWait
+  /** Where the submission is listed for the report, when this run made it. */
+  actions: string[]
+  onStatus?: ((config: AdobeConfig) => void) | undefined
+}
+
+/**
+ * Submits the key to Adobe unless a configuration for it is already there or under way, and
+ * follows the configuration to a final status within what is left of wait-timeout-seconds.
+ */
+export async function submitAndFollow(
+  key: KeyFacts,
+  existing: AdobeConfig | null,
+  { services, log, wait, actions, onStatus }: SubmissionContext
+): Promise<{ timedOut: boolean }> {
+  const { configName, payloadFormat } = services.settings
+  let lastStatus: string | undefined
+  const undocumented = new Set<string>()
+  const result = await ensureConfig(services.platform, {
+    existing,
+    name: configName,
+    keyIdentifier: key.id,
+    keyName: key.name,
+    payloadFormat,
+    ...wait(),
+    onSubmit: () => log.info(`Submitting configuration ${configName} for ${key.id} to Adobe`),
+    onStatus: config => {
+      // One line per change keeps a long wait readable without a line per poll.
+      if (config.status !== lastStatus) log.info(`Configuration ${config.name}: ${config.status}`)
+      if (!isDocumentedStatus(config.status) && !undocumented.has(config.status)) {
+        undocumented.add(config.status)
+        log.info(
+          `Adobe answered status ${config.status}, which its docs do not list (${CONFIG_STATUSES.join(', ')}); waiting as if it were still in progress.`
+        )
+      }
+      lastStatus = config.status
+      onStatus?.(config)
+    }
+  })
+  if (result.submitted) {
+    const adobeName = result.config.adobeName
+    actions.push(
+      `Submitted configuration ${configName} for ${key.id} (${payloadFormat} payload)` +
+        (adobeName && adobeName !== configName
+          ? `; Adobe's internal name for it: ${adobeName}`
+          : '')
+    )
+  }
+  return { timedOut: result.timedOut }
+}
