@@ -608,6 +608,67 @@ describe('runSetup: remediate', () => {
     expect(run.outcome.kind).toBe('blocked')
   })
 
+  describe('the firewall changed by someone else as it writes (ARM keeps no ETag on a vault)', () => {
+    const VAULT_PATCH = /\/vaults\/kv-aep-cmk-prod$/
+    const ipRulesOf = (s: Simulator) =>
+      (s.state.vault!.properties.networkAcls as { ipRules: Array<{ value: string }> }).ipRules
+    /** Another client's write to the firewall that lands right after the repair's own. */
+    const rightAfterTheWrite =
+      (change: (rules: Array<{ value: string }>) => Array<{ value: string }>) => (s: Simulator) =>
+        s.fault({
+          service: 'arm',
+          method: 'PATCH',
+          path: VAULT_PATCH,
+          after: 'send',
+          action: {
+            change: state => {
+              const acls = state.vault!.properties.networkAcls as {
+                ipRules: Array<{ value: string }>
+              }
+              acls.ipRules = change(acls.ipRules)
+            }
+          }
+        })
+
+    it('reports a rule removed right after its write and does not bring it back', async () => {
+      const run = await runSetupAgainst(
+        sim,
+        nothing(),
+        { remediate: 'adobe-ip' },
+        rightAfterTheWrite(rules => rules.filter(r => r.value !== '198.51.100.0/24'))
+      )
+      expect(repair(run, 'adobe-ip')).toMatchObject({
+        result: 'created',
+        summary: expect.stringContaining(
+          '; the IP rules changed right after this write, by another change, and were left as they are: 198.51.100.0/24 removed'
+        )
+      })
+      expect(ipRulesOf(sim).map(r => r.value)).toEqual([`${sim.state.runnerIp}/32`, ADOBE_IP])
+      expect(run.writes.filter(w => w.startsWith('PATCH'))).toHaveLength(1)
+    })
+
+    it("fails, naming every change, when another write right after it dropped Adobe's address", async () => {
+      // An admin's write computed from a read taken before the repair's: it adds a range and,
+      // without knowing, drops Adobe's address again.
+      const stale = (s: Simulator) =>
+        rightAfterTheWrite(() => [
+          { value: `${s.state.runnerIp}/32` },
+          { value: '198.51.100.0/24' },
+          { value: '203.0.113.7/32' }
+        ])(s)
+      const run = await runSetupAgainst(sim, nothing(), { remediate: 'adobe-ip' }, stale)
+      expect(repair(run, 'adobe-ip')).toEqual({
+        item: 'adobe-ip',
+        check: 'vault.adobe-ip',
+        result: 'failed',
+        call: 'ARM GET vault (read back after the firewall write)',
+        message: `Adobe's address ${ADOBE_IP} was added to the IP rules of vault kv-aep-cmk-prod, but they changed right after the write, by another change: ${ADOBE_IP} removed, 203.0.113.7/32 added. Setup does not write them again in this run; re-run it to add the address to the rules as they are now.`
+      })
+      expect(run.writes.filter(w => w.startsWith('PATCH'))).toHaveLength(1)
+      expect(run.outcome.kind).toBe('blocked')
+    })
+  })
+
   it('waits out a new principal ARM cannot see yet, and says so', async () => {
     const run = await runSetupAgainst(
       sim,
