@@ -57,7 +57,11 @@ export async function registerWhenNeeded(
     }
   }
   const registration = outcome.registration
-  if (registration?.applicationId && !registered?.applicationId) {
+  if (outcome.conflict)
+    log.info(
+      'Adobe answered that the CMK app is registered already (another setup run registered it meanwhile); waiting for its consent URL'
+    )
+  else if (registration?.applicationId && !registered?.applicationId) {
     actions.push(`Registered the CMK app with Adobe (application id ${registration.applicationId})`)
     log.info(actions.at(-1)!)
   }

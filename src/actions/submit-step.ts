@@ -6,6 +6,8 @@ import {
   type KeyFacts
 } from '../model/facts.js'
 import type { Log } from '../model/log.js'
+import { ServiceError } from '../clients/http/service-error.js'
+import { planConfig } from './config-plan.js'
 import { ensureConfig } from './ensure-config.js'
 import type { SetupWait } from './setup-waits.js'
 
@@ -28,6 +30,9 @@ export async function submitAndFollow(
   { services, log, wait, actions, onStatus }: SubmissionContext
 ): Promise<{ timedOut: boolean }> {
   const { configName, payloadFormat } = services.settings
+  // Another setup run for the org may have submitted since the facts were read (the README's
+  // workflows hold a concurrency group per org; without one, this keeps the two from racing).
+  if (planConfig(existing) === 'submit') existing = await readAgain(services, configName)
   let lastStatus: string | undefined
   const undocumented = new Set<string>()
   const result = await ensureConfig(services.platform, {
@@ -61,4 +66,18 @@ export async function submitAndFollow(
     )
   }
   return { timedOut: result.timedOut }
+}
+
+/** The configuration read again right before submitting; a read that fails stops the submission. */
+async function readAgain(services: Services, name: string): Promise<AdobeConfig | null> {
+  try {
+    return await services.platform.getConfig(name)
+  } catch (error) {
+    if (!(error instanceof ServiceError)) throw error
+    throw new ServiceError(
+      error.call,
+      error.status,
+      `${error.serviceMessage}; the configuration was read again right before submitting, in case another setup run had submitted it meanwhile, and setup does not submit without knowing`
+    )
+  }
 }
