@@ -6,6 +6,7 @@ import { toReadError } from '../facts/read-error.js'
 import type { Facts } from '../model/facts.js'
 import type { Finding } from '../model/finding.js'
 import type { Log } from '../model/log.js'
+import { neutralize } from '../safety/neutralize.js'
 import { registerCmkApp } from './register-app.js'
 import type { SetupWait } from './setup-waits.js'
 
@@ -63,7 +64,7 @@ export async function registerWhenNeeded(
     )
   else if (registration?.applicationId && !registered?.applicationId) {
     actions.push(`Registered the CMK app with Adobe (application id ${registration.applicationId})`)
-    log.info(actions.at(-1)!)
+    log.info(neutralize(actions.at(-1)!))
   }
   if (outcome.timedOut || !registration) {
     return {

@@ -6,6 +6,7 @@ import {
   type KeyFacts
 } from '../model/facts.js'
 import type { Log } from '../model/log.js'
+import { neutralize } from '../safety/neutralize.js'
 import { ServiceError } from '../clients/http/service-error.js'
 import { planConfig } from './config-plan.js'
 import { ensureConfig } from './ensure-config.js'
@@ -42,14 +43,17 @@ export async function submitAndFollow(
     keyName: key.name,
     payloadFormat,
     ...wait(),
-    onSubmit: () => log.info(`Submitting configuration ${configName} for ${key.id} to Adobe`),
+    onSubmit: () =>
+      log.info(`Submitting configuration ${configName} for ${neutralize(key.id)} to Adobe`),
     onStatus: config => {
-      // One line per change keeps a long wait readable without a line per poll.
-      if (config.status !== lastStatus) log.info(`Configuration ${config.name}: ${config.status}`)
+      // One line per change keeps a long wait readable without a line per poll. Adobe's text is
+      // neutralized here so that it stays on its line (the host keeps a text's line breaks).
+      if (config.status !== lastStatus)
+        log.info(`Configuration ${neutralize(config.name)}: ${neutralize(config.status)}`)
       if (!isDocumentedStatus(config.status) && !undocumented.has(config.status)) {
         undocumented.add(config.status)
         log.info(
-          `Adobe answered status ${config.status}, which its docs do not list (${CONFIG_STATUSES.join(', ')}); waiting as if it were still in progress.`
+          `Adobe answered status ${neutralize(config.status)}, which its docs do not list (${CONFIG_STATUSES.join(', ')}); waiting as if it were still in progress.`
         )
       }
       lastStatus = config.status

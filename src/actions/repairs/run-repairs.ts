@@ -3,6 +3,7 @@ import type { Repair, VaultType } from '../../model/choices.js'
 import type { Facts } from '../../model/facts.js'
 import type { CheckId, Finding } from '../../model/finding.js'
 import type { RepairOutcome } from '../../model/repair-outcome.js'
+import { neutralize } from '../../safety/neutralize.js'
 import { REPAIR_CHECK, repairPermission } from '../repair-outcome.js'
 import { adobeIpRepair } from './adobe-ip-repair.js'
 import type { FactsReadBack, RepairRun, RepairStep } from './repair-step.js'
@@ -74,19 +75,21 @@ export class RepairRunner {
     return (await step.readBack(result, target, this.run)) ?? {}
   }
 
+  // Service text (names, rules, messages) is neutralized where it is put into a line, so that
+  // it stays on that line: the host makes each line inert but keeps a text's line breaks.
   private record(outcome: RepairOutcome): void {
     this.outcomes.push(outcome)
     const { log } = this.run
     switch (outcome.result) {
       case 'created':
         this.actions.push(outcome.summary)
-        log.info(outcome.summary)
+        log.info(neutralize(outcome.summary))
         break
       case 'already-present':
-        log.info(`remediate ${outcome.item}: ${outcome.summary}`)
+        log.info(`remediate ${outcome.item}: ${neutralize(outcome.summary)}`)
         break
       case 'not-possible':
-        log.info(`remediate ${outcome.item}: not possible: ${outcome.reason}`)
+        log.info(`remediate ${outcome.item}: not possible: ${neutralize(outcome.reason)}`)
         break
       default: {
         const status = outcome.status ? ` (HTTP ${outcome.status})` : ''
