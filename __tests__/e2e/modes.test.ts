@@ -358,8 +358,9 @@ describe('setup with existing state', () => {
     expect(r.exitCode).toBe(0)
     expect(r.outputs.status).toBe('COMPLETED')
     expect(sim.counters.configSubmissions).toBe(1)
-    // the first read (404), then one poll after the job answer
-    expect(configGets()).toBe(2)
+    // the first read (404), the read again right before submitting (404), then one poll after
+    // the job answer
+    expect(configGets()).toBe(3)
   })
 
   it('polls a pending registration until the consent URL appears', async () => {

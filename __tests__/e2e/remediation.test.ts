@@ -1,3 +1,4 @@
+import { delimiter, resolve } from 'node:path'
 import {
   CONFIG_PATH,
   HSM_ROLE,
@@ -276,6 +277,59 @@ describe('remediate: an answer that names another principal', () => {
     expect(JSON.parse(puts[0]!.body)).toMatchObject({
       properties: { principalId: sim.state.cmkApp.objectId }
     })
+  })
+})
+
+describe('remediate: signed in through the Azure CLI, without azure-tenant-id', () => {
+  const OTHER_TENANT = '0d3f9a1e-2b4c-4e6f-8a9b-1c2d3e4f5a6b'
+  let sim: Simulator
+  beforeAll(async () => {
+    sim = await startSimulator()
+  })
+  afterAll(() => sim.close())
+
+  /** An `az` signed in (like azure/login does) to the simulator's tenant. */
+  const signedInAz = () => ({
+    PATH: `${resolve('test/fake-az')}${delimiter}${process.env.PATH ?? ''}`,
+    FAKE_AZ_CLIENT_ID: sim.state.azure.clientId,
+    FAKE_AZ_CLIENT_SECRET: sim.state.azure.clientSecret,
+    FAKE_AZ_TENANT_ID: sim.state.tenantId
+  })
+  const cliInputs = () => ({
+    ...inputs(sim),
+    'azure-auth': 'cli',
+    'azure-tenant-id': undefined,
+    'azure-client-id': undefined,
+    'azure-client-secret': undefined
+  })
+  const repairOf = (run: ActionRun) =>
+    (run.report!.repairs as Array<Record<string, unknown>>).find(
+      r => r.item === 'service-principal'
+    )
+
+  it('makes no service principal when the vault belongs to another tenant than the one it signs in to', async () => {
+    const scenario = nothingSetUp(sim)
+    scenario.vault!.properties.tenantId = OTHER_TENANT
+    resetSimulator(sim, scenario)
+    const run = await runAction(sim, cliInputs(), { env: signedInAz(), withReport: true })
+    expect(writesOf(sim).filter(w => w.includes(' graph '))).toEqual([])
+    expect(repairOf(run)).toEqual({
+      item: 'service-principal',
+      check: 'app.consented',
+      result: 'not-possible',
+      reason: `the job signs in to tenant ${sim.state.tenantId}, but vault kv-aep-cmk-prod belongs to tenant ${OTHER_TENANT}, where the service principal is needed`
+    })
+    expect(run.outputs['failed-checks']!.split(',')).toContain('app.consented')
+  })
+
+  it("makes it when the token it signs in with was issued in the vault's tenant", async () => {
+    resetSimulator(sim, nothingSetUp(sim))
+    const run = await runAction(sim, cliInputs(), { env: signedInAz(), withReport: true })
+    expect(repairOf(run)).toMatchObject({
+      result: 'created',
+      summary: expect.stringContaining(`in tenant ${sim.state.tenantId} (`)
+    })
+    expect(writesOf(sim)).toContain('POST graph /v1.0/servicePrincipals')
   })
 })
 

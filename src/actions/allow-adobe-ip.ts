@@ -5,7 +5,8 @@ import { ServiceError } from '../clients/http/service-error.js'
 import type { VaultType } from '../model/choices.js'
 
 export type AdobeIpOutcome =
-  | { kind: 'added'; ipRules: string[] }
+  /** `sent`: the IP rules written; `ipRules`: those the write's answer shows. */
+  | { kind: 'added'; ipRules: string[]; sent: string[] }
   /** A rule already allows the address (added meanwhile); nothing was written. */
   | { kind: 'already-allowed'; rule: string }
   /** Azure ignores IP rules while public network access is Disabled; nothing was written. */
@@ -26,6 +27,11 @@ interface NetworkSettings {
  * more IP rule, every other rule and setting as read (a PATCH replaces networkAcls as a whole, so
  * sending only the new rule would drop the others). Public network access is never changed:
  * enabling it would widen access, which remediation never does.
+ *
+ * The read and the write cannot be made one: neither resource carries an ETag and neither update
+ * takes If-Match (azure-rest-api-specs, Microsoft.KeyVault Vault.tsp and ManagedHsm.tsp;
+ * `@azure/arm-keyvault` 5 has no ifMatch option), so a change someone makes between them is
+ * overwritten. The caller reads the firewall again right after and reports what changed.
  */
 export async function allowAdobeIp(
   client: KeyVaultManagementClient,
@@ -77,6 +83,11 @@ async function addRule<Acls extends NonNullable<NetworkSettings['networkAcls']>>
   const rules = acls.ipRules ?? []
   const allowing = rules.find(rule => ipv4RuleAllows(rule.value, ADOBE_MONITORING_IP))
   if (allowing) return { kind: 'already-allowed', rule: allowing.value }
-  const ipRules = await write({ ...acls, ipRules: [...rules, { value: ADOBE_MONITORING_IP }] })
-  return { kind: 'added', ipRules: (ipRules ?? []).map(rule => rule.value) }
+  const sent = [...rules, { value: ADOBE_MONITORING_IP }]
+  const ipRules = await write({ ...acls, ipRules: sent })
+  return {
+    kind: 'added',
+    ipRules: (ipRules ?? []).map(rule => rule.value),
+    sent: sent.map(rule => rule.value)
+  }
 }

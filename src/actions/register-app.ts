@@ -9,6 +9,8 @@ export interface RegistrationOutcome {
   registration: AppRegistration | null
   /** The consent URL did not appear within the wait. */
   timedOut: boolean
+  /** Adobe answered the POST 409: the registration was there already (another run made it). */
+  conflict?: true | undefined
 }
 
 /**
@@ -26,26 +28,39 @@ export async function registerCmkApp(
   const deadline = clock.now() + options.timeoutMs
   const remaining = () => ({ ...options, clock, timeoutMs: Math.max(0, deadline - clock.now()) })
   // A registration Adobe is still preparing (no consent URL yet) is waited for, not made again.
-  if (!existing?.applicationId) await postRegistration(platform, remaining())
+  const posted = existing?.applicationId
+    ? 'not-posted'
+    : await postRegistration(platform, remaining())
   const outcome = await pollUntil(
     () => platform.getRegistration(),
     registration => Boolean(registration?.applicationRedirectUrl),
     remaining()
   )
-  return { registration: outcome.value, timedOut: !outcome.done }
+  return {
+    registration: outcome.value,
+    timedOut: !outcome.done,
+    ...(posted === 'conflict' && { conflict: true })
+  }
 }
 
+/**
+ * Posts the registration. A 409 means that one exists already: another setup run for the org
+ * registered it between this run's read and its POST. It is read back like a lost write, never
+ * taken as a failure.
+ */
 async function postRegistration(
   platform: PlatformClient,
   options: LostWriteOptions
-): Promise<void> {
+): Promise<'posted' | 'conflict'> {
   try {
     await platform.registerApp()
+    return 'posted'
   } catch (error) {
     // A 2xx whose body could not be read was accepted; a network error, timeout or 5xx may have been.
+    const conflict = error instanceof ServiceError && error.status === 409
     const mayHaveArrived =
       error instanceof ServiceError &&
-      (error.retryable || (error.status !== undefined && error.status < 300))
+      (conflict || error.retryable || (error.status !== undefined && error.status < 300))
     if (!mayHaveArrived) throw error
     // Adobe registers asynchronously: a lost POST may show up only after a few reads.
     const seen = await readBackLostWrite(
@@ -59,5 +74,6 @@ async function postRegistration(
         error.status,
         `${error.serviceMessage}; ${notWrittenAgain('CMK app registration', options.lostWriteGraceMs)}`
       )
+    return conflict ? 'conflict' : 'posted'
   }
 }

@@ -1,4 +1,5 @@
 import type { ServiceName, SimRequest } from './context.js'
+import type { Scenario } from './scenario.js'
 
 /**
  * What a fault does instead of (or, with `after: 'send'`, after) the normal handling:
@@ -18,6 +19,12 @@ export type FaultAction =
   | 'reset'
   | 'endless'
   | { delayMs: number }
+  /**
+   * Another client's write landing at the same moment: `change` is applied to the state just
+   * before the request is handled (or, with `after: 'send'`, just after), and the request is
+   * answered normally. Two writers racing a read-modify-write are made with it.
+   */
+  | { change: (state: Scenario) => void }
 
 export interface FaultRule {
   service?: ServiceName | undefined

@@ -313,6 +313,14 @@ export interface Scenario {
    * role (RBAC vault) or its wrapKey/unwrapKey/get access policy (access-policy vault).
    */
   configChecksAccess: boolean
+  /**
+   * What a second POST answers while the first one's result stands. Adobe's docs do not say:
+   * 'accept' (the default) answers it like the first (registration) or replaces the stored
+   * configuration; 'conflict' answers 409 in Adobe's service error shape, for a registration that
+   * exists (pending or ready) and for a configuration of that name that is not FAILED: what a
+   * second setup run for the same org meets.
+   */
+  secondPost: 'accept' | 'conflict'
   latencyMs: number
   idTokenLifetimeSeconds: number
 }
@@ -660,6 +668,7 @@ export function makeScenario(overrides: Partial<Scenario> = {}): Scenario {
     configLookupBy: 'submitted',
     configResponseShape: 'current',
     configChecksAccess: true,
+    secondPost: 'accept',
     latencyMs: 0,
     idTokenLifetimeSeconds: 300,
     ...overrides

@@ -289,6 +289,13 @@ async function handle(
     return
   }
   const fault = takeFault(faults, simReq)
+  if (fault && isChange(fault.action)) {
+    if (fault.after !== 'send') fault.action.change(ctx.state)
+    const answer = await HANDLERS[service](simReq, ctx)
+    if (fault.after === 'send') fault.action.change(ctx.state)
+    await send(res, record, ctx, answer)
+    return
+  }
   if (fault && fault.after !== 'send' && !isDelay(fault.action)) {
     await send(res, record, ctx, faultAnswer(fault.action, simReq))
     return
@@ -312,7 +319,12 @@ function isDelay(action: FaultAction): action is { delayMs: number } {
   return typeof action === 'object' && 'delayMs' in action
 }
 
+function isChange(action: FaultAction): action is Extract<FaultAction, { change: unknown }> {
+  return typeof action === 'object' && 'change' in action
+}
+
 function faultAnswer(action: Exclude<FaultAction, { delayMs: number }>, req: SimRequest): Answer {
+  if (isChange(action)) throw new Error('a change is applied by handle(), not answered')
   if (action === 'reset') return { status: 0, reset: true }
   if (action === 'endless') return { status: 200, endless: true }
   if (action === 'malformed') {

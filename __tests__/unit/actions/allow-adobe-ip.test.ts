@@ -58,7 +58,8 @@ describe('allowAdobeIp', () => {
     ])
     expect(outcome).toEqual({
       kind: 'added',
-      ipRules: ['198.51.100.0/24', '203.0.113.7/32', '20.88.123.53']
+      ipRules: ['198.51.100.0/24', '203.0.113.7/32', '20.88.123.53'],
+      sent: ['198.51.100.0/24', '203.0.113.7/32', '20.88.123.53']
     })
   })
 
@@ -99,7 +100,7 @@ describe('allowAdobeIp: edges of what ARM answers', () => {
     expect(updates[0]?.parameters).toEqual({
       properties: { networkAcls: { defaultAction: 'deny', ipRules: [{ value: '20.88.123.53' }] } }
     })
-    expect(outcome).toEqual({ kind: 'added', ipRules: ['20.88.123.53'] })
+    expect(outcome).toEqual({ kind: 'added', ipRules: ['20.88.123.53'], sent: ['20.88.123.53'] })
   })
 
   it('reports the write as done when the PATCH answer carries no properties', async () => {
@@ -110,7 +111,7 @@ describe('allowAdobeIp: edges of what ARM answers', () => {
       }
     } as unknown as KeyVaultManagementClient
     const outcome = await allowAdobeIp(client, { id: VAULT_ID, kind: 'vault' }, signal)
-    expect(outcome).toStrictEqual({ kind: 'added', ipRules: [] })
+    expect(outcome).toStrictEqual({ kind: 'added', ipRules: [], sent: ['20.88.123.53'] })
   })
 
   it('reports the write as done when the PATCH answer has properties but no firewall', async () => {
@@ -121,7 +122,7 @@ describe('allowAdobeIp: edges of what ARM answers', () => {
       }
     } as unknown as KeyVaultManagementClient
     const outcome = await allowAdobeIp(client, { id: VAULT_ID, kind: 'vault' }, signal)
-    expect(outcome).toStrictEqual({ kind: 'added', ipRules: [] })
+    expect(outcome).toStrictEqual({ kind: 'added', ipRules: [], sent: ['20.88.123.53'] })
   })
 
   it("passes the run's abort signal to the read and the write", async () => {
@@ -202,6 +203,10 @@ describe('allowAdobeIp on a Managed HSM', () => {
         }
       }
     ])
-    expect(outcome).toEqual({ kind: 'added', ipRules: ['198.51.100.0/24', '20.88.123.53'] })
+    expect(outcome).toEqual({
+      kind: 'added',
+      ipRules: ['198.51.100.0/24', '20.88.123.53'],
+      sent: ['198.51.100.0/24', '20.88.123.53']
+    })
   })
 })

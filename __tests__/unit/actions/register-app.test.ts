@@ -79,6 +79,16 @@ describe('registerCmkApp', () => {
     expect(calls.filter(c => c === 'POST registration')).toHaveLength(1)
   })
 
+  it('a conflict (409: another run registered it meanwhile) is read back like a lost POST and said', async () => {
+    const { platform, calls } = fakePlatform({
+      registerApp: [{ throws: lost(409) }],
+      getRegistration: [preparing, published]
+    })
+    const outcome = await registerCmkApp(platform, null, options().value)
+    expect(outcome).toEqual({ registration: published, timedOut: false, conflict: true })
+    expect(calls).toEqual(['POST registration', 'GET registration', 'GET registration'])
+  })
+
   it('the read-back of a lost POST has a grace period of its own, beyond timeoutMs', async () => {
     const { platform } = fakePlatform({
       registerApp: [{ throws: lost(503) }],
@@ -124,7 +134,6 @@ describe('registerCmkApp', () => {
 
   it.each([
     ['a refusal (403)', lost(403)],
-    ['a conflict (409)', lost(409)],
     ['a redirect that was not followed (300)', lost(300)],
     ['an error that is not a service answer', new TypeError('bug')]
   ])('%s is thrown at once, without reading back', async (_, error) => {

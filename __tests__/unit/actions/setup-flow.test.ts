@@ -146,7 +146,8 @@ describe('runSetup: the configuration', () => {
       s.fault({
         service: 'platform',
         method: 'GET',
-        path: new RegExp(`^${CONFIG_PATH}/`),
+        // The first GET is the read right before submitting: the status reads come after it.
+        path: new NthMatch(new RegExp(`^${CONFIG_PATH}/`), 2),
         times: 3,
         action: { status: 200, body: queued }
       })
@@ -351,6 +352,88 @@ describe('runSetup: registering the CMK app', () => {
       })
     })
     expect(run.writes).toEqual([`POST platform ${REGISTRATION_PATH}`])
+  })
+})
+
+describe('runSetup: two setups for the same org at once', () => {
+  /** The configuration another run submitted for the same key, as Adobe stores it. */
+  const submittedByAnotherRun = (s: Simulator): void => {
+    const vaultUri = s.vaultUri()
+    const key = s.state.key!
+    s.state.configs[CONFIG_NAME] = {
+      name: CONFIG_NAME,
+      id: 'another-run',
+      imsOrgId: s.state.adobe.orgId,
+      status: 'NEW',
+      upcoming: ['RUNNING', 'COMPLETED'],
+      configData: {
+        providerType: 'AZURE_KEYVAULT',
+        keyVaultUri: vaultUri,
+        keyVaultKeyIdentifier: `${vaultUri}keys/${key.name}/${key.versions.at(-1)}`,
+        keyName: key.name
+      }
+    }
+  }
+
+  it('a registration answered 409 (another run registered meanwhile) is read back and followed', async () => {
+    const run = await runSetupAgainst(
+      sim,
+      { registration: { ...registrationReady, status: 'absent' }, secondPost: 'conflict' },
+      {},
+      s => {
+        s.state.registration = registrationPending('partial', 2)
+      }
+    )
+    expect(run.outcome.kind).toBe('done')
+    expect(run.writes).toEqual([
+      `POST platform ${REGISTRATION_PATH}`,
+      `POST platform ${CONFIG_PATH}`
+    ])
+    expect(run.requests.filter(r => r.startsWith('POST platform'))).toHaveLength(2)
+    // This run did not register it: it says so instead of claiming the registration.
+    expect(run.outcome.actions.some(a => a.startsWith('Registered'))).toBe(false)
+    expect(run.logs).toContain(
+      'Adobe answered that the CMK app is registered already (another setup run registered it meanwhile); waiting for its consent URL'
+    )
+  })
+
+  it('reads the configuration again right before submitting, and follows one another run submitted meanwhile', async () => {
+    const run = await runSetupAgainst(sim, {}, {}, submittedByAnotherRun)
+    expect(run.outcome.kind).toBe('done')
+    expect(run.writes).toEqual([])
+    expect(run.statuses).toEqual(['RUNNING', 'COMPLETED'])
+    expect(run.outcome.actions).toEqual([])
+  })
+
+  it('does not submit when the read right before submitting fails, and says why', async () => {
+    await expect(
+      runSetupAgainst(sim, {}, {}, s =>
+        s.fault({
+          service: 'platform',
+          method: 'GET',
+          path: new RegExp(`^${CONFIG_PATH}/`),
+          action: { status: 403, body: { error_code: '403003', message: 'Api Key is invalid' } }
+        })
+      )
+    ).rejects.toThrow(
+      'the configuration was read again right before submitting, in case another setup run had submitted it meanwhile, and setup does not submit without knowing'
+    )
+    expect(sim.requests.filter(r => r.method === 'POST' && r.service === 'platform')).toEqual([])
+  })
+
+  it('a submission answered 409 (another run submitted just before it) is read back and followed', async () => {
+    const run = await runSetupAgainst(sim, { secondPost: 'conflict' }, {}, s =>
+      s.fault({
+        service: 'platform',
+        method: 'POST',
+        path: CONFIG_PATH,
+        action: { change: () => submittedByAnotherRun(s) }
+      })
+    )
+    expect(run.outcome.kind).toBe('done')
+    expect(run.writes).toEqual([`POST platform ${CONFIG_PATH}`])
+    expect(sim.requests.find(r => r.method === 'POST')?.status).toBe(409)
+    expect(run.statuses.at(-1)).toBe('COMPLETED')
   })
 })
 
@@ -606,6 +689,67 @@ describe('runSetup: remediate', () => {
       error: expect.objectContaining({ call: 'ARM GET vault', status: 403 })
     })
     expect(run.outcome.kind).toBe('blocked')
+  })
+
+  describe('the firewall changed by someone else as it writes (ARM keeps no ETag on a vault)', () => {
+    const VAULT_PATCH = /\/vaults\/kv-aep-cmk-prod$/
+    const ipRulesOf = (s: Simulator) =>
+      (s.state.vault!.properties.networkAcls as { ipRules: Array<{ value: string }> }).ipRules
+    /** Another client's write to the firewall that lands right after the repair's own. */
+    const rightAfterTheWrite =
+      (change: (rules: Array<{ value: string }>) => Array<{ value: string }>) => (s: Simulator) =>
+        s.fault({
+          service: 'arm',
+          method: 'PATCH',
+          path: VAULT_PATCH,
+          after: 'send',
+          action: {
+            change: state => {
+              const acls = state.vault!.properties.networkAcls as {
+                ipRules: Array<{ value: string }>
+              }
+              acls.ipRules = change(acls.ipRules)
+            }
+          }
+        })
+
+    it('reports a rule removed right after its write and does not bring it back', async () => {
+      const run = await runSetupAgainst(
+        sim,
+        nothing(),
+        { remediate: 'adobe-ip' },
+        rightAfterTheWrite(rules => rules.filter(r => r.value !== '198.51.100.0/24'))
+      )
+      expect(repair(run, 'adobe-ip')).toMatchObject({
+        result: 'created',
+        summary: expect.stringContaining(
+          '; the IP rules changed right after this write, by another change, and were left as they are: 198.51.100.0/24 removed'
+        )
+      })
+      expect(ipRulesOf(sim).map(r => r.value)).toEqual([`${sim.state.runnerIp}/32`, ADOBE_IP])
+      expect(run.writes.filter(w => w.startsWith('PATCH'))).toHaveLength(1)
+    })
+
+    it("fails, naming every change, when another write right after it dropped Adobe's address", async () => {
+      // An admin's write computed from a read taken before the repair's: it adds a range and,
+      // without knowing, drops Adobe's address again.
+      const stale = (s: Simulator) =>
+        rightAfterTheWrite(() => [
+          { value: `${s.state.runnerIp}/32` },
+          { value: '198.51.100.0/24' },
+          { value: '203.0.113.7/32' }
+        ])(s)
+      const run = await runSetupAgainst(sim, nothing(), { remediate: 'adobe-ip' }, stale)
+      expect(repair(run, 'adobe-ip')).toEqual({
+        item: 'adobe-ip',
+        check: 'vault.adobe-ip',
+        result: 'failed',
+        call: 'ARM GET vault (read back after the firewall write)',
+        message: `Adobe's address ${ADOBE_IP} was added to the IP rules of vault kv-aep-cmk-prod, but they changed right after the write, by another change: ${ADOBE_IP} removed, 203.0.113.7/32 added. Setup does not write them again in this run; re-run it to add the address to the rules as they are now.`
+      })
+      expect(run.writes.filter(w => w.startsWith('PATCH'))).toHaveLength(1)
+      expect(run.outcome.kind).toBe('blocked')
+    })
   })
 
   it('waits out a new principal ARM cannot see yet, and says so', async () => {

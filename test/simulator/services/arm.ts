@@ -768,7 +768,9 @@ function bodyOf(req: SimRequest): Record<string, unknown> | undefined {
 /**
  * PATCH of a vault (`vaults.update`): each member of `properties` given replaces the stored one
  * as a whole (networkAcls included, so a caller that sends only new ipRules drops the others);
- * `tags`, when given, replace the tags.
+ * `tags`, when given, replace the tags. No optimistic concurrency, as the REST specification
+ * describes the resource (Vault.tsp, ManagedHsm.tsp): no `etag` in the body or headers, and an
+ * `If-Match` header is not looked at, so the last write wins (a race is made with a `change` fault).
  */
 function updateVault(
   req: SimRequest,

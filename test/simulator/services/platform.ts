@@ -23,7 +23,14 @@ function gatewayError(status: number, errorCode: string, message: string): Answe
 }
 
 function serviceError(status: number, title: string, detail: string): Answer {
-  const type = status === 404 ? 'not-found' : status === 400 ? 'bad-request' : 'error'
+  const type =
+    status === 404
+      ? 'not-found'
+      : status === 400
+        ? 'bad-request'
+        : status === 409
+          ? 'conflict'
+          : 'error'
   return json(status, {
     type: `https://ns.adobe.com/aep/errors/CMK-${status}-${type}`,
     status,
@@ -128,6 +135,12 @@ function getRegistration(ctx: SimContext): Answer {
 function register(ctx: SimContext): Answer {
   const registration = ctx.state.registration
   ctx.counters.registrationRequests++
+  if (registration.status !== 'absent' && ctx.state.secondPost === 'conflict')
+    return serviceError(
+      409,
+      'Conflict',
+      `A CMK app registration already exists for organization ${ctx.state.adobe.orgId}.`
+    )
   if (registration.status === 'absent') {
     registration.status = 'pending'
     registration.getsUntilReady = registration.readyAfterGets
@@ -298,9 +311,16 @@ function submitConfig(req: SimRequest, ctx: SimContext): Answer {
     )
   }
 
+  const name = body.name
+  const stored = state.configs[name]
+  if (stored && stored.status !== 'FAILED' && state.secondPost === 'conflict')
+    return serviceError(
+      409,
+      'Conflict',
+      `Config with name ${name} and type BYOK_CONFIG already exists (status ${stored.status}).`
+    )
   const sequence =
     state.configStatusSequence.length > 0 ? state.configStatusSequence : ['NEW' as const]
-  const name = body.name
   const config: StoredConfig = {
     name,
     internalName: adobeInternalConfigName(state.adobe.orgId),
