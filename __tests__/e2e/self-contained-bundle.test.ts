@@ -101,4 +101,28 @@ describe('the committed bundle is self-contained', () => {
     expect(r.exitCode).toBe(0)
     expect(r.stdout).toMatch(/--key-vault-name/)
   })
+
+  it('runs the command line the documented way: node <release>/bin/aep-cmk.js, from a directory outside it', async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'aep-cmk-elsewhere-'))
+    try {
+      const inputs = defaultInputs(sim, 'validate')
+      const flags = Object.entries(inputs)
+        .filter(([name]) => !/secret/.test(name))
+        .flatMap(([name, value]) => [`--${name}`, value])
+      const r = await spawnNode(
+        [join(checkout, 'bin', 'aep-cmk.js'), ...flags],
+        {
+          PATH: process.env.PATH ?? '',
+          ...sim.childEnv(),
+          AEP_CMK_AZURE_CLIENT_SECRET: inputs['azure-client-secret']!,
+          AEP_CMK_ADOBE_CLIENT_SECRET: inputs['adobe-client-secret']!
+        },
+        elsewhere
+      )
+      expect(r.exitCode).toBe(0)
+      expect(JSON.parse(r.stdout)).toMatchObject({ result: 'pass', 'vault-type': 'vault' })
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true })
+    }
+  })
 })

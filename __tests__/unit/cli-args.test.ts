@@ -242,6 +242,21 @@ describe('renderHelp', () => {
     )
   })
 
+  it('names every required flag on the usage line and says plainly that the default mode writes', () => {
+    const usage = help.slice(help.indexOf('Usage:'), help.indexOf('Inputs ('))
+    for (const i of inputs.filter(input => input.required)) expect(usage).toContain(`--${i.name} `)
+    expect(usage).toContain('--adobe-client-secret')
+    expect(usage).toContain('--adobe-access-token')
+    expect(usage).toMatch(/Without --mode it runs setup, which WRITES/)
+    expect(usage).toContain('--mode validate first')
+  })
+
+  it('shows no workflow expression as a default outside GitHub Actions', () => {
+    expect(help).not.toContain('${{')
+    const token = help.slice(help.indexOf('--github-token '))
+    expect(token.split('\n').slice(0, 4).join(' ')).toContain('No default outside GitHub Actions.')
+  })
+
   it('advises environment variables for secrets', () => {
     const secretHelp = help.slice(help.indexOf('--azure-client-secret '))
     expect(secretHelp.split('\n').slice(0, 3).join(' ')).toContain(

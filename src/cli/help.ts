@@ -29,7 +29,14 @@ export function renderHelp(metadata: ActionMetadata, version: string): string {
     'backed by an Azure Key Vault key, outside GitHub Actions (GitLab CI, Azure Pipelines, a',
     'terminal). Runs the same code as the GitHub Action.',
     '',
-    'Usage: aep-cmk --key-vault-name <name> --key-name <name> [flags]',
+    'Usage: aep-cmk --key-vault-name <name> --key-name <name> --azure-subscription-id <guid>',
+    '         --adobe-org-id <id@AdobeOrg>',
+    '         (--adobe-client-id <id> --adobe-client-secret <secret> | --adobe-access-token <token>)',
+    '         [--mode setup|validate|check] [flags]',
+    '',
+    'Without --mode it runs setup, which WRITES: it registers the CMK app with Adobe and submits',
+    'the configuration (and, with --remediate, changes Azure). Run --mode validate first: it',
+    'writes nothing and says whether setup would succeed.',
     '',
     'Inputs (flag --name <value> or --name=<value>, or environment variable AEP_CMK_<NAME>;',
     'a flag wins over the variable, which wins over an INPUT_<NAME> variable):',
@@ -44,6 +51,9 @@ export function renderHelp(metadata: ActionMetadata, version: string): string {
     }
     for (const line of wrap(description, 92)) out.push(indent + line)
     if (input.required) out.push(`${indent}Required.`)
+    else if (input.default.includes('${{'))
+      // A workflow expression means nothing outside GitHub Actions: there is no default here.
+      out.push(`${indent}No default outside GitHub Actions.`)
     else if (input.default !== '') out.push(`${indent}Default: ${input.default}`)
   }
   out.push('', 'Command-line flags:', '')
