@@ -19,6 +19,8 @@ export default {
   },
   testMatch: ['**/__tests__/**/*.test.ts'],
   setupFiles: ['<rootDir>/test/jest/quiet-workflow-commands.cjs'],
+  // End-to-end tests refuse a dist/ built from other sources (npm run bundle first).
+  setupFilesAfterEnv: ['<rootDir>/test/jest/bundle-is-current.ts'],
   // npm run mutate works in a copy of the repository there.
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/.stryker-tmp/'],
   modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp/'],

@@ -1,9 +1,10 @@
 // npm run bundle: the action (dist/) and the command line (dist/cli/), each an ncc bundle with
 // its chunks. dist/ is emptied first: ncc writes over it but leaves chunks of an earlier build.
 import { execFileSync } from 'node:child_process'
-import { readFileSync, rmSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { SOURCE_HASH_FILE, sourceHash } from './source-hash.mjs'
 
 // ncc's own command line, found through its package.json's bin.
 const require = createRequire(import.meta.url)
@@ -20,3 +21,5 @@ ncc('src/cli.ts', '-o', 'dist/cli', '--minify')
 // dropped. `open` itself stays bundled (in a chunk loaded only on that path): an external
 // import would need a node_modules folder that a runner's checkout of the action does not have.
 for (const file of ['dist/xdg-open', 'dist/cli/xdg-open']) rmSync(file, { force: true })
+// What this bundle was built from: the end-to-end tests refuse a bundle older than src/.
+writeFileSync(SOURCE_HASH_FILE, `${sourceHash('.')}\n`)
