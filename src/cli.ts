@@ -14,10 +14,16 @@ function writer(stream: NodeJS.WriteStream): (text: string) => Promise<void> {
 // failure code and a message instead of a stack trace.
 try {
   const files = readPackageFiles(dirname(fileURLToPath(import.meta.url)))
-  const { exitCode, deadlineReached } = await runCli(process.argv.slice(2), files, process.env, {
-    stdout: writer(process.stdout),
-    stderr: writer(process.stderr)
-  })
+  const { exitCode, deadlineReached } = await runCli(
+    process.argv.slice(2),
+    files,
+    process.env,
+    {
+      stdout: writer(process.stdout),
+      stderr: writer(process.stderr)
+    },
+    async () => (await import('./main.js')).run
+  )
   process.exitCode = exitCode
   // The result is printed and flushed; a call that ignored the cancellation (a library timer,
   // a child process such as a hung `az`) must not keep the command running past the deadline.

@@ -2,24 +2,11 @@ import type { Host } from './host/host.js'
 import { parseSettings, SECRET_INPUTS } from './inputs/parse-settings.js'
 import type { Settings } from './inputs/settings.js'
 import { startRunDeadline } from './clients/run-deadline.js'
-import { publish, type ActionOutputs } from './report/publish.js'
-import type { RunResult } from './report/run-result.js'
+import { publish } from './report/publish.js'
+import type { ActionRun } from './run/action-run.js'
 import { checkAndAct, type Progress, type ServiceClients } from './run/check-and-act.js'
 import { inputErrorResult, overdueResult, unexpectedErrorResult } from './run/stopped-runs.js'
 import { registerSecret } from './safety/secrets.js'
-
-/**
- * What one run ended with, as published: `passed` exactly when the step passes (every check
- * passed and every output was written); `inputError` when the inputs stopped it first;
- * `deadlineReached` when the deadline cancelled work (something may still be pending).
- */
-export interface ActionRun {
-  result: RunResult
-  outputs: ActionOutputs
-  passed: boolean
-  inputError: boolean
-  deadlineReached: boolean
-}
 
 /** One run of the action, wherever `host` runs it: settings -> facts -> act -> findings -> publish. */
 export async function run(host: Host): Promise<ActionRun> {

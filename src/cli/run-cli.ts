@@ -1,6 +1,8 @@
 import { errorMessage } from '../safety/error-message.js'
 import { redact } from '../safety/secrets.js'
 import { cliHost } from '../host/cli-host.js'
+import type { Host } from '../host/host.js'
+import type { ActionRun } from '../run/action-run.js'
 import { parseCliArgs } from './cli-args.js'
 import { EXIT_CODES } from './exit-codes.js'
 import { renderHelp } from './help.js'
@@ -22,6 +24,9 @@ export interface CliStreams {
   stderr: (text: string) => Promise<void>
 }
 
+/** The action's run, loaded only once the flags are understood. */
+export type LoadRun = () => Promise<(host: Host) => Promise<ActionRun>>
+
 /**
  * aep-cmk: the action as a command line, for GitLab CI, Azure Pipelines or a terminal. Runs the
  * action with a host of its own (flags and AEP_CMK_<NAME> variables in, diagnostics on stderr)
@@ -32,7 +37,8 @@ export async function runCli(
   argv: readonly string[],
   files: PackageFiles,
   env: Readonly<Record<string, string | undefined>>,
-  streams: CliStreams
+  streams: CliStreams,
+  loadRun: LoadRun
 ): Promise<CliEnd> {
   const { metadata, version } = files
   const command = parseCliArgs(argv, metadata.inputs)
@@ -58,7 +64,7 @@ export async function runCli(
     writeLine: line => void streams.stderr(`${line}\n`)
   })
   try {
-    const { run } = await import('../main.js')
+    const run = await loadRun()
     const { result, passed, inputError, deadlineReached } = await run(host)
     if (inputError) {
       await streams.stderr(

@@ -1,0 +1,15 @@
+import type { ActionOutputs } from '../report/publish.js'
+import type { RunResult } from '../report/run-result.js'
+
+/**
+ * What one run ended with, as published: `passed` exactly when the step passes (every check
+ * passed and every output was written); `inputError` when the inputs stopped it first;
+ * `deadlineReached` when the deadline cancelled work (something may still be pending).
+ */
+export interface ActionRun {
+  result: RunResult
+  outputs: ActionOutputs
+  passed: boolean
+  inputError: boolean
+  deadlineReached: boolean
+}
