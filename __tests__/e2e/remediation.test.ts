@@ -384,6 +384,23 @@ describe('remediate: all on a Managed HSM (local role at /keys/<key>)', () => {
   const LOCAL_ROLE_PUT =
     /^PUT managedhsm \/keys\/aep-cmk-key\/providers\/Microsoft\.Authorization\/roleAssignments\/[0-9a-f-]{36}$/
 
+  it('without the preview IP firewall, adobe-ip is not possible, naming the support ticket, never a permission', async () => {
+    const scenario = nothingSetUpOnHsm(true)
+    scenario.managedHsm!.ipFirewallPreview = false
+    resetSimulator(sim, scenario)
+    const run = await runAction(sim, hsmInputs(), { withReport: true })
+    expect(run.exitCode).toBe(1)
+    const repair = (run.report!.repairs as Array<Record<string, unknown>>).find(
+      r => r.item === 'adobe-ip'
+    )
+    expect(repair).toMatchObject({ result: 'not-possible', check: 'vault.adobe-ip' })
+    expect(String(repair!.reason)).toMatch(/support ticket/)
+    expect(String(repair!.reason)).toMatch(/at most 10 ranges/)
+    expect(JSON.stringify(repair)).not.toMatch(/permission/i)
+    expect(run.outputs['failed-checks']!.split(',')).toContain('vault.adobe-ip')
+    expect(sim.counters.configSubmissions).toBe(0)
+  })
+
   it('sets it up in one run with one write of each kind, then a second run writes nothing', async () => {
     resetSimulator(sim, nothingSetUpOnHsm(true))
     const first = await runAction(sim, hsmInputs(), { withReport: true })

@@ -224,6 +224,8 @@ var vault_checks = __webpack_require__(18359);
 var ipv4 = __webpack_require__(6558);
 // EXTERNAL MODULE: ./src/clients/azure/vault-reader.ts
 var vault_reader = __webpack_require__(36366);
+// EXTERNAL MODULE: ./src/safety/error-message.ts
+var error_message = __webpack_require__(49194);
 ;// CONCATENATED MODULE: ./src/actions/allow-adobe-ip.ts
 
 
@@ -307,6 +309,7 @@ function describeChanges({ removed, added }) {
 
 
 
+
 const check = REPAIR_CHECK['adobe-ip'];
 const READ_BACK_CALL = 'ARM GET vault (read back after the firewall write)';
 /** adobe-ip: adds Adobe's address to the IP rules of the vault's firewall (vault.adobe-ip). */
@@ -314,7 +317,16 @@ const adobeIpRepair = {
     item: 'adobe-ip',
     target: facts => (facts.vault.ok ? facts.vault.value : undefined),
     async write(vault, { services }) {
-        const firewall = await allowAdobeIp(services.keyVaultManagement, vault, services.signal);
+        let firewall;
+        try {
+            firewall = await allowAdobeIp(services.keyVaultManagement, vault, services.signal);
+        }
+        catch (error) {
+            const refusal = hsmFirewallRefusal(vault, error);
+            if (refusal === undefined)
+                throw error;
+            return { firewall: { kind: 'hsm-firewall-unavailable', answer: refusal } };
+        }
         if (firewall.kind === 'public-access-disabled')
             return { firewall };
         // ARM offers no If-Match here (see allowAdobeIp): read again at once, to see what changed.
@@ -328,6 +340,13 @@ const adobeIpRepair = {
                     check,
                     result: 'not-possible',
                     reason: `public network access is Disabled on vault ${vault.name}, so Azure ignores IP rules, and remediation never enables public access`
+                };
+            case 'hsm-firewall-unavailable':
+                return {
+                    item: 'adobe-ip',
+                    check,
+                    result: 'not-possible',
+                    reason: `ARM refused the IP rule on Managed HSM ${vault.name} (${firewall.answer}): the Managed HSM IP network firewall is a preview that the subscription must have enabled through an Azure support ticket, and it holds at most 10 ranges; ask for it, or allow public access from all networks`
                 };
             case 'added':
                 return added(firewall, after, vault);
@@ -380,6 +399,20 @@ function added(firewall, after, vault) {
                 : unchecked),
         ids: { vaultId: vault.id, ipRule: vault_checks/* ADOBE_MONITORING_IP */.fL }
     };
+}
+/**
+ * ARM's answer when it refused a Managed HSM's IP rule for a reason other than permission: the
+ * preview firewall not enabled for the subscription, or more than 10 ranges. The docs do not say
+ * what ARM answers then, so any 400 or 409 on a Managed HSM counts; 401 and 403 stay a missing
+ * permission (the runner reports them as refused, naming it).
+ */
+function hsmFirewallRefusal(vault, error) {
+    if (vault.kind !== 'managed-hsm')
+        return undefined;
+    const status = error.statusCode;
+    if (status !== 400 && status !== 409)
+        return undefined;
+    return `HTTP ${status}: ${(0,error_message/* errorMessage */.g)(error)}`;
 }
 /** The vault read again where it was found: its own resource group, its own type. */
 async function readVaultAgain(services, vault) {

@@ -52,6 +52,11 @@ export interface ManagedHsmState {
   properties: Record<string, unknown>
   /** Local RBAC role assignments (data plane), scopes `/`, `/keys` or `/keys/<key>`. */
   localRoleAssignments: LocalRoleAssignmentState[]
+  /**
+   * Whether the subscription has the preview IP network firewall (Managed HSM network security
+   * docs: enabled through a support ticket, at most 10 IPv4 ranges). Unset: enabled.
+   */
+  ipFirewallPreview?: boolean | undefined
 }
 
 export interface LocalRoleAssignmentState {

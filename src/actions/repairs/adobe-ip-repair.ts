@@ -3,6 +3,7 @@ import { ipv4RuleAllows } from '../../checks/ipv4.js'
 import { readVault } from '../../clients/azure/vault-reader.js'
 import type { Services } from '../../clients/services.js'
 import { toReadError } from '../../facts/read-error.js'
+import { errorMessage } from '../../safety/error-message.js'
 import type { Read, VaultFacts } from '../../model/facts.js'
 import type { RepairOutcome } from '../../model/repair-outcome.js'
 import { allowAdobeIp, type AdobeIpOutcome } from '../allow-adobe-ip.js'
@@ -14,7 +15,7 @@ const check = REPAIR_CHECK['adobe-ip']
 export const READ_BACK_CALL = 'ARM GET vault (read back after the firewall write)'
 
 interface Result {
-  firewall: AdobeIpOutcome
+  firewall: AdobeIpOutcome | { kind: 'hsm-firewall-unavailable'; answer: string }
   /** The vault read again right after the write; absent when nothing was written or found. */
   after?: Read<VaultFacts> | undefined
 }
@@ -24,7 +25,14 @@ export const adobeIpRepair: RepairStep<VaultFacts, Result> = {
   item: 'adobe-ip',
   target: facts => (facts.vault.ok ? facts.vault.value : undefined),
   async write(vault, { services }) {
-    const firewall = await allowAdobeIp(services.keyVaultManagement, vault, services.signal)
+    let firewall
+    try {
+      firewall = await allowAdobeIp(services.keyVaultManagement, vault, services.signal)
+    } catch (error) {
+      const refusal = hsmFirewallRefusal(vault, error)
+      if (refusal === undefined) throw error
+      return { firewall: { kind: 'hsm-firewall-unavailable', answer: refusal } }
+    }
     if (firewall.kind === 'public-access-disabled') return { firewall }
     // ARM offers no If-Match here (see allowAdobeIp): read again at once, to see what changed.
     return { firewall, after: await readVaultAgain(services, vault) }
@@ -37,6 +45,13 @@ export const adobeIpRepair: RepairStep<VaultFacts, Result> = {
           check,
           result: 'not-possible',
           reason: `public network access is Disabled on vault ${vault.name}, so Azure ignores IP rules, and remediation never enables public access`
+        }
+      case 'hsm-firewall-unavailable':
+        return {
+          item: 'adobe-ip',
+          check,
+          result: 'not-possible',
+          reason: `ARM refused the IP rule on Managed HSM ${vault.name} (${firewall.answer}): the Managed HSM IP network firewall is a preview that the subscription must have enabled through an Azure support ticket, and it holds at most 10 ranges; ask for it, or allow public access from all networks`
         }
       case 'added':
         return added(firewall, after, vault)
@@ -96,6 +111,19 @@ function added(
         : unchecked),
     ids: { vaultId: vault.id, ipRule: ADOBE_MONITORING_IP }
   }
+}
+
+/**
+ * ARM's answer when it refused a Managed HSM's IP rule for a reason other than permission: the
+ * preview firewall not enabled for the subscription, or more than 10 ranges. The docs do not say
+ * what ARM answers then, so any 400 or 409 on a Managed HSM counts; 401 and 403 stay a missing
+ * permission (the runner reports them as refused, naming it).
+ */
+function hsmFirewallRefusal(vault: VaultFacts, error: unknown): string | undefined {
+  if (vault.kind !== 'managed-hsm') return undefined
+  const status = (error as { statusCode?: unknown }).statusCode
+  if (status !== 400 && status !== 409) return undefined
+  return `HTTP ${status}: ${errorMessage(error)}`
 }
 
 /** The vault read again where it was found: its own resource group, its own type. */

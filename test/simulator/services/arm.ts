@@ -929,6 +929,21 @@ function updateManagedHsm(
       'The request content was invalid and could not be deserialized.'
     )
   const properties = body.properties
+  const ipRules = (properties as { networkAcls?: { ipRules?: unknown } } | undefined)?.networkAcls
+    ?.ipRules
+  if (Array.isArray(ipRules) && ipRules.length > 0) {
+    // The docs say the preview needs subscription enablement and takes at most 10 ranges; they
+    // do not give ARM's answer when either is not so: a 400 BadRequest is this simulator's
+    // choice, with words that name the cause.
+    if (hsm.ipFirewallPreview === false)
+      return armError(
+        400,
+        'BadRequest',
+        'IP network rules for Managed HSM are a preview feature that is not enabled for this subscription.'
+      )
+    if (ipRules.length > 10)
+      return armError(400, 'BadRequest', 'A Managed HSM takes at most 10 IP network rules.')
+  }
   if (properties && typeof properties === 'object')
     Object.assign(hsm.properties, properties as Record<string, unknown>)
   if (body.tags && typeof body.tags === 'object') hsm.tags = body.tags as Record<string, string>
