@@ -133,6 +133,14 @@ describe('assignVaultRole', () => {
     expect(calls).toHaveLength(1)
   })
 
+  it('takes no other 409 as success: RoleAssignmentUpdateNotPermitted is a failure', async () => {
+    const { client, calls } = fakeClient([armError(409, 'RoleAssignmentUpdateNotPermitted')])
+    await expect(
+      assignVaultRole(client, VAULT, PRINCIPAL, options(fakeClock()))
+    ).rejects.toMatchObject({ statusCode: 409, code: 'RoleAssignmentUpdateNotPermitted' })
+    expect(calls).toHaveLength(1)
+  })
+
   it('retries PrincipalNotFound with growing waits on the injected clock', async () => {
     const clock = fakeClock()
     const { client, calls } = fakeClient([
