@@ -30,6 +30,8 @@ const CONTRACT_CHECK_IDS = [
   'vault.rbac',
   'vault.network',
   'vault.adobe-ip',
+  'vault.audit-log',
+  'vault.delete-lock',
   'key.found',
   'key.enabled',
   'key.type',
