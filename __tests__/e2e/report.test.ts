@@ -132,7 +132,7 @@ describe('job summary', () => {
     expect(r.summary).toContain(
       '### ❌ 2 checks failed\n\n**`vault.found`**: Vault kv-aep-cmk-prod'
     )
-    expect(r.summary).toContain('14 checks skipped because vault.found failed')
+    expect(r.summary).toContain('16 checks skipped because vault.found failed')
     expect(r.summary).not.toMatch(/`key\.found`/m)
   })
 
