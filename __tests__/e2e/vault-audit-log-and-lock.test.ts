@@ -9,6 +9,9 @@ import {
   managedHsmResourceId,
   managedHsmScenario,
   metricsOnly,
+  nothingSetUp,
+  REMEDIATION_WRITE_ACTIONS,
+  resourceGroupLock,
   startSimulator,
   vaultResourceId,
   type Simulator
@@ -155,6 +158,38 @@ describe('vault.delete-lock', () => {
     expect(finding(own, 'vault.delete-lock').detail).toContain(
       'CanNotDelete lock kv-no-delete on the vault itself'
     )
+  })
+
+  it("passes under a ReadOnly lock on the group, whose refusals then fail the action's repairs", async () => {
+    const readOnly = () => [
+      resourceGroupLock(sim.state.subscriptionId, sim.state.resourceGroup, 'ReadOnly')
+    ]
+    const repairRun = async (item: string) => {
+      const r = await runAction(
+        sim,
+        { ...defaultInputs(sim), mode: 'setup', remediate: item },
+        { withReport: true }
+      )
+      expect(r.exitCode).toBe(1)
+      expect(r.report!.repairs).toContainEqual(
+        expect.objectContaining({
+          item,
+          result: 'failed',
+          status: 409,
+          message: expect.stringContaining('ScopeLocked: The scope') as unknown
+        })
+      )
+      return r
+    }
+    resetSimulator(sim, { ...nothingSetUp(sim.state.runnerIp), locks: [] })
+    sim.state.locks = readOnly()
+    const firewall = await repairRun('adobe-ip')
+    expect(finding(firewall, 'vault.delete-lock').detail).toContain(
+      "ReadOnly lock rg-no-delete on its resource group. A ReadOnly lock also blocks every change, the action's own repairs (remediate) included."
+    )
+    resetSimulator(sim, { roleAssignments: [], armWriteActions: [REMEDIATION_WRITE_ACTIONS.role] })
+    sim.state.locks = readOnly()
+    await repairRun('role')
   })
 
   it('warns naming the permission when the locks cannot be read', async () => {

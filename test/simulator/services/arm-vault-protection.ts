@@ -49,3 +49,12 @@ export function lockJson(lock: LockState): Record<string, unknown> {
     name: lock.name
   }
 }
+
+/** A ReadOnly lock on `scope` or any scope above it, which refuses every write there. */
+export function readOnlyLockOver(locks: LockState[], scope: string): LockState | undefined {
+  const target = normalized(scope)
+  return locks.find(lock => {
+    const at = normalized(lock.scope)
+    return lock.level === 'ReadOnly' && (target === at || target.startsWith(`${at}/`))
+  })
+}

@@ -9,7 +9,13 @@ import {
   type VaultState
 } from '../scenario.js'
 import { armKeyJson } from './arm-key.js'
-import { diagnosticSettingsJson, lockJson, locksAtResourceLevel } from './arm-vault-protection.js'
+import {
+  diagnosticSettingsJson,
+  lockJson,
+  locksAtResourceLevel,
+  readOnlyLockOver
+} from './arm-vault-protection.js'
+import type { LockState } from '../vault-protection.js'
 import { checkAzureBearer, presentedAudience } from './azure-bearer.js'
 
 const AUTHZ = '/providers/Microsoft.Authorization'
@@ -248,8 +254,22 @@ function authorize(
 }
 
 /**
+ * ARM's refusal of a write under a ReadOnly lock ("Lock your resources": a ReadOnly lock blocks
+ * every management-plane write, role assignments at or below the locked scope included); the
+ * message is ARM's ScopeLocked wording.
+ */
+function scopeLocked(scope: string, lock: LockState): Answer {
+  return armError(
+    409,
+    'ScopeLocked',
+    `The scope '${scope}' cannot perform write operation because following scope(s) are locked: '${lock.scope}'. Please remove the lock and try again.`
+  )
+}
+
+/**
  * Like authorize, for a write: the identity must also hold the action (scenario armWriteActions),
- * since a CI identity usually has Reader and nothing more.
+ * since a CI identity usually has Reader and nothing more; and no ReadOnly lock may sit on the
+ * scope or above it.
  */
 function authorizeWrite(
   ctx: SimContext,
@@ -259,8 +279,10 @@ function authorizeWrite(
 ): Answer | undefined {
   const denied = authorize(ctx, subscriptionId, action, scope)
   if (denied) return denied
-  if (ctx.state.armWriteActions.some(a => a.toLowerCase() === action.toLowerCase()))
-    return undefined
+  if (ctx.state.armWriteActions.some(a => a.toLowerCase() === action.toLowerCase())) {
+    const lock = readOnlyLockOver(ctx.state.locks, scope)
+    return lock && scopeLocked(scope, lock)
+  }
   const { clientId, objectId } = ctx.state.azure
   return armError(
     403,
