@@ -33,9 +33,8 @@ async function attempt<T>(call: string, read: () => Promise<T>): Promise<Read<T>
 /**
  * Reads everything the checks need, read-only, each independent chain in parallel, each after
  * the sign-in it needs: Azure sign-in -> vault -> key (ARM) -> rotation policy (data plane, only
- * when ARM gave none); vault -> diagnostic settings and locks (ARM); Adobe sign-in -> registration -> service principal -> (with the vault)
- * role assignments;
- * Adobe configuration.
+ * when ARM gave none); vault -> diagnostic settings and management locks (ARM); Adobe sign-in ->
+ * registration -> service principal -> (with the vault) role assignments; Adobe configuration.
  */
 export async function gatherFacts(services: Services): Promise<Facts> {
   const { settings, credential, signal } = services
