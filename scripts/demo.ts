@@ -7,7 +7,9 @@
  * 2. (an administrator consents: the CMK app's service principal now exists) `setup` again: it
  *    stops at app.role, showing the exact role-assignment command.
  * 3. (someone assigns the role) `setup` again: it submits the key and follows it to COMPLETED.
- * 4. A nightly `check` after someone disabled the key: it fails at key.enabled.
+ * 4. A nightly `check` after someone removed the vault's diagnostic setting and disabled the key:
+ *    it fails at key.enabled and warns at vault.audit-log (nobody could tell who did it), whose
+ *    fix it shows in its three forms: `az`, Terraform and Bicep.
  *
  * `npm run demo -- --managed-hsm` runs setup and check against a Managed HSM instead (key-vault-type
  * auto finds it; its local RBAC decides app.role).
@@ -23,6 +25,7 @@ import {
   type Simulator
 } from '../test/simulator/index.js'
 import { runAction, defaultInputs, writesOf, type ActionRun } from '../test/run-action.js'
+import { CHECK_CATALOG } from '../src/checks/check-catalog.js'
 
 const RULE = '═'.repeat(78)
 
@@ -71,6 +74,27 @@ function show(run: ActionRun, sim: Simulator, requestsBefore: number): void {
 }
 
 type Expectation = { exit: number; failed?: string; notFailed?: string; status?: string }
+
+/**
+ * A warned check's fix in the three forms a team may keep its vault in: the run's own `az` form
+ * (from the JSON report, filled in with this vault) and the check catalog's Terraform and Bicep
+ * forms (as docs/checks.md shows them).
+ */
+function showFixForms(run: ActionRun, id: 'vault.audit-log' | 'vault.delete-lock'): string[] {
+  const findings = (run.report?.findings ?? []) as Array<{
+    id: string
+    outcome: string
+    fix?: string
+  }>
+  const warned = findings.find(f => f.id === id && f.outcome === 'warn')
+  const { terraform, bicep } = CHECK_CATALOG[id].fix
+  subheading(`${id}: the fix in three forms`)
+  console.log(indent(`az:        ${warned?.fix ?? '(none)'}`, '  '))
+  console.log(indent(`Terraform: ${terraform ?? '(none)'}`, '  '))
+  console.log(indent(`Bicep:     ${bicep ?? '(none)'}`, '  '))
+  if (!warned) return [`${id} did not warn`]
+  return warned.fix && terraform && bicep ? [] : [`${id} lacks one of its three fix forms`]
+}
 
 /** Checks one run against what the story needs; returns the problems found. */
 function expectRun(name: string, run: ActionRun, want: Expectation): string[] {
@@ -170,13 +194,17 @@ async function onboardingStory(): Promise<string[]> {
     show(third, sim, before)
     problems.push(...expectRun('run 3', third, { exit: 0, status: 'COMPLETED' }))
 
-    console.log('\n  >>> Weeks later, someone disables the key.')
+    console.log(
+      "\n  >>> Weeks later, someone deletes the vault's diagnostic setting and disables the key."
+    )
+    sim.state.vault!.diagnosticSettings = []
     sim.state.key!.enabled = false
     before = sim.requests.length
     heading('Run 4/4  mode: check  (the nightly compliance check)')
-    const nightly = await runAction(sim, defaultInputs(sim, 'check'))
+    const nightly = await runAction(sim, defaultInputs(sim, 'check'), { withReport: true })
     show(nightly, sim, before)
     problems.push(...expectRun('run 4', nightly, { exit: 1, failed: 'key.enabled' }))
+    problems.push(...showFixForms(nightly, 'vault.audit-log'))
     const nightlyWrites = writesOf(sim.requests.slice(before))
     if (nightlyWrites.length > 0) problems.push(`check wrote: ${nightlyWrites.join('; ')}`)
 
@@ -218,7 +246,7 @@ async function main(): Promise<void> {
     )
   } else {
     console.log(
-      '\nDEMO OK: consent, role, COMPLETED in three setup runs with one submission; the nightly check caught the disabled key.'
+      '\nDEMO OK: consent, role, COMPLETED in three setup runs with one submission; the nightly check caught the disabled key and warned that nobody keeps the audit logs.'
     )
   }
 }

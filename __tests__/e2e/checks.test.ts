@@ -543,7 +543,13 @@ describe('reads the services refuse', () => {
     const azure = sim.requests.filter(q => q.service === 'arm' || q.service === 'keyvault')
     expect(azure.filter(q => q.status >= 400 && q.status !== 401)).toEqual([])
     expect(new Set(azure.map(q => `${q.service} ${q.query['api-version']}`))).toEqual(
-      new Set(['arm 2026-02-01', 'arm 2022-04-01', 'keyvault 2025-07-01'])
+      new Set([
+        'arm 2026-02-01',
+        'arm 2022-04-01',
+        'arm 2020-05-01',
+        'arm 2021-05-01-preview',
+        'keyvault 2025-07-01'
+      ])
     )
   })
 })

@@ -1,6 +1,7 @@
 /*
  * `npm run demo` tells the onboarding story a new user lives through: setup stops at consent,
- * then at the role, completes on the third run, and a nightly check catches a disabled key.
+ * then at the role, completes on the third run, and a nightly check catches a disabled key (and
+ * warns that the vault's audit logs are kept nowhere, with that fix in its three forms).
  */
 import { execFile } from 'node:child_process'
 import { dirname, join } from 'node:path'
@@ -35,5 +36,17 @@ describe('npm run demo', () => {
       /consent-url +https:\/\/login\.microsoftonline\.com\/[0-9a-f-]{36}\/oauth2\//
     )
     expect(stdout).toContain('az role assignment create')
+    // Run 4 also warns that nobody keeps the audit logs, with its fix in three forms.
+    expect(stdout).toMatch(
+      /::warning title=vault\.audit-log::Vault kv-aep-cmk-prod has no diagnostic settings/
+    )
+    expect(stdout).toContain('vault.audit-log: the fix in three forms')
+    expect(stdout).toMatch(
+      / {2}az: +.*`az monitor diagnostic-settings create --name aep-cmk-audit --resource /
+    )
+    expect(stdout).toMatch(/ {2}Terraform: +An `azurerm_monitor_diagnostic_setting` /)
+    expect(stdout).toMatch(
+      / {2}Bicep: +A `Microsoft\.Insights\/diagnosticSettings@2021-05-01-preview` /
+    )
   }, 120000)
 })

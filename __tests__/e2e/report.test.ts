@@ -30,6 +30,8 @@ const CONTRACT_CHECK_IDS = [
   'vault.rbac',
   'vault.network',
   'vault.adobe-ip',
+  'vault.audit-log',
+  'vault.delete-lock',
   'key.found',
   'key.enabled',
   'key.type',
@@ -130,7 +132,7 @@ describe('job summary', () => {
     expect(r.summary).toContain(
       '### ❌ 2 checks failed\n\n**`vault.found`**: Vault kv-aep-cmk-prod'
     )
-    expect(r.summary).toContain('14 checks skipped because vault.found failed')
+    expect(r.summary).toContain('16 checks skipped because vault.found failed')
     expect(r.summary).not.toMatch(/`key\.found`/m)
   })
 

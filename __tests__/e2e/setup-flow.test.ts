@@ -168,7 +168,7 @@ describe('setup from nothing: registers the app, submits the key, waits for COMP
 
   it('reads role assignments and definitions with Microsoft.Authorization api-version 2022-04-01', () => {
     const authz = sim.requests.filter(
-      r => r.service === 'arm' && /\/providers\/Microsoft\.Authorization\//i.test(r.path)
+      r => r.service === 'arm' && /\/providers\/Microsoft\.Authorization\/role/i.test(r.path)
     )
     expect(authz.some(r => r.path.endsWith('/roleAssignments'))).toBe(true)
     expect(authz.some(r => /\/roleDefinitions\/[0-9a-f-]{36}$/.test(r.path))).toBe(true)

@@ -35,7 +35,7 @@ describe('azure.sign-in', () => {
       sim,
       validate({ 'azure-client-id': '00000000-1111-2222-3333-444444444444' })
     )
-    expectOnlyFailure(r, 'azure.sign-in', /^16 checks skipped because azure\.sign-in failed$/m)
+    expectOnlyFailure(r, 'azure.sign-in', /^18 checks skipped because azure\.sign-in failed$/m)
     expect(annotation(r, 'azure.sign-in')).toContain(
       'Entra has no application with client id 00000000-1111-2222-3333-444444444444'
     )

@@ -34,7 +34,7 @@ function vaultLookups(): RecordedRequest[] {
   return sim.requests.filter(
     r =>
       r.service === 'arm' &&
-      !/Microsoft\.Authorization/i.test(r.path) &&
+      !/Microsoft\.(Authorization|Insights)/i.test(r.path) &&
       !/\/keys\//i.test(r.path) &&
       (/\/resources$/.test(r.path) || /Microsoft\.KeyVault\/(vaults|managedHSMs)/i.test(r.path))
   )

@@ -26,6 +26,8 @@ import { keyRotation } from './definitions/key-rotation.js'
 import { keySize } from './definitions/key-size.js'
 import { keyType } from './definitions/key-type.js'
 import { vaultAdobeIp } from './definitions/vault-adobe-ip.js'
+import { vaultAuditLog } from './definitions/vault-audit-log.js'
+import { vaultDeleteLock } from './definitions/vault-delete-lock.js'
 import { vaultFound } from './definitions/vault-found.js'
 import { vaultNetwork } from './definitions/vault-network.js'
 import { vaultPurgeProtection } from './definitions/vault-purge-protection.js'
@@ -41,6 +43,8 @@ export const CHECK_CATALOG: { readonly [Id in CheckId]: CheckDefinition<Id> } = 
   'vault.rbac': vaultRbac,
   'vault.network': vaultNetwork,
   'vault.adobe-ip': vaultAdobeIp,
+  'vault.audit-log': vaultAuditLog,
+  'vault.delete-lock': vaultDeleteLock,
   'key.found': keyFound,
   'key.enabled': keyEnabled,
   'key.type': keyType,

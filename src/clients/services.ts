@@ -1,5 +1,7 @@
 import { AuthorizationManagementClient } from '@azure/arm-authorization'
 import { KeyVaultManagementClient } from '@azure/arm-keyvault'
+import { ManagementLockClient } from '@azure/arm-locks'
+import { MonitorClient } from '@azure/arm-monitor'
 import { ResourceManagementClient } from '@azure/arm-resources'
 import { PlatformClient } from './adobe/platform-client.js'
 import { fetchAdobeToken } from './adobe/ims-token.js'
@@ -21,6 +23,10 @@ export interface Services {
   /** ARM's generic resources: finds a vault by name without paging through every vault. */
   resources: ResourceManagementClient
   authorization: AuthorizationManagementClient
+  /** The vault's diagnostic settings (vault.audit-log). */
+  monitor: MonitorClient
+  /** Management locks on the vault and above (vault.delete-lock). */
+  locks: ManagementLockClient
   /** The local RBAC client of the Managed HSM at `hsmUri`, one per HSM. */
   managedHsmRbac(hsmUri: string): ManagedHsmRbacClient
   platform: PlatformClient
@@ -85,6 +91,16 @@ export function createServices(
       credentials: { scopes: [armScope] }
     }),
     authorization: new AuthorizationManagementClient(credential, settings.subscriptionId, {
+      ...azureClientOptions('api', http),
+      endpoint: arm,
+      credentialScopes: [armScope]
+    }),
+    monitor: new MonitorClient(credential, settings.subscriptionId, {
+      ...azureClientOptions('api', http),
+      endpoint: arm,
+      credentials: { scopes: [armScope] }
+    }),
+    locks: new ManagementLockClient(credential, settings.subscriptionId, {
       ...azureClientOptions('api', http),
       endpoint: arm,
       credentialScopes: [armScope]

@@ -8,6 +8,8 @@ import { neutralize } from '../safety/neutralize.js'
 import { readRoleAssignments } from '../clients/azure/role-reader.js'
 import { readVault } from '../clients/azure/vault-reader.js'
 import { readHsmRoleAssignments } from '../clients/azure/hsm-role-reader.js'
+import { readDiagnosticSettings } from '../clients/azure/diagnostic-settings-reader.js'
+import { readManagementLocks } from '../clients/azure/lock-reader.js'
 import type {
   AppRegistration,
   Facts,
@@ -31,9 +33,8 @@ async function attempt<T>(call: string, read: () => Promise<T>): Promise<Read<T>
 /**
  * Reads everything the checks need, read-only, each independent chain in parallel, each after
  * the sign-in it needs: Azure sign-in -> vault -> key (ARM) -> rotation policy (data plane, only
- * when ARM gave none); Adobe sign-in -> registration -> service principal -> (with the vault)
- * role assignments;
- * Adobe configuration.
+ * when ARM gave none); vault -> diagnostic settings and management locks (ARM); Adobe sign-in ->
+ * registration -> service principal -> (with the vault) role assignments; Adobe configuration.
  */
 export async function gatherFacts(services: Services): Promise<Facts> {
   const { settings, credential, signal } = services
@@ -70,6 +71,9 @@ export async function gatherFacts(services: Services): Promise<Facts> {
   const keyRead = vaultRead.then(vault =>
     vault.ok ? readKeyFacts(services, vault.value) : undefined
   )
+  const protectionRead = vaultRead.then(vault =>
+    vault.ok ? readVaultProtection(services, vault.value.id) : {}
+  )
   const registrationRead = after(adobeSignedIn, 'Adobe', 'Adobe GET CMK app registration', () =>
     services.platform.getRegistration()
   )
@@ -81,16 +85,44 @@ export async function gatherFacts(services: Services): Promise<Facts> {
       ? readAppAccess(services, registration.value, vaultRead)
       : {}
   )
-  const [azure, adobe, vault, key, registration, config, access] = await Promise.all([
+  const [azure, adobe, vault, key, registration, config, access, protection] = await Promise.all([
     azureSignIn,
     adobeSignIn,
     vaultRead,
     keyRead,
     registrationRead,
     configRead,
-    accessRead
+    accessRead,
+    protectionRead
   ])
-  return { azureSignIn: azure, adobeSignIn: adobe, vault, key, registration, config, ...access }
+  return {
+    azureSignIn: azure,
+    adobeSignIn: adobe,
+    vault,
+    key,
+    registration,
+    config,
+    ...access,
+    ...protection
+  }
+}
+
+/**
+ * What would tell who touched the vault and what stops its deletion: its diagnostic settings and
+ * the management locks on it and above, two ARM reads that need only its id, in parallel.
+ */
+async function readVaultProtection(
+  services: Services,
+  vaultId: string
+): Promise<Pick<Facts, 'diagnosticSettings' | 'managementLocks'>> {
+  const { signal } = services
+  const [diagnosticSettings, managementLocks] = await Promise.all([
+    attempt('ARM list diagnostic settings', () =>
+      readDiagnosticSettings(services.monitor, vaultId, signal)
+    ),
+    attempt('ARM list management locks', () => readManagementLocks(services.locks, vaultId, signal))
+  ])
+  return { diagnosticSettings, managementLocks }
 }
 
 /**

@@ -89,6 +89,33 @@ export interface KeyLifetimeAction {
   timeBeforeExpiry?: string | undefined
 }
 
+/** One diagnostic setting of the vault (`Microsoft.Insights/diagnosticSettings`). */
+export interface DiagnosticSettingFact {
+  name: string
+  /** The log entries: a `category` (e.g. AuditEvent) or a `categoryGroup` (audit, allLogs). */
+  logs: Array<{
+    category?: string | undefined
+    categoryGroup?: string | undefined
+    enabled: boolean
+  }>
+  /** Where the logs go; a setting with none sends them nowhere. */
+  workspaceId?: string | undefined
+  storageAccountId?: string | undefined
+  eventHubAuthorizationRuleId?: string | undefined
+  /** A partner solution (e.g. a SIEM offered through Azure Marketplace). */
+  marketplacePartnerId?: string | undefined
+}
+
+/** A management lock (`Microsoft.Authorization/locks`) that applies to the vault. */
+export interface ManagementLockFact {
+  id: string
+  name: string
+  /** CanNotDelete, ReadOnly (NotSpecified in ARM's schema, never on a real lock). */
+  level: string
+  /** Where the lock sits: on the vault itself, its resource group, or its subscription. */
+  scope: 'vault' | 'resource-group' | 'subscription'
+}
+
 export interface AppRegistration {
   applicationId?: string | undefined
   applicationRedirectUrl?: string | undefined
@@ -211,6 +238,13 @@ export interface Facts {
   vault: Read<VaultFacts>
   /** Absent when the vault could not be read (the key cannot be reached without its vaultUri). */
   key?: Read<KeyFacts> | undefined
+  /** The vault's diagnostic settings (ARM). Absent when the vault could not be read. */
+  diagnosticSettings?: Read<DiagnosticSettingFact[]> | undefined
+  /**
+   * Management locks on the vault, its resource group and its subscription (ARM), never a lock on
+   * another resource. Absent when the vault could not be read.
+   */
+  managementLocks?: Read<ManagementLockFact[]> | undefined
   /** ok with null: the service answered that no registration exists. */
   registration: Read<AppRegistration | null>
   /**

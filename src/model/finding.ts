@@ -7,6 +7,8 @@ export const CHECK_IDS = [
   'vault.rbac',
   'vault.network',
   'vault.adobe-ip',
+  'vault.audit-log',
+  'vault.delete-lock',
   'key.found',
   'key.enabled',
   'key.type',

@@ -29,6 +29,16 @@ export {
   type StoredConfig,
   type VaultState
 } from './scenario.js'
+export {
+  AUDIT_STORAGE_ACCOUNT_ID,
+  SECURITY_WORKSPACE_ID,
+  auditEventToStorage,
+  auditLogsToWorkspace,
+  metricsOnly,
+  resourceGroupLock,
+  type DiagnosticSettingState,
+  type LockState
+} from './vault-protection.js'
 export { BUILTIN_ROLE_DEFINITIONS, type RoleDefinitionState } from './role-definitions.js'
 export type { FaultAction, FaultRule } from './faults.js'
 export type { RecordedRequest } from './recording.js'

@@ -1,4 +1,10 @@
 import type { RoleDefinitionState } from './role-definitions.js'
+import {
+  auditLogsToWorkspace,
+  resourceGroupLock,
+  type DiagnosticSettingState,
+  type LockState
+} from './vault-protection.js'
 
 /**
  * The simulated world: everything the services know. Tests mutate `sim.state` freely between
@@ -36,6 +42,8 @@ export interface VaultState {
    * `enableRbacAuthorization` is true, `accessPolicies` ({@link AccessPolicyState}[]).
    */
   properties: Record<string, unknown>
+  /** Its diagnostic settings (vault.audit-log); defaultVault sends the audit logs to a workspace. */
+  diagnosticSettings: DiagnosticSettingState[]
 }
 
 /**
@@ -50,6 +58,8 @@ export interface ManagedHsmState {
   location: string
   tags: Record<string, string>
   properties: Record<string, unknown>
+  /** Its diagnostic settings (vault.audit-log), as a vault's. */
+  diagnosticSettings: DiagnosticSettingState[]
   /** Local RBAC role assignments (data plane), scopes `/`, `/keys` or `/keys/<key>`. */
   localRoleAssignments: LocalRoleAssignmentState[]
   /**
@@ -276,6 +286,11 @@ export interface Scenario {
   endlessListings: EndlessListing[]
   /** Role definitions besides the built-ins (which include the Key Vault roles). */
   customRoles: RoleDefinitionState[]
+  /**
+   * Management locks on any scope (vault.delete-lock). Unless given, a CanNotDelete lock on the
+   * scenario's resource group, which every vault and HSM in it inherits.
+   */
+  locks: LockState[]
   /** ARM actions the action's identity is denied (403 AuthorizationFailed), e.g. 'Microsoft.KeyVault/vaults/read'. */
   armDeniedActions: string[]
   /**
@@ -361,7 +376,8 @@ export function defaultVault(name = 'kv-aep-cmk-prod', location = 'eastus'): Vau
         virtualNetworkRules: []
       },
       provisioningState: 'Succeeded'
-    }
+    },
+    diagnosticSettings: [auditLogsToWorkspace()]
   }
 }
 
@@ -453,6 +469,7 @@ export function defaultManagedHsm(
       },
       regions: []
     },
+    diagnosticSettings: [auditLogsToWorkspace()],
     localRoleAssignments: [
       {
         principalId: cmkAppObjectId,
@@ -663,6 +680,7 @@ export function makeScenario(overrides: Partial<Scenario> = {}): Scenario {
     roleAssignmentPageSize: 100,
     endlessListings: [],
     customRoles: [],
+    locks: [],
     armDeniedActions: [],
     armWriteActions: [],
     graphGrants: [],
@@ -679,6 +697,8 @@ export function makeScenario(overrides: Partial<Scenario> = {}): Scenario {
     ...overrides
   }
   if (!overrides.roleAssignments) scenario.roleAssignments = cmkAppVaultRole(scenario)
+  if (!overrides.locks)
+    scenario.locks = [resourceGroupLock(scenario.subscriptionId, scenario.resourceGroup)]
   return scenario
 }
 

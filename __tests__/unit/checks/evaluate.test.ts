@@ -152,7 +152,7 @@ describe('skipped checks', () => {
     delete facts.key
     delete facts.roleAssignments
     const findings = evaluateChecks(facts, healthyContext())
-    expect(findings.filter(f => f.outcome === 'skipped').length).toBe(15)
+    expect(findings.filter(f => f.outcome === 'skipped').length).toBe(17)
     expect(failedCheckIds(findings, true)).toEqual(['vault.found'])
   })
 })

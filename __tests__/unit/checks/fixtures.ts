@@ -1,8 +1,10 @@
 import type {
   AdobeSignIn,
   AzureSignIn,
+  DiagnosticSettingFact,
   Facts,
   KeyFacts,
+  ManagementLockFact,
   ReadError,
   RoleAssignmentFact,
   RolePermission,
@@ -143,6 +145,8 @@ export function healthyFacts(): Facts {
       value: { objectId: SP_OBJECT_ID, appId: APP_ID, source: 'graph' }
     },
     roleAssignments: { ok: true, value: [roleAssignment()] },
+    diagnosticSettings: { ok: true, value: [auditLogSetting()] },
+    managementLocks: { ok: true, value: [resourceGroupLock()] },
     config: {
       ok: true,
       value: {
@@ -154,6 +158,31 @@ export function healthyFacts(): Facts {
         keyVersion: '0123456789abcdef0123456789abcdef'
       }
     }
+  }
+}
+
+export const WORKSPACE_ID = `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/rg-ops/providers/Microsoft.OperationalInsights/workspaces/law-ops`
+
+/** A diagnostic setting that sends the vault's audit logs to a Log Analytics workspace. */
+export function auditLogSetting(
+  overrides: Partial<DiagnosticSettingFact> = {}
+): DiagnosticSettingFact {
+  return {
+    name: 'audit-to-law',
+    logs: [{ categoryGroup: 'audit', enabled: true }],
+    workspaceId: WORKSPACE_ID,
+    ...overrides
+  }
+}
+
+/** A CanNotDelete lock on the vault's resource group. */
+export function resourceGroupLock(overrides: Partial<ManagementLockFact> = {}): ManagementLockFact {
+  return {
+    id: `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/rg-cmk/providers/Microsoft.Authorization/locks/rg-no-delete`,
+    name: 'rg-no-delete',
+    level: 'CanNotDelete',
+    scope: 'resource-group',
+    ...overrides
   }
 }
 

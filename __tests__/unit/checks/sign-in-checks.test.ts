@@ -220,6 +220,8 @@ describe('azure.sign-in', () => {
       'vault.rbac',
       'vault.network',
       'vault.adobe-ip',
+      'vault.audit-log',
+      'vault.delete-lock',
       'key.found',
       'key.enabled',
       'key.type',

@@ -9,6 +9,13 @@ import {
   type VaultState
 } from '../scenario.js'
 import { armKeyJson } from './arm-key.js'
+import {
+  diagnosticSettingsJson,
+  lockJson,
+  locksAtResourceLevel,
+  readOnlyLockOver
+} from './arm-vault-protection.js'
+import type { LockState } from '../vault-protection.js'
 import { checkAzureBearer, presentedAudience } from './azure-bearer.js'
 
 const AUTHZ = '/providers/Microsoft.Authorization'
@@ -46,7 +53,15 @@ export const ARM_API_VERSIONS = {
     '2018-01-01-preview',
     '2015-07-01'
   ],
-  'microsoft.resources': ['2025-04-01', '2022-09-01', '2021-04-01', '2019-10-01', '2015-11-01']
+  'microsoft.resources': ['2025-04-01', '2022-09-01', '2021-04-01', '2019-10-01', '2015-11-01'],
+  // Per resource type, as ARM checks them: @azure/arm-locks 2 sends 2020-05-01, @azure/arm-monitor
+  // 8 sends 2021-05-01-preview for diagnostic settings.
+  'microsoft.authorization/locks': ['2020-05-01', '2017-04-01', '2016-09-01', '2015-01-01'],
+  'microsoft.insights/diagnosticsettings': [
+    '2021-05-01-preview',
+    '2020-01-01-preview',
+    '2017-05-01-preview'
+  ]
 } as const
 
 /** The resource provider a path is served by, for its api-versions; undefined = no such route. */
@@ -60,6 +75,10 @@ function resourceNotFound(resource: string, rg: string): Answer {
 }
 
 function providerOf(path: string): keyof typeof ARM_API_VERSIONS | undefined {
+  if (/\/providers\/Microsoft\.Authorization\/locks(\/|$)/i.test(path))
+    return 'microsoft.authorization/locks'
+  if (/\/providers\/Microsoft\.Insights\/diagnosticSettings(\/|$)/i.test(path))
+    return 'microsoft.insights/diagnosticsettings'
   if (/\/providers\/Microsoft\.Authorization\//i.test(path)) return 'microsoft.authorization'
   if (/\/providers\/Microsoft\.KeyVault\//i.test(path)) return 'microsoft.keyvault'
   if (/^\/subscriptions\/[^/]+\/resources\/?$/i.test(path)) return 'microsoft.resources'
@@ -114,6 +133,11 @@ export function arm(req: SimRequest, ctx: SimContext): Answer {
 
   let m = /^(.*)\/providers\/Microsoft\.Authorization\/roleAssignments$/i.exec(path)
   if (m) return listRoleAssignments(req, ctx, m[1] || '/')
+  m = VAULT_OR_HSM_EXTENSION.exec(path)
+  if (m?.[5]?.toLowerCase() === 'microsoft.insights/diagnosticsettings')
+    return listDiagnosticSettings(req, ctx, m.slice(1, 5))
+  if (m?.[5]?.toLowerCase() === 'microsoft.authorization/locks')
+    return listLocksAtResourceLevel(req, ctx, m.slice(1, 5))
   m = /^(.*)\/providers\/Microsoft\.Authorization\/roleDefinitions\/([^/]+)$/i.exec(path)
   if (m) return getRoleDefinition(req, ctx, m[1] ?? '', m[2] as string)
   m = /^(.*)\/providers\/Microsoft\.Authorization\/roleDefinitions$/i.exec(path)
@@ -230,8 +254,22 @@ function authorize(
 }
 
 /**
+ * ARM's refusal of a write under a ReadOnly lock ("Lock your resources": a ReadOnly lock blocks
+ * every management-plane write, role assignments at or below the locked scope included); the
+ * message is ARM's ScopeLocked wording.
+ */
+function scopeLocked(scope: string, lock: LockState): Answer {
+  return armError(
+    409,
+    'ScopeLocked',
+    `The scope '${scope}' cannot perform write operation because following scope(s) are locked: '${lock.scope}'. Please remove the lock and try again.`
+  )
+}
+
+/**
  * Like authorize, for a write: the identity must also hold the action (scenario armWriteActions),
- * since a CI identity usually has Reader and nothing more.
+ * since a CI identity usually has Reader and nothing more; and no ReadOnly lock may sit on the
+ * scope or above it.
  */
 function authorizeWrite(
   ctx: SimContext,
@@ -241,8 +279,10 @@ function authorizeWrite(
 ): Answer | undefined {
   const denied = authorize(ctx, subscriptionId, action, scope)
   if (denied) return denied
-  if (ctx.state.armWriteActions.some(a => a.toLowerCase() === action.toLowerCase()))
-    return undefined
+  if (ctx.state.armWriteActions.some(a => a.toLowerCase() === action.toLowerCase())) {
+    const lock = readOnlyLockOver(ctx.state.locks, scope)
+    return lock && scopeLocked(scope, lock)
+  }
   const { clientId, objectId } = ctx.state.azure
   return armError(
     403,
@@ -949,4 +989,59 @@ function updateManagedHsm(
   if (body.tags && typeof body.tags === 'object') hsm.tags = body.tags as Record<string, string>
   hsm.properties.provisioningState = 'Succeeded'
   return json(200, managedHsmJson(ctx, hsm))
+}
+
+/**
+ * An extension listing on a vault or HSM: `<id>/providers/Microsoft.Insights/diagnosticSettings`
+ * (the id without its leading slash in the SDK's template, so a `//subscriptions` path is no
+ * route) or ManagementLocks_ListAtResourceLevel's
+ * `/subscriptions/<s>/resourcegroups/<rg>/providers/<namespace>/<parent>/<type>/<name>/providers/Microsoft.Authorization/locks`,
+ * where the SDK sends an empty parent path as `//`.
+ */
+const VAULT_OR_HSM_EXTENSION =
+  /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.KeyVault\/+(vaults|managedHSMs)\/([^/]+)\/providers\/(Microsoft\.Insights\/diagnosticSettings|Microsoft\.Authorization\/locks)$/i
+
+/** The vault or HSM an extension listing is about, with its resource id; undefined = none. */
+function protectedResource(
+  ctx: SimContext,
+  rg: string,
+  type: string,
+  name: string
+): { id: string; diagnosticSettings: VaultState['diagnosticSettings'] } | undefined {
+  if (type.toLowerCase() === 'vaults') {
+    const vault = findVault(ctx, rg, name)
+    return (
+      vault && {
+        id: vaultResourceId(ctx.state, vault),
+        diagnosticSettings: vault.diagnosticSettings
+      }
+    )
+  }
+  const hsm = findManagedHsm(ctx, rg, name)
+  return (
+    hsm && { id: managedHsmResourceId(ctx.state, hsm), diagnosticSettings: hsm.diagnosticSettings }
+  )
+}
+
+/** DiagnosticSettings_List on a vault or HSM; needs Microsoft.Insights/diagnosticSettings/read. */
+function listDiagnosticSettings(req: SimRequest, ctx: SimContext, parts: string[]): Answer {
+  const [sub = '', rg = '', type = '', name = ''] = parts
+  const denied = authorize(ctx, sub, 'Microsoft.Insights/diagnosticSettings/read', req.path)
+  if (denied) return denied
+  const resource = protectedResource(ctx, rg, type, name)
+  if (!resource) return resourceNotFound(`Microsoft.KeyVault/${type}/${name}`, rg)
+  return json(200, { value: diagnosticSettingsJson(resource.id, resource.diagnosticSettings) })
+}
+
+/**
+ * ManagementLocks_ListAtResourceLevel on a vault or HSM; needs Microsoft.Authorization/locks/read.
+ * ARM documents no page size for it: one page.
+ */
+function listLocksAtResourceLevel(req: SimRequest, ctx: SimContext, parts: string[]): Answer {
+  const [sub = '', rg = '', type = '', name = ''] = parts
+  const denied = authorize(ctx, sub, 'Microsoft.Authorization/locks/read', req.path)
+  if (denied) return denied
+  const resource = protectedResource(ctx, rg, type, name)
+  if (!resource) return resourceNotFound(`Microsoft.KeyVault/${type}/${name}`, rg)
+  return json(200, { value: locksAtResourceLevel(ctx.state.locks, resource.id).map(lockJson) })
 }
