@@ -50,8 +50,8 @@ async function pollUntil(read, isDone, options) {
 
 // EXTERNAL MODULE: ./src/clients/http/service-error.ts
 var service_error = __webpack_require__(1537);
-// EXTERNAL MODULE: ./src/facts/gather-facts.ts + 5 modules
-var gather_facts = __webpack_require__(19454);
+// EXTERNAL MODULE: ./src/facts/gather-facts.ts + 7 modules
+var gather_facts = __webpack_require__(57536);
 // EXTERNAL MODULE: ./src/facts/read-error.ts
 var read_error = __webpack_require__(58784);
 // EXTERNAL MODULE: ./src/safety/neutralize.ts
@@ -192,8 +192,8 @@ async function registerWhenNeeded(facts, { services, evaluate, log, wait, action
 
 // EXTERNAL MODULE: ./src/model/choices.ts
 var choices = __webpack_require__(19545);
-// EXTERNAL MODULE: ./src/checks/check-catalog.ts + 31 modules
-var check_catalog = __webpack_require__(93194);
+// EXTERNAL MODULE: ./src/checks/check-catalog.ts + 35 modules
+var check_catalog = __webpack_require__(88962);
 ;// CONCATENATED MODULE: ./src/checks/repairs.ts
 
 

@@ -2,7 +2,7 @@ export const id = 18;
 export const ids = [18];
 export const modules = {
 
-/***/ 93194:
+/***/ 88962:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1612,6 +1612,257 @@ const vaultAdobeIp = {
     }
 };
 
+;// CONCATENATED MODULE: ./src/checks/audit-log-check.ts
+
+/** The permission that reads a resource's diagnostic settings; Reader holds it (`*\/read`). */
+const DIAGNOSTIC_SETTINGS_READ = 'Microsoft.Insights/diagnosticSettings/read';
+/**
+ * Azure Policy's built-ins that ask the same (Azure/azure-policy, policyDefinitions/Key Vault):
+ * "Resource logs in Key Vault should be enabled" and, for a Managed HSM, "Resource logs in Azure
+ * Key Vault Managed HSM should be enabled".
+ */
+const AUDIT_LOG_POLICY = {
+    vault: 'Resource logs in Key Vault should be enabled (cf820ca0-f99e-4f3e-84fb-66e913812d21)',
+    'managed-hsm': 'Resource logs in Azure Key Vault Managed HSM should be enabled (a2a5b911-5617-447e-a49e-59dbe0e0434b)'
+};
+/**
+ * Key Vault and Managed HSM have one resource-log category, AuditEvent (Azure Monitor, "Supported
+ * logs for Microsoft.KeyVault/vaults" and ".../managedhsms"); the category groups `audit` and
+ * `allLogs` include it.
+ */
+const AUDIT_CATEGORY = 'auditevent';
+const AUDIT_GROUPS = ['audit', 'alllogs'];
+/** Where a setting sends its logs, as the detail names it; empty when nowhere. */
+function destinations(setting) {
+    return [
+        setting.workspaceId && 'a Log Analytics workspace',
+        setting.storageAccountId && 'a storage account',
+        setting.eventHubAuthorizationRuleId && 'an event hub',
+        // The contract asks for "a destination"; a partner solution (e.g. a SIEM from Azure
+        // Marketplace) is one ARM accepts on its own, so it counts too.
+        setting.marketplacePartnerId && 'a partner solution'
+    ].filter((d) => typeof d === 'string');
+}
+/** The enabled log entry of a setting that carries the audit events, e.g. "category group audit". */
+function auditEntry(setting) {
+    for (const log of setting.logs) {
+        if (!log.enabled)
+            continue;
+        if (log.category?.toLowerCase() === AUDIT_CATEGORY)
+            return `category ${log.category}`;
+        if (log.categoryGroup && AUDIT_GROUPS.includes(log.categoryGroup.toLowerCase()))
+            return `category group ${log.categoryGroup}`;
+    }
+    return undefined;
+}
+function named(vault) {
+    return vault.kind === 'managed-hsm' ? `Managed HSM ${vault.name}` : `Vault ${vault.name}`;
+}
+/**
+ * `az monitor diagnostic-settings create` (Azure CLI reference; `--resource` takes the id,
+ * `--workspace` the Log Analytics workspace's id, `--logs` a JSON list of log settings). A Key
+ * Vault gets the `audit` category group (PSRule for Azure's Azure.KeyVault.Logs accepts AuditEvent,
+ * audit or allLogs); a Managed HSM gets the AuditEvent category by name, since no Microsoft page
+ * found says which category groups a Managed HSM's logs have.
+ */
+function auditLogCommand(vault) {
+    const logs = vault.kind === 'managed-hsm'
+        ? '[{"category":"AuditEvent","enabled":true}]'
+        : '[{"categoryGroup":"audit","enabled":true}]';
+    return `az monitor diagnostic-settings create --name aep-cmk-audit --resource ${vault.id} --workspace <log-analytics-workspace-id> --logs '${logs}'`;
+}
+function fixFor(vault) {
+    return `Send the ${vault.kind === 'managed-hsm' ? "HSM's" : "vault's"} audit logs to a Log Analytics workspace (or a storage account, \`--storage-account\`, or an event hub, \`--event-hub-rule\`): \`${auditLogCommand(vault)}\`. Azure Policy checks the same: ${AUDIT_LOG_POLICY[vault.kind]}.`;
+}
+/**
+ * vault.audit-log: a diagnostic setting sends the vault's audit events (category AuditEvent, or
+ * category group audit or allLogs, enabled) to a destination, so that whoever disabled the key or
+ * removed the CMK app's role can be found. Settings that cannot be read are a warning that names
+ * the permission.
+ */
+function auditLogFinding(vault, facts) {
+    const read = facts.diagnosticSettings;
+    if (!read || !read.ok) {
+        const why = read ? (0,read_error/* describeReadError */.U)(read.error) : 'they were not read';
+        return {
+            id: 'vault.audit-log',
+            outcome: 'warn',
+            detail: `${named(vault)}: its diagnostic settings could not be read (${why}), so whether its audit logs are kept is not known.`,
+            fix: read?.ok === false && read.error.kind === 'forbidden'
+                ? `Grant the action's Azure identity ${DIAGNOSTIC_SETTINGS_READ} on the vault (the Reader role has it), or check by hand: \`az monitor diagnostic-settings list --resource ${vault.id}\`.`
+                : `Re-run the job; to check by hand: \`az monitor diagnostic-settings list --resource ${vault.id}\`.`,
+            evidence: read ? (0,read_error/* readErrorEvidence */.G)(read.error) : undefined
+        };
+    }
+    const settings = read.value;
+    const evidence = {
+        diagnosticSettings: settings.map(s => ({
+            name: s.name,
+            audit: auditEntry(s),
+            destinations: destinations(s)
+        }))
+    };
+    for (const setting of settings) {
+        const entry = auditEntry(setting);
+        const to = destinations(setting);
+        if (entry && to.length > 0)
+            return {
+                id: 'vault.audit-log',
+                outcome: 'pass',
+                detail: `${named(vault)} sends its audit logs (${entry}) to ${to.join(' and ')} through diagnostic setting ${setting.name}.`,
+                evidence
+            };
+    }
+    const found = settings.length === 0
+        ? 'has no diagnostic settings'
+        : `has ${settings.length} diagnostic ${settings.length === 1 ? 'setting' : 'settings'} (${settings.map(s => s.name).join(', ')}), none of which sends the audit logs (category AuditEvent, or category group audit or allLogs, enabled) to a destination`;
+    return {
+        id: 'vault.audit-log',
+        outcome: 'warn',
+        detail: `${named(vault)} ${found}: nobody could tell who disabled the key or removed the CMK app's role.`,
+        fix: fixFor(vault),
+        evidence
+    };
+}
+
+;// CONCATENATED MODULE: ./src/checks/definitions/vault-audit-log.ts
+
+const vaultAuditLog = {
+    id: 'vault.audit-log',
+    needs: ['vault.found'],
+    evaluation: { over: 'vault', evaluate: (vault, _ctx, facts) => auditLogFinding(vault, facts) },
+    rule: {
+        short: "The vault's audit logs are kept",
+        full: "Without a diagnostic setting that sends the AuditEvent logs somewhere, nobody can tell who disabled the key or removed the CMK app's role the night Adobe lost access.",
+        help: `Add a diagnostic setting with the audit category group (or AuditEvent) to a Log Analytics workspace, storage account or event hub: az monitor diagnostic-settings create --resource <vault id> --workspace <workspace id> --logs '[{"categoryGroup":"audit","enabled":true}]'. Azure Policy checks the same: ${AUDIT_LOG_POLICY.vault}; Managed HSM: ${AUDIT_LOG_POLICY['managed-hsm']}.`,
+        // A warning: code scanning never shows it above medium.
+        securitySeverity: 5.0
+    },
+    nextStep: "send the vault's audit logs to a Log Analytics workspace",
+    docs: {
+        checks: `The vault's diagnostic settings (\`Microsoft.Insights/diagnosticSettings\` on its resource id): one with the category \`AuditEvent\`, or the category group \`audit\` or \`allLogs\`, enabled, sending to a Log Analytics workspace, a storage account, an event hub or a partner solution. Reading them needs \`${DIAGNOSTIC_SETTINGS_READ}\` (Reader has it).`,
+        why: `Adobe treats a disabled key or a removed role as revocation. The vault's audit logs are what tells who did it and when; Azure Policy asks for them too ("${AUDIT_LOG_POLICY.vault}"; for a Managed HSM, "${AUDIT_LOG_POLICY['managed-hsm']}").`,
+        failsWhen: 'never; it only warns.',
+        warnsWhen: 'No diagnostic setting sends the audit logs to a destination, or the settings could not be read (the detail says why and names the permission).'
+    },
+    fix: {
+        az: 'Send the audit logs to a Log Analytics workspace (or `--storage-account`, `--event-hub-rule`): `az monitor diagnostic-settings create --name aep-cmk-audit --resource <vault-resource-id> --workspace <log-analytics-workspace-id> --logs \'[{"categoryGroup":"audit","enabled":true}]\'` (Managed HSM: `--logs \'[{"category":"AuditEvent","enabled":true}]\'`).',
+        // azurerm provider docs, r/monitor_diagnostic_setting: target_resource_id,
+        // log_analytics_workspace_id (or storage_account_id, eventhub_authorization_rule_id), and an
+        // enabled_log block with category or category_group.
+        terraform: 'An `azurerm_monitor_diagnostic_setting` with `target_resource_id = azurerm_key_vault.<name>.id` (Managed HSM: `azurerm_key_vault_managed_hardware_security_module.<name>.id`), `log_analytics_workspace_id = <workspace id>` and `enabled_log { category_group = "audit" }` (Managed HSM: `category = "AuditEvent"`).',
+        // Bicep resource reference, Microsoft.Insights/diagnosticSettings@2021-05-01-preview (an
+        // extension resource: `scope`), properties.workspaceId and properties.logs[] {categoryGroup |
+        // category, enabled}.
+        bicep: "A `Microsoft.Insights/diagnosticSettings@2021-05-01-preview` resource with `scope: keyVault` and `properties: { workspaceId: workspace.id, logs: [ { categoryGroup: 'audit', enabled: true } ] }` (Managed HSM: `category: 'AuditEvent'`)."
+    }
+};
+
+;// CONCATENATED MODULE: ./src/checks/delete-lock-check.ts
+
+/** The permission that reads management locks; Reader holds it (`*\/read`). */
+const LOCKS_READ = 'Microsoft.Authorization/locks/read';
+/** Both lock levels stop a deletion (ARM, "Lock your resources"); NotSpecified is no lock. */
+const STOPS_DELETION = ['cannotdelete', 'readonly'];
+const WHERE = {
+    vault: 'on the vault itself',
+    'resource-group': 'on its resource group',
+    subscription: 'on its subscription'
+};
+function delete_lock_check_named(vault) {
+    return vault.kind === 'managed-hsm' ? `Managed HSM ${vault.name}` : `Vault ${vault.name}`;
+}
+/** The resource group in a vault's id (`/subscriptions/<s>/resourceGroups/<rg>/...`). */
+function resourceGroupOf(vaultId) {
+    return /\/resourceGroups\/([^/]+)\//i.exec(vaultId)?.[1] ?? '<resource-group>';
+}
+/**
+ * `az lock create` on the vault, in the form Azure's lock documentation shows for a resource
+ * (`--name`, `--lock-type`, `--resource-group`, `--resource-type`, `--resource`).
+ */
+function deleteLockCommand(vault, subscriptionId) {
+    const type = vault.kind === 'managed-hsm' ? 'Microsoft.KeyVault/managedHSMs' : 'Microsoft.KeyVault/vaults';
+    return `az lock create --subscription ${subscriptionId} --name aep-cmk-no-delete --lock-type CanNotDelete --resource-group ${resourceGroupOf(vault.id)} --resource-type ${type} --resource ${vault.name}`;
+}
+/**
+ * vault.delete-lock: a CanNotDelete or ReadOnly lock on the vault, its resource group or its
+ * subscription stops the deletion that would cut Adobe off (soft delete only brings a deleted
+ * vault back afterwards). Locks that cannot be read are a warning that names the permission.
+ */
+function deleteLockFinding(vault, facts, subscriptionId) {
+    const read = facts.managementLocks;
+    if (!read || !read.ok) {
+        const why = read ? (0,read_error/* describeReadError */.U)(read.error) : 'they were not read';
+        return {
+            id: 'vault.delete-lock',
+            outcome: 'warn',
+            detail: `${delete_lock_check_named(vault)}: its management locks could not be read (${why}), so whether anything stops its deletion is not known.`,
+            fix: read?.ok === false && read.error.kind === 'forbidden'
+                ? `Grant the action's Azure identity ${LOCKS_READ} on the vault (the Reader role has it), or check by hand: \`az lock list --resource ${vault.id}\`.`
+                : `Re-run the job; to check by hand: \`az lock list --resource ${vault.id}\`.`,
+            evidence: read ? (0,read_error/* readErrorEvidence */.G)(read.error) : undefined
+        };
+    }
+    const locks = read.value;
+    const evidence = {
+        managementLocks: locks.map(l => ({ name: l.name, level: l.level, scope: l.scope }))
+    };
+    const stopping = locks.filter(l => STOPS_DELETION.includes(l.level.toLowerCase()));
+    const first = stopping[0];
+    if (first) {
+        const readOnly = stopping.some(l => l.level.toLowerCase() === 'readonly')
+            ? " A ReadOnly lock also blocks every change, the action's own repairs (remediate) included."
+            : '';
+        return {
+            id: 'vault.delete-lock',
+            outcome: 'pass',
+            detail: `${delete_lock_check_named(vault)} cannot be deleted: ${first.level} lock ${first.name} ${WHERE[first.scope]}.${readOnly}`,
+            evidence
+        };
+    }
+    return {
+        id: 'vault.delete-lock',
+        outcome: 'warn',
+        detail: `${delete_lock_check_named(vault)} has no CanNotDelete or ReadOnly lock on itself, its resource group or its subscription: one deletion cuts Adobe off until the vault is recovered from soft delete.`,
+        fix: `Lock the ${vault.kind === 'managed-hsm' ? 'HSM' : 'vault'} against deletion (creating a lock needs Microsoft.Authorization/locks/write, e.g. Owner or User Access Administrator): \`${deleteLockCommand(vault, subscriptionId)}\`. Prefer CanNotDelete: a ReadOnly lock also blocks the action's own repairs.`,
+        evidence
+    };
+}
+
+;// CONCATENATED MODULE: ./src/checks/definitions/vault-delete-lock.ts
+
+const vaultDeleteLock = {
+    id: 'vault.delete-lock',
+    needs: ['vault.found'],
+    evaluation: {
+        over: 'vault',
+        evaluate: (vault, ctx, facts) => deleteLockFinding(vault, facts, ctx.subscriptionId)
+    },
+    rule: {
+        short: 'A management lock stops the vault from being deleted',
+        full: 'Soft delete lets a deleted vault be recovered; a CanNotDelete lock on the vault, its resource group or subscription stops the deletion that would cut Adobe off in the first place.',
+        help: "Add a CanNotDelete lock on the vault: az lock create --name aep-cmk-no-delete --lock-type CanNotDelete --resource-group <rg> --resource-type Microsoft.KeyVault/vaults --resource <vault>. A ReadOnly lock also stops deletion, but it blocks every change, the action's own repairs included.",
+        // A warning: code scanning never shows it above medium.
+        securitySeverity: 5.0
+    },
+    nextStep: 'lock the vault against deletion',
+    docs: {
+        checks: `Management locks (\`Microsoft.Authorization/locks\`) listed for the vault: a \`CanNotDelete\` or \`ReadOnly\` lock on the vault, its resource group or its subscription counts; a lock on any other resource never does. Reading them needs \`${LOCKS_READ}\` (Reader has it).`,
+        why: "A deleted vault takes the key with it, and Adobe treats a key it cannot reach as revoked. Soft delete and purge protection let the vault be recovered afterwards; a lock stops the deletion before it happens. A `ReadOnly` lock stops it too, but it blocks every change, the action's own repairs (`remediate: role`, `adobe-ip`) included.",
+        failsWhen: 'never; it only warns.',
+        warnsWhen: 'No `CanNotDelete` or `ReadOnly` lock sits on the vault, its resource group or its subscription, or the locks could not be read (the detail says why and names the permission).'
+    },
+    fix: {
+        az: 'Lock the vault (creating a lock needs `Microsoft.Authorization/locks/write`, e.g. Owner or User Access Administrator): `az lock create --name aep-cmk-no-delete --lock-type CanNotDelete --resource-group <resource-group> --resource-type Microsoft.KeyVault/vaults --resource <vault>` (Managed HSM: `--resource-type Microsoft.KeyVault/managedHSMs`).',
+        // azurerm provider docs, r/management_lock: name, scope, lock_level (CanNotDelete | ReadOnly),
+        // notes.
+        terraform: 'An `azurerm_management_lock` with `scope = azurerm_key_vault.<name>.id` and `lock_level = "CanNotDelete"`.',
+        // Bicep resource reference, Microsoft.Authorization/locks@2020-05-01 (an extension resource:
+        // `scope`), properties.level (CanNotDelete | ReadOnly | NotSpecified) and properties.notes.
+        bicep: "A `Microsoft.Authorization/locks@2020-05-01` resource with `scope: keyVault` and `properties: { level: 'CanNotDelete' }`."
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/checks/definitions/vault-found.ts
 
 const vaultFound = {
@@ -1748,6 +1999,8 @@ const vaultSoftDelete = {
 
 
 
+
+
 const CHECK_CATALOG = {
     'azure.sign-in': azureSignIn,
     'adobe.sign-in': adobeSignIn,
@@ -1757,6 +2010,8 @@ const CHECK_CATALOG = {
     'vault.rbac': vaultRbac,
     'vault.network': vaultNetwork,
     'vault.adobe-ip': vaultAdobeIp,
+    'vault.audit-log': vaultAuditLog,
+    'vault.delete-lock': vaultDeleteLock,
     'key.found': keyFound,
     'key.enabled': keyEnabled,
     'key.type': keyType,
@@ -3079,8 +3334,8 @@ const ACTION_VERSION = '1.0.0';
 /** The name code scanning shows as the tool. */
 const ACTION_NAME = 'aep-cmk-azure-action';
 
-// EXTERNAL MODULE: ./src/checks/check-catalog.ts + 31 modules
-var check_catalog = __webpack_require__(93194);
+// EXTERNAL MODULE: ./src/checks/check-catalog.ts + 35 modules
+var check_catalog = __webpack_require__(88962);
 ;// CONCATENATED MODULE: ./src/report/check-rules.ts
 
 /**
@@ -4134,7 +4389,7 @@ async function act(services, facts, evaluate, progress, log) {
     let lastConfig = configOf(facts);
     let setup;
     try {
-        const { runSetup } = await Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(90), __webpack_require__.e(163), __webpack_require__.e(454), __webpack_require__.e(81)]).then(__webpack_require__.bind(__webpack_require__, 86081));
+        const { runSetup } = await Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(90), __webpack_require__.e(163), __webpack_require__.e(536), __webpack_require__.e(81)]).then(__webpack_require__.bind(__webpack_require__, 86081));
         setup = await runSetup(services, facts, evaluate, {
             log,
             onStatus: config => (lastConfig = progress.lastConfig = config)
@@ -4323,8 +4578,8 @@ async function run(host) {
  */
 async function loadServiceClients() {
     const [{ createServices }, { gatherFacts }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(316), __webpack_require__.e(163), __webpack_require__.e(73)]).then(__webpack_require__.bind(__webpack_require__, 74073)),
-        Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(90), __webpack_require__.e(163), __webpack_require__.e(454)]).then(__webpack_require__.bind(__webpack_require__, 19454))
+        Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(827), __webpack_require__.e(163), __webpack_require__.e(73)]).then(__webpack_require__.bind(__webpack_require__, 74073)),
+        Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(90), __webpack_require__.e(163), __webpack_require__.e(536)]).then(__webpack_require__.bind(__webpack_require__, 57536))
     ]);
     return { createServices, gatherFacts };
 }
@@ -4384,6 +4639,8 @@ const CHECK_IDS = [
     'vault.rbac',
     'vault.network',
     'vault.adobe-ip',
+    'vault.audit-log',
+    'vault.delete-lock',
     'key.found',
     'key.enabled',
     'key.type',

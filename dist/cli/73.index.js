@@ -17,8 +17,12 @@ __webpack_require__.d(__webpack_exports__, {
 var dist = __webpack_require__(71043);
 // EXTERNAL MODULE: ./node_modules/@azure/arm-keyvault/dist/esm/index.js + 35 modules
 var esm = __webpack_require__(74950);
+// EXTERNAL MODULE: ./node_modules/@azure/arm-locks/dist/index.js
+var arm_locks_dist = __webpack_require__(21560);
+// EXTERNAL MODULE: ./node_modules/@azure/arm-monitor/dist/esm/index.js + 104 modules
+var dist_esm = __webpack_require__(92729);
 // EXTERNAL MODULE: ./node_modules/@azure/arm-resources/dist/esm/index.js + 24 modules
-var dist_esm = __webpack_require__(56033);
+var arm_resources_dist_esm = __webpack_require__(56033);
 // EXTERNAL MODULE: ./src/clients/http/json-request.ts + 1 modules
 var json_request = __webpack_require__(70955);
 // EXTERNAL MODULE: ./src/clients/http/service-error.ts
@@ -577,6 +581,8 @@ var jwt_claims = __webpack_require__(32792);
 
 
 
+
+
 function createServices(settings, signal, host) {
     let presented;
     const http = { signal, log: host.log, tuning: settings.tuning };
@@ -605,12 +611,22 @@ function createServices(settings, signal, host) {
             endpoint: arm,
             credentials: { scopes: [armScope] }
         }),
-        resources: new dist_esm/* ResourceManagementClient */.h0(credential, settings.subscriptionId, {
+        resources: new arm_resources_dist_esm/* ResourceManagementClient */.h0(credential, settings.subscriptionId, {
             ...(0,sdk_client_options/* azureClientOptions */.r)('api', http),
             endpoint: arm,
             credentials: { scopes: [armScope] }
         }),
         authorization: new dist/* AuthorizationManagementClient */.IK(credential, settings.subscriptionId, {
+            ...(0,sdk_client_options/* azureClientOptions */.r)('api', http),
+            endpoint: arm,
+            credentialScopes: [armScope]
+        }),
+        monitor: new dist_esm/* MonitorClient */.UK(credential, settings.subscriptionId, {
+            ...(0,sdk_client_options/* azureClientOptions */.r)('api', http),
+            endpoint: arm,
+            credentials: { scopes: [armScope] }
+        }),
+        locks: new arm_locks_dist/* ManagementLockClient */.Sd(credential, settings.subscriptionId, {
             ...(0,sdk_client_options/* azureClientOptions */.r)('api', http),
             endpoint: arm,
             credentialScopes: [armScope]

@@ -1,5 +1,5 @@
-export const id = 454;
-export const ids = [454];
+export const id = 536;
+export const ids = [536];
 export const modules = {
 
 /***/ 32746:
@@ -278,7 +278,7 @@ class FailedCall extends Error {
 
 /***/ }),
 
-/***/ 19454:
+/***/ 57536:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -558,6 +558,108 @@ function normalScope(scope) {
     return scope.toLowerCase().replace(/\/+$/, '') || '/';
 }
 
+;// CONCATENATED MODULE: ./src/clients/azure/diagnostic-settings-reader.ts
+
+/**
+ * Pages of the diagnostic-settings listing read before it fails. A resource holds at most five
+ * diagnostic settings (Azure Monitor service limits, "Maximum number of diagnostic settings per
+ * resource: 5"), one page; the SDK follows a `nextLink` all the same, so a few pages leave room
+ * for a service that pages anyway.
+ */
+const DIAGNOSTIC_SETTING_PAGES = 10;
+/**
+ * The vault's diagnostic settings (`GET <vaultId>/providers/Microsoft.Insights/diagnosticSettings`,
+ * `@azure/arm-monitor` `diagnosticSettings.list`; Reader's `*\/read` covers
+ * Microsoft.Insights/diagnosticSettings/read).
+ */
+async function readDiagnosticSettings(client, resourceId, abortSignal) {
+    // The SDK's path template is `/{+resourceUri}/providers/...`: an id with its leading slash
+    // would become `//subscriptions/...`.
+    const resourceUri = resourceId.replace(/^\/+/, '');
+    const pages = client.diagnosticSettings.list(resourceUri, { abortSignal }).byPage();
+    const settings = [];
+    for await (const page of (0,capped_pages/* cappedPages */.y)(pages, 'ARM list diagnostic settings', DIAGNOSTIC_SETTING_PAGES)) {
+        for (const s of page)
+            settings.push({
+                name: s.name ?? '',
+                logs: (s.logs ?? []).map(log => ({
+                    category: log.category ?? undefined,
+                    categoryGroup: log.categoryGroup ?? undefined,
+                    enabled: log.enabled === true
+                })),
+                workspaceId: s.workspaceId || undefined,
+                storageAccountId: s.storageAccountId || undefined,
+                eventHubAuthorizationRuleId: s.eventHubAuthorizationRuleId || undefined,
+                marketplacePartnerId: s.marketplacePartnerId || undefined
+            });
+    }
+    return settings;
+}
+
+;// CONCATENATED MODULE: ./src/clients/azure/lock-reader.ts
+
+/**
+ * Pages of the lock listing read before it fails. ARM documents no page size and no limit on
+ * locks per scope; 100 pages is far more than the handful of locks a vault's scopes carry.
+ */
+const LOCK_PAGES = 100;
+const LOCK_SUFFIX = /\/providers\/Microsoft\.Authorization\/locks\/[^/]+$/i;
+/**
+ * Management locks that stop the vault's deletion: those on the vault, its resource group or its
+ * subscription. Read with ManagementLocks_ListAtResourceLevel on the vault (`@azure/arm-locks`
+ * `managementLocks.listAtResourceLevel`; Reader's `*\/read` covers
+ * Microsoft.Authorization/locks/read), which the REST specification describes as "the management
+ * locks for a resource or any level below resource" and the Azure SDKs' docs as the locks of "the
+ * specified resource, its resource group and any resources below the resource" (azure-libraries-
+ * for-java `ManagementLocks.listForResource`). Whether it also lists the subscription's locks is
+ * not documented: a subscription lock it lists counts, as ARM applies it to every resource below.
+ * A lock's scope is its id without `/providers/Microsoft.Authorization/locks/<name>`; only the
+ * three scopes above count, compared whole and case-insensitively, so neither a lock below the
+ * vault nor one on another vault whose id merely starts like this one's ever counts.
+ */
+async function readManagementLocks(client, vaultId, abortSignal) {
+    const parts = parseResourceId(vaultId);
+    const pages = client.managementLocks
+        .listAtResourceLevel(parts.resourceGroup, parts.namespace, '', parts.type, parts.name, {
+        abortSignal
+    })
+        .byPage();
+    const locks = [];
+    for await (const page of (0,capped_pages/* cappedPages */.y)(pages, 'ARM list management locks', LOCK_PAGES))
+        for (const lock of page) {
+            const scope = lockScope(lock.id ?? '', vaultId);
+            if (scope)
+                locks.push({ id: lock.id ?? '', name: lock.name ?? '', level: lock.level, scope });
+        }
+    return locks;
+}
+/** Which of the vault's scopes a lock sits on, or undefined for any other resource. */
+function lockScope(lockId, vaultId) {
+    if (!LOCK_SUFFIX.test(lockId))
+        return undefined;
+    const scope = normalized(lockId.replace(LOCK_SUFFIX, ''));
+    const vault = normalized(vaultId);
+    const { subscription, resourceGroup } = parseResourceId(vaultId);
+    if (scope === vault)
+        return 'vault';
+    if (scope === normalized(`/subscriptions/${subscription}/resourceGroups/${resourceGroup}`))
+        return 'resource-group';
+    if (scope === normalized(`/subscriptions/${subscription}`))
+        return 'subscription';
+    return undefined;
+}
+function normalized(id) {
+    return id.toLowerCase().replace(/\/+$/, '');
+}
+/** `/subscriptions/<s>/resourceGroups/<rg>/providers/<namespace>/<type>/<name>`, as ARM gives a vault's id. */
+function parseResourceId(id) {
+    const m = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/([^/]+)\/([^/]+)\/([^/]+)$/i.exec(id.replace(/\/+$/, ''));
+    if (!m)
+        throw new Error(`not a top-level resource id: ${id}`);
+    const [, subscription = '', resourceGroup = '', namespace = '', type = '', name = ''] = m;
+    return { subscription, resourceGroup, namespace, type, name };
+}
+
 // EXTERNAL MODULE: ./src/clients/http/jwt-claims.ts
 var jwt_claims = __webpack_require__(32792);
 ;// CONCATENATED MODULE: ./src/facts/sign-in.ts
@@ -636,6 +738,8 @@ function notReadWithoutSignIn(call, service) {
 
 
 
+
+
 async function attempt(call, read) {
     try {
         return { ok: true, value: await read() };
@@ -647,9 +751,8 @@ async function attempt(call, read) {
 /**
  * Reads everything the checks need, read-only, each independent chain in parallel, each after
  * the sign-in it needs: Azure sign-in -> vault -> key (ARM) -> rotation policy (data plane, only
- * when ARM gave none); Adobe sign-in -> registration -> service principal -> (with the vault)
- * role assignments;
- * Adobe configuration.
+ * when ARM gave none); vault -> diagnostic settings and management locks (ARM); Adobe sign-in ->
+ * registration -> service principal -> (with the vault) role assignments; Adobe configuration.
  */
 async function gatherFacts(services) {
     const { settings, credential, signal } = services;
@@ -669,21 +772,44 @@ async function gatherFacts(services) {
         resourceGroup: settings.resourceGroup
     }, signal));
     const keyRead = vaultRead.then(vault => vault.ok ? readKeyFacts(services, vault.value) : undefined);
+    const protectionRead = vaultRead.then(vault => vault.ok ? readVaultProtection(services, vault.value.id) : {});
     const registrationRead = after(adobeSignedIn, 'Adobe', 'Adobe GET CMK app registration', () => services.platform.getRegistration());
     const configRead = after(adobeSignedIn, 'Adobe', 'Adobe GET configuration status', () => services.platform.getConfig(settings.configName));
     const accessRead = Promise.all([registrationRead, azureSignedIn]).then(([registration, ok]) => ok && registration.ok && registration.value
         ? readAppAccess(services, registration.value, vaultRead)
         : {});
-    const [azure, adobe, vault, key, registration, config, access] = await Promise.all([
+    const [azure, adobe, vault, key, registration, config, access, protection] = await Promise.all([
         azureSignIn,
         adobeSignIn,
         vaultRead,
         keyRead,
         registrationRead,
         configRead,
-        accessRead
+        accessRead,
+        protectionRead
     ]);
-    return { azureSignIn: azure, adobeSignIn: adobe, vault, key, registration, config, ...access };
+    return {
+        azureSignIn: azure,
+        adobeSignIn: adobe,
+        vault,
+        key,
+        registration,
+        config,
+        ...access,
+        ...protection
+    };
+}
+/**
+ * What would tell who touched the vault and what stops its deletion: its diagnostic settings and
+ * the management locks on it and above, two ARM reads that need only its id, in parallel.
+ */
+async function readVaultProtection(services, vaultId) {
+    const { signal } = services;
+    const [diagnosticSettings, managementLocks] = await Promise.all([
+        attempt('ARM list diagnostic settings', () => readDiagnosticSettings(services.monitor, vaultId, signal)),
+        attempt('ARM list management locks', () => readManagementLocks(services.locks, vaultId, signal))
+    ]);
+    return { diagnosticSettings, managementLocks };
 }
 /**
  * The key through ARM, which the vault firewall does not apply to. The rotation policy comes from
