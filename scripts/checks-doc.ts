@@ -1,6 +1,7 @@
 /** docs/checks.md, written from the check catalog by `npm run docs`. */
 import { checkDefinitions } from '../src/checks/check-catalog.js'
-import type { CheckDefinition } from '../src/checks/check-definition.js'
+import type { CheckDefinition, FixForms } from '../src/checks/check-definition.js'
+import { codeFormsMarkdown } from '../src/report/fix-as-code.js'
 
 const INTRO = `# Check reference
 
@@ -8,8 +9,10 @@ const INTRO = `# Check reference
 
 Every finding has one of these ids, in the job summary, the annotations (titled with the id), the
 \`failed-checks\` output, the JSON report and the SARIF file. Each section says what the check looks at, why
-Adobe cares, when it fails or warns, and the fix. The job summary and the annotations give the same fix
-filled in with your vault, key, subscription and object ids.
+Adobe cares, when it fails or warns, and the fix: the \`az\` command, then, where the change has one, the
+Terraform (\`azurerm\`) and Bicep forms, so that a vault kept in code is fixed there instead of drifting from
+it (and a Managed HSM's forms where they differ). The job summary and the annotations give the same fix
+filled in with your vault, key, subscription and object ids; the summary folds the code forms under it.
 
 A check whose facts are missing because another check failed is \`skipped\` (for example every \`vault.*\`
 and \`key.*\` check when \`azure.sign-in\` or \`vault.found\` fails): it adds no annotation, never counts
@@ -27,6 +30,14 @@ function repairLine(check: CheckDefinition): string | undefined {
   return `**Repair:** \`remediate: ${repair.item}\` in \`setup\`; the job's identity needs ${needs}.`
 }
 
+/** The fix in Terraform and Bicep, then a Managed HSM's where it differs. */
+function asCode(fix: FixForms): string | undefined {
+  const vault = codeFormsMarkdown({ terraform: fix.terraform, bicep: fix.bicep })
+  const hsm = fix.managedHsm ? codeFormsMarkdown(fix.managedHsm, 'Managed HSM, ') : ''
+  const parts = [vault, hsm].filter(part => part !== '')
+  return parts.length === 0 ? undefined : parts.join('\n\n')
+}
+
 function section(check: CheckDefinition): string {
   const { docs, fix } = check
   const lines = [
@@ -37,8 +48,7 @@ function section(check: CheckDefinition): string {
     `**Fails when:** ${docs.failsWhen}`,
     docs.warnsWhen === undefined ? undefined : `**Warns when:** ${docs.warnsWhen}`,
     `**Fix:** ${fix.az}`,
-    fix.terraform === undefined ? undefined : `**Terraform (\`azurerm\`):** ${fix.terraform}`,
-    fix.bicep === undefined ? undefined : `**Bicep:** ${fix.bicep}`,
+    asCode(fix),
     repairLine(check)
   ]
   return lines.filter(line => line !== undefined).join('\n\n')

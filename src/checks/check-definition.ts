@@ -24,14 +24,29 @@ export interface CheckRule {
 /**
  * A check's fix in the forms a team may keep its vault in. The contract wants all three where
  * the change has one, so that a vault kept in code is fixed there instead of drifting from it.
+ * `terraform` and `bicep` are code, shown as code blocks: a fragment of the resource that makes the
+ * change, with `<vault>`, `<key>` and `<hsm>` where the run's names go, and a comment inside that
+ * says what to watch (e.g. an argument that forces replacement). Each module says in a comment
+ * beside each form which provider or template reference it came from.
  */
 export interface FixForms {
   /** The fix in words with its exact `az` command(s), Markdown (docs/checks.md). */
   az: string
-  /** The Terraform `azurerm` resource or attribute; absent where Terraform has no form for it. */
+  /** HCL for Terraform's `azurerm` provider; absent where Terraform has no form for it. */
   terraform?: string
-  /** The Bicep property or resource; absent where Bicep has no form for it. */
+  /** Bicep; absent where Bicep has no form for it. */
   bicep?: string
+  /**
+   * A Managed HSM's forms where they differ from a Key Vault's (other resources, other
+   * arguments). When present, a form absent from it has no Managed HSM equivalent.
+   */
+  managedHsm?: CodeForms
+}
+
+/** The two code forms of a fix, for one kind of vault. */
+export interface CodeForms {
+  terraform?: string | undefined
+  bicep?: string | undefined
 }
 
 /** The check's section of docs/checks.md, Markdown; the fix comes from FixForms. */

@@ -24,7 +24,7 @@ export function fixMarkdown(fix: string): string {
     })
     .join('')
     .trim()
-  return [prose, ...commands.map(codeBlock)].join('\n\n')
+  return [prose, ...commands.map(command => codeBlock(command))].join('\n\n')
 }
 
 /** Escaped text whose https URLs are autolinks. */
@@ -49,9 +49,10 @@ function inlineCode(text: string): string {
   return `${fence}${pad}${text.replace(/\r?\n/g, ' ')}${pad}${fence}`
 }
 
-export function codeBlock(command: string): string {
-  const fence = '`'.repeat(Math.max(3, longestBacktickRun(command) + 1))
-  return `${fence}sh\n${command}\n${fence}`
+/** A fenced code block (`sh` unless told) that no content can end early. */
+export function codeBlock(code: string, language = 'sh'): string {
+  const fence = '`'.repeat(Math.max(3, longestBacktickRun(code) + 1))
+  return `${fence}${language}\n${code}\n${fence}`
 }
 
 function longestBacktickRun(text: string): number {

@@ -63,7 +63,8 @@ export async function publishTrackingIssue(
     findings: r.findings,
     failedChecks: r.failedChecks,
     runUrl: client.runUrl,
-    error: r.error
+    error: r.error,
+    vaultType: r.vaultType
   })
   switch (outcome.kind) {
     case 'opened':

@@ -1,4 +1,5 @@
 import { CHECK_IDS, type CheckId, type Finding } from '../model/finding.js'
+import { codeFormsLabel, codeFormsMarkdown, fixAsCode } from './fix-as-code.js'
 import { fixMarkdown } from './fix-markdown.js'
 import { escapeMarkdown, escapeTableCell, httpsHref } from './markdown.js'
 import { nextStep } from './next-step.js'
@@ -30,8 +31,8 @@ export function renderSummary(r: RunResult): string {
     `## ${r.result === 'pass' ? '✅ pass' : '❌ fail'} (${escapeMarkdown(r.mode)}): ${nextStep(r, blocking)}`,
     consent(r, findings),
     r.error === undefined ? undefined : `**Error:** ${escapeMarkdown(r.error)}`,
-    problems('❌', 'failed', failures, strict),
-    problems('⚠️', 'warned', warnings, strict),
+    problems('❌', 'failed', failures, strict, r),
+    problems('⚠️', 'warned', warnings, strict, r),
     skipped(findings),
     overview(r),
     written(r),
@@ -57,7 +58,8 @@ function problems(
   icon: string,
   verb: string,
   findings: Finding[],
-  failing: Set<string>
+  failing: Set<string>,
+  r: RunResult
 ): string | undefined {
   if (findings.length === 0) return undefined
   const heading = `### ${icon} ${findings.length} ${findings.length === 1 ? 'check' : 'checks'} ${verb}`
@@ -65,9 +67,23 @@ function problems(
     const strict = f.outcome === 'warn' && failing.has(f.id) ? ' (fails: strict)' : ''
     const lines = [`**${checkId(f.id)}**${strict}: ${escapeMarkdown(f.detail)}`]
     if (f.fix) lines.push(`**Fix:** ${fixMarkdown(f.fix)}`)
+    const asCode = f.fix ? foldedCode(f, r) : undefined
+    if (asCode) lines.push(asCode)
     return lines.join('\n\n')
   })
   return [heading, ...items].join('\n\n')
+}
+
+/** The fix in Terraform and Bicep, folded under the az form (most readers want that one). */
+function foldedCode(f: Finding, r: RunResult): string | undefined {
+  const names = { vault: stringSetting(r, 'keyVaultName'), key: stringSetting(r, 'keyName') }
+  const forms = fixAsCode(f.id, r.vaultType, names)
+  if (!forms) return undefined
+  return [
+    `<details><summary>The same fix in ${codeFormsLabel(forms)}</summary>`,
+    codeFormsMarkdown(forms),
+    '</details>'
+  ].join('\n\n')
 }
 
 function skipped(findings: Finding[]): string | undefined {

@@ -1,4 +1,6 @@
 import type { CheckId, Finding } from '../model/finding.js'
+import type { VaultType } from '../model/choices.js'
+import { codeFormsMarkdown, fixAsCode } from './fix-as-code.js'
 import { guardedKeyHash, type GuardedKey } from './guarded-key.js'
 import { escapeMarkdown } from './markdown.js'
 import { capChars } from '../safety/cap.js'
@@ -40,6 +42,8 @@ export interface IssueContext {
   runUrl?: string | undefined
   /** What stopped the run, when something did besides failed checks. */
   error?: string | undefined
+  /** What the vault turned out to be: a Managed HSM's fixes as code differ. */
+  vaultType?: VaultType | undefined
 }
 
 /** The issue body: the hidden markers, then the failed checks with their fixes. */
@@ -65,7 +69,8 @@ export function issueBody(
     ...failed.flatMap(f => [
       '',
       `- **${f.id}**: ${inline(capChars(f.detail, FINDING_TEXT_MAX_CHARS))}`,
-      ...(f.fix ? [`  **Fix:** ${inline(capChars(f.fix, FINDING_TEXT_MAX_CHARS))}`] : [])
+      ...(f.fix ? [`  **Fix:** ${inline(capChars(f.fix, FINDING_TEXT_MAX_CHARS))}`] : []),
+      ...(f.fix ? asCode(f.id, context) : [])
     ]),
     '',
     '---',
@@ -73,6 +78,19 @@ export function issueBody(
   ]
   // The markers come first, so a cut keeps them; the text is secret-free like every sink.
   return capChars(redact(lines.join('\n')), ISSUE_TEXT_MAX_CHARS - 1) + '\n'
+}
+
+/** The fix in Terraform and Bicep, indented into the finding's list item. */
+function asCode(id: CheckId, context: IssueContext): string[] {
+  const names = { vault: context.key.vaultName, key: context.key.keyName }
+  const forms = fixAsCode(id, context.vaultType, names)
+  if (!forms) return []
+  return [
+    '',
+    ...codeFormsMarkdown(forms)
+      .split('\n')
+      .map(line => (line ? `  ${line}` : line))
+  ]
 }
 
 /** What the issue says of the key: the checks it fails, or that the run could not check it. */

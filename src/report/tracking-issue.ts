@@ -1,3 +1,4 @@
+import type { VaultType } from '../model/choices.js'
 import type { CheckId, Finding } from '../model/finding.js'
 import type { IssuesApi } from '../clients/github/issues-client.js'
 import { errorMessage } from '../safety/error-message.js'
@@ -29,6 +30,7 @@ export interface TrackedRun {
   failedChecks: readonly CheckId[]
   runUrl?: string | undefined
   error?: string | undefined
+  vaultType?: VaultType | undefined
 }
 
 /**

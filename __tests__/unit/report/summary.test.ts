@@ -54,7 +54,7 @@ describe('renderSummary', () => {
       '### ⚠️ 1 check warned',
       '⏭️ 2 checks skipped',
       '**Vault / key:**',
-      '<details>'
+      '<details><summary>✅'
     ]
     const positions = order.map(text => md.indexOf(text))
     expect(positions.every(p => p > 0)).toBe(true)
@@ -67,6 +67,44 @@ describe('renderSummary', () => {
       '**Fix:** Assign the role: the command below.\n\n```sh\naz role assignment create --role "Key Vault Crypto Service Encryption User"'
     )
     expect(outsideCode(md)).not.toContain('az role assignment create')
+  })
+
+  it("folds the Terraform and Bicep forms under the az fix, with the run's names filled in", () => {
+    const md = renderSummary(roleMissingRun())
+    const order = [
+      '**Fix:** Assign the role: the command below.\n\n```sh\naz role assignment create',
+      '<details><summary>The same fix in Terraform (azurerm) and Bicep</summary>',
+      '**Terraform (`azurerm`):**\n\n```hcl\nresource "azurerm_role_assignment" "cmk" {',
+      'role_definition_name = "Key Vault Crypto Service Encryption User"',
+      '**Bicep:**\n\n```bicep\n',
+      "resource roleAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01'",
+      '</details>\n\n### ⚠️ 1 check warned'
+    ]
+    const positions = order.map(text => md.indexOf(text))
+    expect(positions.every(p => p > 0)).toBe(true)
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions)
+    // vault.adobe-ip's forms, with the vault's name from the inputs in place of <vault>.
+    expect(md).toContain('name = "kv-aep-cmk-prod"')
+    expect(md).toContain("name: 'kv-aep-cmk-prod'")
+    expect(md).not.toContain('<vault>')
+  })
+
+  it("gives a Managed HSM's own forms, and only the forms it has", () => {
+    const md = renderSummary({ ...roleMissingRun(), vaultType: 'managed-hsm' })
+    expect(md).toContain('<details><summary>The same fix in Terraform (azurerm)</summary>')
+    expect(md).toContain(
+      'resource "azurerm_key_vault_managed_hardware_security_module_role_assignment" "cmk"'
+    )
+    expect(md).toContain('scope              = "/keys/aep-cmk-key"')
+    expect(md).not.toContain("resource roleAssignment 'Microsoft.Authorization")
+  })
+
+  it('folds nothing for a fix that has no code form', () => {
+    const findings: Finding[] = [
+      { id: 'config.key', outcome: 'fail', detail: 'Elsewhere.', fix: 'Set `config-name`.' }
+    ]
+    const md = renderSummary(run({ result: 'fail', findings, failedChecks: ['config.key'] }))
+    expect(md).not.toContain('The same fix in')
   })
 
   it('keeps a fence longer than any backtick run inside a command', () => {

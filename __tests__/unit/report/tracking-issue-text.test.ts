@@ -31,6 +31,25 @@ describe('tracking issue text', () => {
     expect(stopped).toContain('The run stopped: unexpected error: boom')
   })
 
+  it('gives each failed check its fix in all three forms, the code inside its list item', () => {
+    const findings: Finding[] = [
+      { id: 'key.operations', outcome: 'fail', detail: 'No wrapKey.', fix: 'Permit it: `az x`.' },
+      { id: 'config.key', outcome: 'fail', detail: 'Elsewhere.', fix: 'Set config-name.' }
+    ]
+    const body = issueBody(findings, ['key.operations', 'config.key'], CONTEXT)
+    const item = body.slice(body.indexOf('- **key.operations**'), body.indexOf('- **config.key**'))
+    expect(item).toContain('  **Fix:** Permit it: \\`az x\\`.')
+    expect(item).toContain('  **Terraform (`azurerm`):**\n\n  ```hcl\n')
+    expect(item).toContain('  resource "azurerm_key_vault_key" "cmk" {\n    name         = "cmk"')
+    expect(item).toContain('key_opts     = ["wrapKey", "unwrapKey"]')
+    expect(item).toContain('  **Bicep:**\n\n  ```bicep\n')
+    expect(item).toContain('keyOps: [')
+    const hsm = issueBody(findings, ['key.operations'], { ...CONTEXT, vaultType: 'managed-hsm' })
+    expect(hsm).toContain('resource "azurerm_key_vault_managed_hardware_security_module_key" "cmk"')
+    const rest = body.slice(body.indexOf('- **config.key**'))
+    expect(rest).not.toContain('Terraform')
+  })
+
   it('one marker per org, vault and key; vault and key case as in Azure', () => {
     expect(issueMarker({ ...KEY, vaultName: 'KV-Prod', keyName: 'CMK' })).toBe(issueMarker(KEY))
     expect(issueMarker({ ...KEY, orgId: 'XYZ@AdobeOrg' })).not.toBe(issueMarker(KEY))

@@ -1,5 +1,20 @@
 import { appRoleFinding } from '../app-checks.js'
 import type { CheckDefinition } from '../check-definition.js'
+import {
+  AZURERM_HSM,
+  bicepRoleAssignment,
+  terraformResource,
+  terraformRoleAssignment,
+  type AzureRole
+} from './code-forms.js'
+
+/** Adobe's role for its CMK app (e147488a-…, Azure built-in roles). */
+const CRYPTO_SERVICE_ENCRYPTION_USER: AzureRole = {
+  name: 'Key Vault Crypto Service Encryption User',
+  id: 'e147488a-f6f5-4113-8e2d-b22465e65bf6',
+  principal: '<object id of the CMK app service principal>',
+  principalType: 'ServicePrincipal'
+}
 
 export const appRole: CheckDefinition<'app.role'> = {
   id: 'app.role',
@@ -22,7 +37,28 @@ export const appRole: CheckDefinition<'app.role'> = {
       'Role assignments or definitions could not be read, the object id is unknown, or only an assignment with a condition allows it.'
   },
   fix: {
-    az: '`az role assignment create --role "Key Vault Crypto Service Encryption User" --assignee-object-id <objectId> --assignee-principal-type ServicePrincipal --scope <vault resource id>`. Unreadable assignments or definitions: grant the action\'s identity `Microsoft.Authorization/roleAssignments/read` and `roleDefinitions/read` on the vault, e.g. Reader.'
+    az: '`az role assignment create --role "Key Vault Crypto Service Encryption User" --assignee-object-id <objectId> --assignee-principal-type ServicePrincipal --scope <vault resource id>` (Managed HSM: `az keyvault role assignment create --hsm-name <hsm> --role "Managed HSM Crypto Service Encryption User" --assignee-object-id <objectId> --scope /keys/<key>`). Unreadable assignments or definitions: grant the action\'s identity `Microsoft.Authorization/roleAssignments/read` and `roleDefinitions/read` on the vault, e.g. Reader.',
+    // azurerm v5.2.0 role_assignment.html.markdown; Bicep roleAssignments 2022-04-01 (code-forms.ts).
+    terraform: terraformRoleAssignment('vault', CRYPTO_SERVICE_ENCRYPTION_USER),
+    bicep: bicepRoleAssignment('vault', CRYPTO_SERVICE_ENCRYPTION_USER),
+    managedHsm: {
+      // azurerm v5.2.0 key_vault_managed_hardware_security_module_role_assignment.html.markdown:
+      // managed_hsm_id, name (a GUID), scope, role_definition_id, principal_id; the role id form is
+      // the one its example uses. Bicep has no form: the HSM's local RBAC is data plane, not ARM.
+      terraform: terraformResource(
+        `${AZURERM_HSM}_role_assignment`,
+        [
+          `managed_hsm_id = ${AZURERM_HSM}.cmk.id`,
+          'name = "<a new GUID>"',
+          'scope = "/keys/<key>"',
+          'role_definition_id = "/Microsoft.KeyVault/providers/Microsoft.Authorization/roleDefinitions/33413926-3206-4cdd-b39a-83574fe37a17"',
+          `principal_id = "${CRYPTO_SERVICE_ENCRYPTION_USER.principal}"`
+        ],
+        [
+          "Managed HSM Crypto Service Encryption User, in the HSM's local RBAC (a data-plane write)."
+        ]
+      )
+    }
   },
   repair: {
     item: 'role',

@@ -1,5 +1,16 @@
 import type { CheckDefinition } from '../check-definition.js'
 import { keyEnabledFinding } from '../key-checks.js'
+import { AZURERM_HSM, bicepKey } from './code-forms.js'
+
+const ENABLED = ['attributes: {', '  enabled: true', '}']
+
+function noEnabledArgument(resource: string): string {
+  return [
+    `# ${resource} has no enabled argument:`,
+    '# azurerm creates keys enabled and does not see a key disabled outside Terraform, so no',
+    '# plan re-enables it. Enable it with the az command.'
+  ].join('\n')
+}
 
 export const keyEnabled: CheckDefinition<'key.enabled'> = {
   id: 'key.enabled',
@@ -17,5 +28,17 @@ export const keyEnabled: CheckDefinition<'key.enabled'> = {
     why: 'A disabled key is treated as deliberate revocation: Adobe purges the data per its SLA.',
     failsWhen: 'The key is disabled.'
   },
-  fix: { az: '`az keyvault key set-attributes --vault-name <vault> --name <key> --enabled true`.' }
+  fix: {
+    az: '`az keyvault key set-attributes --vault-name <vault> --name <key> --enabled true` (Managed HSM: `--hsm-name <hsm>`).',
+    // azurerm v5.2.0 key_vault_key.html.markdown lists no enabled argument; key_vault_key_resource.go
+    // sends enabled = true on create and update but does not read it back, so no plan shows it.
+    terraform: noEnabledArgument('azurerm_key_vault_key'),
+    // Bicep reference, vaults/keys 2025-05-01: properties.attributes.enabled (first version only).
+    bicep: bicepKey('vault', ENABLED),
+    managedHsm: {
+      // azurerm v5.2.0 key_vault_managed_hardware_security_module_key: no enabled argument either.
+      terraform: noEnabledArgument(`${AZURERM_HSM}_key`),
+      bicep: bicepKey('managed-hsm', ENABLED)
+    }
+  }
 }

@@ -1,5 +1,21 @@
 import type { CheckDefinition } from '../check-definition.js'
 import { keyFoundFinding } from '../key-checks.js'
+import {
+  bicepKey,
+  bicepRoleAssignment,
+  newKeyBicep,
+  newKeyTerraform,
+  READER_FOR_THE_ACTION,
+  terraformKey,
+  terraformRoleAssignment
+} from './code-forms.js'
+
+const NOT_FOUND = ['Not found: declare the key.']
+const REFUSED = ["Refused: the action's identity reads the key through ARM with Reader."]
+
+function both(first: string, second: string): string {
+  return `${first}\n\n${second}`
+}
 
 export const keyFound: CheckDefinition<'key.found'> = {
   id: 'key.found',
@@ -31,6 +47,26 @@ export const keyFound: CheckDefinition<'key.found'> = {
     failsWhen: 'The key does not exist or cannot be read.'
   },
   fix: {
-    az: "Not found: check `key-name`, or create the key: `az keyvault key create --vault-name <vault> --name <key> --kty RSA --size <min-key-size> --ops wrapKey unwrapKey`. Recover a soft-deleted key with `az keyvault key recover`. Refused: give the action's identity Reader on the vault (the action `Microsoft.KeyVault/vaults/keys/read`); no data-plane role is needed."
+    az: "Not found: check `key-name`, or create the key: `az keyvault key create --vault-name <vault> --name <key> --kty RSA --size <min-key-size> --ops wrapKey unwrapKey`. Recover a soft-deleted key with `az keyvault key recover`. Refused: give the action's identity Reader on the vault (the action `Microsoft.KeyVault/vaults/keys/read`); no data-plane role is needed.",
+    // Not found: the key as a new resource, which Bicep can create too (it does not exist yet);
+    // refused: the Reader role the action's identity needs (code-forms.ts for the sources).
+    terraform: both(
+      terraformKey('vault', newKeyTerraform('vault'), NOT_FOUND),
+      terraformRoleAssignment('vault', READER_FOR_THE_ACTION, REFUSED)
+    ),
+    bicep: both(
+      bicepKey('vault', newKeyBicep('vault'), NOT_FOUND),
+      bicepRoleAssignment('vault', READER_FOR_THE_ACTION, REFUSED)
+    ),
+    managedHsm: {
+      terraform: both(
+        terraformKey('managed-hsm', newKeyTerraform('managed-hsm'), NOT_FOUND),
+        terraformRoleAssignment('managed-hsm', READER_FOR_THE_ACTION, REFUSED)
+      ),
+      bicep: both(
+        bicepKey('managed-hsm', newKeyBicep('managed-hsm'), NOT_FOUND),
+        bicepRoleAssignment('managed-hsm', READER_FOR_THE_ACTION, REFUSED)
+      )
+    }
   }
 }

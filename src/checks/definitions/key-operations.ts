@@ -1,5 +1,9 @@
 import type { CheckDefinition } from '../check-definition.js'
 import { keyOperationsFinding } from '../key-checks.js'
+import { bicepKey, terraformKey } from './code-forms.js'
+
+const KEY_OPTS = ['key_opts = ["wrapKey", "unwrapKey"] # and the key\'s other operations']
+const KEY_OPS = ['keyOps: [', "  'wrapKey'", "  'unwrapKey' // and the key's other operations", ']']
 
 export const keyOperations: CheckDefinition<'key.operations'> = {
   id: 'key.operations',
@@ -18,6 +22,14 @@ export const keyOperations: CheckDefinition<'key.operations'> = {
     failsWhen: '`wrapKey` or `unwrapKey` is missing.'
   },
   fix: {
-    az: '`az keyvault key set-attributes --vault-name <vault> --name <key> --ops <current ops> wrapKey unwrapKey`.'
+    az: '`az keyvault key set-attributes --vault-name <vault> --name <key> --ops <current ops> wrapKey unwrapKey` (Managed HSM: `--hsm-name <hsm>`).',
+    // azurerm v5.2.0 key_vault_key / ..._managed_hardware_security_module_key: key_opts (updated in
+    // place); Bicep reference vaults/keys and managedHSMs/keys 2025-05-01: properties.keyOps.
+    terraform: terraformKey('vault', KEY_OPTS),
+    bicep: bicepKey('vault', KEY_OPS),
+    managedHsm: {
+      terraform: terraformKey('managed-hsm', KEY_OPTS),
+      bicep: bicepKey('managed-hsm', KEY_OPS)
+    }
   }
 }

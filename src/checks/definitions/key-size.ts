@@ -1,5 +1,13 @@
 import type { CheckDefinition } from '../check-definition.js'
 import { keySizeFinding } from '../key-checks.js'
+import { bicepKey, terraformKey } from './code-forms.js'
+
+const KEY_SIZE = ['key_size = 3072 # at least min-key-size']
+const REPLACES = [
+  'key_size forces replacement: changed alone, it makes Terraform delete the key Adobe uses.',
+  'Add the new version with the az command first (azurerm reads the latest version), then',
+  'match it here so that the plan shows no change.'
+]
 
 export const keySize: CheckDefinition<'key.size'> = {
   id: 'key.size',
@@ -19,6 +27,14 @@ export const keySize: CheckDefinition<'key.size'> = {
     warnsWhen: 'ARM answers a `keySize` no RSA key has (not a whole number, or over 16384 bits).'
   },
   fix: {
-    az: 'Create a new version with a larger modulus: `az keyvault key create --vault-name <vault> --name <key> --kty RSA --size <min-key-size> --ops wrapKey unwrapKey` (`RSA-HSM` for an HSM key).'
+    az: 'Create a new version with a larger modulus: `az keyvault key create --vault-name <vault> --name <key> --kty RSA --size <min-key-size> --ops wrapKey unwrapKey` (`RSA-HSM` for an HSM key).',
+    // azurerm v5.2.0 key_vault_key / ..._managed_hardware_security_module_key: key_size, ForceNew
+    // in both schemas; Bicep reference vaults/keys, managedHSMs/keys 2025-05-01: properties.keySize.
+    terraform: terraformKey('vault', KEY_SIZE, REPLACES),
+    bicep: bicepKey('vault', ['keySize: 3072 // at least min-key-size']),
+    managedHsm: {
+      terraform: terraformKey('managed-hsm', KEY_SIZE, REPLACES),
+      bicep: bicepKey('managed-hsm', ['keySize: 3072 // at least min-key-size'])
+    }
   }
 }

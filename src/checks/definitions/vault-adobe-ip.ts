@@ -1,5 +1,6 @@
 import type { CheckDefinition } from '../check-definition.js'
 import { adobeIpFinding } from '../vault-checks.js'
+import { bicepVault, terraformVault } from './code-forms.js'
 
 export const vaultAdobeIp: CheckDefinition<'vault.adobe-ip'> = {
   id: 'vault.adobe-ip',
@@ -19,7 +20,59 @@ export const vaultAdobeIp: CheckDefinition<'vault.adobe-ip'> = {
       'The firewall defaults to `Deny` and no IP rule allows `20.88.123.53` (a /32 or a range containing it), or public network access is `Disabled`, in which case IP rules do not apply.'
   },
   fix: {
-    az: "`az keyvault network-rule add --name <vault> --ip-address 20.88.123.53`. If public access is `Disabled`, first switch to `--public-network-access Enabled --default-action Deny --bypass AzureServices` with `az keyvault update`. `remediate: adobe-ip` adds the rule for you. A Managed HSM has two ways: public access from all networks (`az keyvault update-hsm --hsm-name <hsm> --public-network-access Enabled --default-action Allow`), or its IP network firewall with Adobe's address (`az keyvault network-rule add --hsm-name <hsm> --ip-address 20.88.123.53`); that firewall is a preview that needs subscription enablement through an Azure support ticket (naming the subscription and region) and holds at most 10 IPv4 ranges."
+    az: "`az keyvault network-rule add --name <vault> --ip-address 20.88.123.53`. If public access is `Disabled`, first switch to `--public-network-access Enabled --default-action Deny --bypass AzureServices` with `az keyvault update`. `remediate: adobe-ip` adds the rule for you. A Managed HSM has two ways: public access from all networks (`az keyvault update-hsm --hsm-name <hsm> --public-network-access Enabled --default-action Allow`), or its IP network firewall with Adobe's address (`az keyvault network-rule add --hsm-name <hsm> --ip-address 20.88.123.53`); that firewall is a preview that needs subscription enablement through an Azure support ticket (naming the subscription and region) and holds at most 10 IPv4 ranges.",
+    // azurerm v5.2.0 key_vault.html.markdown: public_network_access_enabled, network_acls {
+    // bypass, default_action, ip_rules } ("IP Addresses, or CIDR Blocks").
+    terraform: terraformVault('vault', [
+      'public_network_access_enabled = true # IP rules do not apply while it is false',
+      'network_acls {',
+      '  bypass = "AzureServices"',
+      '  default_action = "Deny"',
+      '  ip_rules = ["20.88.123.53"] # Adobe; keep your other rules: this list replaces them',
+      '}'
+    ]),
+    // Bicep reference, Microsoft.KeyVault/vaults 2025-05-01: properties.publicNetworkAccess,
+    // properties.networkAcls.ipRules[].value.
+    bicep: bicepVault('vault', [
+      "publicNetworkAccess: 'Enabled' // IP rules do not apply while it is 'Disabled'",
+      'networkAcls: {',
+      "  bypass: 'AzureServices'",
+      "  defaultAction: 'Deny'",
+      '  ipRules: [',
+      "    { value: '20.88.123.53' } // Adobe; keep your other rules: this list replaces them",
+      '  ]',
+      '}'
+    ]),
+    managedHsm: {
+      // azurerm v5.2.0 key_vault_managed_hardware_security_module.html.markdown: its network_acls
+      // has bypass and default_action only, no ip_rules; public_network_access_enabled.
+      terraform: terraformVault(
+        'managed-hsm',
+        [
+          'public_network_access_enabled = true',
+          'network_acls {',
+          '  bypass = "AzureServices"',
+          '  default_action = "Allow"',
+          '}'
+        ],
+        [
+          "azurerm cannot set a Managed HSM's IP rules: open it to all networks here, or add",
+          "Adobe's address to its preview IP firewall with the az command."
+        ]
+      ),
+      // Bicep reference, Microsoft.KeyVault/managedHSMs 2025-05-01: properties.publicNetworkAccess,
+      // properties.networkAcls.ipRules[].value.
+      bicep: bicepVault('managed-hsm', [
+        "publicNetworkAccess: 'Enabled'",
+        'networkAcls: {',
+        "  bypass: 'AzureServices'",
+        "  defaultAction: 'Deny' // or 'Allow', open to all networks, without the preview firewall",
+        '  ipRules: [',
+        "    { value: '20.88.123.53' } // the preview IP firewall (support ticket), at most 10 ranges",
+        '  ]',
+        '}'
+      ])
+    }
   },
   repair: {
     item: 'adobe-ip',

@@ -1,5 +1,12 @@
 import type { CheckDefinition } from '../check-definition.js'
 import { vaultFoundFinding } from '../vault-checks.js'
+import {
+  bicepRoleAssignment,
+  READER_FOR_THE_ACTION,
+  terraformRoleAssignment
+} from './code-forms.js'
+
+const REFUSED = ["Refused: the action's identity reads the vault through ARM with Reader."]
 
 export const vaultFound: CheckDefinition<'vault.found'> = {
   id: 'vault.found',
@@ -19,6 +26,13 @@ export const vaultFound: CheckDefinition<'vault.found'> = {
     failsWhen: 'The vault does not exist or cannot be read.'
   },
   fix: {
-    az: "Not found: check `key-vault-name`, `azure-subscription-id` and `azure-resource-group`. Refused: grant the action's identity `Microsoft.KeyVault/vaults/read` on the vault, e.g. the Reader role on the vault or its resource group. Other errors: re-run, then check the ARM endpoint and Azure service health."
+    az: "Not found: check `key-vault-name`, `azure-subscription-id` and `azure-resource-group`. Refused: grant the action's identity `Microsoft.KeyVault/vaults/read` on the vault, e.g. the Reader role on the vault or its resource group. Other errors: re-run, then check the ARM endpoint and Azure service health.",
+    // Only the refusal has a code form: the role the action's identity needs (code-forms.ts).
+    terraform: terraformRoleAssignment('vault', READER_FOR_THE_ACTION, REFUSED),
+    bicep: bicepRoleAssignment('vault', READER_FOR_THE_ACTION, REFUSED),
+    managedHsm: {
+      terraform: terraformRoleAssignment('managed-hsm', READER_FOR_THE_ACTION, REFUSED),
+      bicep: bicepRoleAssignment('managed-hsm', READER_FOR_THE_ACTION, REFUSED)
+    }
   }
 }
