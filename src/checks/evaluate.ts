@@ -14,6 +14,7 @@ import type { CheckId, Finding } from '../model/finding.js'
 import { CHECK_CATALOG, checkDefinitions } from './check-catalog.js'
 import type { CheckContext } from './check-context.js'
 import type { CheckDefinition } from './check-definition.js'
+import { keyContext } from './key-checks.js'
 import { skipped } from './skipped.js'
 
 export { failedCheckIds, upsertFinding } from './finding-list.js'
@@ -56,7 +57,7 @@ function evaluateOne(check: CheckDefinition, facts: Facts, ctx: CheckContext): F
     case 'key':
       if (!facts.vault.ok) return skipped(check.id, 'vault.found')
       return facts.key?.ok
-        ? evaluation.evaluate(facts.key.value, { ...ctx, vaultKind: facts.vault.value.kind })
+        ? evaluation.evaluate(facts.key.value, keyContext(ctx, facts.vault.value))
         : skipped(check.id, 'key.found')
     case 'run-end':
       throw new Error(`${check.id} is decided at the end of the run, not from the facts`)

@@ -1,9 +1,19 @@
+import type { CheckContext } from './check-context.js'
+import { dataPlaneReach, type DataPlaneReach } from './data-plane-reach.js'
 import { skipped } from './skipped.js'
 import type { KeyFacts, Read, VaultFacts } from '../model/facts.js'
 import type { VaultType } from '../model/choices.js'
 import type { Finding } from '../model/finding.js'
 import { describeReadError, readErrorEvidence } from './read-error.js'
-import { azKey, DAY_MS, isoSeconds, suggestedExpiry } from './key-commands.js'
+import {
+  azKey,
+  currentVersion,
+  dataPlaneNote,
+  DAY_MS,
+  isoSeconds,
+  newVersion,
+  suggestedExpiry
+} from './key-commands.js'
 import { keyDates, unusableDatesFinding } from './key-dates.js'
 
 export interface KeyCheckContext {
@@ -16,6 +26,14 @@ export interface KeyCheckContext {
   requireHsm?: boolean | undefined
   /** What holds the key; a Managed HSM changes the commands and makes every key HSM-backed. */
   vaultKind?: VaultType | undefined
+  /** How the fix's data-plane commands reach the vault: what they must say of its firewall. */
+  dataPlane?: DataPlaneReach | undefined
+  subscriptionId?: string | undefined
+}
+
+/** What a key check reads of the vault: its kind, and how its data plane is reached. */
+export function keyContext(ctx: CheckContext, vault: VaultFacts): KeyCheckContext {
+  return { ...ctx, vaultKind: vault.kind, dataPlane: dataPlaneReach(vault) }
 }
 
 const RSA_KEY_TYPES = ['RSA', 'RSA-HSM']
@@ -50,7 +68,7 @@ export function keyFoundFinding(
     return {
       ...base,
       detail: `Key ${ctx.keyName} does not exist in vault ${vault.name} (${describeReadError(error)}).`,
-      fix: `Check key-name, or create the key: ${azKey(ctx, 'create', `--kty RSA --size ${ctx.minKeySize} --ops wrapKey unwrapKey`)}; a soft-deleted key must be recovered with \`az keyvault key recover\`.`
+      fix: `Check key-name, or create the key: ${azKey(ctx, 'create', `--kty RSA --size ${ctx.minKeySize} --ops wrapKey unwrapKey`)}; a soft-deleted key must be recovered with \`az keyvault key recover\`. ${dataPlaneNote(ctx, 'Generate/Import (a soft-deleted key: Manage deleted keys > Recover)')}`
     }
   }
   if (error.kind === 'forbidden') {
@@ -82,7 +100,7 @@ export function keyEnabledFinding(key: KeyFacts, ctx: KeyCheckContext): Finding 
     id: 'key.enabled',
     outcome: 'fail',
     detail: `Key ${key.name} (version ${key.version}) is disabled.`,
-    fix: `Enable it: ${azKey(ctx, 'set-attributes', '--enabled true')}.`,
+    fix: `Enable it: ${azKey(ctx, 'set-attributes', '--enabled true')}. ${dataPlaneNote(ctx, currentVersion(ctx, 'set Enabled'))}`,
     evidence: { enabled: false }
   }
 }
@@ -100,7 +118,7 @@ export function keyTypeFinding(key: KeyFacts, ctx: KeyCheckContext): Finding {
       id: 'key.type',
       outcome: 'fail',
       detail: `Key ${key.name} has type ${key.keyType}, but Adobe needs RSA or RSA-HSM.`,
-      fix: `Create an RSA key, e.g. ${azKey(ctx, 'create', `--kty ${ctx.requireHsm || inHsm ? 'RSA-HSM' : 'RSA'} --size ${ctx.minKeySize} --ops wrapKey unwrapKey`)} (this adds a version of that type), or use another key-name.`,
+      fix: `Create an RSA key, e.g. ${azKey(ctx, 'create', `--kty ${ctx.requireHsm || inHsm ? 'RSA-HSM' : 'RSA'} --size ${ctx.minKeySize} --ops wrapKey unwrapKey`)} (this adds a version of that type), or use another key-name. ${dataPlaneNote(ctx, newVersion(ctx))}`,
       evidence
     }
   }
@@ -111,7 +129,7 @@ export function keyTypeFinding(key: KeyFacts, ctx: KeyCheckContext): Finding {
       id: 'key.type',
       outcome: 'fail',
       detail: `Key ${key.name} has type ${key.keyType}: it is software-protected, and require-hsm wants an HSM-backed key (Azure Policy "Keys should be backed by a hardware security module (HSM)", ${HSM_POLICY_ID}).`,
-      fix: `Add an HSM-backed version (the vault needs the premium SKU): ${azKey(ctx, 'create', `--kty RSA-HSM --size ${ctx.minKeySize} --ops wrapKey unwrapKey`)}; Adobe uses the key's latest version. Or keep the key in a Managed HSM.`,
+      fix: `Add an HSM-backed version (the vault needs the premium SKU): ${azKey(ctx, 'create', `--kty RSA-HSM --size ${ctx.minKeySize} --ops wrapKey unwrapKey`)}; Adobe uses the key's latest version. Or keep the key in a Managed HSM. ${dataPlaneNote(ctx, newVersion(ctx))}`,
       evidence
     }
   }
@@ -131,7 +149,7 @@ export function keyTypeFinding(key: KeyFacts, ctx: KeyCheckContext): Finding {
 export function keySizeFinding(key: KeyFacts, ctx: KeyCheckContext): Finding {
   const evidence = { keySize: key.keySize, minKeySize: ctx.minKeySize }
   const kty = key.keyType.toUpperCase() === 'RSA-HSM' ? 'RSA-HSM' : 'RSA'
-  const fix = `Create a new version with a larger modulus: ${azKey(ctx, 'create', `--kty ${kty} --size ${ctx.minKeySize} --ops wrapKey unwrapKey`)}.`
+  const fix = `Create a new version with a larger modulus: ${azKey(ctx, 'create', `--kty ${kty} --size ${ctx.minKeySize} --ops wrapKey unwrapKey`)}. ${dataPlaneNote(ctx, newVersion(ctx))}`
   if (key.keySize === undefined && !/^RSA(-HSM)?$/i.test(key.keyType))
     return skipped('key.size', 'key.type')
   if (key.keySize === undefined) {
@@ -186,7 +204,7 @@ export function keyOperationsFinding(key: KeyFacts, ctx: KeyCheckContext): Findi
     id: 'key.operations',
     outcome: 'fail',
     detail: `Key ${key.name} does not permit ${missing.join(' and ')} (permitted: ${key.keyOperations.join(', ') || 'none'}).`,
-    fix: `Permit them: ${azKey(ctx, 'set-attributes', `--ops ${wanted}`)}.`,
+    fix: `Permit them: ${azKey(ctx, 'set-attributes', `--ops ${wanted}`)}. ${dataPlaneNote(ctx, currentVersion(ctx, 'tick wrapKey and unwrapKey under Permitted operations'))}`,
     evidence: { ...evidence, missing }
   }
 }
@@ -205,7 +223,7 @@ export function keyActiveFinding(key: KeyFacts, ctx: KeyCheckContext): Finding {
       id: 'key.active',
       outcome: 'fail',
       detail: `Key ${key.name} is not active yet: its activation date is ${notBefore.toISOString()}.`,
-      fix: `Wait until then, or move the activation date: ${azKey(ctx, 'set-attributes', `--not-before ${isoSeconds(ctx.now)}`)}.`,
+      fix: `Wait until then, or move the activation date: ${azKey(ctx, 'set-attributes', `--not-before ${isoSeconds(ctx.now)}`)}. ${dataPlaneNote(ctx, currentVersion(ctx, 'Set activation date'))}`,
       evidence
     }
   }
@@ -214,7 +232,7 @@ export function keyActiveFinding(key: KeyFacts, ctx: KeyCheckContext): Finding {
       id: 'key.active',
       outcome: 'fail',
       detail: `Key ${key.name} expired on ${expiresOn.toISOString()}.`,
-      fix: `Extend its expiry date: ${azKey(ctx, 'set-attributes', `--expires ${suggestedExpiry(ctx)}`)}, or rotate the key.`,
+      fix: `Extend its expiry date: ${azKey(ctx, 'set-attributes', `--expires ${suggestedExpiry(ctx)}`)}, or rotate the key. ${dataPlaneNote(ctx, currentVersion(ctx, 'Set expiration date'))}`,
       evidence
     }
   }
@@ -261,7 +279,7 @@ export function keyExpiryFinding(key: KeyFacts, ctx: KeyCheckContext): Finding {
     id: 'key.expiry',
     outcome: 'fail',
     detail,
-    fix: `Extend its expiry date: ${azKey(ctx, 'set-attributes', `--expires ${suggestedExpiry(ctx)}`)}, or rotate the key.`,
+    fix: `Extend its expiry date: ${azKey(ctx, 'set-attributes', `--expires ${suggestedExpiry(ctx)}`)}, or rotate the key. ${dataPlaneNote(ctx, currentVersion(ctx, 'Set expiration date'))}`,
     evidence
   }
 }

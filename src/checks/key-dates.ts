@@ -1,6 +1,6 @@
 import type { KeyDate, KeyFacts } from '../model/facts.js'
 import type { CheckId, Finding } from '../model/finding.js'
-import { azKey, suggestedExpiry } from './key-commands.js'
+import { azKey, currentVersion, dataPlaneNote, suggestedExpiry } from './key-commands.js'
 import type { KeyCheckContext } from './key-checks.js'
 
 type DateAttribute = 'notBefore' | 'expiresOn' | 'createdOn'
@@ -46,7 +46,7 @@ export function unusableDatesFinding(
     id,
     outcome: 'warn',
     detail: `This cannot be decided: for key ${key.name} (version ${key.version}) Azure Resource Manager answered ${seen}, which is no date (Unix seconds of the years 1 to 9999).`,
-    fix: `Look at the key's dates with ${azKey(ctx, 'show', '--query attributes')}; if they are wrong, set them, e.g. ${azKey(ctx, 'set-attributes', `--expires ${suggestedExpiry(ctx)}`)}, or rotate the key.`,
+    fix: `Look at the key's dates with ${azKey(ctx, 'show', '--query attributes')}; if they are wrong, set them, e.g. ${azKey(ctx, 'set-attributes', `--expires ${suggestedExpiry(ctx)}`)}, or rotate the key. ${dataPlaneNote(ctx, currentVersion(ctx, 'Set expiration date'))}`,
     evidence: { unusableDates: unusable }
   }
 }

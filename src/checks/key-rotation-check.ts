@@ -3,7 +3,7 @@ import type { Finding } from '../model/finding.js'
 import type { KeyCheckContext } from './key-checks.js'
 import { describeReadError, readErrorEvidence } from './read-error.js'
 import { addDuration, parseDuration, subtractDuration } from './iso-duration.js'
-import { DAY_MS } from './key-commands.js'
+import { DAY_MS, dataPlaneNote } from './key-commands.js'
 import { keyDates, unusableDatesFinding, type KeyDates } from './key-dates.js'
 
 /** The rotation policy the fix suggests: rotate well before expiry, notify before that. */
@@ -21,7 +21,7 @@ export function suggestedRotationPolicy(minKeyValidityDays: number): Record<stri
 
 function rotationFix(ctx: KeyCheckContext): string {
   const where = ctx.vaultKind === 'managed-hsm' ? '--hsm-name' : '--vault-name'
-  return `Save this policy as rotation-policy.json: \`${JSON.stringify(suggestedRotationPolicy(ctx.minKeyValidityDays))}\`, then \`az keyvault key rotation-policy update ${where} ${ctx.keyVaultName} --name ${ctx.keyName} --value rotation-policy.json\` (docs/key-rotation.md explains it).`
+  return `Save this policy as rotation-policy.json: \`${JSON.stringify(suggestedRotationPolicy(ctx.minKeyValidityDays))}\`, then \`az keyvault key rotation-policy update ${where} ${ctx.keyVaultName} --name ${ctx.keyName} --value rotation-policy.json\` (docs/key-rotation.md explains it). ${dataPlaneNote(ctx, `${ctx.keyName} > Rotation policy`)}`
 }
 
 /** When a rotate action fires for this key version; undefined when it cannot be told. */

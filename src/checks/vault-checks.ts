@@ -1,5 +1,6 @@
 import type { Read, VaultFacts } from '../model/facts.js'
 import type { Finding } from '../model/finding.js'
+import { firewallDeniesByDefault, publicAccessDisabled } from './data-plane-reach.js'
 import { ipv4RuleAllows } from './ipv4.js'
 import { describeReadError, readErrorEvidence } from './read-error.js'
 
@@ -164,14 +165,6 @@ export function rbacFinding(vault: VaultFacts, ctx: VaultCheckContext): Finding 
 
 function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
-}
-
-function publicAccessDisabled(vault: VaultFacts): boolean {
-  return vault.publicNetworkAccess?.toLowerCase() === 'disabled'
-}
-
-function firewallDeniesByDefault(vault: VaultFacts): boolean {
-  return vault.networkAcls?.defaultAction?.toLowerCase() === 'deny'
 }
 
 function networkEvidence(vault: VaultFacts): Record<string, unknown> {

@@ -187,6 +187,10 @@ describe('what the key checks tell the user', () => {
   const hsmCtx = { ...healthyContext(), vaultKind: 'managed-hsm' as const }
   const create = (kty: string) =>
     `\`az keyvault key create --vault-name kv-cmk --name cmk-key --kty ${kty} --size 3072 --ops wrapKey unwrapKey\``
+  /** What every key change says on a vault open to all networks: the role, then the portal path. */
+  const dataPlane = (portal: string) =>
+    `This goes through the data plane of vault kv-cmk: whoever runs it needs the role Key Vault Crypto Officer on the key or vault. In the portal: Key vaults > kv-cmk > Objects > Keys > ${portal}.`
+  const version = (setting: string) => `cmk-key > its current version: ${setting}, then Save`
 
   it('key.found: each read failure says what happened and what to do', () => {
     const vault = healthyVault()
@@ -195,7 +199,7 @@ describe('what the key checks tell the user', () => {
       outcome: 'fail',
       detail:
         'Key cmk-key does not exist in vault kv-cmk (TEST GET thing answered 404: service said not-found).',
-      fix: `Check key-name, or create the key: ${create('RSA')}; a soft-deleted key must be recovered with \`az keyvault key recover\`.`,
+      fix: `Check key-name, or create the key: ${create('RSA')}; a soft-deleted key must be recovered with \`az keyvault key recover\`. ${dataPlane('Generate/Import (a soft-deleted key: Manage deleted keys > Recover)')}`,
       evidence: {
         call: 'TEST GET thing',
         status: 404,
@@ -229,11 +233,11 @@ describe('what the key checks tell the user', () => {
       id: 'key.enabled',
       outcome: 'fail',
       detail: 'Key cmk-key (version 0123456789abcdef0123456789abcdef) is disabled.',
-      fix: 'Enable it: `az keyvault key set-attributes --vault-name kv-cmk --name cmk-key --enabled true`.',
+      fix: `Enable it: \`az keyvault key set-attributes --vault-name kv-cmk --name cmk-key --enabled true\`. ${dataPlane(version('set Enabled'))}`,
       evidence: { enabled: false }
     })
     expect(keyEnabledFinding(key({ enabled: false }), hsmCtx).fix).toBe(
-      'Enable it: `az keyvault key set-attributes --hsm-name kv-cmk --name cmk-key --enabled true`.'
+      'Enable it: `az keyvault key set-attributes --hsm-name kv-cmk --name cmk-key --enabled true`. This goes through the data plane of Managed HSM kv-cmk: whoever runs it needs the local role Managed HSM Crypto User on the key or HSM.'
     )
     expect(keyEnabledFinding(key(), ctx)).toEqual({
       id: 'key.enabled',
@@ -248,13 +252,13 @@ describe('what the key checks tell the user', () => {
       id: 'key.type',
       outcome: 'fail',
       detail: 'Key cmk-key has type EC, but Adobe needs RSA or RSA-HSM.',
-      fix: `Create an RSA key, e.g. ${create('RSA')} (this adds a version of that type), or use another key-name.`,
+      fix: `Create an RSA key, e.g. ${create('RSA')} (this adds a version of that type), or use another key-name. ${dataPlane('cmk-key > New Version')}`,
       evidence: { keyType: 'EC', requireHsm: false, inManagedHsm: false }
     })
     expect(
       keyTypeFinding(key({ keyType: 'EC-HSM' }), healthyContext({ requireHsm: true })).fix
     ).toBe(
-      `Create an RSA key, e.g. ${create('RSA-HSM')} (this adds a version of that type), or use another key-name.`
+      `Create an RSA key, e.g. ${create('RSA-HSM')} (this adds a version of that type), or use another key-name. ${dataPlane('cmk-key > New Version')}`
     )
     expect(keyTypeFinding(key({ keyType: 'rsa' }), ctx)).toMatchObject({
       outcome: 'pass',
@@ -279,7 +283,7 @@ describe('what the key checks tell the user', () => {
       outcome: 'fail',
       detail:
         'Key cmk-key has type RSA: it is software-protected, and require-hsm wants an HSM-backed key (Azure Policy "Keys should be backed by a hardware security module (HSM)", 587c79fe-dd04-4a5e-9d0b-f89598c7261b).',
-      fix: `Add an HSM-backed version (the vault needs the premium SKU): ${create('RSA-HSM')}; Adobe uses the key's latest version. Or keep the key in a Managed HSM.`
+      fix: `Add an HSM-backed version (the vault needs the premium SKU): ${create('RSA-HSM')}; Adobe uses the key's latest version. Or keep the key in a Managed HSM. ${dataPlane('cmk-key > New Version')}`
     })
   })
 
@@ -294,13 +298,13 @@ describe('what the key checks tell the user', () => {
       id: 'key.size',
       outcome: 'fail',
       detail: 'Key cmk-key has a 3071-bit RSA modulus, smaller than min-key-size 3072.',
-      fix: `Create a new version with a larger modulus: ${create('RSA-HSM')}.`,
+      fix: `Create a new version with a larger modulus: ${create('RSA-HSM')}. ${dataPlane('cmk-key > New Version')}`,
       evidence: { keySize: 3071, minKeySize: 3072 }
     })
     expect(keySizeFinding(key({ keySize: undefined, keyType: 'RSA' }), ctx)).toMatchObject({
       outcome: 'fail',
       detail: 'Key cmk-key of type RSA has no RSA modulus, so it does not meet min-key-size 3072.',
-      fix: `Create a new version with a larger modulus: ${create('RSA')}.`
+      fix: `Create a new version with a larger modulus: ${create('RSA')}. ${dataPlane('cmk-key > New Version')}`
     })
     expect(keySizeFinding(key({ keySize: undefined, keyType: 'EC' }), ctx)).toMatchObject({
       outcome: 'skipped',
@@ -313,7 +317,7 @@ describe('what the key checks tell the user', () => {
       id: 'key.operations',
       outcome: 'fail',
       detail: 'Key cmk-key does not permit unwrapKey (permitted: encrypt, WRAPKEY).',
-      fix: 'Permit them: `az keyvault key set-attributes --vault-name kv-cmk --name cmk-key --ops encrypt WRAPKEY unwrapKey`.',
+      fix: `Permit them: \`az keyvault key set-attributes --vault-name kv-cmk --name cmk-key --ops encrypt WRAPKEY unwrapKey\`. ${dataPlane(version('tick wrapKey and unwrapKey under Permitted operations'))}`,
       evidence: { keyOperations: ['encrypt', 'WRAPKEY'], missing: ['unwrapKey'] }
     })
     expect(keyOperationsFinding(key({ keyOperations: [] }), ctx).detail).toBe(
@@ -333,13 +337,13 @@ describe('what the key checks tell the user', () => {
     ).toMatchObject({
       outcome: 'fail',
       detail: 'Key cmk-key is not active yet: its activation date is 2025-06-02T00:00:00.000Z.',
-      fix: 'Wait until then, or move the activation date: `az keyvault key set-attributes --vault-name kv-cmk --name cmk-key --not-before 2025-06-01T00:00:00Z`.'
+      fix: `Wait until then, or move the activation date: \`az keyvault key set-attributes --vault-name kv-cmk --name cmk-key --not-before 2025-06-01T00:00:00Z\`. ${dataPlane(version('Set activation date'))}`
     })
     expect(keyActiveFinding(key({ notBefore: NOW }), ctx).outcome).toBe('pass')
     expect(keyActiveFinding(key({ expiresOn: NOW }), ctx)).toMatchObject({
       outcome: 'fail',
       detail: 'Key cmk-key expired on 2025-06-01T00:00:00.000Z.',
-      fix: 'Extend its expiry date: `az keyvault key set-attributes --vault-name kv-cmk --name cmk-key --expires 2026-06-01T00:00:00Z`, or rotate the key.'
+      fix: `Extend its expiry date: \`az keyvault key set-attributes --vault-name kv-cmk --name cmk-key --expires 2026-06-01T00:00:00Z\`, or rotate the key. ${dataPlane(version('Set expiration date'))}`
     })
     expect(
       keyActiveFinding(key({ expiresOn: NOW }), healthyContext({ minKeyValidityDays: 400 })).fix
@@ -382,7 +386,7 @@ describe('what the key checks tell the user', () => {
       outcome: 'fail',
       detail:
         'Key cmk-key expires on 2025-06-30T12:00:00.000Z, 29 days from now, within min-key-validity-days 30.',
-      fix: 'Extend its expiry date: `az keyvault key set-attributes --vault-name kv-cmk --name cmk-key --expires 2026-06-01T00:00:00Z`, or rotate the key.',
+      fix: `Extend its expiry date: \`az keyvault key set-attributes --vault-name kv-cmk --name cmk-key --expires 2026-06-01T00:00:00Z\`, or rotate the key. ${dataPlane(version('Set expiration date'))}`,
       evidence: { daysLeft: 29 }
     })
     expect(keyExpiryFinding(inDays(0), ctx).detail).toBe(

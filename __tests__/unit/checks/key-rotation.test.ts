@@ -189,7 +189,7 @@ describe('key.rotation: what it tells the user in the rarer cases', () => {
   it('the suggested policy rotates min-key-validity-days + 30 days before expiry', () => {
     const fix = keyRotationFinding(keyWith(null), { ...ctx, minKeyValidityDays: 200 }).fix
     expect(fix).toBe(
-      'Save this policy as rotation-policy.json: `{"lifetimeActions":[{"trigger":{"timeBeforeExpiry":"P230D"},"action":{"type":"Rotate"}},{"trigger":{"timeBeforeExpiry":"P200D"},"action":{"type":"Notify"}}],"attributes":{"expiryTime":"P460D"}}`, then `az keyvault key rotation-policy update --vault-name kv-cmk --name cmk-key --value rotation-policy.json` (docs/key-rotation.md explains it).'
+      'Save this policy as rotation-policy.json: `{"lifetimeActions":[{"trigger":{"timeBeforeExpiry":"P230D"},"action":{"type":"Rotate"}},{"trigger":{"timeBeforeExpiry":"P200D"},"action":{"type":"Notify"}}],"attributes":{"expiryTime":"P460D"}}`, then `az keyvault key rotation-policy update --vault-name kv-cmk --name cmk-key --value rotation-policy.json` (docs/key-rotation.md explains it). This goes through the data plane of vault kv-cmk: whoever runs it needs the role Key Vault Crypto Officer on the key or vault. In the portal: Key vaults > kv-cmk > Objects > Keys > cmk-key > Rotation policy.'
     )
     expect(keyRotationFinding(keyWith(null), ctx).fix).toContain('"expiryTime":"P1Y"')
   })

@@ -1,6 +1,7 @@
 import type { CheckDefinition } from '../check-definition.js'
 import { keyActiveFinding } from '../key-checks.js'
 import { bicepKey, terraformKey } from './code-forms.js'
+import { DATA_PLANE_DOC } from '../key-commands.js'
 
 const DATES_TERRAFORM = [
   'not_before_date = "<a date in the past, e.g. 2025-01-01T00:00:00Z>"',
@@ -32,7 +33,7 @@ export const keyActive: CheckDefinition<'key.active'> = {
       'ARM answers an activation or expiry date no key can have (outside the years 1 to 9999, e.g. an `exp` of 1e13 seconds); the detail quotes it.'
   },
   fix: {
-    az: 'Not active yet: wait, or `az keyvault key set-attributes … --not-before <now>`. Expired: `az keyvault key set-attributes … --expires <date>`, or rotate the key.',
+    az: `Not active yet: wait, or \`az keyvault key set-attributes … --not-before <now>\`. Expired: \`az keyvault key set-attributes … --expires <date>\`, or rotate the key. In the portal: Key vaults > \`<vault>\` > Objects > Keys > \`<key>\` > its current version: Set activation date or Set expiration date, then Save. ${DATA_PLANE_DOC}`,
     // azurerm v5.2.0 key_vault_key / ..._managed_hardware_security_module_key: not_before_date,
     // expiration_date (RFC 3339, updated in place; removing expiration_date forces a new key).
     // Bicep reference vaults/keys, managedHSMs/keys 2025-05-01: attributes.nbf, attributes.exp

@@ -1,6 +1,7 @@
 import type { CheckDefinition } from '../check-definition.js'
 import { keyEnabledFinding } from '../key-checks.js'
 import { AZURERM_HSM, bicepKey } from './code-forms.js'
+import { DATA_PLANE_DOC } from '../key-commands.js'
 
 const ENABLED = ['attributes: {', '  enabled: true', '}']
 
@@ -29,7 +30,7 @@ export const keyEnabled: CheckDefinition<'key.enabled'> = {
     failsWhen: 'The key is disabled.'
   },
   fix: {
-    az: '`az keyvault key set-attributes --vault-name <vault> --name <key> --enabled true` (Managed HSM: `--hsm-name <hsm>`).',
+    az: `\`az keyvault key set-attributes --vault-name <vault> --name <key> --enabled true\` (Managed HSM: \`--hsm-name <hsm>\`), or in the portal: Key vaults > \`<vault>\` > Objects > Keys > \`<key>\` > its current version: set Enabled, then Save. ${DATA_PLANE_DOC}`,
     // azurerm v5.2.0 key_vault_key.html.markdown lists no enabled argument; key_vault_key_resource.go
     // sends enabled = true on create and update but does not read it back, so no plan shows it.
     terraform: noEnabledArgument('azurerm_key_vault_key'),

@@ -1,5 +1,6 @@
 import type { CheckDefinition } from '../check-definition.js'
-import { keyFoundFinding } from '../key-checks.js'
+import { keyContext, keyFoundFinding } from '../key-checks.js'
+import { DATA_PLANE_DOC } from '../key-commands.js'
 import {
   bicepKey,
   bicepRoleAssignment,
@@ -31,7 +32,7 @@ export const keyFound: CheckDefinition<'key.found'> = {
             fix: 'Re-run the job; this is a bug in the action if it repeats.',
             evidence: { key: null }
           }
-        : keyFoundFinding(facts.key, vault, { ...ctx, vaultKind: vault.kind })
+        : keyFoundFinding(facts.key, vault, keyContext(ctx, vault))
   },
   rule: {
     short: 'The key exists and can be read',
@@ -47,7 +48,7 @@ export const keyFound: CheckDefinition<'key.found'> = {
     failsWhen: 'The key does not exist or cannot be read.'
   },
   fix: {
-    az: "Not found: check `key-name`, or create the key: `az keyvault key create --vault-name <vault> --name <key> --kty RSA --size <min-key-size> --ops wrapKey unwrapKey`. Recover a soft-deleted key with `az keyvault key recover`. Refused: give the action's identity Reader on the vault (the action `Microsoft.KeyVault/vaults/keys/read`); no data-plane role is needed.",
+    az: `Not found: check \`key-name\`, or create the key: \`az keyvault key create --vault-name <vault> --name <key> --kty RSA --size <min-key-size> --ops wrapKey unwrapKey\`. Recover a soft-deleted key with \`az keyvault key recover --vault-name <vault> --name <key>\` (portal: Key vaults > \`<vault>\` > Objects > Keys > Manage deleted keys). ${DATA_PLANE_DOC} Refused: give the action's identity Reader on the vault (the action \`Microsoft.KeyVault/vaults/keys/read\`); no data-plane role is needed.`,
     // Not found: the key as a new resource, which Bicep can create too (it does not exist yet);
     // refused: the Reader role the action's identity needs (code-forms.ts for the sources).
     terraform: both(

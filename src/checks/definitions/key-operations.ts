@@ -1,6 +1,7 @@
 import type { CheckDefinition } from '../check-definition.js'
 import { keyOperationsFinding } from '../key-checks.js'
 import { bicepKey, terraformKey } from './code-forms.js'
+import { DATA_PLANE_DOC } from '../key-commands.js'
 
 const KEY_OPTS = ['key_opts = ["wrapKey", "unwrapKey"] # and the key\'s other operations']
 const KEY_OPS = ['keyOps: [', "  'wrapKey'", "  'unwrapKey' // and the key's other operations", ']']
@@ -22,7 +23,7 @@ export const keyOperations: CheckDefinition<'key.operations'> = {
     failsWhen: '`wrapKey` or `unwrapKey` is missing.'
   },
   fix: {
-    az: '`az keyvault key set-attributes --vault-name <vault> --name <key> --ops <current ops> wrapKey unwrapKey` (Managed HSM: `--hsm-name <hsm>`).',
+    az: `\`az keyvault key set-attributes --vault-name <vault> --name <key> --ops <current ops> wrapKey unwrapKey\` (Managed HSM: \`--hsm-name <hsm>\`), or in the portal: Key vaults > \`<vault>\` > Objects > Keys > \`<key>\` > its current version: tick wrapKey and unwrapKey under Permitted operations, then Save. ${DATA_PLANE_DOC}`,
     // azurerm v5.2.0 key_vault_key / ..._managed_hardware_security_module_key: key_opts (updated in
     // place); Bicep reference vaults/keys and managedHSMs/keys 2025-05-01: properties.keyOps.
     terraform: terraformKey('vault', KEY_OPTS),

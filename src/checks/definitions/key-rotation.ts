@@ -1,6 +1,7 @@
 import type { CheckDefinition } from '../check-definition.js'
 import { keyRotationFinding } from '../key-rotation-check.js'
 import { AZURERM_HSM, bicepKey, terraformKey, terraformResource } from './code-forms.js'
+import { DATA_PLANE_DOC } from '../key-commands.js'
 
 const ROTATION_POLICY = [
   'rotationPolicy: {',
@@ -40,7 +41,7 @@ export const keyRotation: CheckDefinition<'key.rotation'> = {
       'No `Rotate` action fires at least `min-key-validity-days` before the expiry date, a key without expiry has no policy at all, the policy could not be read (the detail says why, e.g. the vault firewall), or ARM answers an expiry or creation date no key can have (the detail quotes it).'
   },
   fix: {
-    az: 'Set a policy that rotates well before expiry: `az keyvault key rotation-policy update --vault-name <vault> --name <key> --value rotation-policy.json` (Managed HSM: `--hsm-name`), with the policy file shown in [docs/key-rotation.md](key-rotation.md).',
+    az: `Set a policy that rotates well before expiry: \`az keyvault key rotation-policy update --vault-name <vault> --name <key> --value rotation-policy.json\` (Managed HSM: \`--hsm-name\`), with the policy file shown in [docs/key-rotation.md](key-rotation.md). In the portal: Key vaults > \`<vault>\` > Objects > Keys > \`<key>\` > Rotation policy. ${DATA_PLANE_DOC}`,
     // azurerm v5.2.0 key_vault_key.html.markdown: rotation_policy { expire_after, automatic {
     // time_before_expiry }, notify_before_expiry } (set through the data plane, in place).
     terraform: terraformKey('vault', [

@@ -1,6 +1,7 @@
 import type { CheckDefinition } from '../check-definition.js'
 import { keySizeFinding } from '../key-checks.js'
 import { bicepKey, terraformKey } from './code-forms.js'
+import { DATA_PLANE_DOC } from '../key-commands.js'
 
 const KEY_SIZE = ['key_size = 3072 # at least min-key-size']
 const REPLACES = [
@@ -27,7 +28,7 @@ export const keySize: CheckDefinition<'key.size'> = {
     warnsWhen: 'ARM answers a `keySize` no RSA key has (not a whole number, or over 16384 bits).'
   },
   fix: {
-    az: 'Create a new version with a larger modulus: `az keyvault key create --vault-name <vault> --name <key> --kty RSA --size <min-key-size> --ops wrapKey unwrapKey` (`RSA-HSM` for an HSM key).',
+    az: `Create a new version with a larger modulus: \`az keyvault key create --vault-name <vault> --name <key> --kty RSA --size <min-key-size> --ops wrapKey unwrapKey\` (\`RSA-HSM\` for an HSM key). In the portal: Key vaults > \`<vault>\` > Objects > Keys > \`<key>\` > New Version. ${DATA_PLANE_DOC}`,
     // azurerm v5.2.0 key_vault_key / ..._managed_hardware_security_module_key: key_size, ForceNew
     // in both schemas; Bicep reference vaults/keys, managedHSMs/keys 2025-05-01: properties.keySize.
     terraform: terraformKey('vault', KEY_SIZE, REPLACES),

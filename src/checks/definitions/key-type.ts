@@ -1,6 +1,7 @@
 import type { CheckDefinition } from '../check-definition.js'
 import { keyTypeFinding } from '../key-checks.js'
 import { bicepKey, terraformKey } from './code-forms.js'
+import { DATA_PLANE_DOC } from '../key-commands.js'
 
 const REPLACES = [
   'key_type forces replacement: changed alone, it makes Terraform delete the key Adobe uses.',
@@ -25,7 +26,7 @@ export const keyType: CheckDefinition<'key.type'> = {
     failsWhen: 'The type is not `RSA` or `RSA-HSM`.'
   },
   fix: {
-    az: "A key's type cannot change: create an RSA version (`az keyvault key create … --kty RSA --size <min-key-size> --ops wrapKey unwrapKey`) or use another `key-name`.",
+    az: `A key's type cannot change: create an RSA version (\`az keyvault key create … --kty RSA --size <min-key-size> --ops wrapKey unwrapKey\`) or use another \`key-name\`. In the portal: Key vaults > \`<vault>\` > Objects > Keys > \`<key>\` > New Version. ${DATA_PLANE_DOC}`,
     // azurerm v5.2.0 key_vault_key / ..._managed_hardware_security_module_key: key_type, ForceNew
     // in both schemas; Bicep reference vaults/keys, managedHSMs/keys 2025-05-01: properties.kty.
     terraform: terraformKey(
