@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import {
   CONFIG_PATH,
   CONFIG_SEQUENCES,
+  firewalledVault,
   REGISTRATION_PATH,
   startSimulator,
   type Simulator
@@ -136,6 +137,29 @@ describe('job summary', () => {
     )
     expect(r.summary).toContain('16 checks skipped because vault.found failed')
     expect(r.summary).not.toMatch(/`key\.found`/m)
+  })
+
+  it('puts what Adobe does about a disabled key first, and the way through the firewall in its fix', async () => {
+    sim.state.vault = firewalledVault()
+    expect((await run('setup')).exitCode).toBe(0)
+    sim.state.key = { ...sim.state.key!, enabled: false }
+    const r = await run('check')
+    expect(r.exitCode).not.toBe(0)
+    const [verdict, urgency] = r.summary.split('\n\n')
+    expect(verdict).toBe('## ❌ fail (check): enable the key (`key.enabled`), then re-run')
+    expect(urgency).toMatch(
+      /^🚨 \*\*Adobe cannot use this key now: `key\.enabled` failed\.\*\* .*"Key access disabled".*purge all data.*every 10 minutes/
+    )
+    expect(r.summary).toContain(
+      'status **COMPLETED** (Adobe encrypts with this key, but cannot use it now: see above)'
+    )
+    expect(r.summary).not.toMatch(/keys are active|is active \(/)
+    expect(r.summary).toContain('needs the role Key Vault Crypto Officer on the key or vault')
+    expect(r.summary).toContain(
+      '```sh\naz keyvault network-rule add --name kv-aep-cmk-prod --ip-address <your public IP>'
+    )
+    expect(r.summary).toContain('<details><summary>The same fix in Terraform (azurerm) and Bicep')
+    expectIntactPasses(r.summary)
   })
 
   it('marks warnings that fail under strict', async () => {

@@ -74,6 +74,16 @@ export type Evaluation =
   /** At the end of the run, from what setup observed: main decides it (config.status). */
   | { over: 'run-end' }
 
+/**
+ * What Adobe's monitoring makes of this check's failure once CMK is in force, in the words of
+ * Adobe's CMK alert resolution reference: `key-access-disabled` (a disabled, expired or deleted
+ * key, wrapKey/unwrapKey removed, the CMK app's role or the app removed) is treated "as a
+ * purposeful removal", and Adobe "will purge all data associated with your organization, based on
+ * your SLA"; `key-access-failure` (a blocked address) "is treated as a recoverable error. Data is
+ * not purged under SLA in this case."
+ */
+export type AdobeAlert = 'key-access-disabled' | 'key-access-failure'
+
 /** The repair `remediate` may make when the check fails; the writer itself is in src/actions. */
 export interface RepairDefinition {
   /** The `remediate` item that allows it. */
@@ -96,5 +106,7 @@ export interface CheckDefinition<Id extends CheckId = CheckId> {
   nextStep: string
   docs: CheckDocs
   fix: FixForms
+  /** Set when the check's failure means Adobe cannot use the key (a read the action could not make aside). */
+  adobeAlert?: AdobeAlert
   repair?: RepairDefinition
 }

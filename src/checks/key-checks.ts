@@ -239,7 +239,7 @@ export function keyActiveFinding(key: KeyFacts, ctx: KeyCheckContext): Finding {
   return {
     id: 'key.active',
     outcome: 'pass',
-    detail: `Key ${key.name} is active (activation ${notBefore?.toISOString() ?? 'not set'}, expiry ${expiresOn?.toISOString() ?? 'not set'}).`,
+    detail: `Key ${key.name} is within its activation and expiry dates (activation ${notBefore?.toISOString() ?? 'not set'}, expiry ${expiresOn?.toISOString() ?? 'not set'}).`,
     evidence
   }
 }

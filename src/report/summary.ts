@@ -1,4 +1,5 @@
 import { CHECK_IDS, type CheckId, type Finding } from '../model/finding.js'
+import { adobeCutOff, adobeUrgencyMarkdown } from './adobe-urgency.js'
 import { codeFormsLabel, codeFormsMarkdown, fixAsCode } from './fix-as-code.js'
 import { fixMarkdown } from './fix-markdown.js'
 import { escapeMarkdown, escapeTableCell, httpsHref } from './markdown.js'
@@ -16,10 +17,20 @@ const STATUS_MEANINGS: Record<string, string> = {
   UNKNOWN: 'could not be read'
 }
 
+/** What a status means while a failed check cuts Adobe off from the key (the banner says what). */
+const CUT_OFF_MEANINGS: Record<string, string> = {
+  COMPLETED: 'Adobe encrypts with this key, but cannot use it now: see above',
+  UPDATE_EXISTING_RESOURCES:
+    'Adobe is re-encrypting with this key, but cannot use it now: see above',
+  UNKNOWN: 'could not be read; see above'
+}
+
 /**
  * Markdown for GITHUB_STEP_SUMMARY, read top-down by a person in a hurry: the verdict and the
- * one thing to do next, then what failed and warned with each fix (commands as copyable code
- * blocks), then the rest; passes are folded away. Every service-provided value is escaped.
+ * one thing to do next, what Adobe does (and how soon) about a failure that cuts it off from the
+ * key, then what failed and warned with each fix (commands as copyable code blocks, the same fix
+ * as code folded under it), then the rest; passes are folded away. Every service-provided value
+ * is escaped.
  */
 export function renderSummary(r: RunResult): string {
   const findings = inContractOrder(r.findings)
@@ -27,14 +38,16 @@ export function renderSummary(r: RunResult): string {
   const failures = findings.filter(f => f.outcome === 'fail')
   const warnings = findings.filter(f => f.outcome === 'warn')
   const blocking = findings.find(f => strict.has(f.id))
+  const cutOff = adobeCutOff(findings, r.status)
   const sections = [
     `## ${r.result === 'pass' ? '✅ pass' : '❌ fail'} (${escapeMarkdown(r.mode)}): ${nextStep(r, blocking)}`,
+    cutOff && adobeUrgencyMarkdown(cutOff),
     consent(r, findings),
     r.error === undefined ? undefined : `**Error:** ${escapeMarkdown(r.error)}`,
     problems('❌', 'failed', failures, strict, r),
     problems('⚠️', 'warned', warnings, strict, r),
     skipped(findings),
-    overview(r),
+    overview(r, cutOff !== undefined),
     written(r),
     passes(findings, r),
     timings(r)
@@ -93,7 +106,8 @@ function skipped(findings: Finding[]): string | undefined {
     : lines.map(line => `⏭️ ${escapeMarkdown(line)}`).join('  \n')
 }
 
-function overview(r: RunResult): string | undefined {
+/** `cutOff`: a failed check cuts Adobe off, so the status must not say the keys are in force. */
+function overview(r: RunResult, cutOff: boolean): string | undefined {
   const lines: string[] = []
   const vault = stringSetting(r, 'keyVaultName')
   const key = stringSetting(r, 'keyName')
@@ -102,7 +116,7 @@ function overview(r: RunResult): string | undefined {
   }
   if (r.keyIdentifier) lines.push(`**Key identifier:** ${escapeMarkdown(r.keyIdentifier)}`)
   if (r.configName) {
-    const meaning = STATUS_MEANINGS[r.status]
+    const meaning = cutOff ? CUT_OFF_MEANINGS[r.status] : STATUS_MEANINGS[r.status]
     lines.push(
       `**Configuration:** ${escapeMarkdown(r.configName)}` +
         (r.adobeConfigName && r.adobeConfigName !== r.configName

@@ -1,5 +1,6 @@
 import type { CheckId, Finding } from '../model/finding.js'
 import type { VaultType } from '../model/choices.js'
+import { adobeCutOff, adobeUrgencyMarkdown } from './adobe-urgency.js'
 import { codeFormsMarkdown, fixAsCode } from './fix-as-code.js'
 import { guardedKeyHash, type GuardedKey } from './guarded-key.js'
 import { escapeMarkdown } from './markdown.js'
@@ -62,6 +63,7 @@ export function issueBody(
     `The Adobe Experience Platform customer-managed key **${inline(key.vaultName)}/${inline(key.keyName)}** ` +
       `(org ${inline(key.orgId)}) ${verdict(failed.length)}.`,
     ...(context.error ? ['', `The run stopped: ${inline(context.error)}`] : []),
+    ...urgency(findings, context.status),
     '',
     `Last failing run: ${runLink(context.runUrl)} (mode ${inline(context.mode)}, configuration status ${inline(context.status)}).`,
     '',
@@ -78,6 +80,12 @@ export function issueBody(
   ]
   // The markers come first, so a cut keeps them; the text is secret-free like every sink.
   return capChars(redact(lines.join('\n')), ISSUE_TEXT_MAX_CHARS - 1) + '\n'
+}
+
+/** What Adobe does about a failure that cuts it off from the key, as the summary says it. */
+function urgency(findings: readonly Finding[], status: string): string[] {
+  const cut = adobeCutOff(findings, status)
+  return cut ? ['', adobeUrgencyMarkdown(cut)] : []
 }
 
 /** The fix in Terraform and Bicep, indented into the finding's list item. */

@@ -352,7 +352,7 @@ describe('what the key checks tell the user', () => {
       id: 'key.active',
       outcome: 'pass',
       detail:
-        'Key cmk-key is active (activation 2025-05-22T00:00:00.000Z, expiry 2026-06-01T00:00:00.000Z).',
+        'Key cmk-key is within its activation and expiry dates (activation 2025-05-22T00:00:00.000Z, expiry 2026-06-01T00:00:00.000Z).',
       evidence: {
         notBefore: '2025-05-22T00:00:00.000Z',
         expiresOn: '2026-06-01T00:00:00.000Z',
@@ -363,7 +363,8 @@ describe('what the key checks tell the user', () => {
       keyActiveFinding(key({ notBefore: undefined, expiresOn: undefined }), ctx)
     ).toMatchObject({
       outcome: 'pass',
-      detail: 'Key cmk-key is active (activation not set, expiry not set).'
+      detail:
+        'Key cmk-key is within its activation and expiry dates (activation not set, expiry not set).'
     })
   })
 

@@ -131,3 +131,34 @@ export function passingCheckRun(): RunResult {
     settings: { keyVaultName: 'kv-aep-cmk-prod', keyName: 'aep-cmk-key', mode: 'check' }
   }
 }
+
+/**
+ * The 3 a.m. check: CMK is COMPLETED and the key was disabled; the vault's firewall lets only
+ * Adobe in, so the fix says how to get through it.
+ */
+export function disabledKeyCheckRun(): RunResult {
+  const run = passingCheckRun()
+  const enable =
+    "Enable it: `az keyvault key set-attributes --vault-name kv-aep-cmk-prod --name aep-cmk-key --enabled true`. This goes through the data plane of vault kv-aep-cmk-prod: whoever runs it needs the role Key Vault Crypto Officer on the key or vault. Its firewall refuses any address it does not allow (ForbiddenByFirewall), the portal's too: run it from a machine inside the allowed network, or allow your own address for the change with `az keyvault network-rule add --name kv-aep-cmk-prod --ip-address <your public IP>` and remove it right after with `az keyvault network-rule remove --name kv-aep-cmk-prod --ip-address <your public IP>`. In the portal: Key vaults > kv-aep-cmk-prod > Objects > Keys > aep-cmk-key > its current version: set Enabled, then Save."
+  return {
+    ...run,
+    result: 'fail',
+    findings: [
+      ...run.findings.slice(0, 4),
+      {
+        id: 'key.enabled',
+        outcome: 'fail',
+        detail: 'Key aep-cmk-key (version 7d3e9a1f4c2b4e8d9f0a1b2c3d4e5f60) is disabled.',
+        fix: enable
+      },
+      {
+        id: 'key.active',
+        outcome: 'pass',
+        detail:
+          'Key aep-cmk-key is within its activation and expiry dates (activation not set, expiry 2027-01-01T00:00:00.000Z).'
+      },
+      ...run.findings.slice(4)
+    ],
+    failedChecks: ['key.enabled']
+  }
+}

@@ -4,7 +4,12 @@ import type { Finding } from '../../../src/model/finding.js'
 import type { RunResult } from '../../../src/report/run-result.js'
 import { renderSummary } from '../../../src/report/summary.js'
 import { codeBlock, fixMarkdown } from '../../../src/report/fix-markdown.js'
-import { failingSetupRun, passingCheckRun, roleMissingRun } from './golden-runs.js'
+import {
+  disabledKeyCheckRun,
+  failingSetupRun,
+  passingCheckRun,
+  roleMissingRun
+} from './golden-runs.js'
 
 const GOLDEN = join('__tests__', 'unit', 'report', 'golden')
 
@@ -28,9 +33,69 @@ describe('renderSummary: golden summaries', () => {
   it.each([
     ['failing-setup.md', failingSetupRun],
     ['role-missing.md', roleMissingRun],
-    ['passing-check.md', passingCheckRun]
+    ['passing-check.md', passingCheckRun],
+    ['disabled-key-check.md', disabledKeyCheckRun]
   ])('%s', (file, make) => {
     expect(renderSummary(make())).toBe(golden(file))
+  })
+})
+
+describe('renderSummary: a failure that cuts Adobe off from the key', () => {
+  const URGENT =
+    '🚨 **Adobe cannot use this key now: `key.enabled` failed.** Adobe\'s CMK alert reference calls this "Key access disabled": Adobe "treats the access failure as a purposeful removal and will purge all data associated with your organization, based on your SLA". Adobe checks key access every 10 minutes; once access is revoked, data in its primary stores becomes inaccessible within a few minutes to 24 hours, in cached stores within 7 days. Fix it now: the fix is below.'
+
+  it('says on the first screen what Adobe does and how soon, and never calls CMK active', () => {
+    const md = renderSummary(disabledKeyCheckRun())
+    expect(md.split('\n\n').slice(0, 2)).toEqual([
+      '## ❌ fail (check): enable the key (`key.enabled`), then re-run',
+      URGENT
+    ])
+    expect(md).toContain(
+      'status **COMPLETED** (Adobe encrypts with this key, but cannot use it now: see above)'
+    )
+    expect(md).not.toMatch(/keys are active|key aep-cmk-key is active/i)
+  })
+
+  it('calls a blocked address a recoverable key access failure', () => {
+    const findings: Finding[] = [
+      { id: 'vault.adobe-ip', outcome: 'fail', detail: 'Blocked.', fix: 'Allow it.' },
+      { id: 'config.key', outcome: 'pass', detail: 'This key.' }
+    ]
+    const md = renderSummary(run({ result: 'fail', findings, failedChecks: ['vault.adobe-ip'] }))
+    expect(md.split('\n\n')[1]).toBe(
+      '⚠️ **Adobe cannot reach this key: `vault.adobe-ip` failed.** Adobe\'s CMK alert reference calls a blocked address a "Key access failure": "This is treated as a recoverable error. Data is not purged under SLA in this case." Allow the address again (the fix is below); Adobe checks key access every 10 minutes.'
+    )
+    expect(md).not.toContain('🚨')
+  })
+
+  it('names every cut-off check, and says so only if CMK may be in force for this key', () => {
+    const both: Finding[] = [
+      { id: 'key.enabled', outcome: 'fail', detail: 'Disabled.', fix: 'Enable it.' },
+      { id: 'app.role', outcome: 'fail', detail: 'No role.', fix: 'Assign it.' }
+    ]
+    const failing = (findings: Finding[], status: RunResult['status']) =>
+      renderSummary(run({ result: 'fail', findings, failedChecks: ['key.enabled'], status }))
+    expect(failing(both, 'COMPLETED')).toContain(
+      '🚨 **Adobe cannot use this key now: `key.enabled` and `app.role` failed.**'
+    )
+    expect(failing(both, 'UNKNOWN')).toContain(
+      '🚨 **Adobe cannot use this key now: `key.enabled` and `app.role` failed (if CMK is in force for it: its configuration status could not be read).**'
+    )
+    expect(failing(both, 'NOT_CONFIGURED')).not.toContain('🚨')
+    expect(failing(both, 'FAILED')).not.toContain('🚨')
+    const elsewhere: Finding[] = [
+      ...both,
+      { id: 'config.key', outcome: 'fail', detail: 'Another key.', fix: 'Point at it.' }
+    ]
+    expect(failing(elsewhere, 'COMPLETED')).not.toContain('🚨')
+    const refused: Finding[] = [
+      { id: 'key.found', outcome: 'fail', detail: 'Refused.', evidence: { kind: 'forbidden' } }
+    ]
+    expect(failing(refused, 'COMPLETED')).not.toContain('🚨')
+    const deleted: Finding[] = [
+      { id: 'key.found', outcome: 'fail', detail: 'Gone.', evidence: { kind: 'not-found' } }
+    ]
+    expect(failing(deleted, 'COMPLETED')).toContain('`key.found` failed.**')
   })
 })
 

@@ -50,6 +50,20 @@ describe('tracking issue text', () => {
     expect(rest).not.toContain('Terraform')
   })
 
+  it('says what Adobe does about a disabled key right under its first line', () => {
+    const findings: Finding[] = [
+      { id: 'key.enabled', outcome: 'fail', detail: 'Disabled.', fix: 'Enable it.' }
+    ]
+    const lines = issueBody(findings, ['key.enabled'], CONTEXT).split('\n')
+    expect(lines[2]).toContain('fails a check')
+    expect(lines[3]).toBe('')
+    expect(lines[4]).toMatch(
+      /^🚨 \*\*Adobe cannot use this key now: `key\.enabled` failed\.\*\* .*"Key access disabled".*purge all data/
+    )
+    const setup = issueBody(findings, ['key.enabled'], { ...CONTEXT, status: 'NOT_CONFIGURED' })
+    expect(setup).not.toContain('🚨')
+  })
+
   it('one marker per org, vault and key; vault and key case as in Azure', () => {
     expect(issueMarker({ ...KEY, vaultName: 'KV-Prod', keyName: 'CMK' })).toBe(issueMarker(KEY))
     expect(issueMarker({ ...KEY, orgId: 'XYZ@AdobeOrg' })).not.toBe(issueMarker(KEY))

@@ -22,6 +22,7 @@ export const appConsented: CheckDefinition<'app.consented'> = {
     failsWhen: 'There is no service principal: nobody has consented yet.',
     warnsWhen: 'The look-up was refused or failed, or the app is not registered yet.'
   },
+  adobeAlert: 'key-access-disabled',
   fix: {
     az: "No service principal: an administrator of the vault's tenant opens the consent URL (the `consent-url` output), accepts, and re-runs. Refused: grant the action's identity the Graph application permission `Application.Read.All` (or `Directory.Read.All`) with admin consent, or set `cmk-app-object-id`."
   },

@@ -36,6 +36,7 @@ export const appRole: CheckDefinition<'app.role'> = {
     warnsWhen:
       'Role assignments or definitions could not be read, the object id is unknown, or only an assignment with a condition allows it.'
   },
+  adobeAlert: 'key-access-disabled',
   fix: {
     az: '`az role assignment create --role "Key Vault Crypto Service Encryption User" --assignee-object-id <objectId> --assignee-principal-type ServicePrincipal --scope <vault resource id>` (Managed HSM: `az keyvault role assignment create --hsm-name <hsm> --role "Managed HSM Crypto Service Encryption User" --assignee-object-id <objectId> --scope /keys/<key>`). Unreadable assignments or definitions: grant the action\'s identity `Microsoft.Authorization/roleAssignments/read` and `roleDefinitions/read` on the vault, e.g. Reader.',
     // azurerm v5.2.0 role_assignment.html.markdown; Bicep roleAssignments 2022-04-01 (code-forms.ts).

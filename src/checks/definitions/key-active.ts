@@ -32,6 +32,7 @@ export const keyActive: CheckDefinition<'key.active'> = {
     warnsWhen:
       'ARM answers an activation or expiry date no key can have (outside the years 1 to 9999, e.g. an `exp` of 1e13 seconds); the detail quotes it.'
   },
+  adobeAlert: 'key-access-disabled',
   fix: {
     az: `Not active yet: wait, or \`az keyvault key set-attributes … --not-before <now>\`. Expired: \`az keyvault key set-attributes … --expires <date>\`, or rotate the key. In the portal: Key vaults > \`<vault>\` > Objects > Keys > \`<key>\` > its current version: Set activation date or Set expiration date, then Save. ${DATA_PLANE_DOC}`,
     // azurerm v5.2.0 key_vault_key / ..._managed_hardware_security_module_key: not_before_date,

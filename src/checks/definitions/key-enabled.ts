@@ -29,6 +29,7 @@ export const keyEnabled: CheckDefinition<'key.enabled'> = {
     why: 'A disabled key is treated as deliberate revocation: Adobe purges the data per its SLA.',
     failsWhen: 'The key is disabled.'
   },
+  adobeAlert: 'key-access-disabled',
   fix: {
     az: `\`az keyvault key set-attributes --vault-name <vault> --name <key> --enabled true\` (Managed HSM: \`--hsm-name <hsm>\`), or in the portal: Key vaults > \`<vault>\` > Objects > Keys > \`<key>\` > its current version: set Enabled, then Save. ${DATA_PLANE_DOC}`,
     // azurerm v5.2.0 key_vault_key.html.markdown lists no enabled argument; key_vault_key_resource.go

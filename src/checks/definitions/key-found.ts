@@ -47,6 +47,7 @@ export const keyFound: CheckDefinition<'key.found'> = {
     why: 'Adobe wraps its data keys with this key; a missing key is revocation.',
     failsWhen: 'The key does not exist or cannot be read.'
   },
+  adobeAlert: 'key-access-disabled',
   fix: {
     az: `Not found: check \`key-name\`, or create the key: \`az keyvault key create --vault-name <vault> --name <key> --kty RSA --size <min-key-size> --ops wrapKey unwrapKey\`. Recover a soft-deleted key with \`az keyvault key recover --vault-name <vault> --name <key>\` (portal: Key vaults > \`<vault>\` > Objects > Keys > Manage deleted keys). ${DATA_PLANE_DOC} Refused: give the action's identity Reader on the vault (the action \`Microsoft.KeyVault/vaults/keys/read\`); no data-plane role is needed.`,
     // Not found: the key as a new resource, which Bicep can create too (it does not exist yet);

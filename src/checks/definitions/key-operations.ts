@@ -22,6 +22,7 @@ export const keyOperations: CheckDefinition<'key.operations'> = {
     why: "The CMK app wraps and unwraps Adobe's data keys; without those operations it cannot.",
     failsWhen: '`wrapKey` or `unwrapKey` is missing.'
   },
+  adobeAlert: 'key-access-disabled',
   fix: {
     az: `\`az keyvault key set-attributes --vault-name <vault> --name <key> --ops <current ops> wrapKey unwrapKey\` (Managed HSM: \`--hsm-name <hsm>\`), or in the portal: Key vaults > \`<vault>\` > Objects > Keys > \`<key>\` > its current version: tick wrapKey and unwrapKey under Permitted operations, then Save. ${DATA_PLANE_DOC}`,
     // azurerm v5.2.0 key_vault_key / ..._managed_hardware_security_module_key: key_opts (updated in

@@ -19,6 +19,7 @@ export const vaultAdobeIp: CheckDefinition<'vault.adobe-ip'> = {
     failsWhen:
       'The firewall defaults to `Deny` and no IP rule allows `20.88.123.53` (a /32 or a range containing it), or public network access is `Disabled`, in which case IP rules do not apply.'
   },
+  adobeAlert: 'key-access-failure',
   fix: {
     az: "`az keyvault network-rule add --name <vault> --ip-address 20.88.123.53`. If public access is `Disabled`, first switch to `--public-network-access Enabled --default-action Deny --bypass AzureServices` with `az keyvault update`. `remediate: adobe-ip` adds the rule for you. A Managed HSM has two ways: public access from all networks (`az keyvault update-hsm --hsm-name <hsm> --public-network-access Enabled --default-action Allow`), or its IP network firewall with Adobe's address (`az keyvault network-rule add --hsm-name <hsm> --ip-address 20.88.123.53`); that firewall is a preview that needs subscription enablement through an Azure support ticket (naming the subscription and region) and holds at most 10 IPv4 ranges.",
     // azurerm v5.2.0 key_vault.html.markdown: public_network_access_enabled, network_acls {
