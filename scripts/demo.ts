@@ -90,8 +90,8 @@ function showFixForms(run: ActionRun, id: 'vault.audit-log' | 'vault.delete-lock
   const { terraform, bicep } = CHECK_CATALOG[id].fix
   subheading(`${id}: the fix in three forms`)
   console.log(indent(`az:        ${warned?.fix ?? '(none)'}`, '  '))
-  console.log(indent(`Terraform: ${terraform ?? '(none)'}`, '  '))
-  console.log(indent(`Bicep:     ${bicep ?? '(none)'}`, '  '))
+  console.log(indent(`Terraform (azurerm):\n${indent(terraform ?? '(none)', '  ')}`, '  '))
+  console.log(indent(`Bicep:\n${indent(bicep ?? '(none)', '  ')}`, '  '))
   if (!warned) return [`${id} did not warn`]
   return warned.fix && terraform && bicep ? [] : [`${id} lacks one of its three fix forms`]
 }

@@ -44,9 +44,12 @@ describe('npm run demo', () => {
     expect(stdout).toMatch(
       / {2}az: +.*`az monitor diagnostic-settings create --name aep-cmk-audit --resource /
     )
-    expect(stdout).toMatch(/ {2}Terraform: +An `azurerm_monitor_diagnostic_setting` /)
-    expect(stdout).toMatch(
-      / {2}Bicep: +A `Microsoft\.Insights\/diagnosticSettings@2021-05-01-preview` /
+    expect(stdout).toContain(
+      '  Terraform (azurerm):\n    resource "azurerm_monitor_diagnostic_setting" "cmk" {'
+    )
+    expect(stdout).toContain('  Bicep:\n    // vault: your Microsoft.KeyVault/vaults resource')
+    expect(stdout).toContain(
+      "    resource auditLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {"
     )
   }, 120000)
 })

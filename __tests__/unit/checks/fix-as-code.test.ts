@@ -76,6 +76,43 @@ const PINNED: Record<CheckId, Pinned | 'none'> = {
       bicep: [HSM_BICEP, "publicNetworkAccess: 'Enabled'", "{ value: '20.88.123.53' }"]
     }
   },
+  'vault.audit-log': {
+    terraform: [
+      'resource "azurerm_monitor_diagnostic_setting" "cmk"',
+      'target_resource_id         = azurerm_key_vault.cmk.id',
+      'log_analytics_workspace_id = "<log analytics workspace id>"',
+      'category_group = "audit"'
+    ],
+    bicep: [
+      "resource auditLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview'",
+      'scope: vault',
+      "categoryGroup: 'audit'",
+      'enabled: true'
+    ],
+    hsm: {
+      terraform: [
+        'target_resource_id         = azurerm_key_vault_managed_hardware_security_module.cmk.id',
+        'category = "AuditEvent"'
+      ],
+      bicep: ['scope: hsm', "category: 'AuditEvent'"]
+    }
+  },
+  'vault.delete-lock': {
+    terraform: [
+      'resource "azurerm_management_lock" "cmk"',
+      'scope      = azurerm_key_vault.cmk.id',
+      'lock_level = "CanNotDelete"'
+    ],
+    bicep: [
+      "resource noDelete 'Microsoft.Authorization/locks@2020-05-01'",
+      'scope: vault',
+      "level: 'CanNotDelete'"
+    ],
+    hsm: {
+      terraform: ['scope      = azurerm_key_vault_managed_hardware_security_module.cmk.id'],
+      bicep: ['scope: hsm', "level: 'CanNotDelete'"]
+    }
+  },
   'key.found': {
     terraform: [KEY_TF, 'key_size     = 3072', 'key_opts     = ["wrapKey", "unwrapKey"]', ROLE_TF],
     bicep: [KEY_BICEP, 'keySize: 3072', "'wrapKey'", "'unwrapKey'", ROLE_BICEP],

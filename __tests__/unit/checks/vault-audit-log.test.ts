@@ -128,7 +128,7 @@ describe('vault.audit-log', () => {
     const { fix, rule } = CHECK_CATALOG['vault.audit-log']
     expect(fix.az).toContain('az monitor diagnostic-settings create')
     expect(fix.terraform).toContain('azurerm_monitor_diagnostic_setting')
-    expect(fix.terraform).toContain('enabled_log { category_group = "audit" }')
+    expect(fix.terraform).toContain('enabled_log {\n    category_group = "audit"\n  }')
     expect(fix.terraform).toContain('log_analytics_workspace_id')
     expect(fix.bicep).toContain('Microsoft.Insights/diagnosticSettings')
     expect(fix.bicep).toContain("categoryGroup: 'audit'")

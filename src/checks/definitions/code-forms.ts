@@ -235,7 +235,7 @@ export function bicepRoleAssignment(
 }
 
 /** Where the symbol a child or extension resource names comes from. */
-function parentNote(kind: 'vault' | 'managed-hsm'): string {
+export function parentNote(kind: 'vault' | 'managed-hsm'): string {
   return kind === 'vault'
     ? "vault: your Microsoft.KeyVault/vaults resource, or `resource vault '...' existing = { name: '<vault>' }`."
     : "hsm: your Microsoft.KeyVault/managedHSMs resource, or `resource hsm '...' existing = { name: '<hsm>' }`."

@@ -1,5 +1,51 @@
 import type { CheckDefinition } from '../check-definition.js'
+import {
+  AZURERM_HSM,
+  AZURERM_VAULT,
+  bicepResource,
+  parentNote,
+  terraformResource
+} from './code-forms.js'
 import { AUDIT_LOG_POLICY, auditLogFinding, DIAGNOSTIC_SETTINGS_READ } from '../audit-log-check.js'
+
+/** A Managed HSM's audit logs are the AuditEvent category (its docs); a vault's, the audit group. */
+function terraformAuditLogs(kind: 'vault' | 'managed-hsm'): string {
+  const [target, log] =
+    kind === 'vault'
+      ? [`${AZURERM_VAULT}.cmk.id`, 'category_group = "audit"']
+      : [`${AZURERM_HSM}.cmk.id`, 'category = "AuditEvent"']
+  return terraformResource('azurerm_monitor_diagnostic_setting', [
+    'name = "aep-cmk-audit"',
+    `target_resource_id = ${target}`,
+    'log_analytics_workspace_id = "<log analytics workspace id>" # or storage_account_id, eventhub_authorization_rule_id',
+    'enabled_log {',
+    `  ${log}`,
+    '}'
+  ])
+}
+
+function bicepAuditLogs(kind: 'vault' | 'managed-hsm'): string {
+  const [scope, log] =
+    kind === 'vault' ? ['vault', "categoryGroup: 'audit'"] : ['hsm', "category: 'AuditEvent'"]
+  return bicepResource(
+    'auditLogs',
+    'Microsoft.Insights/diagnosticSettings@2021-05-01-preview',
+    [
+      "name: 'aep-cmk-audit'",
+      `scope: ${scope}`,
+      'properties: {',
+      "  workspaceId: '<log analytics workspace id>' // or storageAccountId, eventHubAuthorizationRuleId",
+      '  logs: [',
+      '    {',
+      `      ${log}`,
+      '      enabled: true',
+      '    }',
+      '  ]',
+      '}'
+    ],
+    [parentNote(kind)]
+  )
+}
 
 export const vaultAuditLog: CheckDefinition<'vault.audit-log'> = {
   id: 'vault.audit-log',
@@ -22,15 +68,17 @@ export const vaultAuditLog: CheckDefinition<'vault.audit-log'> = {
   },
   fix: {
     az: 'Send the audit logs to a Log Analytics workspace (or `--storage-account`, `--event-hub-rule`): `az monitor diagnostic-settings create --name aep-cmk-audit --resource <vault-resource-id> --workspace <log-analytics-workspace-id> --logs \'[{"categoryGroup":"audit","enabled":true}]\'` (Managed HSM: `--logs \'[{"category":"AuditEvent","enabled":true}]\'`).',
-    // azurerm provider docs, r/monitor_diagnostic_setting: target_resource_id,
+    // azurerm v5.2.0 monitor_diagnostic_setting.html.markdown: name, target_resource_id,
     // log_analytics_workspace_id (or storage_account_id, eventhub_authorization_rule_id), and an
     // enabled_log block with category or category_group.
-    terraform:
-      'An `azurerm_monitor_diagnostic_setting` with `target_resource_id = azurerm_key_vault.<name>.id` (Managed HSM: `azurerm_key_vault_managed_hardware_security_module.<name>.id`), `log_analytics_workspace_id = <workspace id>` and `enabled_log { category_group = "audit" }` (Managed HSM: `category = "AuditEvent"`).',
+    terraform: terraformAuditLogs('vault'),
     // Bicep resource reference, Microsoft.Insights/diagnosticSettings@2021-05-01-preview (an
-    // extension resource: `scope`), properties.workspaceId and properties.logs[] {categoryGroup |
-    // category, enabled}.
-    bicep:
-      "A `Microsoft.Insights/diagnosticSettings@2021-05-01-preview` resource with `scope: keyVault` and `properties: { workspaceId: workspace.id, logs: [ { categoryGroup: 'audit', enabled: true } ] }` (Managed HSM: `category: 'AuditEvent'`)."
+    // extension resource: `scope`), properties.workspaceId (or storageAccountId,
+    // eventHubAuthorizationRuleId) and properties.logs[] {categoryGroup | category, enabled}.
+    bicep: bicepAuditLogs('vault'),
+    managedHsm: {
+      terraform: terraformAuditLogs('managed-hsm'),
+      bicep: bicepAuditLogs('managed-hsm')
+    }
   }
 }

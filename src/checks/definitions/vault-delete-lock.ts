@@ -1,5 +1,40 @@
 import type { CheckDefinition } from '../check-definition.js'
+import {
+  AZURERM_HSM,
+  AZURERM_VAULT,
+  bicepResource,
+  parentNote,
+  terraformResource
+} from './code-forms.js'
 import { deleteLockFinding, LOCKS_READ } from '../delete-lock-check.js'
+
+const NOTES = 'Adobe Experience Platform encrypts with a key in this vault'
+
+function terraformLock(kind: 'vault' | 'managed-hsm'): string {
+  const scope = kind === 'vault' ? `${AZURERM_VAULT}.cmk.id` : `${AZURERM_HSM}.cmk.id`
+  return terraformResource('azurerm_management_lock', [
+    'name = "aep-cmk-no-delete"',
+    `scope = ${scope}`,
+    'lock_level = "CanNotDelete" # ReadOnly would block the action\'s repairs too',
+    `notes = "${NOTES}"`
+  ])
+}
+
+function bicepLock(kind: 'vault' | 'managed-hsm'): string {
+  return bicepResource(
+    'noDelete',
+    'Microsoft.Authorization/locks@2020-05-01',
+    [
+      "name: 'aep-cmk-no-delete'",
+      `scope: ${kind === 'vault' ? 'vault' : 'hsm'}`,
+      'properties: {',
+      "  level: 'CanNotDelete' // ReadOnly would block the action's repairs too",
+      `  notes: '${NOTES}'`,
+      '}'
+    ],
+    [parentNote(kind)]
+  )
+}
 
 export const vaultDeleteLock: CheckDefinition<'vault.delete-lock'> = {
   id: 'vault.delete-lock',
@@ -25,13 +60,12 @@ export const vaultDeleteLock: CheckDefinition<'vault.delete-lock'> = {
   },
   fix: {
     az: 'Lock the vault (creating a lock needs `Microsoft.Authorization/locks/write`, e.g. Owner or User Access Administrator): `az lock create --name aep-cmk-no-delete --lock-type CanNotDelete --resource-group <resource-group> --resource-type Microsoft.KeyVault/vaults --resource <vault>` (Managed HSM: `--resource-type Microsoft.KeyVault/managedHSMs`).',
-    // azurerm provider docs, r/management_lock: name, scope, lock_level (CanNotDelete | ReadOnly),
-    // notes.
-    terraform:
-      'An `azurerm_management_lock` with `scope = azurerm_key_vault.<name>.id` and `lock_level = "CanNotDelete"`.',
+    // azurerm v5.2.0 management_lock.html.markdown: name, scope, lock_level (CanNotDelete |
+    // ReadOnly), notes.
+    terraform: terraformLock('vault'),
     // Bicep resource reference, Microsoft.Authorization/locks@2020-05-01 (an extension resource:
     // `scope`), properties.level (CanNotDelete | ReadOnly | NotSpecified) and properties.notes.
-    bicep:
-      "A `Microsoft.Authorization/locks@2020-05-01` resource with `scope: keyVault` and `properties: { level: 'CanNotDelete' }`."
+    bicep: bicepLock('vault'),
+    managedHsm: { terraform: terraformLock('managed-hsm'), bicep: bicepLock('managed-hsm') }
   }
 }
