@@ -10,6 +10,8 @@ export default {
   testMatch: [
     '**/__tests__/unit/checks/**/*.test.ts',
     '**/__tests__/unit/actions/**/*.test.ts',
-    '**/__tests__/unit/inputs/**/*.test.ts'
+    '**/__tests__/unit/inputs/**/*.test.ts',
+    '**/__tests__/unit/safety/**/*.test.ts',
+    '**/__tests__/unit/host/**/*.test.ts'
   ]
 }

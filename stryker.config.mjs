@@ -7,7 +7,13 @@ export default {
   testRunner: 'jest',
   testRunnerNodeArgs: ['--experimental-vm-modules'],
   jest: { configFile: 'jest.mutate.config.js', enableFindRelatedTests: true },
-  mutate: ['src/checks/**/*.ts', 'src/actions/**/*.ts', 'src/inputs/**/*.ts'],
+  mutate: [
+    'src/checks/**/*.ts',
+    'src/actions/**/*.ts',
+    'src/inputs/**/*.ts',
+    'src/safety/**/*.ts',
+    'src/host/safe-host.ts'
+  ],
   coverageAnalysis: 'perTest',
   // @swc/jest only transpiles, so no type checker: a mutant that would not
   // compile runs like any other and is killed or survives on its behaviour.

@@ -192,8 +192,8 @@ async function registerWhenNeeded(facts, { services, evaluate, log, wait, action
 
 // EXTERNAL MODULE: ./src/model/choices.ts
 var choices = __webpack_require__(19545);
-// EXTERNAL MODULE: ./src/checks/check-catalog.ts + 35 modules
-var check_catalog = __webpack_require__(88962);
+// EXTERNAL MODULE: ./src/checks/check-catalog.ts + 33 modules
+var check_catalog = __webpack_require__(2978);
 ;// CONCATENATED MODULE: ./src/checks/repairs.ts
 
 

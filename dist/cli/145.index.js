@@ -1,8 +1,8 @@
-export const id = 18;
-export const ids = [18];
+export const id = 145;
+export const ids = [145];
 export const modules = {
 
-/***/ 88962:
+/***/ 2978:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -571,6 +571,7 @@ const appConsented = {
         failsWhen: 'There is no service principal: nobody has consented yet.',
         warnsWhen: 'The look-up was refused or failed, or the app is not registered yet.'
     },
+    adobeAlert: 'key-access-disabled',
     fix: {
         az: "No service principal: an administrator of the vault's tenant opens the consent URL (the `consent-url` output), accepts, and re-runs. Refused: grant the action's identity the Graph application permission `Application.Read.All` (or `Directory.Read.All`) with admin consent, or set `cmk-app-object-id`."
     },
@@ -607,8 +608,194 @@ const appRegistered = {
     }
 };
 
+;// CONCATENATED MODULE: ./src/checks/definitions/code-forms.ts
+/*
+ * The resources the fixes' code forms are written in, so that each check only names what it
+ * changes. Where the names come from:
+ * - Terraform: hashicorp/terraform-provider-azurerm v5.2.0, website/docs/r/key_vault.html.markdown,
+ *   key_vault_key, key_vault_managed_hardware_security_module(_key, _key_rotation_policy,
+ *   _role_assignment) and role_assignment (arguments checked against the provider's schema in
+ *   internal/services/keyvault and internal/services/managedhsm).
+ * - Bicep: the template reference, learn.microsoft.com/azure/templates/microsoft.keyvault/vaults,
+ *   vaults/keys, managedhsms and managedhsms/keys at API version 2025-05-01, and
+ *   microsoft.authorization/roleassignments at 2022-04-01 (Bicep's RBAC scenario guide).
+ */
+/** Terraform: a resource with the given arguments, aligned as `terraform fmt` aligns them. */
+function terraformResource(type, arguments_, comments = []) {
+    return [
+        ...comments.map(line => `# ${line}`),
+        `resource "${type}" "cmk" {`,
+        ...aligned(arguments_, ' =').map(line => `  ${line}`),
+        '}'
+    ].join('\n');
+}
+/** Bicep: a resource with the given top-level lines (e.g. `name`, `properties: {`). */
+function bicepResource(symbol, type, lines, comments = []) {
+    return [
+        ...comments.map(line => `// ${line}`),
+        `resource ${symbol} '${type}' = {`,
+        ...lines.map(line => `  ${line}`),
+        '}'
+    ].join('\n');
+}
+/** Your vault's declaration, with the arguments a fix sets; its other arguments stay as they are. */
+function terraformVault(kind, arguments_, comments = []) {
+    const [type, name] = kind === 'vault' ? [AZURERM_VAULT, '<vault>'] : [AZURERM_HSM, '<hsm>'];
+    return terraformResource(type, [`name = "${name}"`, '# ...its other arguments, as they are', ...arguments_], comments);
+}
+/** Your vault's declaration in Bicep, with the properties a fix sets. */
+function bicepVault(kind, properties, comments = []) {
+    const [symbol, type, name] = kind === 'vault' ? ['vault', BICEP_VAULT, '<vault>'] : ['hsm', BICEP_HSM, '<hsm>'];
+    return bicepResource(symbol, type, [
+        `name: '${name}'`,
+        '// ...its other settings, as they are',
+        'properties: {',
+        ...properties.map(p => `  ${p}`),
+        '}'
+    ], comments);
+}
+const AZURERM_VAULT = 'azurerm_key_vault';
+const AZURERM_HSM = 'azurerm_key_vault_managed_hardware_security_module';
+const BICEP_VAULT = 'Microsoft.KeyVault/vaults@2025-05-01';
+const BICEP_HSM = 'Microsoft.KeyVault/managedHSMs@2025-05-01';
+/**
+ * azurerm reads and writes keys through the vault's data plane (its DataPlaneKeyVaultClient), so
+ * `terraform apply` is refused by the vault firewall and needs a data-plane role, like the az fix.
+ */
+const TERRAFORM_DATA_PLANE = {
+    vault: [
+        'azurerm writes keys through the data plane: apply from an address the vault firewall',
+        'allows, as an identity with Key Vault Crypto Officer.'
+    ],
+    'managed-hsm': [
+        'azurerm writes keys through the data plane: apply from an address the HSM firewall',
+        'allows, as an identity with the local role Managed HSM Crypto User.'
+    ]
+};
+/**
+ * ARM's key PUT (Keys - Create If Not Exist, what Bicep deploys) creates a key's first version
+ * only and never updates an existing key; a template whose values differ from the key's fails
+ * with KeyCreationParametersDidNotMatchExistingKey (Azure/bicep#8283, open).
+ */
+const BICEP_EXISTING_KEY = [
+    "Bicep cannot change an existing key (ARM's key PUT only creates a key's first version):",
+    'make the change with the az command, then match it here, or the next deployment fails',
+    'with KeyCreationParametersDidNotMatchExistingKey.'
+];
+/** The CMK key as azurerm declares it, with the arguments a fix sets. */
+function terraformKey(kind, arguments_, comments = []) {
+    const [type, parent] = kind === 'vault'
+        ? ['azurerm_key_vault_key', `key_vault_id = ${AZURERM_VAULT}.cmk.id`]
+        : [`${AZURERM_HSM}_key`, `managed_hsm_id = ${AZURERM_HSM}.cmk.id`];
+    return terraformResource(type, ['name = "<key>"', parent, ...arguments_], [...comments, ...TERRAFORM_DATA_PLANE[kind]]);
+}
+/** The CMK key as Bicep declares it (a child of the vault resource `vault`). */
+function bicepKey(kind, properties, comments = BICEP_EXISTING_KEY) {
+    const type = kind === 'vault'
+        ? 'Microsoft.KeyVault/vaults/keys@2025-05-01'
+        : 'Microsoft.KeyVault/managedHSMs/keys@2025-05-01';
+    const parent = kind === 'vault' ? 'vault' : 'hsm';
+    return bicepResource('key', type, [`parent: ${parent}`, "name: '<key>'", 'properties: {', ...properties.map(p => `  ${p}`), '}'], [...comments, parentNote(kind)]);
+}
+/** Pads the names of consecutive `name = value` lines at one depth to one width. */
+function aligned(lines, separator) {
+    const out = [...lines];
+    let start = 0;
+    while (start < out.length) {
+        const indent = indentOf(out[start] ?? '');
+        let end = start;
+        while (end < out.length && isAssignment(out[end] ?? '', separator, indent))
+            end++;
+        const names = out.slice(start, end).map(line => nameOf(line, separator));
+        const width = Math.max(0, ...names.map(name => name.length));
+        for (let i = start; i < end; i++) {
+            const line = out[i] ?? '';
+            const at = line.indexOf(separator);
+            out[i] = `${indent}${nameOf(line, separator).padEnd(width)}${line.slice(at)}`;
+        }
+        start = Math.max(end, start + 1);
+    }
+    return out;
+}
+function nameOf(line, separator) {
+    return line.slice(0, line.indexOf(separator)).trim();
+}
+function indentOf(line) {
+    return /^\s*/.exec(line)?.[0] ?? '';
+}
+function isAssignment(line, separator, indent) {
+    return (indentOf(line) === indent &&
+        /^\s*[a-z_]+\s*=/.test(line) &&
+        line.includes(separator) &&
+        !line.trimEnd().endsWith('{'));
+}
+/** azurerm v5.2.0 role_assignment.html.markdown: scope, role_definition_name, principal_id, principal_type. */
+function terraformRoleAssignment(kind, role, comments = []) {
+    const scope = kind === 'vault' ? `${AZURERM_VAULT}.cmk.id` : `${AZURERM_HSM}.cmk.id`;
+    return terraformResource('azurerm_role_assignment', [
+        `scope = ${scope}`,
+        `role_definition_name = "${role.name}"`,
+        `principal_id = "${role.principal}"`,
+        ...(role.principalType ? [`principal_type = "${role.principalType}"`] : [])
+    ], comments);
+}
+/**
+ * Bicep reference, Microsoft.Authorization/roleAssignments 2022-04-01: an extension resource with
+ * `scope`, a GUID `name`, properties.roleDefinitionId, principalId and principalType.
+ */
+function bicepRoleAssignment(kind, role, comments = []) {
+    const scope = kind === 'vault' ? 'vault' : 'hsm';
+    return bicepResource('roleAssignment', 'Microsoft.Authorization/roleAssignments@2022-04-01', [
+        `name: guid(${scope}.id, '${role.principal}', '${role.id}')`,
+        `scope: ${scope}`,
+        'properties: {',
+        `  roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '${role.id}') // ${role.name}`,
+        `  principalId: '${role.principal}'`,
+        ...(role.principalType ? [`  principalType: '${role.principalType}'`] : []),
+        '}'
+    ], [...comments, parentNote(kind)]);
+}
+/** Where the symbol a child or extension resource names comes from. */
+function parentNote(kind) {
+    return kind === 'vault'
+        ? "vault: your Microsoft.KeyVault/vaults resource, or `resource vault '...' existing = { name: '<vault>' }`."
+        : "hsm: your Microsoft.KeyVault/managedHSMs resource, or `resource hsm '...' existing = { name: '<hsm>' }`.";
+}
+/** Reader (acdd72a7-…), what the action's identity needs to read the vault and key through ARM. */
+const READER_FOR_THE_ACTION = {
+    name: 'Reader',
+    id: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
+    principal: '<object id of the identity the action runs as>'
+};
+/** The arguments of a new CMK key: RSA, wrapKey and unwrapKey, the default min-key-size. */
+function newKeyTerraform(kind) {
+    return [
+        `key_type = "${kind === 'vault' ? 'RSA' : 'RSA-HSM'}"${kind === 'vault' ? ' # RSA-HSM in a premium vault' : ''}`,
+        'key_size = 3072 # at least min-key-size',
+        'key_opts = ["wrapKey", "unwrapKey"]'
+    ];
+}
+function newKeyBicep(kind) {
+    return [
+        `kty: '${kind === 'vault' ? 'RSA' : 'RSA-HSM'}'${kind === 'vault' ? " // 'RSA-HSM' in a premium vault" : ''}`,
+        'keySize: 3072 // at least min-key-size',
+        'keyOps: [',
+        "  'wrapKey'",
+        "  'unwrapKey'",
+        ']'
+    ];
+}
+
 ;// CONCATENATED MODULE: ./src/checks/definitions/app-role.ts
 
+
+/** Adobe's role for its CMK app (e147488a-…, Azure built-in roles). */
+const CRYPTO_SERVICE_ENCRYPTION_USER = {
+    name: 'Key Vault Crypto Service Encryption User',
+    id: 'e147488a-f6f5-4113-8e2d-b22465e65bf6',
+    principal: '<object id of the CMK app service principal>',
+    principalType: 'ServicePrincipal'
+};
 const appRole = {
     id: 'app.role',
     // Only Azure RBAC is evaluated: an access-policy vault fails vault.rbac first.
@@ -627,8 +814,26 @@ const appRole = {
         failsWhen: 'The service principal holds no such role.',
         warnsWhen: 'Role assignments or definitions could not be read, the object id is unknown, or only an assignment with a condition allows it.'
     },
+    adobeAlert: 'key-access-disabled',
     fix: {
-        az: '`az role assignment create --role "Key Vault Crypto Service Encryption User" --assignee-object-id <objectId> --assignee-principal-type ServicePrincipal --scope <vault resource id>`. Unreadable assignments or definitions: grant the action\'s identity `Microsoft.Authorization/roleAssignments/read` and `roleDefinitions/read` on the vault, e.g. Reader.'
+        az: '`az role assignment create --role "Key Vault Crypto Service Encryption User" --assignee-object-id <objectId> --assignee-principal-type ServicePrincipal --scope <vault resource id>` (Managed HSM: `az keyvault role assignment create --hsm-name <hsm> --role "Managed HSM Crypto Service Encryption User" --assignee-object-id <objectId> --scope /keys/<key>`). Unreadable assignments or definitions: grant the action\'s identity `Microsoft.Authorization/roleAssignments/read` and `roleDefinitions/read` on the vault, e.g. Reader.',
+        // azurerm v5.2.0 role_assignment.html.markdown; Bicep roleAssignments 2022-04-01 (code-forms.ts).
+        terraform: terraformRoleAssignment('vault', CRYPTO_SERVICE_ENCRYPTION_USER),
+        bicep: bicepRoleAssignment('vault', CRYPTO_SERVICE_ENCRYPTION_USER),
+        managedHsm: {
+            // azurerm v5.2.0 key_vault_managed_hardware_security_module_role_assignment.html.markdown:
+            // managed_hsm_id, name (a GUID), scope, role_definition_id, principal_id; the role id form is
+            // the one its example uses. Bicep has no form: the HSM's local RBAC is data plane, not ARM.
+            terraform: terraformResource(`${AZURERM_HSM}_role_assignment`, [
+                `managed_hsm_id = ${AZURERM_HSM}.cmk.id`,
+                'name = "<a new GUID>"',
+                'scope = "/keys/<key>"',
+                'role_definition_id = "/Microsoft.KeyVault/providers/Microsoft.Authorization/roleDefinitions/33413926-3206-4cdd-b39a-83574fe37a17"',
+                `principal_id = "${CRYPTO_SERVICE_ENCRYPTION_USER.principal}"`
+            ], [
+                "Managed HSM Crypto Service Encryption User, in the HSM's local RBAC (a data-plane write)."
+            ])
+        }
     },
     repair: {
         item: 'role',
@@ -911,309 +1116,28 @@ const configStatus = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/checks/key-commands.ts
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** `az keyvault key <command>` for this key, in a vault or a Managed HSM. */
-function azKey(ctx, command, args) {
-    const where = ctx.vaultKind === 'managed-hsm' ? '--hsm-name' : '--vault-name';
-    return `\`az keyvault key ${command} ${where} ${ctx.keyVaultName} --name ${ctx.keyName} ${args}\``;
-}
-/** ISO date without milliseconds, as the Azure CLI accepts it. */
-function isoSeconds(date) {
-    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-/** The expiry date a fix suggests: a year away, or longer if min-key-validity-days needs it. */
-function suggestedExpiry(ctx) {
-    const days = Math.max(365, ctx.minKeyValidityDays + 1);
-    return isoSeconds(new Date(ctx.now.getTime() + days * DAY_MS));
-}
-
-;// CONCATENATED MODULE: ./src/checks/key-dates.ts
-
-/** ARM's names for the key's date attributes, as the detail quotes them. */
-const ARM_ATTRIBUTE = {
-    notBefore: 'attributes.notBefore',
-    expiresOn: 'attributes.expires',
-    createdOn: 'attributes.created'
-};
-/**
- * The dates a check reads, or, when the service sent one that is no date (the reader keeps such
- * a value as sent), what it sent for each: that check cannot be decided, every other one can.
- */
-function keyDates(key, attributes) {
-    const dates = {};
-    const unusable = {};
-    for (const attribute of attributes) {
-        const value = key[attribute];
-        if (value instanceof Date)
-            dates[attribute] = value;
-        else if (value !== undefined)
-            unusable[attribute] = value.unusable;
-    }
-    return Object.keys(unusable).length === 0 ? { ok: true, dates } : { ok: false, unusable };
-}
-/** A check whose dates are no dates: a warning that quotes them, and how to see and set them. */
-function unusableDatesFinding(id, key, unusable, ctx) {
-    const seen = Object.entries(unusable)
-        .map(([attribute, value]) => `${ARM_ATTRIBUTE[attribute]} ${value}`)
-        .join(' and ');
-    return {
-        id,
-        outcome: 'warn',
-        detail: `This cannot be decided: for key ${key.name} (version ${key.version}) Azure Resource Manager answered ${seen}, which is no date (Unix seconds of the years 1 to 9999).`,
-        fix: `Look at the key's dates with ${azKey(ctx, 'show', '--query attributes')}; if they are wrong, set them, e.g. ${azKey(ctx, 'set-attributes', `--expires ${suggestedExpiry(ctx)}`)}, or rotate the key.`,
-        evidence: { unusableDates: unusable }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/checks/key-checks.ts
-
-
-
-
-const RSA_KEY_TYPES = ['RSA', 'RSA-HSM'];
-const REQUIRED_OPERATIONS = ['wrapKey', 'unwrapKey'];
-/** Key Vault and Managed HSM make RSA keys of 2048, 3072 and 4096 bits; this leaves room. */
-const MAX_RSA_BITS = 16384;
-/** Azure Policy "Keys should be backed by a hardware security module (HSM)". */
-const HSM_POLICY_ID = '587c79fe-dd04-4a5e-9d0b-f89598c7261b';
-/** The key is read through ARM (management plane): `vault` names the vault in the fix. */
-function keyFoundFinding(key, vault, ctx) {
-    if (key.ok) {
-        return {
-            id: 'key.found',
-            outcome: 'pass',
-            detail: `Key ${key.value.name} found; its latest version is ${key.value.id}.`,
-            evidence: { id: key.value.id, version: key.value.version }
-        };
-    }
-    const error = key.error;
-    const base = {
-        id: 'key.found',
-        outcome: 'fail',
-        evidence: (0,read_error/* readErrorEvidence */.G)(error)
-    };
-    if (error.kind === 'not-found') {
-        return {
-            ...base,
-            detail: `Key ${ctx.keyName} does not exist in vault ${vault.name} (${(0,read_error/* describeReadError */.U)(error)}).`,
-            fix: `Check key-name, or create the key: ${azKey(ctx, 'create', `--kty RSA --size ${ctx.minKeySize} --ops wrapKey unwrapKey`)}; a soft-deleted key must be recovered with \`az keyvault key recover\`.`
-        };
-    }
-    if (error.kind === 'forbidden') {
-        // The key is read through ARM, so only a management-plane read permission matters here:
-        // no data-plane role, and the vault firewall does not apply.
-        return {
-            ...base,
-            detail: `The action's Azure identity may not read key ${ctx.keyName} of vault ${vault.name} through Azure Resource Manager (${(0,read_error/* describeReadError */.U)(error)}).`,
-            fix: `Give the action's Azure identity Reader on the vault (or any role with the action Microsoft.KeyVault/vaults/keys/read), e.g. \`az role assignment create --role Reader --assignee <azure-client-id> --scope ${vault.id}\`; no data-plane role is needed.`
-        };
-    }
-    return {
-        ...base,
-        detail: `Key ${ctx.keyName} in vault ${vault.name} could not be read (${(0,read_error/* describeReadError */.U)(error)}).`,
-        fix: 'Re-run the job; if the error persists, check the Azure Resource Manager and Key Vault service health.'
-    };
-}
-function keyEnabledFinding(key, ctx) {
-    if (key.enabled) {
-        return {
-            id: 'key.enabled',
-            outcome: 'pass',
-            detail: `Key ${key.name} is enabled.`,
-            evidence: { enabled: true }
-        };
-    }
-    return {
-        id: 'key.enabled',
-        outcome: 'fail',
-        detail: `Key ${key.name} (version ${key.version}) is disabled.`,
-        fix: `Enable it: ${azKey(ctx, 'set-attributes', '--enabled true')}.`,
-        evidence: { enabled: false }
-    };
-}
-function keyTypeFinding(key, ctx) {
-    const inHsm = ctx.vaultKind === 'managed-hsm';
-    const evidence = {
-        keyType: key.keyType,
-        requireHsm: ctx.requireHsm === true,
-        inManagedHsm: inHsm
-    };
-    const isRsa = RSA_KEY_TYPES.some(type => type.toLowerCase() === key.keyType.toLowerCase());
-    if (!isRsa) {
-        return {
-            id: 'key.type',
-            outcome: 'fail',
-            detail: `Key ${key.name} has type ${key.keyType}, but Adobe needs RSA or RSA-HSM.`,
-            fix: `Create an RSA key, e.g. ${azKey(ctx, 'create', `--kty ${ctx.requireHsm || inHsm ? 'RSA-HSM' : 'RSA'} --size ${ctx.minKeySize} --ops wrapKey unwrapKey`)} (this adds a version of that type), or use another key-name.`,
-            evidence
-        };
-    }
-    // Every key in a Managed HSM lives in its HSM, whatever kty says; in a vault, only RSA-HSM does.
-    const hsmBacked = inHsm || key.keyType.toUpperCase() === 'RSA-HSM';
-    if (ctx.requireHsm && !hsmBacked) {
-        return {
-            id: 'key.type',
-            outcome: 'fail',
-            detail: `Key ${key.name} has type ${key.keyType}: it is software-protected, and require-hsm wants an HSM-backed key (Azure Policy "Keys should be backed by a hardware security module (HSM)", ${HSM_POLICY_ID}).`,
-            fix: `Add an HSM-backed version (the vault needs the premium SKU): ${azKey(ctx, 'create', `--kty RSA-HSM --size ${ctx.minKeySize} --ops wrapKey unwrapKey`)}; Adobe uses the key's latest version. Or keep the key in a Managed HSM.`,
-            evidence
-        };
-    }
-    const backing = inHsm
-        ? ' in a Managed HSM (HSM-backed)'
-        : hsmBacked
-            ? ' (HSM-backed)'
-            : ' (software-protected)';
-    return {
-        id: 'key.type',
-        outcome: 'pass',
-        detail: `Key ${key.name} has type ${key.keyType}${backing}.`,
-        evidence
-    };
-}
-function keySizeFinding(key, ctx) {
-    const evidence = { keySize: key.keySize, minKeySize: ctx.minKeySize };
-    const kty = key.keyType.toUpperCase() === 'RSA-HSM' ? 'RSA-HSM' : 'RSA';
-    const fix = `Create a new version with a larger modulus: ${azKey(ctx, 'create', `--kty ${kty} --size ${ctx.minKeySize} --ops wrapKey unwrapKey`)}.`;
-    if (key.keySize === undefined && !/^RSA(-HSM)?$/i.test(key.keyType))
-        return (0,skipped/* skipped */.h)('key.size', 'key.type');
-    if (key.keySize === undefined) {
-        return {
-            id: 'key.size',
-            outcome: 'fail',
-            detail: `Key ${key.name} of type ${key.keyType} has no RSA modulus, so it does not meet min-key-size ${ctx.minKeySize}.`,
-            fix,
-            evidence
-        };
-    }
-    if (!Number.isSafeInteger(key.keySize) || key.keySize > MAX_RSA_BITS) {
-        return {
-            id: 'key.size',
-            outcome: 'warn',
-            detail: `This cannot be decided: for key ${key.name} Azure Resource Manager answered keySize ${key.keySize}, which no RSA key has.`,
-            fix: `Look at the key with ${azKey(ctx, 'show', '--query key')}; if it is wrong, ${fix.charAt(0).toLowerCase()}${fix.slice(1)}`,
-            evidence
-        };
-    }
-    if (key.keySize >= ctx.minKeySize) {
-        return {
-            id: 'key.size',
-            outcome: 'pass',
-            detail: `Key ${key.name} has a ${key.keySize}-bit RSA modulus (min-key-size ${ctx.minKeySize}).`,
-            evidence
-        };
-    }
-    return {
-        id: 'key.size',
-        outcome: 'fail',
-        detail: `Key ${key.name} has a ${key.keySize}-bit RSA modulus, smaller than min-key-size ${ctx.minKeySize}.`,
-        fix,
-        evidence
-    };
-}
-function keyOperationsFinding(key, ctx) {
-    const present = new Set(key.keyOperations.map(op => op.toLowerCase()));
-    const missing = REQUIRED_OPERATIONS.filter(op => !present.has(op.toLowerCase()));
-    const evidence = { keyOperations: key.keyOperations };
-    if (missing.length === 0) {
-        return {
-            id: 'key.operations',
-            outcome: 'pass',
-            detail: `Key ${key.name} permits ${key.keyOperations.join(', ')}.`,
-            evidence
-        };
-    }
-    const wanted = [...key.keyOperations, ...missing].join(' ');
-    return {
-        id: 'key.operations',
-        outcome: 'fail',
-        detail: `Key ${key.name} does not permit ${missing.join(' and ')} (permitted: ${key.keyOperations.join(', ') || 'none'}).`,
-        fix: `Permit them: ${azKey(ctx, 'set-attributes', `--ops ${wanted}`)}.`,
-        evidence: { ...evidence, missing }
-    };
-}
-function keyActiveFinding(key, ctx) {
-    const read = keyDates(key, ['notBefore', 'expiresOn']);
-    if (!read.ok)
-        return unusableDatesFinding('key.active', key, read.unusable, ctx);
-    const { notBefore, expiresOn } = read.dates;
-    const evidence = {
-        notBefore: notBefore?.toISOString(),
-        expiresOn: expiresOn?.toISOString(),
-        now: ctx.now.toISOString()
-    };
-    if (notBefore && notBefore.getTime() > ctx.now.getTime()) {
-        return {
-            id: 'key.active',
-            outcome: 'fail',
-            detail: `Key ${key.name} is not active yet: its activation date is ${notBefore.toISOString()}.`,
-            fix: `Wait until then, or move the activation date: ${azKey(ctx, 'set-attributes', `--not-before ${isoSeconds(ctx.now)}`)}.`,
-            evidence
-        };
-    }
-    if (expiresOn && expiresOn.getTime() <= ctx.now.getTime()) {
-        return {
-            id: 'key.active',
-            outcome: 'fail',
-            detail: `Key ${key.name} expired on ${expiresOn.toISOString()}.`,
-            fix: `Extend its expiry date: ${azKey(ctx, 'set-attributes', `--expires ${suggestedExpiry(ctx)}`)}, or rotate the key.`,
-            evidence
-        };
-    }
-    return {
-        id: 'key.active',
-        outcome: 'pass',
-        detail: `Key ${key.name} is active (activation ${notBefore?.toISOString() ?? 'not set'}, expiry ${expiresOn?.toISOString() ?? 'not set'}).`,
-        evidence
-    };
-}
-function keyExpiryFinding(key, ctx) {
-    const read = keyDates(key, ['expiresOn']);
-    if (!read.ok)
-        return unusableDatesFinding('key.expiry', key, read.unusable, ctx);
-    const { expiresOn } = read.dates;
-    if (!expiresOn) {
-        return {
-            id: 'key.expiry',
-            outcome: 'pass',
-            detail: `Key ${key.name} has no expiry date.`,
-            evidence: { expiresOn: null }
-        };
-    }
-    const remainingMs = expiresOn.getTime() - ctx.now.getTime();
-    const daysLeft = Math.floor(remainingMs / DAY_MS);
-    const evidence = {
-        expiresOn: expiresOn.toISOString(),
-        daysLeft,
-        minKeyValidityDays: ctx.minKeyValidityDays
-    };
-    if (remainingMs >= ctx.minKeyValidityDays * DAY_MS) {
-        return {
-            id: 'key.expiry',
-            outcome: 'pass',
-            detail: `Key ${key.name} expires on ${expiresOn.toISOString()}, ${daysLeft} days from now (min-key-validity-days ${ctx.minKeyValidityDays}).`,
-            evidence
-        };
-    }
-    const detail = remainingMs <= 0
-        ? `Key ${key.name} already expired on ${expiresOn.toISOString()} (min-key-validity-days ${ctx.minKeyValidityDays}).`
-        : `Key ${key.name} expires on ${expiresOn.toISOString()}, ${daysLeft} days from now, within min-key-validity-days ${ctx.minKeyValidityDays}.`;
-    return {
-        id: 'key.expiry',
-        outcome: 'fail',
-        detail,
-        fix: `Extend its expiry date: ${azKey(ctx, 'set-attributes', `--expires ${suggestedExpiry(ctx)}`)}, or rotate the key.`,
-        evidence
-    };
-}
-
+// EXTERNAL MODULE: ./src/checks/key-checks.ts
+var key_checks = __webpack_require__(69986);
+// EXTERNAL MODULE: ./src/checks/key-commands.ts
+var key_commands = __webpack_require__(32713);
 ;// CONCATENATED MODULE: ./src/checks/definitions/key-active.ts
 
+
+
+const DATES_TERRAFORM = [
+    'not_before_date = "<a date in the past, e.g. 2025-01-01T00:00:00Z>"',
+    'expiration_date = "<a date a year away, e.g. 2027-01-01T00:00:00Z>" # never remove it: that forces a new key'
+];
+const DATES_BICEP = [
+    'attributes: {',
+    "  nbf: dateTimeToEpoch('<a date in the past, e.g. 2025-01-01T00:00:00Z>')",
+    "  exp: dateTimeToEpoch('<a date a year away, e.g. 2027-01-01T00:00:00Z>')",
+    '}'
+];
 const keyActive = {
     id: 'key.active',
     needs: ['key.found'],
-    evaluation: { over: 'key', evaluate: keyActiveFinding },
+    evaluation: { over: 'key', evaluate: key_checks/* keyActiveFinding */.bE },
     rule: {
         short: 'The key is active (not before its activation date, not expired)',
         full: 'An expired or not yet active key cannot be used; Adobe treats an expired key as revoked.',
@@ -1227,17 +1151,38 @@ const keyActive = {
         failsWhen: 'The activation date is in the future, or the expiry date has passed.',
         warnsWhen: 'ARM answers an activation or expiry date no key can have (outside the years 1 to 9999, e.g. an `exp` of 1e13 seconds); the detail quotes it.'
     },
+    adobeAlert: 'key-access-disabled',
     fix: {
-        az: 'Not active yet: wait, or `az keyvault key set-attributes … --not-before <now>`. Expired: `az keyvault key set-attributes … --expires <date>`, or rotate the key.'
+        az: `Not active yet: wait, or \`az keyvault key set-attributes … --not-before <now>\`. Expired: \`az keyvault key set-attributes … --expires <date>\`, or rotate the key. In the portal: Key vaults > \`<vault>\` > Objects > Keys > \`<key>\` > its current version: Set activation date or Set expiration date, then Save. ${key_commands/* DATA_PLANE_DOC */.tU}`,
+        // azurerm v5.2.0 key_vault_key / ..._managed_hardware_security_module_key: not_before_date,
+        // expiration_date (RFC 3339, updated in place; removing expiration_date forces a new key).
+        // Bicep reference vaults/keys, managedHSMs/keys 2025-05-01: attributes.nbf, attributes.exp
+        // (seconds since 1970; dateTimeToEpoch converts).
+        terraform: terraformKey('vault', DATES_TERRAFORM),
+        bicep: bicepKey('vault', DATES_BICEP),
+        managedHsm: {
+            terraform: terraformKey('managed-hsm', DATES_TERRAFORM),
+            bicep: bicepKey('managed-hsm', DATES_BICEP)
+        }
     }
 };
 
 ;// CONCATENATED MODULE: ./src/checks/definitions/key-enabled.ts
 
+
+
+const ENABLED = ['attributes: {', '  enabled: true', '}'];
+function noEnabledArgument(resource) {
+    return [
+        `# ${resource} has no enabled argument:`,
+        '# azurerm creates keys enabled and does not see a key disabled outside Terraform, so no',
+        '# plan re-enables it. Enable it with the az command.'
+    ].join('\n');
+}
 const keyEnabled = {
     id: 'key.enabled',
     needs: ['key.found'],
-    evaluation: { over: 'key', evaluate: keyEnabledFinding },
+    evaluation: { over: 'key', evaluate: key_checks/* keyEnabledFinding */.iB },
     rule: {
         short: 'The key is enabled',
         full: 'Adobe treats a disabled key as deliberate revocation and purges the org data per its SLA.',
@@ -1250,15 +1195,38 @@ const keyEnabled = {
         why: 'A disabled key is treated as deliberate revocation: Adobe purges the data per its SLA.',
         failsWhen: 'The key is disabled.'
     },
-    fix: { az: '`az keyvault key set-attributes --vault-name <vault> --name <key> --enabled true`.' }
+    adobeAlert: 'key-access-disabled',
+    fix: {
+        az: `\`az keyvault key set-attributes --vault-name <vault> --name <key> --enabled true\` (Managed HSM: \`--hsm-name <hsm>\`), or in the portal: Key vaults > \`<vault>\` > Objects > Keys > \`<key>\` > its current version: set Enabled, then Save. ${key_commands/* DATA_PLANE_DOC */.tU}`,
+        // azurerm v5.2.0 key_vault_key.html.markdown lists no enabled argument; key_vault_key_resource.go
+        // sends enabled = true on create and update but does not read it back, so no plan shows it.
+        terraform: noEnabledArgument('azurerm_key_vault_key'),
+        // Bicep reference, vaults/keys 2025-05-01: properties.attributes.enabled (first version only).
+        bicep: bicepKey('vault', ENABLED),
+        managedHsm: {
+            // azurerm v5.2.0 key_vault_managed_hardware_security_module_key: no enabled argument either.
+            terraform: noEnabledArgument(`${AZURERM_HSM}_key`),
+            bicep: bicepKey('managed-hsm', ENABLED)
+        }
+    }
 };
 
 ;// CONCATENATED MODULE: ./src/checks/definitions/key-expiry.ts
 
+
+
+const EXPIRY_TERRAFORM = [
+    'expiration_date = "<a date a year away, e.g. 2027-01-01T00:00:00Z>" # and a rotation_policy (key.rotation)'
+];
+const EXPIRY_BICEP = [
+    'attributes: {',
+    "  exp: dateTimeToEpoch('<a date a year away, e.g. 2027-01-01T00:00:00Z>')",
+    '}'
+];
 const keyExpiry = {
     id: 'key.expiry',
     needs: ['key.found'],
-    evaluation: { over: 'key', evaluate: keyExpiryFinding },
+    evaluation: { over: 'key', evaluate: key_checks/* keyExpiryFinding */.S4 },
     rule: {
         short: 'The key does not expire soon',
         full: 'A key that expires within min-key-validity-days will soon be treated as revoked by Adobe.',
@@ -1273,12 +1241,28 @@ const keyExpiry = {
         warnsWhen: 'ARM answers an expiry date no key can have (outside the years 1 to 9999, e.g. an `exp` of 1e13 seconds); the detail quotes it.'
     },
     fix: {
-        az: 'Extend the expiry date with `az keyvault key set-attributes --vault-name <vault> --name <key> --expires <date>` (the suggested date is a year away, or longer if `min-key-validity-days` needs it), or rotate the key.'
+        az: `Extend the expiry date with \`az keyvault key set-attributes --vault-name <vault> --name <key> --expires <date>\` (the suggested date is a year away, or longer if \`min-key-validity-days\` needs it), or rotate the key. In the portal: Key vaults > \`<vault>\` > Objects > Keys > \`<key>\` > its current version: Set expiration date, then Save. ${key_commands/* DATA_PLANE_DOC */.tU}`,
+        // azurerm v5.2.0 key_vault_key / ..._managed_hardware_security_module_key: expiration_date
+        // (updated in place when moved later); Bicep reference vaults/keys, managedHSMs/keys
+        // 2025-05-01: attributes.exp (seconds since 1970).
+        terraform: terraformKey('vault', EXPIRY_TERRAFORM),
+        bicep: bicepKey('vault', EXPIRY_BICEP),
+        managedHsm: {
+            terraform: terraformKey('managed-hsm', EXPIRY_TERRAFORM),
+            bicep: bicepKey('managed-hsm', EXPIRY_BICEP)
+        }
     }
 };
 
 ;// CONCATENATED MODULE: ./src/checks/definitions/key-found.ts
 
+
+
+const NOT_FOUND = ['Not found: declare the key.'];
+const REFUSED = ["Refused: the action's identity reads the key through ARM with Reader."];
+function both(first, second) {
+    return `${first}\n\n${second}`;
+}
 const keyFound = {
     id: 'key.found',
     needs: ['vault.found'],
@@ -1292,7 +1276,7 @@ const keyFound = {
                 fix: 'Re-run the job; this is a bug in the action if it repeats.',
                 evidence: { key: null }
             }
-            : keyFoundFinding(facts.key, vault, { ...ctx, vaultKind: vault.kind })
+            : (0,key_checks/* keyFoundFinding */.D3)(facts.key, vault, (0,key_checks/* keyContext */.Zx)(ctx, vault))
     },
     rule: {
         short: 'The key exists and can be read',
@@ -1306,17 +1290,30 @@ const keyFound = {
         why: 'Adobe wraps its data keys with this key; a missing key is revocation.',
         failsWhen: 'The key does not exist or cannot be read.'
     },
+    adobeAlert: 'key-access-disabled',
     fix: {
-        az: "Not found: check `key-name`, or create the key: `az keyvault key create --vault-name <vault> --name <key> --kty RSA --size <min-key-size> --ops wrapKey unwrapKey`. Recover a soft-deleted key with `az keyvault key recover`. Refused: give the action's identity Reader on the vault (the action `Microsoft.KeyVault/vaults/keys/read`); no data-plane role is needed."
+        az: `Not found: check \`key-name\`, or create the key: \`az keyvault key create --vault-name <vault> --name <key> --kty RSA --size <min-key-size> --ops wrapKey unwrapKey\`. Recover a soft-deleted key with \`az keyvault key recover --vault-name <vault> --name <key>\` (portal: Key vaults > \`<vault>\` > Objects > Keys > Manage deleted keys). ${key_commands/* DATA_PLANE_DOC */.tU} Refused: give the action's identity Reader on the vault (the action \`Microsoft.KeyVault/vaults/keys/read\`); no data-plane role is needed.`,
+        // Not found: the key as a new resource, which Bicep can create too (it does not exist yet);
+        // refused: the Reader role the action's identity needs (code-forms.ts for the sources).
+        terraform: both(terraformKey('vault', newKeyTerraform('vault'), NOT_FOUND), terraformRoleAssignment('vault', READER_FOR_THE_ACTION, REFUSED)),
+        bicep: both(bicepKey('vault', newKeyBicep('vault'), NOT_FOUND), bicepRoleAssignment('vault', READER_FOR_THE_ACTION, REFUSED)),
+        managedHsm: {
+            terraform: both(terraformKey('managed-hsm', newKeyTerraform('managed-hsm'), NOT_FOUND), terraformRoleAssignment('managed-hsm', READER_FOR_THE_ACTION, REFUSED)),
+            bicep: both(bicepKey('managed-hsm', newKeyBicep('managed-hsm'), NOT_FOUND), bicepRoleAssignment('managed-hsm', READER_FOR_THE_ACTION, REFUSED))
+        }
     }
 };
 
 ;// CONCATENATED MODULE: ./src/checks/definitions/key-operations.ts
 
+
+
+const KEY_OPTS = ['key_opts = ["wrapKey", "unwrapKey"] # and the key\'s other operations'];
+const KEY_OPS = ['keyOps: [', "  'wrapKey'", "  'unwrapKey' // and the key's other operations", ']'];
 const keyOperations = {
     id: 'key.operations',
     needs: ['key.found'],
-    evaluation: { over: 'key', evaluate: keyOperationsFinding },
+    evaluation: { over: 'key', evaluate: key_checks/* keyOperationsFinding */.XO },
     rule: {
         short: 'The key permits wrapKey and unwrapKey',
         full: 'Adobe wraps and unwraps data keys with this key; without both operations encryption fails.',
@@ -1329,8 +1326,17 @@ const keyOperations = {
         why: "The CMK app wraps and unwraps Adobe's data keys; without those operations it cannot.",
         failsWhen: '`wrapKey` or `unwrapKey` is missing.'
     },
+    adobeAlert: 'key-access-disabled',
     fix: {
-        az: '`az keyvault key set-attributes --vault-name <vault> --name <key> --ops <current ops> wrapKey unwrapKey`.'
+        az: `\`az keyvault key set-attributes --vault-name <vault> --name <key> --ops <current ops> wrapKey unwrapKey\` (Managed HSM: \`--hsm-name <hsm>\`), or in the portal: Key vaults > \`<vault>\` > Objects > Keys > \`<key>\` > its current version: tick wrapKey and unwrapKey under Permitted operations, then Save. ${key_commands/* DATA_PLANE_DOC */.tU}`,
+        // azurerm v5.2.0 key_vault_key / ..._managed_hardware_security_module_key: key_opts (updated in
+        // place); Bicep reference vaults/keys and managedHSMs/keys 2025-05-01: properties.keyOps.
+        terraform: terraformKey('vault', KEY_OPTS),
+        bicep: bicepKey('vault', KEY_OPS),
+        managedHsm: {
+            terraform: terraformKey('managed-hsm', KEY_OPTS),
+            bicep: bicepKey('managed-hsm', KEY_OPS)
+        }
     }
 };
 
@@ -1364,6 +1370,8 @@ function subtractDuration(date, d) {
     return addDuration(date, d, -1);
 }
 
+// EXTERNAL MODULE: ./src/checks/key-dates.ts
+var key_dates = __webpack_require__(46910);
 ;// CONCATENATED MODULE: ./src/checks/key-rotation-check.ts
 
 
@@ -1383,7 +1391,7 @@ function suggestedRotationPolicy(minKeyValidityDays) {
 }
 function rotationFix(ctx) {
     const where = ctx.vaultKind === 'managed-hsm' ? '--hsm-name' : '--vault-name';
-    return `Save this policy as rotation-policy.json: \`${JSON.stringify(suggestedRotationPolicy(ctx.minKeyValidityDays))}\`, then \`az keyvault key rotation-policy update ${where} ${ctx.keyVaultName} --name ${ctx.keyName} --value rotation-policy.json\` (docs/key-rotation.md explains it).`;
+    return `Save this policy as rotation-policy.json: \`${JSON.stringify(suggestedRotationPolicy(ctx.minKeyValidityDays))}\`, then \`az keyvault key rotation-policy update ${where} ${ctx.keyVaultName} --name ${ctx.keyName} --value rotation-policy.json\` (docs/key-rotation.md explains it). ${(0,key_commands/* dataPlaneNote */.nh)(ctx, `${ctx.keyName} > Rotation policy`)}`;
 }
 /** When a rotate action fires for this key version; undefined when it cannot be told. */
 function rotatesAt(action, dates) {
@@ -1442,9 +1450,9 @@ function keyRotationFinding(key, ctx) {
     if (!read.ok)
         return unreadableFinding(read.error, key, ctx);
     const policy = read.value;
-    const keyDated = keyDates(key, ['expiresOn', 'createdOn']);
+    const keyDated = (0,key_dates/* keyDates */.L)(key, ['expiresOn', 'createdOn']);
     if (!keyDated.ok)
-        return unusableDatesFinding('key.rotation', key, keyDated.unusable, ctx);
+        return (0,key_dates/* unusableDatesFinding */.G)('key.rotation', key, keyDated.unusable, ctx);
     const dates = keyDated.dates;
     const rotations = (policy?.lifetimeActions ?? []).filter(a => a.action.toLowerCase() === 'rotate');
     const evidence = {
@@ -1475,7 +1483,7 @@ function keyRotationFinding(key, ctx) {
         };
     }
     const expires = dates.expiresOn;
-    const minMs = ctx.minKeyValidityDays * DAY_MS;
+    const minMs = ctx.minKeyValidityDays * key_commands/* DAY_MS */.sO;
     const timed = rotations.map(action => ({ action, at: rotatesAt(action, dates) }));
     const inTime = timed.find(t => t.at !== undefined && expires.getTime() - t.at.getTime() >= minMs);
     evidence.rotations = timed.map(t => ({
@@ -1483,7 +1491,7 @@ function keyRotationFinding(key, ctx) {
         rotatesAt: t.at?.toISOString() ?? null
     }));
     if (inTime?.at) {
-        const lead = Math.floor((expires.getTime() - inTime.at.getTime()) / DAY_MS);
+        const lead = Math.floor((expires.getTime() - inTime.at.getTime()) / key_commands/* DAY_MS */.sO);
         return {
             id: 'key.rotation',
             outcome: 'pass',
@@ -1511,6 +1519,25 @@ function keyRotationFinding(key, ctx) {
 
 ;// CONCATENATED MODULE: ./src/checks/definitions/key-rotation.ts
 
+
+
+const ROTATION_POLICY = [
+    'rotationPolicy: {',
+    '  attributes: {',
+    "    expiryTime: 'P1Y'",
+    '  }',
+    '  lifetimeActions: [',
+    '    {',
+    "      action: { type: 'rotate' }",
+    "      trigger: { timeBeforeExpiry: 'P60D' } // min-key-validity-days + 30",
+    '    }',
+    '    {',
+    "      action: { type: 'notify' }",
+    "      trigger: { timeBeforeExpiry: 'P30D' } // min-key-validity-days",
+    '    }',
+    '  ]',
+    '}'
+];
 const keyRotation = {
     id: 'key.rotation',
     needs: ['key.found'],
@@ -1529,16 +1556,52 @@ const keyRotation = {
         warnsWhen: 'No `Rotate` action fires at least `min-key-validity-days` before the expiry date, a key without expiry has no policy at all, the policy could not be read (the detail says why, e.g. the vault firewall), or ARM answers an expiry or creation date no key can have (the detail quotes it).'
     },
     fix: {
-        az: 'Set a policy that rotates well before expiry: `az keyvault key rotation-policy update --vault-name <vault> --name <key> --value rotation-policy.json` (Managed HSM: `--hsm-name`), with the policy file shown in [docs/key-rotation.md](key-rotation.md).'
+        az: `Set a policy that rotates well before expiry: \`az keyvault key rotation-policy update --vault-name <vault> --name <key> --value rotation-policy.json\` (Managed HSM: \`--hsm-name\`), with the policy file shown in [docs/key-rotation.md](key-rotation.md). In the portal: Key vaults > \`<vault>\` > Objects > Keys > \`<key>\` > Rotation policy. ${key_commands/* DATA_PLANE_DOC */.tU}`,
+        // azurerm v5.2.0 key_vault_key.html.markdown: rotation_policy { expire_after, automatic {
+        // time_before_expiry }, notify_before_expiry } (set through the data plane, in place).
+        terraform: terraformKey('vault', [
+            'rotation_policy {',
+            '  automatic {',
+            '    time_before_expiry = "P60D" # min-key-validity-days + 30',
+            '  }',
+            '  expire_after = "P1Y"',
+            '  notify_before_expiry = "P30D" # min-key-validity-days',
+            '}'
+        ]),
+        // Bicep reference, vaults/keys 2025-05-01: properties.rotationPolicy { attributes.expiryTime,
+        // lifetimeActions[] { action.type rotate | notify, trigger.timeBeforeExpiry } }.
+        bicep: bicepKey('vault', ROTATION_POLICY),
+        managedHsm: {
+            // azurerm v5.2.0 key_vault_managed_hardware_security_module_key_rotation_policy: a resource
+            // of its own (managed_hsm_key_id, expire_after, time_before_expiry); it has no notify action.
+            terraform: terraformResource(`${AZURERM_HSM}_key_rotation_policy`, [
+                `managed_hsm_key_id = ${AZURERM_HSM}_key.cmk.id`,
+                'time_before_expiry = "P60D" # min-key-validity-days + 30',
+                'expire_after = "P1Y"'
+            ], [
+                'azurerm writes it through the data plane: apply from an address the HSM firewall allows,',
+                'as an identity with the local role Managed HSM Crypto User.'
+            ]),
+            // Bicep reference, managedHSMs/keys 2025-05-01: properties.rotationPolicy, as for a vault.
+            bicep: bicepKey('managed-hsm', ROTATION_POLICY)
+        }
     }
 };
 
 ;// CONCATENATED MODULE: ./src/checks/definitions/key-size.ts
 
+
+
+const KEY_SIZE = ['key_size = 3072 # at least min-key-size'];
+const REPLACES = [
+    'key_size forces replacement: changed alone, it makes Terraform delete the key Adobe uses.',
+    'Add the new version with the az command first (azurerm reads the latest version), then',
+    'match it here so that the plan shows no change.'
+];
 const keySize = {
     id: 'key.size',
     needs: ['key.found'],
-    evaluation: { over: 'key', evaluate: keySizeFinding },
+    evaluation: { over: 'key', evaluate: key_checks/* keySizeFinding */.uf },
     rule: {
         short: 'The RSA key is large enough',
         full: 'The RSA modulus must be at least min-key-size bits.',
@@ -1553,16 +1616,31 @@ const keySize = {
         warnsWhen: 'ARM answers a `keySize` no RSA key has (not a whole number, or over 16384 bits).'
     },
     fix: {
-        az: 'Create a new version with a larger modulus: `az keyvault key create --vault-name <vault> --name <key> --kty RSA --size <min-key-size> --ops wrapKey unwrapKey` (`RSA-HSM` for an HSM key).'
+        az: `Create a new version with a larger modulus: \`az keyvault key create --vault-name <vault> --name <key> --kty RSA --size <min-key-size> --ops wrapKey unwrapKey\` (\`RSA-HSM\` for an HSM key). In the portal: Key vaults > \`<vault>\` > Objects > Keys > \`<key>\` > New Version. ${key_commands/* DATA_PLANE_DOC */.tU}`,
+        // azurerm v5.2.0 key_vault_key / ..._managed_hardware_security_module_key: key_size, ForceNew
+        // in both schemas; Bicep reference vaults/keys, managedHSMs/keys 2025-05-01: properties.keySize.
+        terraform: terraformKey('vault', KEY_SIZE, REPLACES),
+        bicep: bicepKey('vault', ['keySize: 3072 // at least min-key-size']),
+        managedHsm: {
+            terraform: terraformKey('managed-hsm', KEY_SIZE, REPLACES),
+            bicep: bicepKey('managed-hsm', ['keySize: 3072 // at least min-key-size'])
+        }
     }
 };
 
 ;// CONCATENATED MODULE: ./src/checks/definitions/key-type.ts
 
+
+
+const key_type_REPLACES = [
+    'key_type forces replacement: changed alone, it makes Terraform delete the key Adobe uses.',
+    'Add the new version with the az command first (azurerm reads the latest version), then',
+    'match it here so that the plan shows no change.'
+];
 const keyType = {
     id: 'key.type',
     needs: ['key.found'],
-    evaluation: { over: 'key', evaluate: keyTypeFinding },
+    evaluation: { over: 'key', evaluate: key_checks/* keyTypeFinding */.vv },
     rule: {
         short: 'The key is an RSA key',
         full: 'Adobe wraps data keys with RSA keys (RSA or RSA-HSM); with require-hsm the key must be HSM-backed.',
@@ -1576,13 +1654,22 @@ const keyType = {
         failsWhen: 'The type is not `RSA` or `RSA-HSM`.'
     },
     fix: {
-        az: "A key's type cannot change: create an RSA version (`az keyvault key create … --kty RSA --size <min-key-size> --ops wrapKey unwrapKey`) or use another `key-name`."
+        az: `A key's type cannot change: create an RSA version (\`az keyvault key create … --kty RSA --size <min-key-size> --ops wrapKey unwrapKey\`) or use another \`key-name\`. In the portal: Key vaults > \`<vault>\` > Objects > Keys > \`<key>\` > New Version. ${key_commands/* DATA_PLANE_DOC */.tU}`,
+        // azurerm v5.2.0 key_vault_key / ..._managed_hardware_security_module_key: key_type, ForceNew
+        // in both schemas; Bicep reference vaults/keys, managedHSMs/keys 2025-05-01: properties.kty.
+        terraform: terraformKey('vault', ['key_type = "RSA-HSM" # or "RSA" without require-hsm'], key_type_REPLACES),
+        bicep: bicepKey('vault', ["kty: 'RSA-HSM' // or 'RSA' without require-hsm"]),
+        managedHsm: {
+            terraform: terraformKey('managed-hsm', ['key_type = "RSA-HSM"'], key_type_REPLACES),
+            bicep: bicepKey('managed-hsm', ["kty: 'RSA-HSM'"])
+        }
     }
 };
 
 // EXTERNAL MODULE: ./src/checks/vault-checks.ts
 var vault_checks = __webpack_require__(18359);
 ;// CONCATENATED MODULE: ./src/checks/definitions/vault-adobe-ip.ts
+
 
 const vaultAdobeIp = {
     id: 'vault.adobe-ip',
@@ -1600,8 +1687,57 @@ const vaultAdobeIp = {
         why: 'Adobe\'s monitoring reaches restricted vaults from 20.88.123.53 and is not an Azure trusted service, so the trusted-services bypass does not let it in: "a blocked IP will prevent key access", and a key Adobe cannot reach counts as revoked.',
         failsWhen: 'The firewall defaults to `Deny` and no IP rule allows `20.88.123.53` (a /32 or a range containing it), or public network access is `Disabled`, in which case IP rules do not apply.'
     },
+    adobeAlert: 'key-access-failure',
     fix: {
-        az: "`az keyvault network-rule add --name <vault> --ip-address 20.88.123.53`. If public access is `Disabled`, first switch to `--public-network-access Enabled --default-action Deny --bypass AzureServices` with `az keyvault update`. `remediate: adobe-ip` adds the rule for you. A Managed HSM has two ways: public access from all networks (`az keyvault update-hsm --hsm-name <hsm> --public-network-access Enabled --default-action Allow`), or its IP network firewall with Adobe's address (`az keyvault network-rule add --hsm-name <hsm> --ip-address 20.88.123.53`); that firewall is a preview that needs subscription enablement through an Azure support ticket (naming the subscription and region) and holds at most 10 IPv4 ranges."
+        az: "`az keyvault network-rule add --name <vault> --ip-address 20.88.123.53`. If public access is `Disabled`, first switch to `--public-network-access Enabled --default-action Deny --bypass AzureServices` with `az keyvault update`. `remediate: adobe-ip` adds the rule for you. A Managed HSM has two ways: public access from all networks (`az keyvault update-hsm --hsm-name <hsm> --public-network-access Enabled --default-action Allow`), or its IP network firewall with Adobe's address (`az keyvault network-rule add --hsm-name <hsm> --ip-address 20.88.123.53`); that firewall is a preview that needs subscription enablement through an Azure support ticket (naming the subscription and region) and holds at most 10 IPv4 ranges.",
+        // azurerm v5.2.0 key_vault.html.markdown: public_network_access_enabled, network_acls {
+        // bypass, default_action, ip_rules } ("IP Addresses, or CIDR Blocks").
+        terraform: terraformVault('vault', [
+            'public_network_access_enabled = true # IP rules do not apply while it is false',
+            'network_acls {',
+            '  bypass = "AzureServices"',
+            '  default_action = "Deny"',
+            '  ip_rules = ["20.88.123.53"] # Adobe; keep your other rules: this list replaces them',
+            '}'
+        ]),
+        // Bicep reference, Microsoft.KeyVault/vaults 2025-05-01: properties.publicNetworkAccess,
+        // properties.networkAcls.ipRules[].value.
+        bicep: bicepVault('vault', [
+            "publicNetworkAccess: 'Enabled' // IP rules do not apply while it is 'Disabled'",
+            'networkAcls: {',
+            "  bypass: 'AzureServices'",
+            "  defaultAction: 'Deny'",
+            '  ipRules: [',
+            "    { value: '20.88.123.53' } // Adobe; keep your other rules: this list replaces them",
+            '  ]',
+            '}'
+        ]),
+        managedHsm: {
+            // azurerm v5.2.0 key_vault_managed_hardware_security_module.html.markdown: its network_acls
+            // has bypass and default_action only, no ip_rules; public_network_access_enabled.
+            terraform: terraformVault('managed-hsm', [
+                'public_network_access_enabled = true',
+                'network_acls {',
+                '  bypass = "AzureServices"',
+                '  default_action = "Allow"',
+                '}'
+            ], [
+                "azurerm cannot set a Managed HSM's IP rules: open it to all networks here, or add",
+                "Adobe's address to its preview IP firewall with the az command."
+            ]),
+            // Bicep reference, Microsoft.KeyVault/managedHSMs 2025-05-01: properties.publicNetworkAccess,
+            // properties.networkAcls.ipRules[].value.
+            bicep: bicepVault('managed-hsm', [
+                "publicNetworkAccess: 'Enabled'",
+                'networkAcls: {',
+                "  bypass: 'AzureServices'",
+                "  defaultAction: 'Deny' // or 'Allow', open to all networks, without the preview firewall",
+                '  ipRules: [',
+                "    { value: '20.88.123.53' } // the preview IP firewall (support ticket), at most 10 ranges",
+                '  ]',
+                '}'
+            ])
+        }
     },
     repair: {
         item: 'adobe-ip',
@@ -1727,6 +1863,37 @@ function auditLogFinding(vault, facts) {
 
 ;// CONCATENATED MODULE: ./src/checks/definitions/vault-audit-log.ts
 
+
+/** A Managed HSM's audit logs are the AuditEvent category (its docs); a vault's, the audit group. */
+function terraformAuditLogs(kind) {
+    const [target, log] = kind === 'vault'
+        ? [`${AZURERM_VAULT}.cmk.id`, 'category_group = "audit"']
+        : [`${AZURERM_HSM}.cmk.id`, 'category = "AuditEvent"'];
+    return terraformResource('azurerm_monitor_diagnostic_setting', [
+        'name = "aep-cmk-audit"',
+        `target_resource_id = ${target}`,
+        'log_analytics_workspace_id = "<log analytics workspace id>" # or storage_account_id, eventhub_authorization_rule_id',
+        'enabled_log {',
+        `  ${log}`,
+        '}'
+    ]);
+}
+function bicepAuditLogs(kind) {
+    const [scope, log] = kind === 'vault' ? ['vault', "categoryGroup: 'audit'"] : ['hsm', "category: 'AuditEvent'"];
+    return bicepResource('auditLogs', 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview', [
+        "name: 'aep-cmk-audit'",
+        `scope: ${scope}`,
+        'properties: {',
+        "  workspaceId: '<log analytics workspace id>' // or storageAccountId, eventHubAuthorizationRuleId",
+        '  logs: [',
+        '    {',
+        `      ${log}`,
+        '      enabled: true',
+        '    }',
+        '  ]',
+        '}'
+    ], [parentNote(kind)]);
+}
 const vaultAuditLog = {
     id: 'vault.audit-log',
     needs: ['vault.found'],
@@ -1747,14 +1914,18 @@ const vaultAuditLog = {
     },
     fix: {
         az: 'Send the audit logs to a Log Analytics workspace (or `--storage-account`, `--event-hub-rule`): `az monitor diagnostic-settings create --name aep-cmk-audit --resource <vault-resource-id> --workspace <log-analytics-workspace-id> --logs \'[{"categoryGroup":"audit","enabled":true}]\'` (Managed HSM: `--logs \'[{"category":"AuditEvent","enabled":true}]\'`).',
-        // azurerm provider docs, r/monitor_diagnostic_setting: target_resource_id,
+        // azurerm v5.2.0 monitor_diagnostic_setting.html.markdown: name, target_resource_id,
         // log_analytics_workspace_id (or storage_account_id, eventhub_authorization_rule_id), and an
         // enabled_log block with category or category_group.
-        terraform: 'An `azurerm_monitor_diagnostic_setting` with `target_resource_id = azurerm_key_vault.<name>.id` (Managed HSM: `azurerm_key_vault_managed_hardware_security_module.<name>.id`), `log_analytics_workspace_id = <workspace id>` and `enabled_log { category_group = "audit" }` (Managed HSM: `category = "AuditEvent"`).',
+        terraform: terraformAuditLogs('vault'),
         // Bicep resource reference, Microsoft.Insights/diagnosticSettings@2021-05-01-preview (an
-        // extension resource: `scope`), properties.workspaceId and properties.logs[] {categoryGroup |
-        // category, enabled}.
-        bicep: "A `Microsoft.Insights/diagnosticSettings@2021-05-01-preview` resource with `scope: keyVault` and `properties: { workspaceId: workspace.id, logs: [ { categoryGroup: 'audit', enabled: true } ] }` (Managed HSM: `category: 'AuditEvent'`)."
+        // extension resource: `scope`), properties.workspaceId (or storageAccountId,
+        // eventHubAuthorizationRuleId) and properties.logs[] {categoryGroup | category, enabled}.
+        bicep: bicepAuditLogs('vault'),
+        managedHsm: {
+            terraform: terraformAuditLogs('managed-hsm'),
+            bicep: bicepAuditLogs('managed-hsm')
+        }
     }
 };
 
@@ -1831,6 +2002,27 @@ function deleteLockFinding(vault, facts, subscriptionId) {
 
 ;// CONCATENATED MODULE: ./src/checks/definitions/vault-delete-lock.ts
 
+
+const NOTES = 'Adobe Experience Platform encrypts with a key in this vault';
+function terraformLock(kind) {
+    const scope = kind === 'vault' ? `${AZURERM_VAULT}.cmk.id` : `${AZURERM_HSM}.cmk.id`;
+    return terraformResource('azurerm_management_lock', [
+        'name = "aep-cmk-no-delete"',
+        `scope = ${scope}`,
+        'lock_level = "CanNotDelete" # ReadOnly would block the action\'s repairs too',
+        `notes = "${NOTES}"`
+    ]);
+}
+function bicepLock(kind) {
+    return bicepResource('noDelete', 'Microsoft.Authorization/locks@2020-05-01', [
+        "name: 'aep-cmk-no-delete'",
+        `scope: ${kind === 'vault' ? 'vault' : 'hsm'}`,
+        'properties: {',
+        "  level: 'CanNotDelete' // ReadOnly would block the action's repairs too",
+        `  notes: '${NOTES}'`,
+        '}'
+    ], [parentNote(kind)]);
+}
 const vaultDeleteLock = {
     id: 'vault.delete-lock',
     needs: ['vault.found'],
@@ -1854,17 +2046,20 @@ const vaultDeleteLock = {
     },
     fix: {
         az: 'Lock the vault (creating a lock needs `Microsoft.Authorization/locks/write`, e.g. Owner or User Access Administrator): `az lock create --name aep-cmk-no-delete --lock-type CanNotDelete --resource-group <resource-group> --resource-type Microsoft.KeyVault/vaults --resource <vault>` (Managed HSM: `--resource-type Microsoft.KeyVault/managedHSMs`).',
-        // azurerm provider docs, r/management_lock: name, scope, lock_level (CanNotDelete | ReadOnly),
-        // notes.
-        terraform: 'An `azurerm_management_lock` with `scope = azurerm_key_vault.<name>.id` and `lock_level = "CanNotDelete"`.',
+        // azurerm v5.2.0 management_lock.html.markdown: name, scope, lock_level (CanNotDelete |
+        // ReadOnly), notes.
+        terraform: terraformLock('vault'),
         // Bicep resource reference, Microsoft.Authorization/locks@2020-05-01 (an extension resource:
         // `scope`), properties.level (CanNotDelete | ReadOnly | NotSpecified) and properties.notes.
-        bicep: "A `Microsoft.Authorization/locks@2020-05-01` resource with `scope: keyVault` and `properties: { level: 'CanNotDelete' }`."
+        bicep: bicepLock('vault'),
+        managedHsm: { terraform: terraformLock('managed-hsm'), bicep: bicepLock('managed-hsm') }
     }
 };
 
 ;// CONCATENATED MODULE: ./src/checks/definitions/vault-found.ts
 
+
+const vault_found_REFUSED = ["Refused: the action's identity reads the vault through ARM with Reader."];
 const vaultFound = {
     id: 'vault.found',
     needs: ['azure.sign-in'],
@@ -1882,11 +2077,19 @@ const vaultFound = {
         failsWhen: 'The vault does not exist or cannot be read.'
     },
     fix: {
-        az: "Not found: check `key-vault-name`, `azure-subscription-id` and `azure-resource-group`. Refused: grant the action's identity `Microsoft.KeyVault/vaults/read` on the vault, e.g. the Reader role on the vault or its resource group. Other errors: re-run, then check the ARM endpoint and Azure service health."
+        az: "Not found: check `key-vault-name`, `azure-subscription-id` and `azure-resource-group`. Refused: grant the action's identity `Microsoft.KeyVault/vaults/read` on the vault, e.g. the Reader role on the vault or its resource group. Other errors: re-run, then check the ARM endpoint and Azure service health.",
+        // Only the refusal has a code form: the role the action's identity needs (code-forms.ts).
+        terraform: terraformRoleAssignment('vault', READER_FOR_THE_ACTION, vault_found_REFUSED),
+        bicep: bicepRoleAssignment('vault', READER_FOR_THE_ACTION, vault_found_REFUSED),
+        managedHsm: {
+            terraform: terraformRoleAssignment('managed-hsm', READER_FOR_THE_ACTION, vault_found_REFUSED),
+            bicep: bicepRoleAssignment('managed-hsm', READER_FOR_THE_ACTION, vault_found_REFUSED)
+        }
     }
 };
 
 ;// CONCATENATED MODULE: ./src/checks/definitions/vault-network.ts
+
 
 const vaultNetwork = {
     id: 'vault.network',
@@ -1905,11 +2108,46 @@ const vaultNetwork = {
         failsWhen: 'Public network access is `Disabled` or the firewall defaults to `Deny`, and `bypass` is not `AzureServices`.'
     },
     fix: {
-        az: 'Let trusted Microsoft services bypass the firewall: `az keyvault update --subscription <sub> --name <vault> --bypass AzureServices`.'
+        az: 'Let trusted Microsoft services bypass the firewall: `az keyvault update --subscription <sub> --name <vault> --bypass AzureServices` (Managed HSM: `az keyvault update-hsm --hsm-name <hsm> --bypass AzureServices`).',
+        // azurerm v5.2.0 key_vault.html.markdown: network_acls { bypass, default_action, ip_rules,
+        // virtual_network_subnet_ids } (bypass and default_action required).
+        terraform: terraformVault('vault', [
+            'network_acls {',
+            '  bypass = "AzureServices"',
+            '  default_action = "Deny"',
+            '  # keep your ip_rules and virtual_network_subnet_ids as they are',
+            '}'
+        ]),
+        // Bicep reference, Microsoft.KeyVault/vaults 2025-05-01: properties.networkAcls.bypass.
+        bicep: bicepVault('vault', [
+            'networkAcls: {',
+            "  bypass: 'AzureServices'",
+            "  defaultAction: 'Deny'",
+            '  // keep your ipRules and virtualNetworkRules as they are',
+            '}'
+        ]),
+        managedHsm: {
+            // azurerm v5.2.0 key_vault_managed_hardware_security_module.html.markdown:
+            // network_acls { bypass, default_action } (both required; updatable in place).
+            terraform: terraformVault('managed-hsm', [
+                'network_acls {',
+                '  bypass = "AzureServices"',
+                '  default_action = "Deny"',
+                '}'
+            ]),
+            // Bicep reference, Microsoft.KeyVault/managedHSMs 2025-05-01: properties.networkAcls.bypass.
+            bicep: bicepVault('managed-hsm', [
+                'networkAcls: {',
+                "  bypass: 'AzureServices'",
+                "  defaultAction: 'Deny'",
+                '}'
+            ])
+        }
     }
 };
 
 ;// CONCATENATED MODULE: ./src/checks/definitions/vault-purge-protection.ts
+
 
 const vaultPurgeProtection = {
     id: 'vault.purge-protection',
@@ -1928,11 +2166,30 @@ const vaultPurgeProtection = {
         failsWhen: 'Purge protection is not enabled.'
     },
     fix: {
-        az: '`az keyvault update --subscription <sub> --name <vault> --enable-purge-protection true`. It cannot be turned off again.'
+        az: '`az keyvault update --subscription <sub> --name <vault> --enable-purge-protection true` (Managed HSM: `az keyvault update-hsm --hsm-name <hsm> --enable-purge-protection true`). It cannot be turned off again.',
+        // azurerm v5.2.0 key_vault.html.markdown: purge_protection_enabled (updatable in place).
+        terraform: terraformVault('vault', [
+            'purge_protection_enabled = true # cannot be turned off again'
+        ]),
+        // Bicep reference, Microsoft.KeyVault/vaults 2025-05-01: properties.enablePurgeProtection.
+        bicep: bicepVault('vault', ['enablePurgeProtection: true // cannot be turned off again']),
+        managedHsm: {
+            // azurerm v5.2.0 key_vault_managed_hardware_security_module.html.markdown:
+            // purge_protection_enabled, "Changing this forces a new resource" (ForceNew in its schema).
+            terraform: terraformVault('managed-hsm', ['purge_protection_enabled = true'], [
+                'In azurerm this argument forces a new HSM, which would take every key with it: run the',
+                'az command first, then set it here so that the plan shows no change.'
+            ]),
+            // Bicep reference, Microsoft.KeyVault/managedHSMs 2025-05-01: properties.enablePurgeProtection.
+            bicep: bicepVault('managed-hsm', [
+                'enablePurgeProtection: true // cannot be turned off again'
+            ])
+        }
     }
 };
 
 ;// CONCATENATED MODULE: ./src/checks/definitions/vault-rbac.ts
+
 
 const vaultRbac = {
     id: 'vault.rbac',
@@ -1951,11 +2208,24 @@ const vaultRbac = {
         failsWhen: 'The vault uses access policies instead of Azure RBAC.'
     },
     fix: {
-        az: 'First give every identity that uses the vault an equivalent Key Vault role (access policies stop applying), then `az keyvault update --subscription <sub> --name <vault> --enable-rbac-authorization true`.'
+        az: 'First give every identity that uses the vault an equivalent Key Vault role (access policies stop applying), then `az keyvault update --subscription <sub> --name <vault> --enable-rbac-authorization true`.',
+        // azurerm v5.2.0 key_vault.html.markdown: rbac_authorization_enabled, added in v4.42.0 as the
+        // new name of enable_rbac_authorization, which 5.0 removed (commit 8ce195d, PR #29886).
+        terraform: terraformVault('vault', ['rbac_authorization_enabled = true'], [
+            'azurerm < 4.42: enable_rbac_authorization = true. Give every identity that uses the vault',
+            'an equivalent role (azurerm_role_assignment) first: access policies stop applying.'
+        ]),
+        // Bicep reference, Microsoft.KeyVault/vaults 2025-05-01: properties.enableRbacAuthorization.
+        bicep: bicepVault('vault', [
+            'enableRbacAuthorization: true // give every identity an equivalent role first'
+        ]),
+        // A Managed HSM always uses its local RBAC: the check never fails there.
+        managedHsm: {}
     }
 };
 
 ;// CONCATENATED MODULE: ./src/checks/definitions/vault-soft-delete.ts
+
 
 const vaultSoftDelete = {
     id: 'vault.soft-delete',
@@ -1973,7 +2243,18 @@ const vaultSoftDelete = {
         why: 'Without soft delete, a deleted key is gone at once, and with it every byte Adobe encrypted under it.',
         failsWhen: 'Soft delete is disabled.'
     },
-    fix: { az: '`az keyvault update --subscription <sub> --name <vault> --enable-soft-delete true`.' }
+    fix: {
+        az: '`az keyvault update --subscription <sub> --name <vault> --enable-soft-delete true`.',
+        // azurerm v5.2.0 key_vault.html.markdown has no soft-delete argument; key_vault_resource.go
+        // creates vaults with enableSoftDelete true and sends it with purge protection (since 2.42).
+        terraform: terraformVault('vault', ['purge_protection_enabled = true'], [
+            'azurerm has no soft-delete argument: it creates vaults with soft delete on, and turns it',
+            'on for an older vault together with purge protection (which Adobe requires anyway).'
+        ]),
+        // Bicep reference, Microsoft.KeyVault/vaults 2025-05-01: properties.enableSoftDelete.
+        bicep: bicepVault('vault', ['enableSoftDelete: true'])
+        // A Managed HSM's soft delete is always on: the check never fails there.
+    }
 };
 
 ;// CONCATENATED MODULE: ./src/checks/check-catalog.ts
@@ -2265,6 +2546,29 @@ function setupStoppedFinding(reason) {
 
 /***/ }),
 
+/***/ 18336:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ei: () => (/* binding */ publicAccessDisabled),
+/* harmony export */   U3: () => (/* binding */ dataPlaneReach),
+/* harmony export */   jS: () => (/* binding */ firewallDeniesByDefault)
+/* harmony export */ });
+function publicAccessDisabled(vault) {
+    return vault.publicNetworkAccess?.toLowerCase() === 'disabled';
+}
+function firewallDeniesByDefault(vault) {
+    return vault.networkAcls?.defaultAction?.toLowerCase() === 'deny';
+}
+function dataPlaneReach(vault) {
+    if (publicAccessDisabled(vault))
+        return 'private-only';
+    return firewallDeniesByDefault(vault) ? 'firewall' : 'open';
+}
+
+
+/***/ }),
+
 /***/ 80637:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2344,6 +2648,401 @@ function ipv4RuleAllows(rule, ip) {
 
 /***/ }),
 
+/***/ 69986:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D3: () => (/* binding */ keyFoundFinding),
+/* harmony export */   S4: () => (/* binding */ keyExpiryFinding),
+/* harmony export */   XO: () => (/* binding */ keyOperationsFinding),
+/* harmony export */   Zx: () => (/* binding */ keyContext),
+/* harmony export */   bE: () => (/* binding */ keyActiveFinding),
+/* harmony export */   iB: () => (/* binding */ keyEnabledFinding),
+/* harmony export */   uf: () => (/* binding */ keySizeFinding),
+/* harmony export */   vv: () => (/* binding */ keyTypeFinding)
+/* harmony export */ });
+/* harmony import */ var _data_plane_reach_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(18336);
+/* harmony import */ var _skipped_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(89049);
+/* harmony import */ var _read_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(10886);
+/* harmony import */ var _key_commands_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(32713);
+/* harmony import */ var _key_dates_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46910);
+
+
+
+
+
+/** What a key check reads of the vault: its kind, and how its data plane is reached. */
+function keyContext(ctx, vault) {
+    return { ...ctx, vaultKind: vault.kind, dataPlane: (0,_data_plane_reach_js__WEBPACK_IMPORTED_MODULE_1__/* .dataPlaneReach */ .U3)(vault) };
+}
+const RSA_KEY_TYPES = ['RSA', 'RSA-HSM'];
+const REQUIRED_OPERATIONS = ['wrapKey', 'unwrapKey'];
+/** Key Vault and Managed HSM make RSA keys of 2048, 3072 and 4096 bits; this leaves room. */
+const MAX_RSA_BITS = 16384;
+/** Azure Policy "Keys should be backed by a hardware security module (HSM)". */
+const HSM_POLICY_ID = '587c79fe-dd04-4a5e-9d0b-f89598c7261b';
+/** The key is read through ARM (management plane): `vault` names the vault in the fix. */
+function keyFoundFinding(key, vault, ctx) {
+    if (key.ok) {
+        return {
+            id: 'key.found',
+            outcome: 'pass',
+            detail: `Key ${key.value.name} found; its latest version is ${key.value.id}.`,
+            evidence: { id: key.value.id, version: key.value.version }
+        };
+    }
+    const error = key.error;
+    const base = {
+        id: 'key.found',
+        outcome: 'fail',
+        evidence: (0,_read_error_js__WEBPACK_IMPORTED_MODULE_2__/* .readErrorEvidence */ .G)(error)
+    };
+    if (error.kind === 'not-found') {
+        return {
+            ...base,
+            detail: `Key ${ctx.keyName} does not exist in vault ${vault.name} (${(0,_read_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReadError */ .U)(error)}).`,
+            fix: `Check key-name, or create the key: ${(0,_key_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .azKey */ .zZ)(ctx, 'create', `--kty RSA --size ${ctx.minKeySize} --ops wrapKey unwrapKey`)}; a soft-deleted key must be recovered with \`az keyvault key recover\`. ${(0,_key_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .dataPlaneNote */ .nh)(ctx, 'Generate/Import (a soft-deleted key: Manage deleted keys > Recover)')}`
+        };
+    }
+    if (error.kind === 'forbidden') {
+        // The key is read through ARM, so only a management-plane read permission matters here:
+        // no data-plane role, and the vault firewall does not apply.
+        return {
+            ...base,
+            detail: `The action's Azure identity may not read key ${ctx.keyName} of vault ${vault.name} through Azure Resource Manager (${(0,_read_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReadError */ .U)(error)}).`,
+            fix: `Give the action's Azure identity Reader on the vault (or any role with the action Microsoft.KeyVault/vaults/keys/read), e.g. \`az role assignment create --role Reader --assignee <azure-client-id> --scope ${vault.id}\`; no data-plane role is needed.`
+        };
+    }
+    return {
+        ...base,
+        detail: `Key ${ctx.keyName} in vault ${vault.name} could not be read (${(0,_read_error_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReadError */ .U)(error)}).`,
+        fix: 'Re-run the job; if the error persists, check the Azure Resource Manager and Key Vault service health.'
+    };
+}
+function keyEnabledFinding(key, ctx) {
+    if (key.enabled) {
+        return {
+            id: 'key.enabled',
+            outcome: 'pass',
+            detail: `Key ${key.name} is enabled.`,
+            evidence: { enabled: true }
+        };
+    }
+    return {
+        id: 'key.enabled',
+        outcome: 'fail',
+        detail: `Key ${key.name} (version ${key.version}) is disabled.`,
+        fix: `Enable it: ${(0,_key_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .azKey */ .zZ)(ctx, 'set-attributes', '--enabled true')}. ${(0,_key_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .dataPlaneNote */ .nh)(ctx, (0,_key_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .currentVersion */ .YO)(ctx, 'set Enabled'))}`,
+        evidence: { enabled: false }
+    };
+}
+function keyTypeFinding(key, ctx) {
+    const inHsm = ctx.vaultKind === 'managed-hsm';
+    const evidence = {
+        keyType: key.keyType,
+        requireHsm: ctx.requireHsm === true,
+        inManagedHsm: inHsm
+    };
+    const isRsa = RSA_KEY_TYPES.some(type => type.toLowerCase() === key.keyType.toLowerCase());
+    if (!isRsa) {
+        return {
+            id: 'key.type',
+            outcome: 'fail',
+            detail: `Key ${key.name} has type ${key.keyType}, but Adobe needs RSA or RSA-HSM.`,
+            fix: `Create an RSA key, e.g. ${(0,_key_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .azKey */ .zZ)(ctx, 'create', `--kty ${ctx.requireHsm || inHsm ? 'RSA-HSM' : 'RSA'} --size ${ctx.minKeySize} --ops wrapKey unwrapKey`)} (this adds a version of that type), or use another key-name. ${(0,_key_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .dataPlaneNote */ .nh)(ctx, (0,_key_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .newVersion */ .JL)(ctx))}`,
+            evidence
+        };
+    }
+    // Every key in a Managed HSM lives in its HSM, whatever kty says; in a vault, only RSA-HSM does.
+    const hsmBacked = inHsm || key.keyType.toUpperCase() === 'RSA-HSM';
+    if (ctx.requireHsm && !hsmBacked) {
+        return {
+            id: 'key.type',
+            outcome: 'fail',
+            detail: `Key ${key.name} has type ${key.keyType}: it is software-protected, and require-hsm wants an HSM-backed key (Azure Policy "Keys should be backed by a hardware security module (HSM)", ${HSM_POLICY_ID}).`,
+            fix: `Add an HSM-backed version (the vault needs the premium SKU): ${(0,_key_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .azKey */ .zZ)(ctx, 'create', `--kty RSA-HSM --size ${ctx.minKeySize} --ops wrapKey unwrapKey`)}; Adobe uses the key's latest version. Or keep the key in a Managed HSM. ${(0,_key_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .dataPlaneNote */ .nh)(ctx, (0,_key_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .newVersion */ .JL)(ctx))}`,
+            evidence
+        };
+    }
+    const backing = inHsm
+        ? ' in a Managed HSM (HSM-backed)'
+        : hsmBacked
+            ? ' (HSM-backed)'
+            : ' (software-protected)';
+    return {
+        id: 'key.type',
+        outcome: 'pass',
+        detail: `Key ${key.name} has type ${key.keyType}${backing}.`,
+        evidence
+    };
+}
+function keySizeFinding(key, ctx) {
+    const evidence = { keySize: key.keySize, minKeySize: ctx.minKeySize };
+    const kty = key.keyType.toUpperCase() === 'RSA-HSM' ? 'RSA-HSM' : 'RSA';
+    const fix = `Create a new version with a larger modulus: ${(0,_key_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .azKey */ .zZ)(ctx, 'create', `--kty ${kty} --size ${ctx.minKeySize} --ops wrapKey unwrapKey`)}. ${(0,_key_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .dataPlaneNote */ .nh)(ctx, (0,_key_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .newVersion */ .JL)(ctx))}`;
+    if (key.keySize === undefined && !/^RSA(-HSM)?$/i.test(key.keyType))
+        return (0,_skipped_js__WEBPACK_IMPORTED_MODULE_4__/* .skipped */ .h)('key.size', 'key.type');
+    if (key.keySize === undefined) {
+        return {
+            id: 'key.size',
+            outcome: 'fail',
+            detail: `Key ${key.name} of type ${key.keyType} has no RSA modulus, so it does not meet min-key-size ${ctx.minKeySize}.`,
+            fix,
+            evidence
+        };
+    }
+    if (!Number.isSafeInteger(key.keySize) || key.keySize > MAX_RSA_BITS) {
+        return {
+            id: 'key.size',
+            outcome: 'warn',
+            detail: `This cannot be decided: for key ${key.name} Azure Resource Manager answered keySize ${key.keySize}, which no RSA key has.`,
+            fix: `Look at the key with ${(0,_key_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .azKey */ .zZ)(ctx, 'show', '--query key')}; if it is wrong, ${fix.charAt(0).toLowerCase()}${fix.slice(1)}`,
+            evidence
+        };
+    }
+    if (key.keySize >= ctx.minKeySize) {
+        return {
+            id: 'key.size',
+            outcome: 'pass',
+            detail: `Key ${key.name} has a ${key.keySize}-bit RSA modulus (min-key-size ${ctx.minKeySize}).`,
+            evidence
+        };
+    }
+    return {
+        id: 'key.size',
+        outcome: 'fail',
+        detail: `Key ${key.name} has a ${key.keySize}-bit RSA modulus, smaller than min-key-size ${ctx.minKeySize}.`,
+        fix,
+        evidence
+    };
+}
+function keyOperationsFinding(key, ctx) {
+    const present = new Set(key.keyOperations.map(op => op.toLowerCase()));
+    const missing = REQUIRED_OPERATIONS.filter(op => !present.has(op.toLowerCase()));
+    const evidence = { keyOperations: key.keyOperations };
+    if (missing.length === 0) {
+        return {
+            id: 'key.operations',
+            outcome: 'pass',
+            detail: `Key ${key.name} permits ${key.keyOperations.join(', ')}.`,
+            evidence
+        };
+    }
+    const wanted = [...key.keyOperations, ...missing].join(' ');
+    return {
+        id: 'key.operations',
+        outcome: 'fail',
+        detail: `Key ${key.name} does not permit ${missing.join(' and ')} (permitted: ${key.keyOperations.join(', ') || 'none'}).`,
+        fix: `Permit them: ${(0,_key_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .azKey */ .zZ)(ctx, 'set-attributes', `--ops ${wanted}`)}. ${(0,_key_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .dataPlaneNote */ .nh)(ctx, (0,_key_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .currentVersion */ .YO)(ctx, 'tick wrapKey and unwrapKey under Permitted operations'))}`,
+        evidence: { ...evidence, missing }
+    };
+}
+function keyActiveFinding(key, ctx) {
+    const read = (0,_key_dates_js__WEBPACK_IMPORTED_MODULE_0__/* .keyDates */ .L)(key, ['notBefore', 'expiresOn']);
+    if (!read.ok)
+        return (0,_key_dates_js__WEBPACK_IMPORTED_MODULE_0__/* .unusableDatesFinding */ .G)('key.active', key, read.unusable, ctx);
+    const { notBefore, expiresOn } = read.dates;
+    const evidence = {
+        notBefore: notBefore?.toISOString(),
+        expiresOn: expiresOn?.toISOString(),
+        now: ctx.now.toISOString()
+    };
+    if (notBefore && notBefore.getTime() > ctx.now.getTime()) {
+        return {
+            id: 'key.active',
+            outcome: 'fail',
+            detail: `Key ${key.name} is not active yet: its activation date is ${notBefore.toISOString()}.`,
+            fix: `Wait until then, or move the activation date: ${(0,_key_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .azKey */ .zZ)(ctx, 'set-attributes', `--not-before ${(0,_key_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .isoSeconds */ .nE)(ctx.now)}`)}. ${(0,_key_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .dataPlaneNote */ .nh)(ctx, (0,_key_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .currentVersion */ .YO)(ctx, 'Set activation date'))}`,
+            evidence
+        };
+    }
+    if (expiresOn && expiresOn.getTime() <= ctx.now.getTime()) {
+        return {
+            id: 'key.active',
+            outcome: 'fail',
+            detail: `Key ${key.name} expired on ${expiresOn.toISOString()}.`,
+            fix: `Extend its expiry date: ${(0,_key_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .azKey */ .zZ)(ctx, 'set-attributes', `--expires ${(0,_key_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .suggestedExpiry */ .Zx)(ctx)}`)}, or rotate the key. ${(0,_key_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .dataPlaneNote */ .nh)(ctx, (0,_key_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .currentVersion */ .YO)(ctx, 'Set expiration date'))}`,
+            evidence
+        };
+    }
+    return {
+        id: 'key.active',
+        outcome: 'pass',
+        detail: `Key ${key.name} is within its activation and expiry dates (activation ${notBefore?.toISOString() ?? 'not set'}, expiry ${expiresOn?.toISOString() ?? 'not set'}).`,
+        evidence
+    };
+}
+function keyExpiryFinding(key, ctx) {
+    const read = (0,_key_dates_js__WEBPACK_IMPORTED_MODULE_0__/* .keyDates */ .L)(key, ['expiresOn']);
+    if (!read.ok)
+        return (0,_key_dates_js__WEBPACK_IMPORTED_MODULE_0__/* .unusableDatesFinding */ .G)('key.expiry', key, read.unusable, ctx);
+    const { expiresOn } = read.dates;
+    if (!expiresOn) {
+        return {
+            id: 'key.expiry',
+            outcome: 'pass',
+            detail: `Key ${key.name} has no expiry date.`,
+            evidence: { expiresOn: null }
+        };
+    }
+    const remainingMs = expiresOn.getTime() - ctx.now.getTime();
+    const daysLeft = Math.floor(remainingMs / _key_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .DAY_MS */ .sO);
+    const evidence = {
+        expiresOn: expiresOn.toISOString(),
+        daysLeft,
+        minKeyValidityDays: ctx.minKeyValidityDays
+    };
+    if (remainingMs >= ctx.minKeyValidityDays * _key_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .DAY_MS */ .sO) {
+        return {
+            id: 'key.expiry',
+            outcome: 'pass',
+            detail: `Key ${key.name} expires on ${expiresOn.toISOString()}, ${daysLeft} days from now (min-key-validity-days ${ctx.minKeyValidityDays}).`,
+            evidence
+        };
+    }
+    const detail = remainingMs <= 0
+        ? `Key ${key.name} already expired on ${expiresOn.toISOString()} (min-key-validity-days ${ctx.minKeyValidityDays}).`
+        : `Key ${key.name} expires on ${expiresOn.toISOString()}, ${daysLeft} days from now, within min-key-validity-days ${ctx.minKeyValidityDays}.`;
+    return {
+        id: 'key.expiry',
+        outcome: 'fail',
+        detail,
+        fix: `Extend its expiry date: ${(0,_key_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .azKey */ .zZ)(ctx, 'set-attributes', `--expires ${(0,_key_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .suggestedExpiry */ .Zx)(ctx)}`)}, or rotate the key. ${(0,_key_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .dataPlaneNote */ .nh)(ctx, (0,_key_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .currentVersion */ .YO)(ctx, 'Set expiration date'))}`,
+        evidence
+    };
+}
+
+
+/***/ }),
+
+/***/ 32713:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JL: () => (/* binding */ newVersion),
+/* harmony export */   YO: () => (/* binding */ currentVersion),
+/* harmony export */   Zx: () => (/* binding */ suggestedExpiry),
+/* harmony export */   nE: () => (/* binding */ isoSeconds),
+/* harmony export */   nh: () => (/* binding */ dataPlaneNote),
+/* harmony export */   sO: () => (/* binding */ DAY_MS),
+/* harmony export */   tU: () => (/* binding */ DATA_PLANE_DOC),
+/* harmony export */   zZ: () => (/* binding */ azKey)
+/* harmony export */ });
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** `az keyvault key <command>` for this key, in a vault or a Managed HSM. */
+function azKey(ctx, command, args) {
+    const where = ctx.vaultKind === 'managed-hsm' ? '--hsm-name' : '--vault-name';
+    return `\`az keyvault key ${command} ${where} ${ctx.keyVaultName} --name ${ctx.keyName} ${args}\``;
+}
+/** ISO date without milliseconds, as the Azure CLI accepts it. */
+function isoSeconds(date) {
+    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+/** The expiry date a fix suggests: a year away, or longer if min-key-validity-days needs it. */
+function suggestedExpiry(ctx) {
+    const days = Math.max(365, ctx.minKeyValidityDays + 1);
+    return isoSeconds(new Date(ctx.now.getTime() + days * DAY_MS));
+}
+/** The portal path (after "Keys >") to a setting of the key's current version. */
+function currentVersion(ctx, setting) {
+    return `${ctx.keyName} > its current version: ${setting}, then Save`;
+}
+/** The portal path (after "Keys >") to a new version of the key. */
+function newVersion(ctx) {
+    return `${ctx.keyName} > New Version`;
+}
+/**
+ * What every key change (set-attributes, create, recover, rotation-policy update) needs, said in
+ * its fix: it goes through the vault's data plane, so the caller needs a data-plane role, and the
+ * vault firewall refuses it from any address it does not allow (ForbiddenByFirewall), the
+ * portal's requests from the browser included ("This also applies to accessing Key Vault from
+ * the Azure portal", Key Vault network security docs). The roles: Key Vault Crypto Officer
+ * ("Perform any action on the keys of a key vault"); on a Managed HSM the local role Managed HSM
+ * Crypto User ("all key management operations except purge or recover deleted keys and export
+ * keys", Managed HSM built-in roles; recovering a deleted key takes Managed HSM Crypto Officer).
+ *
+ * `portal` is where the change is made in the Azure portal, after "Key vaults > vault > Objects >
+ * Keys >", as the portal labels it (no reference doc lists these paths). A Managed HSM gets none:
+ * the Managed HSM docs manage keys with the CLI only.
+ */
+function dataPlaneNote(ctx, portal) {
+    const hsm = ctx.vaultKind === 'managed-hsm';
+    const roleName = hsm
+        ? 'the local role Managed HSM Crypto User'
+        : 'the role Key Vault Crypto Officer';
+    const where = hsm ? `Managed HSM ${ctx.keyVaultName}` : `vault ${ctx.keyVaultName}`;
+    const sentences = [
+        `This goes through the data plane of ${where}: whoever runs it needs ${roleName} on the key or ${hsm ? 'HSM' : 'vault'}.`
+    ];
+    if (ctx.dataPlane === 'firewall') {
+        const rule = (verb) => `\`az keyvault network-rule ${verb} ${hsm ? '--hsm-name' : '--name'} ${ctx.keyVaultName} --ip-address <your public IP>${ctx.subscriptionId ? ` --subscription ${ctx.subscriptionId}` : ''}\``;
+        sentences.push(`Its firewall refuses any address it does not allow (ForbiddenByFirewall), the portal's too: run it from a machine inside the allowed network, or allow your own address for the change with ${rule('add')} and remove it right after with ${rule('remove')}.`);
+    }
+    else if (ctx.dataPlane === 'private-only') {
+        sentences.push(`Its public network access is Disabled, so IP rules do not apply: run it (or open the portal) from a machine that reaches ${where} through its private endpoint.`);
+    }
+    if (!hsm && portal) {
+        sentences.push(`In the portal: Key vaults > ${ctx.keyVaultName} > Objects > Keys > ${portal}.`);
+    }
+    return sentences.join(' ');
+}
+/**
+ * The same for docs/checks.md, where neither the vault nor its firewall is known. (The catalog
+ * imports it; key-commands.ts imports nothing above it.)
+ */
+const DATA_PLANE_DOC = "These commands go through the vault's data plane: they need the role Key Vault Crypto Officer on the key or vault (Managed HSM: the local role Managed HSM Crypto User), and a firewall that denies by default refuses them from any address it does not allow (`ForbiddenByFirewall`), the portal's requests too. Run them from a machine inside the allowed network, or allow your public address for the change (`az keyvault network-rule add --name <vault> --ip-address <your public IP>`) and remove it right after (`az keyvault network-rule remove --name <vault> --ip-address <your public IP>`); with public network access Disabled, only a machine that reaches the vault through its private endpoint can. The job summary says which applies to your vault.";
+
+
+/***/ }),
+
+/***/ 46910:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ unusableDatesFinding),
+/* harmony export */   L: () => (/* binding */ keyDates)
+/* harmony export */ });
+/* harmony import */ var _key_commands_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32713);
+
+/** ARM's names for the key's date attributes, as the detail quotes them. */
+const ARM_ATTRIBUTE = {
+    notBefore: 'attributes.notBefore',
+    expiresOn: 'attributes.expires',
+    createdOn: 'attributes.created'
+};
+/**
+ * The dates a check reads, or, when the service sent one that is no date (the reader keeps such
+ * a value as sent), what it sent for each: that check cannot be decided, every other one can.
+ */
+function keyDates(key, attributes) {
+    const dates = {};
+    const unusable = {};
+    for (const attribute of attributes) {
+        const value = key[attribute];
+        if (value instanceof Date)
+            dates[attribute] = value;
+        else if (value !== undefined)
+            unusable[attribute] = value.unusable;
+    }
+    return Object.keys(unusable).length === 0 ? { ok: true, dates } : { ok: false, unusable };
+}
+/** A check whose dates are no dates: a warning that quotes them, and how to see and set them. */
+function unusableDatesFinding(id, key, unusable, ctx) {
+    const seen = Object.entries(unusable)
+        .map(([attribute, value]) => `${ARM_ATTRIBUTE[attribute]} ${value}`)
+        .join(' and ');
+    return {
+        id,
+        outcome: 'warn',
+        detail: `This cannot be decided: for key ${key.name} (version ${key.version}) Azure Resource Manager answered ${seen}, which is no date (Unix seconds of the years 1 to 9999).`,
+        fix: `Look at the key's dates with ${(0,_key_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .azKey */ .zZ)(ctx, 'show', '--query attributes')}; if they are wrong, set them, e.g. ${(0,_key_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .azKey */ .zZ)(ctx, 'set-attributes', `--expires ${(0,_key_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .suggestedExpiry */ .Zx)(ctx)}`)}, or rotate the key. ${(0,_key_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .dataPlaneNote */ .nh)(ctx, (0,_key_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .currentVersion */ .YO)(ctx, 'Set expiration date'))}`,
+        evidence: { unusableDates: unusable }
+    };
+}
+
+
+/***/ }),
+
 /***/ 10886:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2399,8 +3098,10 @@ function skipped(id, blockedBy) {
 /* harmony export */   uR: () => (/* binding */ vaultFoundFinding),
 /* harmony export */   uX: () => (/* binding */ rbacFinding)
 /* harmony export */ });
-/* harmony import */ var _ipv4_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6558);
-/* harmony import */ var _read_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10886);
+/* harmony import */ var _data_plane_reach_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(18336);
+/* harmony import */ var _ipv4_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6558);
+/* harmony import */ var _read_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(10886);
+
 
 
 /** Adobe's documented monitoring address; it must reach vaults whose firewall restricts access. */
@@ -2430,7 +3131,7 @@ const HSM_IP_RULE_LIMIT = 10;
 function hsmAdobeIpFix(ctx, hsm) {
     const open = azKeyvaultUpdate(ctx, '--public-network-access Enabled --default-action Allow', hsm);
     const addRule = azAddIpRule(ctx, hsm, ADOBE_MONITORING_IP);
-    const firewall = publicAccessDisabled(hsm)
+    const firewall = (0,_data_plane_reach_js__WEBPACK_IMPORTED_MODULE_0__/* .publicAccessDisabled */ .Ei)(hsm)
         ? `${azKeyvaultUpdate(ctx, '--public-network-access Enabled --default-action Deny --bypass AzureServices', hsm)}, then ${addRule}`
         : addRule;
     const ranges = hsm.networkAcls?.ipRules.length ?? 0;
@@ -2468,9 +3169,9 @@ function vaultFoundFinding(vault, ctx) {
     return {
         id: 'vault.found',
         outcome: 'fail',
-        detail: `Vault ${ctx.keyVaultName} could not be read: ${(0,_read_error_js__WEBPACK_IMPORTED_MODULE_0__/* .describeReadError */ .U)(vault.error)}.`,
+        detail: `Vault ${ctx.keyVaultName} could not be read: ${(0,_read_error_js__WEBPACK_IMPORTED_MODULE_1__/* .describeReadError */ .U)(vault.error)}.`,
         fix: fixes[vault.error.kind],
-        evidence: (0,_read_error_js__WEBPACK_IMPORTED_MODULE_0__/* .readErrorEvidence */ .G)(vault.error)
+        evidence: (0,_read_error_js__WEBPACK_IMPORTED_MODULE_1__/* .readErrorEvidence */ .G)(vault.error)
     };
 }
 function softDeleteFinding(vault, ctx) {
@@ -2547,12 +3248,6 @@ function rbacFinding(vault, ctx) {
 function capitalised(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
-function publicAccessDisabled(vault) {
-    return vault.publicNetworkAccess?.toLowerCase() === 'disabled';
-}
-function firewallDeniesByDefault(vault) {
-    return vault.networkAcls?.defaultAction?.toLowerCase() === 'deny';
-}
 function networkEvidence(vault) {
     return {
         publicNetworkAccess: vault.publicNetworkAccess,
@@ -2571,8 +3266,8 @@ function networkEvidence(vault) {
  * explicitly when access is restricted, since the check cannot tell a default from "None".
  */
 function networkFinding(vault, ctx) {
-    const disabled = publicAccessDisabled(vault);
-    const deny = firewallDeniesByDefault(vault);
+    const disabled = (0,_data_plane_reach_js__WEBPACK_IMPORTED_MODULE_0__/* .publicAccessDisabled */ .Ei)(vault);
+    const deny = (0,_data_plane_reach_js__WEBPACK_IMPORTED_MODULE_0__/* .firewallDeniesByDefault */ .jS)(vault);
     const evidence = networkEvidence(vault);
     if (!disabled && !deny) {
         return {
@@ -2603,10 +3298,10 @@ function networkFinding(vault, ctx) {
     };
 }
 function adobeIpFinding(vault, ctx) {
-    const disabled = publicAccessDisabled(vault);
-    const deny = firewallDeniesByDefault(vault);
+    const disabled = (0,_data_plane_reach_js__WEBPACK_IMPORTED_MODULE_0__/* .publicAccessDisabled */ .Ei)(vault);
+    const deny = (0,_data_plane_reach_js__WEBPACK_IMPORTED_MODULE_0__/* .firewallDeniesByDefault */ .jS)(vault);
     const ipRules = vault.networkAcls?.ipRules ?? [];
-    const allowingRule = ipRules.find(rule => (0,_ipv4_js__WEBPACK_IMPORTED_MODULE_1__/* .ipv4RuleAllows */ .c)(rule, ADOBE_MONITORING_IP));
+    const allowingRule = ipRules.find(rule => (0,_ipv4_js__WEBPACK_IMPORTED_MODULE_2__/* .ipv4RuleAllows */ .c)(rule, ADOBE_MONITORING_IP));
     const evidence = { ...networkEvidence(vault), allowingRule };
     if (!disabled && !deny) {
         return {
@@ -2749,7 +3444,7 @@ function serviceMessage(body, fallback) {
 
 /***/ }),
 
-/***/ 78018:
+/***/ 65145:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -3334,8 +4029,8 @@ const ACTION_VERSION = '1.0.0';
 /** The name code scanning shows as the tool. */
 const ACTION_NAME = 'aep-cmk-azure-action';
 
-// EXTERNAL MODULE: ./src/checks/check-catalog.ts + 35 modules
-var check_catalog = __webpack_require__(88962);
+// EXTERNAL MODULE: ./src/checks/check-catalog.ts + 33 modules
+var check_catalog = __webpack_require__(2978);
 ;// CONCATENATED MODULE: ./src/report/check-rules.ts
 
 /**
@@ -3561,6 +4256,75 @@ async function writeSarif(path, log) {
     await writeRegularFile(path, (0,secrets/* redact */.E$)(JSON.stringify(log, null, 2)) + '\n');
 }
 
+// EXTERNAL MODULE: ./src/model/finding.ts
+var finding = __webpack_require__(41300);
+;// CONCATENATED MODULE: ./src/report/adobe-urgency.ts
+/*
+ * What Adobe does when a check that cuts it off from the key fails while CMK is in force, and how
+ * soon, in the words of Adobe's documentation (AdobeDocs/experience-platform.en, help/landing/
+ * governance-privacy-security/customer-managed-keys/):
+ * - alert-resolution-reference.md: "Key access disabled": "Adobe CMK treats the access failure as
+ *   a purposeful removal and will purge all data associated with your organization, based on your
+ *   SLA"; "Key access failure" (a blocked address): "This is treated as a recoverable error. Data
+ *   is not purged under SLA in this case."
+ * - azure/alerts-and-ip-access.md: "A background process runs every 10 minutes to check key
+ *   accessibility".
+ * - overview.md, propagation timelines: once key access is revoked, primary data stores take "a
+ *   few minutes to 24 hours", cached or transient stores "up to 7 days".
+ * The docs give no purge deadline beyond "based on your SLA", so none is invented here.
+ */
+
+
+/** Statuses under which Adobe encrypts with the key: what it does on a cut-off applies now. */
+const IN_FORCE = ['COMPLETED', 'UPDATE_EXISTING_RESOURCES'];
+/**
+ * The checks that cut Adobe off from this key, when Adobe may be using it: its configuration is
+ * in force (or could not be read) and does not name another vault or key. A failure that is only
+ * the action's own read being refused or failing says nothing of Adobe's access and is left out.
+ */
+function adobeCutOff(findings, status) {
+    if (!IN_FORCE.includes(status) && status !== 'UNKNOWN')
+        return undefined;
+    if (findings.some(f => f.id === 'config.key' && f.outcome === 'fail'))
+        return undefined;
+    const cut = { 'key-access-disabled': [], 'key-access-failure': [] };
+    for (const f of findings) {
+        if (f.outcome !== 'fail' || !finding/* CHECK_IDS */.S.includes(f.id))
+            continue;
+        const alert = check_catalog/* CHECK_CATALOG */.bw[f.id].adobeAlert;
+        const readOnly = f.evidence?.kind === 'forbidden' || f.evidence?.kind === 'error';
+        if (alert && !readOnly)
+            cut[alert].push(f.id);
+    }
+    if (cut['key-access-disabled'].length === 0 && cut['key-access-failure'].length === 0)
+        return undefined;
+    return { ...cut, certain: IN_FORCE.includes(status) };
+}
+/** The urgency for the first screen, Markdown (check ids are code; nothing from a service). */
+function adobeUrgencyMarkdown(cut) {
+    const lines = [];
+    const disabled = cut['key-access-disabled'];
+    const blocked = cut['key-access-failure'];
+    const unsure = cut.certain
+        ? ''
+        : ' (if CMK is in force for it: its configuration status could not be read)';
+    if (disabled.length > 0) {
+        lines.push(`🚨 **Adobe cannot use this key now: ${ids(disabled)} failed${unsure}.** ` +
+            'Adobe\'s CMK alert reference calls this "Key access disabled": Adobe "treats the access failure as a purposeful removal and will purge all data associated with your organization, based on your SLA". ' +
+            'Adobe checks key access every 10 minutes; once access is revoked, data in its primary stores becomes inaccessible within a few minutes to 24 hours, in cached stores within 7 days. Fix it now: the fix is below.');
+    }
+    if (blocked.length > 0) {
+        lines.push(`⚠️ **Adobe cannot reach this key: ${ids(blocked)} failed${disabled.length > 0 ? '' : unsure}.** ` +
+            'Adobe\'s CMK alert reference calls a blocked address a "Key access failure": "This is treated as a recoverable error. Data is not purged under SLA in this case." ' +
+            'Allow the address again (the fix is below); Adobe checks key access every 10 minutes.');
+    }
+    return lines.join('\n\n');
+}
+function ids(list) {
+    const code = list.map(id => `\`${id}\``);
+    return code.length <= 1 ? (code[0] ?? '') : `${code.slice(0, -1).join(', ')} and ${code.at(-1)}`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 // Characters that start inline Markdown constructs (emphasis, code, links, images,
@@ -3602,9 +4366,121 @@ function httpsHref(url) {
     return parsed.href.replace(/[()[\]\\<>]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
+;// CONCATENATED MODULE: ./src/report/fix-markdown.ts
+
+// A backticked span of a fix that a person runs: it gets a copyable code block of its own.
+const COMMAND = /^(az|gh|curl|git|npm|npx|terraform|Connect-|New-|Set-|Update-)\b/;
+/**
+ * A fix as Markdown: its commands (backticked spans that start with a CLI, e.g. `az ...`) become
+ * fenced code blocks under the prose, which refers to them; other backticked spans stay inline
+ * code, https URLs become links, and everything else is escaped text.
+ */
+function fixMarkdown(fix) {
+    const spans = fix.split(/(`[^`]+`)/);
+    const commands = spans
+        .filter(s => s.startsWith('`') && COMMAND.test(s.slice(1, -1)))
+        .map(s => s.slice(1, -1));
+    let n = 0;
+    const prose = spans
+        .map(span => {
+        if (!span.startsWith('`'))
+            return proseMarkdown(span);
+        const inner = span.slice(1, -1);
+        if (!COMMAND.test(inner))
+            return inlineCode(inner);
+        n++;
+        return commands.length === 1 ? 'the command below' : `command ${n} below`;
+    })
+        .join('')
+        .trim();
+    return [prose, ...commands.map(command => codeBlock(command))].join('\n\n');
+}
+/** Escaped text whose https URLs are autolinks. */
+function proseMarkdown(text) {
+    return text
+        .split(/(https:\/\/[^\s<>"'`]+)/)
+        .map((part, i) => {
+        if (i % 2 === 0)
+            return escapeMarkdown(part);
+        // A sentence's full stop or comma after a URL is not part of it.
+        const url = part.replace(/[.,;:)]+$/, '');
+        const rest = part.slice(url.length);
+        const href = httpsHref(url);
+        return (href ? `<${href}>` : escapeMarkdown(url)) + escapeMarkdown(rest);
+    })
+        .join('');
+}
+/** Inline code that no content can end early: the fence is longer than any backtick run. */
+function inlineCode(text) {
+    const fence = '`'.repeat(longestBacktickRun(text) + 1);
+    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${text.replace(/\r?\n/g, ' ')}${pad}${fence}`;
+}
+/** A fenced code block (`sh` unless told) that no content can end early. */
+function codeBlock(code, language = 'sh') {
+    const fence = '`'.repeat(Math.max(3, longestBacktickRun(code) + 1));
+    return `${fence}${language}\n${code}\n${fence}`;
+}
+function longestBacktickRun(text) {
+    return Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length));
+}
+
+;// CONCATENATED MODULE: ./src/report/fix-as-code.ts
+
+
+
+/** Vault and key names as the inputs allow them: nothing else is put into code. */
+const NAME = /^[A-Za-z0-9-]{1,127}$/;
+/** The forms a vault of this kind takes: a Managed HSM's own where the check has them. */
+function codeFormsFor(fix, vaultType) {
+    if (vaultType === 'managed-hsm' && fix.managedHsm)
+        return fix.managedHsm;
+    return { terraform: fix.terraform, bicep: fix.bicep };
+}
+/**
+ * A check's fix as Terraform and Bicep for this run, with the vault and key names filled in;
+ * undefined when the check has neither (or a report of another version names an unknown check).
+ */
+function fixAsCode(id, vaultType, names) {
+    if (!finding/* CHECK_IDS */.S.includes(id))
+        return undefined;
+    const forms = codeFormsFor(check_catalog/* CHECK_CATALOG */.bw[id].fix, vaultType);
+    if (forms.terraform === undefined && forms.bicep === undefined)
+        return undefined;
+    const fill = (code) => (code === undefined ? undefined : named(code, names));
+    return { terraform: fill(forms.terraform), bicep: fill(forms.bicep) };
+}
+/** "Terraform (azurerm) and Bicep", or the one form a fix has; plain text, for an HTML summary. */
+function codeFormsLabel(forms) {
+    const labels = [
+        forms.terraform === undefined ? undefined : 'Terraform (azurerm)',
+        forms.bicep === undefined ? undefined : 'Bicep'
+    ].filter((label) => label !== undefined);
+    return labels.join(' and ');
+}
+/** Each form under its label, as fenced code blocks; `prefix` goes in front of the labels. */
+function codeFormsMarkdown(forms, prefix = '') {
+    const parts = [];
+    if (forms.terraform !== undefined)
+        parts.push(`**${prefix}Terraform (\`azurerm\`):**`, codeBlock(forms.terraform, 'hcl'));
+    if (forms.bicep !== undefined)
+        parts.push(`**${prefix}Bicep:**`, codeBlock(forms.bicep, 'bicep'));
+    return parts.join('\n\n');
+}
+function named(code, names) {
+    let filled = code;
+    if (names.vault !== undefined && NAME.test(names.vault))
+        filled = filled.replaceAll('<vault>', names.vault).replaceAll('<hsm>', names.vault);
+    if (names.key !== undefined && NAME.test(names.key))
+        filled = filled.replaceAll('<key>', names.key);
+    return filled;
+}
+
 // EXTERNAL MODULE: ./src/safety/cap.ts
 var cap = __webpack_require__(4066);
 ;// CONCATENATED MODULE: ./src/report/tracking-issue-text.ts
+
+
 
 
 
@@ -3643,6 +4519,7 @@ function issueBody(findings, failedChecks, context) {
         `The Adobe Experience Platform customer-managed key **${inline(key.vaultName)}/${inline(key.keyName)}** ` +
             `(org ${inline(key.orgId)}) ${verdict(failed.length)}.`,
         ...(context.error ? ['', `The run stopped: ${inline(context.error)}`] : []),
+        ...urgency(findings, context.status),
         '',
         `Last failing run: ${runLink(context.runUrl)} (mode ${inline(context.mode)}, configuration status ${inline(context.status)}).`,
         '',
@@ -3650,7 +4527,8 @@ function issueBody(findings, failedChecks, context) {
         ...failed.flatMap(f => [
             '',
             `- **${f.id}**: ${inline((0,cap/* capChars */.ye)(f.detail, FINDING_TEXT_MAX_CHARS))}`,
-            ...(f.fix ? [`  **Fix:** ${inline((0,cap/* capChars */.ye)(f.fix, FINDING_TEXT_MAX_CHARS))}`] : [])
+            ...(f.fix ? [`  **Fix:** ${inline((0,cap/* capChars */.ye)(f.fix, FINDING_TEXT_MAX_CHARS))}`] : []),
+            ...(f.fix ? asCode(f.id, context) : [])
         ]),
         '',
         '---',
@@ -3658,6 +4536,24 @@ function issueBody(findings, failedChecks, context) {
     ];
     // The markers come first, so a cut keeps them; the text is secret-free like every sink.
     return (0,cap/* capChars */.ye)((0,secrets/* redact */.E$)(lines.join('\n')), ISSUE_TEXT_MAX_CHARS - 1) + '\n';
+}
+/** What Adobe does about a failure that cuts it off from the key, as the summary says it. */
+function urgency(findings, status) {
+    const cut = adobeCutOff(findings, status);
+    return cut ? ['', adobeUrgencyMarkdown(cut)] : [];
+}
+/** The fix in Terraform and Bicep, indented into the finding's list item. */
+function asCode(id, context) {
+    const names = { vault: context.key.vaultName, key: context.key.keyName };
+    const forms = fixAsCode(id, context.vaultType, names);
+    if (!forms)
+        return [];
+    return [
+        '',
+        ...codeFormsMarkdown(forms)
+            .split('\n')
+            .map(line => (line ? `  ${line}` : line))
+    ];
 }
 /** What the issue says of the key: the checks it fails, or that the run could not check it. */
 function verdict(failed) {
@@ -3793,7 +4689,8 @@ async function publishTrackingIssue(host, r, github) {
         findings: r.findings,
         failedChecks: r.failedChecks,
         runUrl: client.runUrl,
-        error: r.error
+        error: r.error,
+        vaultType: r.vaultType
     });
     switch (outcome.kind) {
         case 'opened':
@@ -3880,66 +4777,6 @@ function writeGitHubOutputs(setOutput, written) {
         setOutput('issue-url', written.issueUrl);
 }
 
-// EXTERNAL MODULE: ./src/model/finding.ts
-var finding = __webpack_require__(41300);
-;// CONCATENATED MODULE: ./src/report/fix-markdown.ts
-
-// A backticked span of a fix that a person runs: it gets a copyable code block of its own.
-const COMMAND = /^(az|gh|curl|git|npm|npx|terraform|Connect-|New-|Set-|Update-)\b/;
-/**
- * A fix as Markdown: its commands (backticked spans that start with a CLI, e.g. `az ...`) become
- * fenced code blocks under the prose, which refers to them; other backticked spans stay inline
- * code, https URLs become links, and everything else is escaped text.
- */
-function fixMarkdown(fix) {
-    const spans = fix.split(/(`[^`]+`)/);
-    const commands = spans
-        .filter(s => s.startsWith('`') && COMMAND.test(s.slice(1, -1)))
-        .map(s => s.slice(1, -1));
-    let n = 0;
-    const prose = spans
-        .map(span => {
-        if (!span.startsWith('`'))
-            return proseMarkdown(span);
-        const inner = span.slice(1, -1);
-        if (!COMMAND.test(inner))
-            return inlineCode(inner);
-        n++;
-        return commands.length === 1 ? 'the command below' : `command ${n} below`;
-    })
-        .join('')
-        .trim();
-    return [prose, ...commands.map(codeBlock)].join('\n\n');
-}
-/** Escaped text whose https URLs are autolinks. */
-function proseMarkdown(text) {
-    return text
-        .split(/(https:\/\/[^\s<>"'`]+)/)
-        .map((part, i) => {
-        if (i % 2 === 0)
-            return escapeMarkdown(part);
-        // A sentence's full stop or comma after a URL is not part of it.
-        const url = part.replace(/[.,;:)]+$/, '');
-        const rest = part.slice(url.length);
-        const href = httpsHref(url);
-        return (href ? `<${href}>` : escapeMarkdown(url)) + escapeMarkdown(rest);
-    })
-        .join('');
-}
-/** Inline code that no content can end early: the fence is longer than any backtick run. */
-function inlineCode(text) {
-    const fence = '`'.repeat(longestBacktickRun(text) + 1);
-    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-    return `${fence}${pad}${text.replace(/\r?\n/g, ' ')}${pad}${fence}`;
-}
-function codeBlock(command) {
-    const fence = '`'.repeat(Math.max(3, longestBacktickRun(command) + 1));
-    return `${fence}sh\n${command}\n${fence}`;
-}
-function longestBacktickRun(text) {
-    return Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length));
-}
-
 ;// CONCATENATED MODULE: ./src/report/next-step.ts
 
 
@@ -3968,6 +4805,8 @@ function nextStep(r, firstFailure) {
 
 
 
+
+
 const STATUS_MEANINGS = {
     COMPLETED: 'customer-managed keys are active',
     FAILED: 'Adobe could not apply the key',
@@ -3977,10 +4816,18 @@ const STATUS_MEANINGS = {
     NOT_CONFIGURED: 'Adobe has no configuration of that name',
     UNKNOWN: 'could not be read'
 };
+/** What a status means while a failed check cuts Adobe off from the key (the banner says what). */
+const CUT_OFF_MEANINGS = {
+    COMPLETED: 'Adobe encrypts with this key, but cannot use it now: see above',
+    UPDATE_EXISTING_RESOURCES: 'Adobe is re-encrypting with this key, but cannot use it now: see above',
+    UNKNOWN: 'could not be read; see above'
+};
 /**
  * Markdown for GITHUB_STEP_SUMMARY, read top-down by a person in a hurry: the verdict and the
- * one thing to do next, then what failed and warned with each fix (commands as copyable code
- * blocks), then the rest; passes are folded away. Every service-provided value is escaped.
+ * one thing to do next, what Adobe does (and how soon) about a failure that cuts it off from the
+ * key, then what failed and warned with each fix (commands as copyable code blocks, the same fix
+ * as code folded under it), then the rest; passes are folded away. Every service-provided value
+ * is escaped.
  */
 function renderSummary(r) {
     const findings = inContractOrder(r.findings);
@@ -3988,14 +4835,16 @@ function renderSummary(r) {
     const failures = findings.filter(f => f.outcome === 'fail');
     const warnings = findings.filter(f => f.outcome === 'warn');
     const blocking = findings.find(f => strict.has(f.id));
+    const cutOff = adobeCutOff(findings, r.status);
     const sections = [
         `## ${r.result === 'pass' ? '✅ pass' : '❌ fail'} (${escapeMarkdown(r.mode)}): ${nextStep(r, blocking)}`,
+        cutOff && adobeUrgencyMarkdown(cutOff),
         consent(r, findings),
         r.error === undefined ? undefined : `**Error:** ${escapeMarkdown(r.error)}`,
-        problems('❌', 'failed', failures, strict),
-        problems('⚠️', 'warned', warnings, strict),
+        problems('❌', 'failed', failures, strict, r),
+        problems('⚠️', 'warned', warnings, strict, r),
         skipped(findings),
-        overview(r),
+        overview(r, cutOff !== undefined),
         written(r),
         passes(findings, r),
         timings(r)
@@ -4013,7 +4862,7 @@ function consent(r, findings) {
         : `[grant consent to the CMK app](${href})`;
     return `**Admin consent:** an administrator of the vault's tenant opens ${link}, accepts, and re-runs the job.`;
 }
-function problems(icon, verb, findings, failing) {
+function problems(icon, verb, findings, failing, r) {
     if (findings.length === 0)
         return undefined;
     const heading = `### ${icon} ${findings.length} ${findings.length === 1 ? 'check' : 'checks'} ${verb}`;
@@ -4022,9 +4871,24 @@ function problems(icon, verb, findings, failing) {
         const lines = [`**${checkId(f.id)}**${strict}: ${escapeMarkdown(f.detail)}`];
         if (f.fix)
             lines.push(`**Fix:** ${fixMarkdown(f.fix)}`);
+        const asCode = f.fix ? foldedCode(f, r) : undefined;
+        if (asCode)
+            lines.push(asCode);
         return lines.join('\n\n');
     });
     return [heading, ...items].join('\n\n');
+}
+/** The fix in Terraform and Bicep, folded under the az form (most readers want that one). */
+function foldedCode(f, r) {
+    const names = { vault: stringSetting(r, 'keyVaultName'), key: stringSetting(r, 'keyName') };
+    const forms = fixAsCode(f.id, r.vaultType, names);
+    if (!forms)
+        return undefined;
+    return [
+        `<details><summary>The same fix in ${codeFormsLabel(forms)}</summary>`,
+        codeFormsMarkdown(forms),
+        '</details>'
+    ].join('\n\n');
 }
 function skipped(findings) {
     const lines = skippedLines(findings);
@@ -4032,7 +4896,8 @@ function skipped(findings) {
         ? undefined
         : lines.map(line => `⏭️ ${escapeMarkdown(line)}`).join('  \n');
 }
-function overview(r) {
+/** `cutOff`: a failed check cuts Adobe off, so the status must not say the keys are in force. */
+function overview(r, cutOff) {
     const lines = [];
     const vault = stringSetting(r, 'keyVaultName');
     const key = stringSetting(r, 'keyName');
@@ -4042,7 +4907,7 @@ function overview(r) {
     if (r.keyIdentifier)
         lines.push(`**Key identifier:** ${escapeMarkdown(r.keyIdentifier)}`);
     if (r.configName) {
-        const meaning = STATUS_MEANINGS[r.status];
+        const meaning = cutOff ? CUT_OFF_MEANINGS[r.status] : STATUS_MEANINGS[r.status];
         lines.push(`**Configuration:** ${escapeMarkdown(r.configName)}` +
             (r.adobeConfigName && r.adobeConfigName !== r.configName
                 ? ` (Adobe's internal name ${escapeMarkdown(r.adobeConfigName)})`
@@ -4193,9 +5058,12 @@ function checkContextFor(settings, consentUrl, now = new Date()) {
     };
 }
 
+// EXTERNAL MODULE: ./src/checks/key-checks.ts
+var key_checks = __webpack_require__(69986);
 // EXTERNAL MODULE: ./src/checks/skipped.ts
 var checks_skipped = __webpack_require__(89049);
 ;// CONCATENATED MODULE: ./src/checks/evaluate.ts
+
 
 
 
@@ -4237,7 +5105,7 @@ function evaluateOne(check, facts, ctx) {
             if (!facts.vault.ok)
                 return (0,checks_skipped/* skipped */.h)(check.id, 'vault.found');
             return facts.key?.ok
-                ? evaluation.evaluate(facts.key.value, { ...ctx, vaultKind: facts.vault.value.kind })
+                ? evaluation.evaluate(facts.key.value, (0,key_checks/* keyContext */.Zx)(ctx, facts.vault.value))
                 : (0,checks_skipped/* skipped */.h)(check.id, 'key.found');
         case 'run-end':
             throw new Error(`${check.id} is decided at the end of the run, not from the facts`);
