@@ -4,7 +4,7 @@
  * anywhere else, prints no workflow command a service chose, and writes nothing twice.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
@@ -672,6 +672,43 @@ describe('9. smaller ones', () => {
             `::warning::Could not write sarif-file ${fifo}: ${fifo} is a named pipe, not a regular file`
           )
         })
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
+    },
+    TIMEOUT
+  )
+
+  it.concurrent(
+    'report-file and sarif-file committed as symbolic links: refused, their targets untouched',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'aep-cmk-symlink-'))
+      try {
+        const target = join(dir, 'precious')
+        writeFileSync(target, 'keep me\n')
+        const report = join(dir, 'report.json')
+        const sarif = join(dir, 'cmk.sarif')
+        symlinkSync(target, report)
+        symlinkSync(join(dir, 'created-through-link'), sarif)
+        await withSimulator(FAST, async sim => {
+          const run = await runAction(sim, {
+            ...defaultInputs(sim),
+            'report-file': report,
+            'sarif-file': sarif
+          })
+          expect(run.exitCode).toBe(0)
+          expect(run.outputs.result).toBe('pass')
+          expect(run.outputs['report-file']).toBeUndefined()
+          expect(run.outputs['sarif-file']).toBeUndefined()
+          expect(annotations(run)).toContain(
+            `::warning::Could not write report-file ${report}: ${report} is a symbolic link, not a regular file`
+          )
+          expect(annotations(run)).toContain(
+            `::warning::Could not write sarif-file ${sarif}: ${sarif} is a symbolic link, not a regular file`
+          )
+        })
+        expect(readFileSync(target, 'utf8')).toBe('keep me\n')
+        expect(existsSync(join(dir, 'created-through-link'))).toBe(false)
       } finally {
         rmSync(dir, { recursive: true, force: true })
       }
