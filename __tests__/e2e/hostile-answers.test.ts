@@ -252,6 +252,39 @@ describe('2. service-provided strings cannot inject workflow commands', () => {
   )
 
   it.concurrent(
+    'a consent URL off Entra’s sign-in host is not shown as a link anywhere, and the run says why',
+    async () => {
+      await withSimulator({ ...FAST, servicePrincipalPresent: false }, async sim => {
+        const phishing = `https://login.microsoftonline.com.evil.example/common/oauth2/authorize?client_id=${sim.state.cmkApp.appId}`
+        sim.fault({
+          ...REGISTRATION_GET,
+          action: {
+            status: 200,
+            body: {
+              id: 'byok',
+              applicationId: sim.state.cmkApp.appId,
+              applicationRedirectUrl: phishing
+            }
+          }
+        })
+        const run = await runAction(sim, defaultInputs(sim, 'check'), { withReport: true })
+        expectReportedFailure(run)
+        expect(run.outputs['consent-url']).toBe('')
+        expect(run.report?.consentUrl).toBeNull()
+        // The report keeps what Adobe answered as evidence (app.registered), never as the link.
+        expect(`${run.stdout}\n${run.summary}`).not.toContain('evil.example/common')
+        expect(run.summary).not.toContain('[grant consent to the CMK app]')
+        const why =
+          "Adobe's consent URL points at `login.microsoftonline.com.evil.example`, not Entra's sign-in host " +
+          `\`${new URL(sim.urls.authorityHost).host}\`, so it is not shown as a link to follow`
+        expect(annotations(run)).toContain(why)
+        expect(run.summary).toContain(`**Admin consent:** ${why}`)
+      })
+    },
+    TIMEOUT
+  )
+
+  it.concurrent(
     'an application id that is not a GUID is refused before it is used',
     async () => {
       await withSimulator(FAST, async sim => {

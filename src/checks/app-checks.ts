@@ -7,6 +7,8 @@ import type {
 } from '../model/facts.js'
 import type { Mode } from '../model/choices.js'
 import type { Finding } from '../model/finding.js'
+import { consentRefusal, judgeConsentUrl } from '../facts/consent-url.js'
+import { PUBLIC_ENDPOINTS } from '../inputs/endpoints.js'
 import { skipped } from './skipped.js'
 import { hsmAppRoleFinding } from './hsm-role-check.js'
 import { describeReadError, readErrorEvidence } from './read-error.js'
@@ -22,6 +24,8 @@ export interface AppCheckContext {
   keyName?: string | undefined
   /** The consent URL to put into the app.consented fix (tenant-specific when known). */
   consentUrl?: string | undefined
+  /** Entra's authority host (settings.endpoints.authorityHost): the only host a consent link may have. */
+  authorityHost?: string | undefined
 }
 
 export const CMK_ROLE_NAME = 'Key Vault Crypto Service Encryption User'
@@ -129,15 +133,24 @@ export function appConsentedFinding(
   }
   if (sp.ok) {
     const tenant = facts.vault.ok ? ` ${facts.vault.value.tenantId}` : ''
-    const fix = ctx.consentUrl
-      ? `An administrator of the vault's tenant must open ${ctx.consentUrl} and accept, then re-run the job.`
-      : "Adobe has not published the CMK app's consent URL yet: re-run setup in a few minutes to get it (output consent-url); an administrator of the vault's tenant must then open it and accept, and re-run the job."
+    const link = ctx.consentUrl
+      ? judgeConsentUrl(ctx.consentUrl, ctx.authorityHost ?? PUBLIC_ENDPOINTS.authorityHost)
+      : undefined
+    const fix =
+      link === undefined
+        ? "Adobe has not published the CMK app's consent URL yet: re-run setup in a few minutes to get it (output consent-url); an administrator of the vault's tenant must then open it and accept, and re-run the job."
+        : link.kind === 'entra'
+          ? `An administrator of the vault's tenant must open ${link.url} and accept, then re-run the job.`
+          : consentRefusal(link, applicationId)
     return {
       id: 'app.consented',
       outcome: 'fail',
       detail: `CMK app ${applicationId ?? '(unknown application id)'} has no service principal in tenant${tenant}, so consent was not given yet.`,
       fix,
-      evidence: { applicationId, consentUrl: ctx.consentUrl }
+      evidence:
+        link?.kind === 'elsewhere'
+          ? { applicationId, consentUrlHost: link.host }
+          : { applicationId, consentUrl: link?.url }
     }
   }
   if (sp.error.kind === 'forbidden') {

@@ -105,7 +105,9 @@ function registrationJson(ctx: SimContext, complete: boolean): Record<string, un
   if (!complete) return base
   return {
     ...base,
-    applicationRedirectUrl: `https://login.microsoftonline.com/common/oauth2/authorize?response_type=code&client_id=${appId}&redirect_uri=https://experience.adobe.com&scope=user.read`
+    // Adobe answers https://login.microsoftonline.com, the public cloud's Entra sign-in host; the
+    // simulator's Entra is its own authority host, the only host the action shows a consent link to.
+    applicationRedirectUrl: `${ctx.urls.authorityHost}/common/oauth2/authorize?response_type=code&client_id=${appId}&redirect_uri=https://experience.adobe.com&scope=user.read`
   }
 }
 
