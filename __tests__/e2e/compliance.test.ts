@@ -338,6 +338,21 @@ describe('GitHub failures are warnings, never a changed result', () => {
     expect(r.outputs['sarif-file']).toBeDefined()
   })
 
+  it('issues turned off in the repository: the 410 warning says so; result and checks unchanged', async () => {
+    disableKey()
+    sim.state.githubApi.issuesEnabled = false
+    const r = await check()
+    expect(r.exitCode).toBe(1)
+    expect(failedChecks(r)).toEqual(['key.enabled'])
+    const warning = warnings(r).find(w => w.includes('tracking issue'))
+    expect(warning).toContain('HTTP 410: Issues are disabled for this repo')
+    expect(warning).toContain(
+      'issues are disabled in this repository: turn them on under Settings, General, Features, Issues, or set open-issue: false'
+    )
+    expect(warning).not.toContain('permissions')
+    expect(sim.state.githubApi.issues).toEqual([])
+  })
+
   it('a passing run stays passing when GitHub answers 502', async () => {
     sim.state.githubApi.issues.push({
       number: 1,

@@ -214,6 +214,8 @@ export interface Scenario {
     token: string
     /** The job's `permissions: issues:`; read refuses writes, none refuses everything (403). */
     issuesPermission: 'write' | 'read' | 'none'
+    /** false: the repository has issues turned off (Settings, Features); writes answer 410. */
+    issuesEnabled: boolean
     /** Issues and pull requests; numbers are shared, as on GitHub. */
     issues: SimIssue[]
     comments: SimComment[]
@@ -638,6 +640,7 @@ export function makeScenario(overrides: Partial<Scenario> = {}): Scenario {
     githubApi: {
       token: 'ghs_SimJobToken0123456789abcdefABCDEF0123',
       issuesPermission: 'write',
+      issuesEnabled: true,
       issues: [],
       comments: [],
       maxPerPage: 100
