@@ -314,6 +314,55 @@ describe('simulator: Azure', () => {
     sim.state.graph403 = false
     expect(forbidden.status).toBe(403)
   })
+
+  it('lists the service principal’s groups, nested ones too, paged, with ids only without a group permission', async () => {
+    const auth = { authorization: `Bearer ${await entraToken(sim.urls.graph)}` }
+    const sp = sim.state.cmkApp.objectId
+    const saved = { groups: sim.state.groups, grants: sim.state.graphGrants }
+    sim.state.groups = { 'g-outer': ['g-inner'], 'g-inner': [sp], 'g-else': ['someone'] }
+    try {
+      const url = `${sim.urls.graph}/v1.0/servicePrincipals/${sp}/transitiveMemberOf?$select=id&$top=1`
+      const first = (await call(url, { headers: auth })).json<{
+        value: Array<Record<string, unknown>>
+        '@odata.nextLink'?: string
+      }>()
+      expect(first.value).toEqual([
+        {
+          '@odata.type': '#microsoft.graph.group',
+          id: 'g-inner',
+          displayName: null,
+          securityEnabled: null
+        }
+      ])
+      const second = (await call(first['@odata.nextLink']!, { headers: auth })).json<{
+        value: Array<{ id: string }>
+        '@odata.nextLink'?: string
+      }>()
+      expect(second.value.map(g => g.id)).toEqual(['g-outer'])
+      expect(second['@odata.nextLink']).toBeUndefined()
+
+      sim.state.graphGrants = ['GroupMember.Read.All']
+      const named = (await call(url, { headers: auth })).json<{
+        value: Array<{ displayName: string }>
+      }>()
+      expect(named.value[0]!.displayName).toEqual(expect.any(String))
+
+      sim.state.graph403 = true
+      const refused = await call(url, { headers: auth })
+      sim.state.graph403 = false
+      expect(refused.status).toBe(403)
+      const missing = await call(
+        `${sim.urls.graph}/v1.0/servicePrincipals/nobody/transitiveMemberOf`,
+        {
+          headers: auth
+        }
+      )
+      expect(missing.status).toBe(404)
+    } finally {
+      sim.state.groups = saved.groups
+      sim.state.graphGrants = saved.grants
+    }
+  })
 })
 
 describe('simulator: Adobe', () => {

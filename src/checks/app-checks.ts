@@ -7,8 +7,7 @@ import type {
 } from '../model/facts.js'
 import type { Mode } from '../model/choices.js'
 import type { Finding } from '../model/finding.js'
-import { consentRefusal, judgeConsentUrl } from '../facts/consent-url.js'
-import { PUBLIC_ENDPOINTS } from '../inputs/endpoints.js'
+import { consentFix } from './consent-fix.js'
 import { skipped } from './skipped.js'
 import { hsmAppRoleFinding } from './hsm-role-check.js'
 import { describeReadError, readErrorEvidence } from './read-error.js'
@@ -133,24 +132,13 @@ export function appConsentedFinding(
   }
   if (sp.ok) {
     const tenant = facts.vault.ok ? ` ${facts.vault.value.tenantId}` : ''
-    const link = ctx.consentUrl
-      ? judgeConsentUrl(ctx.consentUrl, ctx.authorityHost ?? PUBLIC_ENDPOINTS.authorityHost)
-      : undefined
-    const fix =
-      link === undefined
-        ? "Adobe has not published the CMK app's consent URL yet: re-run setup in a few minutes to get it (output consent-url); an administrator of the vault's tenant must then open it and accept, and re-run the job."
-        : link.kind === 'entra'
-          ? `An administrator of the vault's tenant must open ${link.url} and accept, then re-run the job.`
-          : consentRefusal(link, applicationId)
+    const { fix, evidence } = consentFix(ctx.consentUrl, ctx.authorityHost, applicationId)
     return {
       id: 'app.consented',
       outcome: 'fail',
       detail: `CMK app ${applicationId ?? '(unknown application id)'} has no service principal in tenant${tenant}, so consent was not given yet.`,
       fix,
-      evidence:
-        link?.kind === 'elsewhere'
-          ? { applicationId, consentUrlHost: link.host }
-          : { applicationId, consentUrl: link?.url }
+      evidence
     }
   }
   if (sp.error.kind === 'forbidden') {
@@ -195,7 +183,8 @@ function assignmentEvidence(assignment: RoleAssignmentFact): Record<string, unkn
 }
 
 export function appRoleFinding(
-  facts: Pick<Facts, 'vault' | 'registration' | 'servicePrincipal' | 'roleAssignments'>,
+  facts: Pick<Facts, 'vault' | 'registration' | 'servicePrincipal' | 'roleAssignments'> &
+    Pick<Facts, 'groupMemberships'>,
   ctx: AppCheckContext
 ): Finding {
   if (!facts.vault.ok) return skipped('app.role', 'vault.found')
@@ -243,8 +232,10 @@ export function appRoleFinding(
       evidence: { objectId }
     }
   }
-  if (vault.kind === 'managed-hsm')
-    return hsmAppRoleFinding(vault, assignments, objectId, ctx.keyName ?? '<key>')
+  if (vault.kind === 'managed-hsm') {
+    const key = ctx.keyName ?? '<key>'
+    return hsmAppRoleFinding(vault, assignments, objectId, key, facts.groupMemberships)
+  }
   if (!assignments.ok) {
     const forbidden = assignments.error.kind === 'forbidden'
     return {

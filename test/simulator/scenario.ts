@@ -578,7 +578,8 @@ export function nothingSetUpOnHsm(mayAssign: boolean): Partial<Scenario> {
   const me = scenario.azure.objectId
   hsm.localRoleAssignments = [
     { principalId: me, roleDefinitionGuid: HSM_ROLE.cryptoAuditor, scope: '/keys' },
-    // Policy Administrator may read and create role assignments; Crypto User may only read them.
+    // Policy Administrator holds all local role management (assignments and definitions: read,
+    // write, delete); Crypto User may only read them.
     {
       principalId: me,
       roleDefinitionGuid: mayAssign ? HSM_ROLE.policyAdministrator : HSM_ROLE.cryptoUser,
