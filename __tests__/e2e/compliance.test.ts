@@ -320,6 +320,20 @@ describe('finding the open issue', () => {
       sim.state.githubApi.issues.filter(i => i.pullRequest).every(i => i.title.startsWith('#'))
     ).toBe(true)
   })
+
+  it('never takes a pull request that carries the marker for the issue, even one older than it', async () => {
+    disableKey()
+    await check()
+    const [ours] = trackingIssues()
+    // The tracker takes the oldest open match: an older pull request with the marker would win
+    // if the client let pull requests through.
+    ours!.number = 9
+    seed(3, { pullRequest: true, body: ours!.body })
+    sim.clearRequests()
+
+    await check()
+    expect(gitHubWrites()).toEqual([`PATCH github-api ${ISSUES}/9`])
+  })
 })
 
 describe('GitHub failures are warnings, never a changed result', () => {

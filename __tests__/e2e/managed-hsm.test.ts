@@ -143,8 +143,9 @@ describe('Managed HSM', () => {
     const role = finding(r, 'app.role')
     expect(role.outcome).toBe('warn')
     expect(role.detail).toContain(
-      `Managed HSM Crypto Service Encryption User at /keys/aep-cmk-key of principal ${own.principalId} may be held through a group`
+      `Managed HSM Crypto Service Encryption User at /keys/aep-cmk-key of principal ${own.principalId}`
     )
+    expect(role.detail).toContain('may be held through a group it is in')
     expect(role.detail).toContain('Microsoft Graph GET transitiveMemberOf')
     expect(role.fix).toContain('Application.Read.All')
     expect(r.outputs['failed-checks']).toBe('')
@@ -186,6 +187,18 @@ describe('Managed HSM', () => {
     expect(role.detail).toContain("the HSM's firewall refused the runner")
     expect(`${role.detail} ${role.fix}`).not.toContain('Policy Administrator')
     expect(role.fix).toContain('az keyvault role assignment create --hsm-name mhsm-aep-cmk-prod')
+  })
+
+  it('a local role on another key does not count, though the listing at / returns it', async () => {
+    const own = sim.state.managedHsm!.localRoleAssignments.find(
+      a => a.roleDefinitionGuid === HSM_ROLE.cryptoServiceEncryptionUser
+    )!
+    own.scope = '/keys/aep-cmk-key-old'
+    const r = await run('validate')
+    expect(r.exitCode).toBe(1)
+    const role = finding(r, 'app.role')
+    expect(role.outcome).toBe('fail')
+    expect(role.detail).toContain('holds no local role at /, /keys or /keys/aep-cmk-key')
   })
 
   it('fails vault.purge-protection when it is off, and setup submits nothing', async () => {

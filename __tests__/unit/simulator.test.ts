@@ -7,6 +7,8 @@ import {
   CONFIG_PATH,
   CONFIG_SEQUENCES,
   defaultVault,
+  HSM_ROLE,
+  managedHsmScenario,
   REGISTRATION_PATH,
   startSimulator,
   useSimulatorInProcess,
@@ -361,6 +363,70 @@ describe('simulator: Azure', () => {
     } finally {
       sim.state.groups = saved.groups
       sim.state.graphGrants = saved.grants
+    }
+  })
+})
+
+describe('simulator: Managed HSM local RBAC', () => {
+  const OTHER_KEY = {
+    roleDefinitionGuid: HSM_ROLE.cryptoServiceEncryptionUser,
+    scope: '/keys/other-key' as const
+  }
+
+  async function list(
+    path: string,
+    filter?: string
+  ): Promise<{ status: number; scopes: string[] }> {
+    const hsm = sim.state.managedHsm!
+    const query = new URLSearchParams({
+      'api-version': '7.5',
+      ...(filter ? { $filter: filter } : {})
+    })
+    const url = `https://${hsm.name}.managedhsm.localhost:${sim.port}${path}/providers/Microsoft.Authorization/roleAssignments?${query}`
+    const res = await call(url, {
+      headers: { authorization: `Bearer ${await entraToken('https://managedhsm.localhost')}` }
+    })
+    const body = res.json<{ value?: Array<{ properties: { scope: string } }> }>()
+    return { status: res.status, scopes: (body.value ?? []).map(a => a.properties.scope).sort() }
+  }
+
+  it('lists a scope and every scope below it, as Az.KeyVault documents for /; atScope() lists at and above', async () => {
+    const saved = sim.state
+    sim.state = managedHsmScenario()
+    try {
+      sim.state.managedHsm!.localRoleAssignments.push({
+        principalId: sim.state.cmkApp.objectId,
+        ...OTHER_KEY
+      })
+      expect((await list('')).scopes).toEqual(['/', '/keys/aep-cmk-key', '/keys/other-key'])
+      expect((await list('/keys')).scopes).toEqual(['/keys/aep-cmk-key', '/keys/other-key'])
+      expect((await list('/keys/aep-cmk-key')).scopes).toEqual(['/keys/aep-cmk-key'])
+      expect((await list('/keys/aep-cmk-key', 'atScope()')).scopes).toEqual([
+        '/',
+        '/keys/aep-cmk-key'
+      ])
+    } finally {
+      sim.state = saved
+    }
+  })
+
+  it('authorises a caller through a group it is in, directly or nested', async () => {
+    const saved = sim.state
+    sim.state = managedHsmScenario()
+    try {
+      const hsm = sim.state.managedHsm!
+      const me = sim.state.azure.objectId
+      hsm.localRoleAssignments = hsm.localRoleAssignments.filter(a => a.principalId !== me)
+      expect((await list('')).status).toBe(403)
+      hsm.localRoleAssignments.push({
+        principalId: 'g-outer',
+        roleDefinitionGuid: HSM_ROLE.cryptoAuditor,
+        scope: '/'
+      })
+      sim.state.groups = { 'g-outer': ['g-inner'], 'g-inner': [me] }
+      expect((await list('')).status).toBe(200)
+    } finally {
+      sim.state = saved
     }
   })
 })

@@ -130,8 +130,10 @@ function assignmentsAt(
   return hsm.localRoleAssignments
     .filter(a => {
       if (principal !== undefined) return a.principalId.toLowerCase() === principal
-      // Unfiltered (the simulator's choice, the spec leaves it open): that scope only; atScope(): at or above.
-      return atScope ? covers(a.scope, scope) : same(a.scope, scope)
+      // atScope(): at or above. Unfiltered, rbac.json leaves it open; Az.KeyVault's
+      // Get-AzKeyVaultRoleAssignment documents that a listing at / "returns all the role
+      // assignments made under the managed HSM": the scope and every scope below it, other keys'.
+      return atScope ? covers(a.scope, scope) : covers(scope, a.scope)
     })
     .map((a, i) => assignmentJson(a, i))
 }

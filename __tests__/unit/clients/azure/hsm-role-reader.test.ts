@@ -37,8 +37,28 @@ function fakeClient(all: HsmRoleAssignment[]): ManagedHsmRbacClient {
 }
 
 const signal = new AbortController().signal
+const scopesOf = (facts: { scope: string }[]) => facts.map(f => f.scope).sort()
 
 describe('readHsmRoleAssignments', () => {
+  it('keeps only the key’s scopes: never another key whose name the key’s extends or shares a prefix with', async () => {
+    const client = fakeClient([
+      assignment('/keys/cmk-key', SP, 1),
+      assignment('/keys/other-key', SP, 2),
+      assignment('/keys/cmk-key-2', SP, 3),
+      assignment('/keys/cmk', SP, 4),
+      assignment('/keys', SP, 5),
+      assignment('/', SP, 6)
+    ])
+    const facts = await readHsmRoleAssignments(
+      client,
+      'cmk-key',
+      { objectId: SP, groupIds: Promise.resolve([]) },
+      signal
+    )
+    expect(scopesOf(facts)).toEqual(['/', '/keys', '/keys/cmk-key'])
+    expect(facts.every(f => f.principalType === 'ServicePrincipal')).toBe(true)
+  })
+
   it('counts the groups the principal is in, and nobody else, once the memberships are known', async () => {
     const client = fakeClient([
       assignment('/keys/cmk-key', GROUP.toUpperCase(), 1),
