@@ -45,7 +45,8 @@ const STREAM_EVERY_STATUS = new Set([Number.POSITIVE_INFINITY]);
  *   waits any Retry-After, a day included. For an API call the 429 becomes an error that says
  *   so; for a token request (`for: 'token'`) the 429 is handed back without its Retry-After,
  *   since @azure/identity quotes Entra's own error (the AADSTS code) only from the answer and
- *   turns a thrown error into a bare "network_error".
+ *   turns a thrown error into a bare "network_error";
+ * - a token request's 429 says in its error_description that it was throttling, and the wait.
  * Runs once per try (position perRetry, inside the per-try timeout).
  */
 function answerGuardPolicy(calls) {
@@ -73,7 +74,10 @@ async function guard(calls, request, next) {
         throw refusal((0,redirect_refusal/* redirectRefusal */.H)(headers.get('location'), request.url), request, response);
     if (status >= 200 && status < 300 && looksLikeHtml(response))
         throw refusal(`the answer is not JSON: ${(0,non_json/* describeNonJson */.x)(response.bodyAsText ?? '', headers.get('content-type'))}`, request, response);
-    const refused = (0,retry/* refusedRetryAfter */.P4)(retryAfterMs(response));
+    const wait = retryAfterMs(response);
+    if (status === 429 && calls === 'token')
+        noteThrottling(response, wait);
+    const refused = (0,retry/* refusedRetryAfter */.P4)(wait);
     if (refused) {
         // Without the header the SDK's throttling retry does not wait; a 429 is then not retried.
         for (const name of RETRY_AFTER_HEADERS)
@@ -94,6 +98,31 @@ async function bufferBody(request, response) {
             throw refusal(error.message, request, response);
         throw error;
     }
+}
+/** The words azure.sign-in recognises a throttled token request by (see noteThrottling). */
+const ENTRA_THROTTLED = 'Entra throttled the token request (HTTP 429)';
+/**
+ * @azure/identity reports a failed token request with Entra's error text only (the AADSTS code,
+ * e.g. 90033 "a transient error"), without the status or the Retry-After. So a 429's
+ * error_description is prefixed with what the answer said: that it was throttling and how long
+ * Entra asked to wait. The first line then carries it to azure.sign-in.
+ */
+function noteThrottling(response, waitMs) {
+    const wait = waitMs === undefined ? '' : ` and asked to wait ${Math.ceil(waitMs / 1000)} s (Retry-After)`;
+    let body;
+    try {
+        const parsed = JSON.parse(response.bodyAsText ?? '');
+        body = typeof parsed === 'object' && parsed !== null ? parsed : {};
+    }
+    catch {
+        body = {};
+    }
+    const described = typeof body.error_description === 'string' ? body.error_description : '';
+    response.bodyAsText = JSON.stringify({
+        ...body,
+        error: typeof body.error === 'string' ? body.error : 'temporarily_unavailable',
+        error_description: `${ENTRA_THROTTLED}${wait}. ${described}`.trim()
+    });
 }
 function looksLikeHtml(response) {
     const body = response.bodyAsText ?? '';

@@ -557,8 +557,10 @@ class ManagedHsmRbacClient {
         if (response.status >= 200 && response.status < 300 && parsed !== undefined)
             return parsed;
         const error = parsed?.error;
-        const restError = new core_rest_pipeline_dist_esm/* RestError */.pj(error?.message ??
-            `the service answered ${response.status} ${response.bodyAsText ?? ''}`.trim(), {
+        const refusal = response.status === 403 ? firewallRefusalNote(error?.innererror?.code) : '';
+        const restError = new core_rest_pipeline_dist_esm/* RestError */.pj(refusal +
+            (error?.message ??
+                `the service answered ${response.status} ${response.bodyAsText ?? ''}`.trim()), {
             statusCode: response.status,
             request,
             response,
@@ -567,6 +569,19 @@ class ManagedHsmRbacClient {
         restError.details = parsed;
         throw restError;
     }
+}
+/**
+ * A 403 the HSM's network rules gave, not its local RBAC: no local role (Policy Administrator or
+ * any other) lets the runner through, a network rule does. Key Vault's data plane names the cause
+ * in the inner error (ForbiddenByFirewall, ForbiddenByConnection); the note, put first so that
+ * the first line of the message carries it, names the fix.
+ */
+function firewallRefusalNote(innerCode) {
+    if (innerCode === 'ForbiddenByFirewall')
+        return "the HSM's firewall refused the runner (add the runner's address to the HSM's networkAcls.ipRules, or run from a network it allows; no local role changes this): ";
+    if (innerCode === 'ForbiddenByConnection')
+        return "the HSM's public network access is disabled (enable it with a firewall that allows the runner, or run from its private endpoint's network; no local role changes this): ";
+    return '';
 }
 
 // EXTERNAL MODULE: ./src/clients/http/jwt-claims.ts

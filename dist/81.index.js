@@ -50,8 +50,8 @@ async function pollUntil(read, isDone, options) {
 
 // EXTERNAL MODULE: ./src/clients/http/service-error.ts
 var service_error = __webpack_require__(1537);
-// EXTERNAL MODULE: ./src/facts/gather-facts.ts + 7 modules
-var gather_facts = __webpack_require__(57536);
+// EXTERNAL MODULE: ./src/facts/gather-facts.ts + 8 modules
+var gather_facts = __webpack_require__(37946);
 // EXTERNAL MODULE: ./src/facts/read-error.ts
 var read_error = __webpack_require__(58784);
 // EXTERNAL MODULE: ./src/safety/neutralize.ts
@@ -192,8 +192,8 @@ async function registerWhenNeeded(facts, { services, evaluate, log, wait, action
 
 // EXTERNAL MODULE: ./src/model/choices.ts
 var choices = __webpack_require__(19545);
-// EXTERNAL MODULE: ./src/checks/check-catalog.ts + 33 modules
-var check_catalog = __webpack_require__(2978);
+// EXTERNAL MODULE: ./src/checks/check-catalog.ts + 34 modules
+var check_catalog = __webpack_require__(54145);
 ;// CONCATENATED MODULE: ./src/checks/repairs.ts
 
 
@@ -460,10 +460,14 @@ function roleAssignmentName(scope, roleDefinitionId, principalId) {
 ;// CONCATENATED MODULE: ./src/actions/until-principal-visible.ts
 
 /**
- * Runs `write` until the service can see the principal it names: a principal created moments ago
- * is not visible at once (ARM answers 400 PrincipalNotFound, even with principalType set), so the
- * write is repeated with growing waits until timeoutMs has passed, the last attempt at the
- * deadline. Any other error is thrown at once. Returns the result and the number of attempts.
+ * Runs `write` until the service can see the principal it names. A principal created moments ago
+ * may not have replicated yet, and ARM then answers 400 PrincipalNotFound. Microsoft's guidance
+ * (https://aka.ms/docs-principaltype, quoted in that very error) is to set principalType, which
+ * lets ARM skip the directory look-up: assign-vault-role sends `ServicePrincipal`, so for Azure RBAC
+ * this loop is only a fallback. A Managed HSM's local RBAC takes no principalType, so there it may
+ * be the only remedy. The write is repeated with growing waits until timeoutMs has passed, the
+ * last attempt at the deadline. Any other error is thrown at once. Returns the result and the
+ * number of attempts.
  */
 async function untilPrincipalVisible(write, options) {
     const clock = options.clock ?? realClock;

@@ -356,7 +356,7 @@ describe('app checks', () => {
   it('app.consented fails without a service principal, with the consent URL in the fix', async () => {
     sim.state.servicePrincipalPresent = false
     const { tenantId, cmkApp } = sim.state
-    const consentUrl = `https://login.microsoftonline.com/${tenantId}/oauth2/authorize?response_type=code&client_id=${cmkApp.appId}&redirect_uri=https://experience.adobe.com&scope=user.read`
+    const consentUrl = `${sim.urls.authorityHost}/${tenantId}/oauth2/authorize?response_type=code&client_id=${cmkApp.appId}&redirect_uri=https://experience.adobe.com&scope=user.read`
     const r = await run()
     expectFailedBy(r, ['app.consented'])
     expect(r.outputs['consent-url']).toBe(consentUrl)

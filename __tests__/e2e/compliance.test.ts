@@ -320,6 +320,20 @@ describe('finding the open issue', () => {
       sim.state.githubApi.issues.filter(i => i.pullRequest).every(i => i.title.startsWith('#'))
     ).toBe(true)
   })
+
+  it('never takes a pull request that carries the marker for the issue, even one older than it', async () => {
+    disableKey()
+    await check()
+    const [ours] = trackingIssues()
+    // The tracker takes the oldest open match: an older pull request with the marker would win
+    // if the client let pull requests through.
+    ours!.number = 9
+    seed(3, { pullRequest: true, body: ours!.body })
+    sim.clearRequests()
+
+    await check()
+    expect(gitHubWrites()).toEqual([`PATCH github-api ${ISSUES}/9`])
+  })
 })
 
 describe('GitHub failures are warnings, never a changed result', () => {
@@ -336,6 +350,21 @@ describe('GitHub failures are warnings, never a changed result', () => {
     expect(warning).toContain('permissions: issues: write')
     expect(trackingIssues()).toEqual([])
     expect(r.outputs['sarif-file']).toBeDefined()
+  })
+
+  it('issues turned off in the repository: the 410 warning says so; result and checks unchanged', async () => {
+    disableKey()
+    sim.state.githubApi.issuesEnabled = false
+    const r = await check()
+    expect(r.exitCode).toBe(1)
+    expect(failedChecks(r)).toEqual(['key.enabled'])
+    const warning = warnings(r).find(w => w.includes('tracking issue'))
+    expect(warning).toContain('HTTP 410: Issues are disabled for this repo')
+    expect(warning).toContain(
+      'issues are disabled in this repository: turn them on under Settings, General, Features, Issues, or set open-issue: false'
+    )
+    expect(warning).not.toContain('permissions')
+    expect(sim.state.githubApi.issues).toEqual([])
   })
 
   it('a passing run stays passing when GitHub answers 502', async () => {

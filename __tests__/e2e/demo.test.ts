@@ -32,9 +32,7 @@ describe('npm run demo', () => {
     )
     expect(stdout).toContain('configuration submissions (simulator counter): 1')
     // Run 1 shows the consent link pointed at the vault's tenant, run 2 the role command.
-    expect(stdout).toMatch(
-      /consent-url +https:\/\/login\.microsoftonline\.com\/[0-9a-f-]{36}\/oauth2\//
-    )
+    expect(stdout).toMatch(/consent-url +https:\/\/login\.localhost:\d+\/[0-9a-f-]{36}\/oauth2\//)
     expect(stdout).toContain('az role assignment create')
     // Run 4 also warns that nobody keeps the audit logs, with its fix in three forms.
     expect(stdout).toMatch(

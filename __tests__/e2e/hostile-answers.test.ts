@@ -4,7 +4,7 @@
  * anywhere else, prints no workflow command a service chose, and writes nothing twice.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
@@ -246,6 +246,39 @@ describe('2. service-provided strings cannot inject workflow commands', () => {
         expect(run.stdout + run.stderr).not.toMatch(/##(vso)?\[/i)
         for (const value of Object.values(run.outputs)) expect(value).not.toMatch(/##(vso)?\[/i)
         expect(run.outputs['issue-url']).toBeUndefined()
+      })
+    },
+    TIMEOUT
+  )
+
+  it.concurrent(
+    'a consent URL off Entra’s sign-in host is not shown as a link anywhere, and the run says why',
+    async () => {
+      await withSimulator({ ...FAST, servicePrincipalPresent: false }, async sim => {
+        const phishing = `https://login.microsoftonline.com.evil.example/common/oauth2/authorize?client_id=${sim.state.cmkApp.appId}`
+        sim.fault({
+          ...REGISTRATION_GET,
+          action: {
+            status: 200,
+            body: {
+              id: 'byok',
+              applicationId: sim.state.cmkApp.appId,
+              applicationRedirectUrl: phishing
+            }
+          }
+        })
+        const run = await runAction(sim, defaultInputs(sim, 'check'), { withReport: true })
+        expectReportedFailure(run)
+        expect(run.outputs['consent-url']).toBe('')
+        expect(run.report?.consentUrl).toBeNull()
+        // The report keeps what Adobe answered as evidence (app.registered), never as the link.
+        expect(`${run.stdout}\n${run.summary}`).not.toContain('evil.example/common')
+        expect(run.summary).not.toContain('[grant consent to the CMK app]')
+        const why =
+          "Adobe's consent URL points at `login.microsoftonline.com.evil.example`, not Entra's sign-in host " +
+          `\`${new URL(sim.urls.authorityHost).host}\`, so it is not shown as a link to follow`
+        expect(annotations(run)).toContain(why)
+        expect(run.summary).toContain(`**Admin consent:** ${why}`)
       })
     },
     TIMEOUT
@@ -672,6 +705,43 @@ describe('9. smaller ones', () => {
             `::warning::Could not write sarif-file ${fifo}: ${fifo} is a named pipe, not a regular file`
           )
         })
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
+    },
+    TIMEOUT
+  )
+
+  it.concurrent(
+    'report-file and sarif-file committed as symbolic links: refused, their targets untouched',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'aep-cmk-symlink-'))
+      try {
+        const target = join(dir, 'precious')
+        writeFileSync(target, 'keep me\n')
+        const report = join(dir, 'report.json')
+        const sarif = join(dir, 'cmk.sarif')
+        symlinkSync(target, report)
+        symlinkSync(join(dir, 'created-through-link'), sarif)
+        await withSimulator(FAST, async sim => {
+          const run = await runAction(sim, {
+            ...defaultInputs(sim),
+            'report-file': report,
+            'sarif-file': sarif
+          })
+          expect(run.exitCode).toBe(0)
+          expect(run.outputs.result).toBe('pass')
+          expect(run.outputs['report-file']).toBeUndefined()
+          expect(run.outputs['sarif-file']).toBeUndefined()
+          expect(annotations(run)).toContain(
+            `::warning::Could not write report-file ${report}: ${report} is a symbolic link, not a regular file`
+          )
+          expect(annotations(run)).toContain(
+            `::warning::Could not write sarif-file ${sarif}: ${sarif} is a symbolic link, not a regular file`
+          )
+        })
+        expect(readFileSync(target, 'utf8')).toBe('keep me\n')
+        expect(existsSync(join(dir, 'created-through-link'))).toBe(false)
       } finally {
         rmSync(dir, { recursive: true, force: true })
       }

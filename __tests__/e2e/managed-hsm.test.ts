@@ -108,6 +108,99 @@ describe('Managed HSM', () => {
     expect(writesOf(sim)).toEqual([])
   })
 
+  it('counts a local role the CMK app holds through a nested group (Graph transitiveMemberOf): setup completes', async () => {
+    const hsm = sim.state.managedHsm!
+    const own = hsm.localRoleAssignments.find(
+      a => a.roleDefinitionGuid === HSM_ROLE.cryptoServiceEncryptionUser
+    )!
+    own.principalId = 'b7c1e0d2-3f4a-4b5c-8d6e-7f8091a2b3c4'
+    sim.state.groups = {
+      [own.principalId]: ['e1f2a3b4-c5d6-4e7f-8091-a2b3c4d5e6f7'],
+      'e1f2a3b4-c5d6-4e7f-8091-a2b3c4d5e6f7': [sim.state.cmkApp.objectId]
+    }
+    const r = await run('setup')
+    expect(r.exitCode).toBe(0)
+    expect(r.outputs.status).toBe('COMPLETED')
+    const role = finding(r, 'app.role')
+    expect(role.outcome).toBe('pass')
+    expect(role.detail).toContain(`(through group ${own.principalId})`)
+    const graph = sim.requests.filter(
+      q => q.service === 'graph' && /transitiveMemberOf$/.test(q.path)
+    )
+    expect(graph.map(q => q.status)).toEqual([200])
+    expect(graph[0]!.method).toBe('GET')
+  })
+
+  it('warns on app.role naming the Graph permission when a group may hold the role and the memberships are refused', async () => {
+    const hsm = sim.state.managedHsm!
+    const own = hsm.localRoleAssignments.find(
+      a => a.roleDefinitionGuid === HSM_ROLE.cryptoServiceEncryptionUser
+    )!
+    own.principalId = 'b7c1e0d2-3f4a-4b5c-8d6e-7f8091a2b3c4'
+    sim.state.groups = { [own.principalId]: [sim.state.cmkApp.objectId] }
+    sim.state.graph403 = true
+    const r = await run('validate', { 'cmk-app-object-id': sim.state.cmkApp.objectId })
+    const role = finding(r, 'app.role')
+    expect(role.outcome).toBe('warn')
+    expect(role.detail).toContain(
+      `Managed HSM Crypto Service Encryption User at /keys/aep-cmk-key of principal ${own.principalId}`
+    )
+    expect(role.detail).toContain('may be held through a group it is in')
+    expect(role.detail).toContain('Microsoft Graph GET transitiveMemberOf')
+    expect(role.fix).toContain('Application.Read.All')
+    expect(r.outputs['failed-checks']).toBe('')
+  })
+
+  it('a role repair the HSM firewall refuses names the network rule, never Policy Administrator', async () => {
+    const hsm = sim.state.managedHsm!
+    hsm.localRoleAssignments = [
+      ...hsm.localRoleAssignments.filter(
+        a => a.roleDefinitionGuid !== HSM_ROLE.cryptoServiceEncryptionUser
+      ),
+      {
+        principalId: sim.state.azure.objectId,
+        roleDefinitionGuid: HSM_ROLE.policyAdministrator,
+        scope: '/keys/aep-cmk-key'
+      }
+    ]
+    sim.fault({
+      service: 'managedhsm',
+      method: 'PUT',
+      path: /\/roleAssignments\//,
+      action: {
+        status: 403,
+        body: {
+          error: {
+            code: 'Forbidden',
+            message:
+              'Client address is not authorized and caller is not a trusted service.\r\nClient address: 203.0.113.7',
+            innererror: { code: 'ForbiddenByFirewall' }
+          }
+        }
+      }
+    })
+    const r = await run('setup', { remediate: 'role' })
+    expect(r.exitCode).toBe(1)
+    const role = finding(r, 'app.role')
+    expect(role.outcome).toBe('fail')
+    expect(role.detail).toContain('remediate: role failed')
+    expect(role.detail).toContain("the HSM's firewall refused the runner")
+    expect(`${role.detail} ${role.fix}`).not.toContain('Policy Administrator')
+    expect(role.fix).toContain('az keyvault role assignment create --hsm-name mhsm-aep-cmk-prod')
+  })
+
+  it('a local role on another key does not count, though the listing at / returns it', async () => {
+    const own = sim.state.managedHsm!.localRoleAssignments.find(
+      a => a.roleDefinitionGuid === HSM_ROLE.cryptoServiceEncryptionUser
+    )!
+    own.scope = '/keys/aep-cmk-key-old'
+    const r = await run('validate')
+    expect(r.exitCode).toBe(1)
+    const role = finding(r, 'app.role')
+    expect(role.outcome).toBe('fail')
+    expect(role.detail).toContain('holds no local role at /, /keys or /keys/aep-cmk-key')
+  })
+
   it('fails vault.purge-protection when it is off, and setup submits nothing', async () => {
     sim.state.managedHsm!.properties.enablePurgeProtection = false
     const r = await run('setup')

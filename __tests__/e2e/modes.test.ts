@@ -377,7 +377,7 @@ describe('setup with existing state', () => {
     )
     expect(registrationGets.map(q => q.status)).toEqual([404, 404, 200])
     expect(r.outputs['consent-url']).toBe(
-      `https://login.microsoftonline.com/${sim.state.tenantId}/oauth2/authorize?response_type=code&client_id=${sim.state.cmkApp.appId}&redirect_uri=https://experience.adobe.com&scope=user.read`
+      `${sim.urls.authorityHost}/${sim.state.tenantId}/oauth2/authorize?response_type=code&client_id=${sim.state.cmkApp.appId}&redirect_uri=https://experience.adobe.com&scope=user.read`
     )
     expect(sim.counters.registrationRequests).toBe(1)
     expect(writesOf(sim)).toEqual([REGISTER, SUBMIT])

@@ -73,7 +73,7 @@ function run(
 
 function consentUrl(): string {
   const { tenantId, cmkApp } = sim.state
-  return `https://login.microsoftonline.com/${tenantId}/oauth2/authorize?response_type=code&client_id=${cmkApp.appId}&redirect_uri=https://experience.adobe.com&scope=user.read`
+  return `${sim.urls.authorityHost}/${tenantId}/oauth2/authorize?response_type=code&client_id=${cmkApp.appId}&redirect_uri=https://experience.adobe.com&scope=user.read`
 }
 
 /** Cell separators of a table row: pipes that are not backslash-escaped. */

@@ -45,7 +45,7 @@ describe('setup from nothing: registers the app, submits the key, waits for COMP
       'vault-type': 'vault',
       'key-identifier': `https://kv-aep-cmk-prod.vault.localhost:${sim.port}/keys/aep-cmk-key/${s.key!.versions.at(-1)}`,
       'application-id': s.cmkApp.appId,
-      'consent-url': expect.stringContaining(`https://login.microsoftonline.com/${s.tenantId}/`),
+      'consent-url': expect.stringContaining(`${sim.urls.authorityHost}/${s.tenantId}/`),
       'failed-checks': ''
     })
     expect(run.outputs['consent-url']).toContain(`client_id=${s.cmkApp.appId}`)

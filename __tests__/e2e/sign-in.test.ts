@@ -79,6 +79,65 @@ describe('azure.sign-in', () => {
     )
   })
 
+  it('oidc in a job without id-token: write: an azure.sign-in failure naming the permission, with outputs and report', async () => {
+    const r = await runAction(
+      sim,
+      validate({ 'azure-auth': 'oidc', 'azure-client-secret': undefined }),
+      {
+        withReport: true,
+        env: { ACTIONS_ID_TOKEN_REQUEST_URL: '', ACTIONS_ID_TOKEN_REQUEST_TOKEN: '' }
+      }
+    )
+    expectOnlyFailure(r, 'azure.sign-in', /skipped because azure\.sign-in failed/)
+    expect(r.outputs.result).toBe('fail')
+    expect(r.report?.result).toBe('fail')
+    const line = annotation(r, 'azure.sign-in')
+    expect(line).toContain('The job could not get a GitHub ID token')
+    expect(line).toContain('`permissions: id-token: write`')
+    expect(r.stdout).not.toMatch(/^::error::.*needs a GitHub ID token/m)
+    expect(sim.requests.filter(q => q.service === 'entra' && q.method === 'POST')).toHaveLength(0)
+  })
+
+  it('Entra 429: reported as throttling with the wait Entra asked for, not as a code to look up', async () => {
+    sim.fault({
+      service: 'entra',
+      method: 'POST',
+      path: /\/oauth2\/v2\.0\/token$/,
+      action: {
+        status: 429,
+        headers: { 'retry-after': '900' },
+        body: {
+          error: 'temporarily_unavailable',
+          error_description:
+            'AADSTS90033: A transient error has occurred. Please try again. Trace ID: sim',
+          error_codes: [90033]
+        }
+      }
+    })
+    const r = await runAction(sim, validate())
+    expectOnlyFailure(r, 'azure.sign-in', /skipped because azure\.sign-in failed/)
+    const line = annotation(r, 'azure.sign-in')
+    expect(line).toContain(
+      'Entra throttled the sign-in (HTTP 429) and asked to wait 900 s (Retry-After)'
+    )
+    expect(line).not.toContain('Look the code up')
+    expect(line).toContain('Re-run the job after')
+  })
+
+  it('AADSTS700213 for a repository that presents the immutable-id subject: the fix takes the subject the token carried and says why', async () => {
+    sim.state.github.subject = 'repo:octo-org@5544123/aep-infra@821093847:environment:production'
+    const r = await runAction(
+      sim,
+      validate({ 'azure-auth': 'oidc', 'azure-client-secret': undefined })
+    )
+    expectOnlyFailure(r, 'azure.sign-in', /skipped because azure\.sign-in failed/)
+    const line = annotation(r, 'azure.sign-in')
+    expect(line).toContain(
+      `"subject":"repo:octo-org@5544123/aep-infra@821093847:environment:production"`
+    )
+    expect(line).toContain('immutable')
+  })
+
   it('a tenant that does not exist', async () => {
     const r = await runAction(
       sim,
@@ -148,5 +207,16 @@ describe('adobe.sign-in', () => {
     expect(annotation(r, 'adobe.sign-in')).toContain(
       'Platform refused organisation FFFF0000FFFF0000FFFF0000@AdobeOrg'
     )
+  })
+
+  it('gateway 403025 names both causes: another org, or a product profile without the CMK permission', async () => {
+    const r = await runAction(
+      sim,
+      validate({ 'adobe-org-id': 'FFFF0000FFFF0000FFFF0000@AdobeOrg' })
+    )
+    const line = annotation(r, 'adobe.sign-in')
+    expect(line).toContain('403025')
+    expect(line).toMatch(/not the organisation the credential belongs to/)
+    expect(line).toMatch(/product profile .*Manage Customer Managed Key/)
   })
 })

@@ -1,7 +1,7 @@
 /*
  * The simulator's GitHub REST API behaves like api.github.com where the action relies on it:
  * token and User-Agent required, pull requests among the issues, Link pagination, and the
- * 403 of a job token without issues: write.
+ * 403 of a job token without issues: write, the 410 of a repository with issues turned off.
  */
 import { simFetch, type SimRequestInit } from '../../test/simulator/client.js'
 import { startSimulator, type Simulator } from '../../test/simulator/index.js'
@@ -95,5 +95,21 @@ describe('simulated GitHub issues API', () => {
     )
     sim.state.githubApi.issuesPermission = 'none'
     expect((await call(ISSUES())).status).toBe(403)
+  })
+
+  it('with issues turned off, writes answer 410 Gone and the listing shows no issue', async () => {
+    await create('one')
+    sim.state.githubApi.issuesEnabled = false
+    const refused = await create('two')
+    expect(refused.status).toBe(410)
+    expect(refused.json<{ message: string }>().message).toBe('Issues are disabled for this repo')
+    const comment = await call(`${ISSUES()}/1/comments`, {
+      method: 'POST',
+      body: JSON.stringify({ body: 'hi' })
+    })
+    expect(comment.status).toBe(410)
+    const list = await call(`${ISSUES()}?state=open&labels=aep-cmk`)
+    expect(list.status).toBe(200)
+    expect(list.json<unknown[]>()).toEqual([])
   })
 })

@@ -7,6 +7,8 @@ import {
   CONFIG_PATH,
   CONFIG_SEQUENCES,
   defaultVault,
+  HSM_ROLE,
+  managedHsmScenario,
   REGISTRATION_PATH,
   startSimulator,
   useSimulatorInProcess,
@@ -313,6 +315,119 @@ describe('simulator: Azure', () => {
     const forbidden = await call(url, { headers: auth })
     sim.state.graph403 = false
     expect(forbidden.status).toBe(403)
+  })
+
+  it('lists the service principal’s groups, nested ones too, paged, with ids only without a group permission', async () => {
+    const auth = { authorization: `Bearer ${await entraToken(sim.urls.graph)}` }
+    const sp = sim.state.cmkApp.objectId
+    const saved = { groups: sim.state.groups, grants: sim.state.graphGrants }
+    sim.state.groups = { 'g-outer': ['g-inner'], 'g-inner': [sp], 'g-else': ['someone'] }
+    try {
+      const url = `${sim.urls.graph}/v1.0/servicePrincipals/${sp}/transitiveMemberOf?$select=id&$top=1`
+      const first = (await call(url, { headers: auth })).json<{
+        value: Array<Record<string, unknown>>
+        '@odata.nextLink'?: string
+      }>()
+      expect(first.value).toEqual([
+        {
+          '@odata.type': '#microsoft.graph.group',
+          id: 'g-inner',
+          displayName: null,
+          securityEnabled: null
+        }
+      ])
+      const second = (await call(first['@odata.nextLink']!, { headers: auth })).json<{
+        value: Array<{ id: string }>
+        '@odata.nextLink'?: string
+      }>()
+      expect(second.value.map(g => g.id)).toEqual(['g-outer'])
+      expect(second['@odata.nextLink']).toBeUndefined()
+
+      sim.state.graphGrants = ['GroupMember.Read.All']
+      const named = (await call(url, { headers: auth })).json<{
+        value: Array<{ displayName: string }>
+      }>()
+      expect(named.value[0]!.displayName).toEqual(expect.any(String))
+
+      sim.state.graph403 = true
+      const refused = await call(url, { headers: auth })
+      sim.state.graph403 = false
+      expect(refused.status).toBe(403)
+      const missing = await call(
+        `${sim.urls.graph}/v1.0/servicePrincipals/nobody/transitiveMemberOf`,
+        {
+          headers: auth
+        }
+      )
+      expect(missing.status).toBe(404)
+    } finally {
+      sim.state.groups = saved.groups
+      sim.state.graphGrants = saved.grants
+    }
+  })
+})
+
+describe('simulator: Managed HSM local RBAC', () => {
+  const OTHER_KEY = {
+    roleDefinitionGuid: HSM_ROLE.cryptoServiceEncryptionUser,
+    scope: '/keys/other-key' as const
+  }
+
+  async function list(
+    path: string,
+    filter?: string
+  ): Promise<{ status: number; scopes: string[] }> {
+    const hsm = sim.state.managedHsm!
+    const query = new URLSearchParams({
+      'api-version': '7.5',
+      ...(filter ? { $filter: filter } : {})
+    })
+    const url = `https://${hsm.name}.managedhsm.localhost:${sim.port}${path}/providers/Microsoft.Authorization/roleAssignments?${query}`
+    const res = await call(url, {
+      headers: { authorization: `Bearer ${await entraToken('https://managedhsm.localhost')}` }
+    })
+    const body = res.json<{ value?: Array<{ properties: { scope: string } }> }>()
+    return { status: res.status, scopes: (body.value ?? []).map(a => a.properties.scope).sort() }
+  }
+
+  it('lists a scope and every scope below it, as Az.KeyVault documents for /; atScope() lists at and above', async () => {
+    const saved = sim.state
+    sim.state = managedHsmScenario()
+    try {
+      sim.state.managedHsm!.localRoleAssignments.push({
+        principalId: sim.state.cmkApp.objectId,
+        ...OTHER_KEY
+      })
+      expect((await list('')).scopes).toEqual(['/', '/keys/aep-cmk-key', '/keys/other-key'])
+      expect((await list('/keys')).scopes).toEqual(['/keys/aep-cmk-key', '/keys/other-key'])
+      expect((await list('/keys/aep-cmk-key')).scopes).toEqual(['/keys/aep-cmk-key'])
+      expect((await list('/keys/aep-cmk-key', 'atScope()')).scopes).toEqual([
+        '/',
+        '/keys/aep-cmk-key'
+      ])
+    } finally {
+      sim.state = saved
+    }
+  })
+
+  it('authorises a caller through a group it is in, directly or nested', async () => {
+    const saved = sim.state
+    sim.state = managedHsmScenario()
+    try {
+      const hsm = sim.state.managedHsm!
+      const me = sim.state.azure.objectId
+      hsm.localRoleAssignments = hsm.localRoleAssignments.filter(a => a.principalId !== me)
+      expect((await list('')).status).toBe(403)
+      hsm.localRoleAssignments.push({
+        principalId: 'g-outer',
+        roleDefinitionGuid: HSM_ROLE.cryptoAuditor,
+        scope: '/'
+      })
+      sim.state.groups = { 'g-outer': ['g-inner'], 'g-inner': [me] }
+      expect((await list('')).status).toBe(200)
+    } finally {
+      sim.state = saved
+    }
   })
 })
 

@@ -10,10 +10,14 @@ export interface PrincipalWaitOptions {
 }
 
 /**
- * Runs `write` until the service can see the principal it names: a principal created moments ago
- * is not visible at once (ARM answers 400 PrincipalNotFound, even with principalType set), so the
- * write is repeated with growing waits until timeoutMs has passed, the last attempt at the
- * deadline. Any other error is thrown at once. Returns the result and the number of attempts.
+ * Runs `write` until the service can see the principal it names. A principal created moments ago
+ * may not have replicated yet, and ARM then answers 400 PrincipalNotFound. Microsoft's guidance
+ * (https://aka.ms/docs-principaltype, quoted in that very error) is to set principalType, which
+ * lets ARM skip the directory look-up: assign-vault-role sends `ServicePrincipal`, so for Azure RBAC
+ * this loop is only a fallback. A Managed HSM's local RBAC takes no principalType, so there it may
+ * be the only remedy. The write is repeated with growing waits until timeoutMs has passed, the
+ * last attempt at the deadline. Any other error is thrown at once. Returns the result and the
+ * number of attempts.
  */
 export async function untilPrincipalVisible<T>(
   write: () => Promise<T>,

@@ -90,7 +90,7 @@ function diagnoseIms(signIn: AdobeSignIn, error: ReadError): Diagnosis {
 
 /**
  * Platform's gateway refuses with {error_code, message}: 401013 a token that is not valid,
- * 403025 an organisation the credential does not belong to. Any other 403 comes from the CMK
+ * 403025 an organisation or a product profile that does not entitle it. Any other 403 comes from the CMK
  * service itself; Adobe documents that these endpoints need the "Manage Customer Managed Key"
  * permission, so that is what a 403 there means.
  */
@@ -107,10 +107,13 @@ function diagnosePlatform(signIn: AdobeSignIn, error: ReadError): Diagnosis {
           fix: `Check that the credential's project in ${DEVELOPER_CONSOLE} includes the Experience Platform API, then re-run.`
         }
   }
+  // Adobe's Platform troubleshooting guide: 403025 "Profile is not valid" means the credential is
+  // not entitled to Platform for the org in x-gw-ims-org-id: the wrong org, or a project/product
+  // profile without the permission. The answer does not say which.
   if (/403025/.test(message)) {
     return {
-      cause: `Platform refused organisation ${signIn.orgId}: the credential does not belong to it`,
-      fix: `Set adobe-org-id to the Organization ID shown on the credential in ${DEVELOPER_CONSOLE} (it ends in @AdobeOrg).`
+      cause: `Platform refused organisation ${signIn.orgId} to this credential (403025 "Profile is not valid"): either ${signIn.orgId} is not the organisation the credential belongs to, or the credential's product profile lacks the "${PERMISSION}" permission`,
+      fix: `Check both: adobe-org-id must be the Organization ID shown on the credential in ${DEVELOPER_CONSOLE} (it ends in @AdobeOrg); and in Adobe Experience Platform, Permissions > Roles, a role with the "${PERMISSION}" permission must include this API credential (API credentials tab), and the credential's project must have the Experience Platform API with a product profile.`
     }
   }
   return {

@@ -7,6 +7,7 @@ import type {
 } from '../model/facts.js'
 import type { Mode } from '../model/choices.js'
 import type { Finding } from '../model/finding.js'
+import { consentFix } from './consent-fix.js'
 import { skipped } from './skipped.js'
 import { hsmAppRoleFinding } from './hsm-role-check.js'
 import { describeReadError, readErrorEvidence } from './read-error.js'
@@ -22,6 +23,8 @@ export interface AppCheckContext {
   keyName?: string | undefined
   /** The consent URL to put into the app.consented fix (tenant-specific when known). */
   consentUrl?: string | undefined
+  /** Entra's authority host (settings.endpoints.authorityHost): the only host a consent link may have. */
+  authorityHost?: string | undefined
 }
 
 export const CMK_ROLE_NAME = 'Key Vault Crypto Service Encryption User'
@@ -129,15 +132,13 @@ export function appConsentedFinding(
   }
   if (sp.ok) {
     const tenant = facts.vault.ok ? ` ${facts.vault.value.tenantId}` : ''
-    const fix = ctx.consentUrl
-      ? `An administrator of the vault's tenant must open ${ctx.consentUrl} and accept, then re-run the job.`
-      : "Adobe has not published the CMK app's consent URL yet: re-run setup in a few minutes to get it (output consent-url); an administrator of the vault's tenant must then open it and accept, and re-run the job."
+    const { fix, evidence } = consentFix(ctx.consentUrl, ctx.authorityHost, applicationId)
     return {
       id: 'app.consented',
       outcome: 'fail',
       detail: `CMK app ${applicationId ?? '(unknown application id)'} has no service principal in tenant${tenant}, so consent was not given yet.`,
       fix,
-      evidence: { applicationId, consentUrl: ctx.consentUrl }
+      evidence
     }
   }
   if (sp.error.kind === 'forbidden') {
@@ -182,7 +183,8 @@ function assignmentEvidence(assignment: RoleAssignmentFact): Record<string, unkn
 }
 
 export function appRoleFinding(
-  facts: Pick<Facts, 'vault' | 'registration' | 'servicePrincipal' | 'roleAssignments'>,
+  facts: Pick<Facts, 'vault' | 'registration' | 'servicePrincipal' | 'roleAssignments'> &
+    Pick<Facts, 'groupMemberships'>,
   ctx: AppCheckContext
 ): Finding {
   if (!facts.vault.ok) return skipped('app.role', 'vault.found')
@@ -230,8 +232,10 @@ export function appRoleFinding(
       evidence: { objectId }
     }
   }
-  if (vault.kind === 'managed-hsm')
-    return hsmAppRoleFinding(vault, assignments, objectId, ctx.keyName ?? '<key>')
+  if (vault.kind === 'managed-hsm') {
+    const key = ctx.keyName ?? '<key>'
+    return hsmAppRoleFinding(vault, assignments, objectId, key, facts.groupMemberships)
+  }
   if (!assignments.ok) {
     const forbidden = assignments.error.kind === 'forbidden'
     return {

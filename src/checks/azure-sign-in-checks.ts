@@ -59,6 +59,19 @@ function diagnose(signIn: AzureSignIn, error: ReadError, code: number | undefine
   const app = signIn.clientId ?? '(azure-client-id)'
   const tenant = signIn.tenantId ?? '(azure-tenant-id)'
   const presented = presentedClaims(signIn.presented, error.message)
+  // The Azure clients' answer guard (answer-guard-policy.ts) words a throttled token request so;
+  // Entra's own code there (e.g. AADSTS90033, "a transient error") is nothing to look up.
+  const throttled =
+    /Entra throttled the token request \(HTTP 429\)(?: and asked to wait (\d+) s)?/.exec(
+      error.message
+    )
+  if (throttled) {
+    const wait = throttled[1]
+    return {
+      cause: `Entra throttled the sign-in (HTTP 429)${wait ? ` and asked to wait ${wait} s (Retry-After)` : ''}`,
+      fix: `Re-run the job after ${wait ? `${wait} s` : 'a few minutes'}. If many jobs sign in with app ${app} at once (a matrix, several schedules), spread them out, e.g. with \`strategy.max-parallel\` or different schedule times.`
+    }
+  }
   switch (code) {
     case 700016:
       return {
@@ -193,6 +206,19 @@ function presentedClaims(token: PresentedIdToken | undefined, message: string): 
   }
 }
 
+/**
+ * GitHub's immutable subject claims (changelog 2026-04-23; Entra's "Migrate GitHub Actions
+ * federated credentials to immutable subjects"): owner and repository carry their numeric ids after
+ * an `@`, e.g. repo:contoso@5544123/payments-api@821093847:ref:refs/heads/main. The default for
+ * repositories created, renamed or transferred since mid-2026, and for those opted in; not on
+ * GitHub Enterprise Server.
+ */
+const IMMUTABLE_SUBJECT = /^repo:[^/:@]+@\d+\/[^/:@]+@\d+:/
+const IMMUTABLE_NOTE =
+  ". This repository presents GitHub's immutable-id subject (owner and repository ids after @, the default for repositories created, renamed or transferred since mid-2026): a credential made for the name-only subject repo:OWNER/REPO:... does not match it"
+const IMMUTABLE_GUESS =
+  "a repository created, renamed or transferred since mid-2026 (or opted in to immutable subject claims) presents repo:OWNER@OWNER_ID/REPO@REPO_ID:... instead (the ids are the runner's GITHUB_REPOSITORY_OWNER_ID and GITHUB_REPOSITORY_ID)"
+
 function federatedCredentialFix(
   app: string,
   presented: PresentedIdToken,
@@ -208,8 +234,8 @@ function federatedCredentialFix(
   })
   const why = {
     subject: presented.subject
-      ? `this run's subject ${subject} exactly`
-      : 'the subject of the job (repo:OWNER/REPO:environment:NAME for a job with an environment, repo:OWNER/REPO:ref:refs/heads/BRANCH without one)',
+      ? `this run's subject ${subject} exactly (the sub claim of its GitHub ID token)${IMMUTABLE_SUBJECT.test(subject) ? IMMUTABLE_NOTE : ''}`
+      : `the subject of the job, which this run could not read from its ID token, so it is guessed: repo:OWNER/REPO:environment:NAME for a job with an environment, repo:OWNER/REPO:ref:refs/heads/BRANCH without one; ${IMMUTABLE_GUESS}`,
     issuer: `the issuer ${issuer}`,
     audience: `the audience ${TOKEN_EXCHANGE_AUDIENCE}, which the action asks GitHub for`
   }[mismatch]

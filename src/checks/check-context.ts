@@ -15,6 +15,8 @@ export interface CheckContext {
   resourceGroup?: string | undefined
   /** The consent URL for the app.consented fix, tenant-specific when the vault's tenant is known. */
   consentUrl?: string | undefined
+  /** Entra's authority host: a consent URL elsewhere is not shown as a link. */
+  authorityHost?: string | undefined
 }
 
 export function checkContextFor(
@@ -32,6 +34,7 @@ export function checkContextFor(
     now,
     subscriptionId: settings.subscriptionId,
     resourceGroup: settings.resourceGroup,
-    consentUrl
+    consentUrl,
+    authorityHost: settings.endpoints.authorityHost
   }
 }

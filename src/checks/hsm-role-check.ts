@@ -24,9 +24,18 @@ export function hsmRoleAssignCommand(
   return `\`az keyvault role assignment create --hsm-name ${hsmName} --role "${CMK_HSM_ROLE_NAME}" --assignee-object-id ${objectId ?? '<objectId>'} --scope /keys/${keyName}\``
 }
 
+/**
+ * What reads the CMK app's transitive group memberships (Graph "List servicePrincipal transitive
+ * memberOf": least privileged Application.Read.All, as for the service principal look-up).
+ */
+export const MEMBERSHIP_READ_PERMISSION =
+  'the Microsoft Graph application permission Application.Read.All (or Directory.Read.All) with admin consent'
+
 function describeAssignment(assignment: RoleAssignmentFact): string {
   const role = assignment.roleName ?? assignment.roleDefinitionId.split('/').pop()
-  return `${role} at ${assignment.scope}`
+  const via =
+    assignment.principalType === 'Group' ? ` (through group ${assignment.principalId})` : ''
+  return `${role} at ${assignment.scope}${via}`
 }
 
 function isNetworkRefusal(message: string): boolean {
@@ -36,15 +45,19 @@ function isNetworkRefusal(message: string): boolean {
 }
 
 /**
- * app.role on a Managed HSM, decided by its local RBAC at `/`, `/keys` and `/keys/<key>`. When
- * the assignments cannot be read (the HSM's firewall refuses the runner, or the job's identity
- * holds no local role that may read them), it is a warning naming both ways to decide it.
+ * app.role on a Managed HSM, decided by its local RBAC at `/`, `/keys` and `/keys/<key>`, held by
+ * the CMK app or by a group it is in (`memberships`, from Graph: local RBAC has no assignedTo()).
+ * When the assignments cannot be read (the HSM's firewall refuses the runner, or the job's identity
+ * holds no local role that may read them), it is a warning naming both ways to decide it; when only
+ * the memberships cannot be read, a role that only another principal holds (perhaps a group the app
+ * is in) is a warning naming the Graph permission.
  */
 export function hsmAppRoleFinding(
   hsm: VaultFacts,
   assignments: Read<RoleAssignmentFact[]>,
   objectId: string | undefined,
-  keyName: string
+  keyName: string,
+  memberships?: Read<string[]> | undefined
 ): Finding {
   const assign = hsmRoleAssignCommand(hsm.name, objectId, keyName)
   if (!assignments.ok) {
@@ -65,15 +78,22 @@ export function hsmAppRoleFinding(
       evidence: { ...readErrorEvidence(error), localRbac: true, readerRole: HSM_READER_ROLE_NAME }
     }
   }
-  const coverage = dataActionCoverage(assignments.value, REQUIRED_HSM_KEY_DATA_ACTIONS)
+  // Unreadable memberships: the reader kept every principal's assignment (principalType unknown).
+  const groupsUnknown = memberships !== undefined && !memberships.ok
+  const held = assignments.value.filter(a => !groupsUnknown || a.principalType !== undefined)
+  const coverage = dataActionCoverage(held, REQUIRED_HSM_KEY_DATA_ACTIONS)
   const evidence = {
     objectId,
     localRbac: true,
-    assignments: assignments.value.map(a => ({
+    assignments: held.map(a => ({
       roleName: a.roleName,
       roleDefinitionId: a.roleDefinitionId,
-      scope: a.scope
+      scope: a.scope,
+      ...(a.principalType === 'Group' && { group: a.principalId })
     })),
+    ...(memberships !== undefined && {
+      groups: memberships.ok ? memberships.value : readErrorEvidence(memberships.error)
+    }),
     missing: coverage.missing
   }
   const principal = cmkAppPrincipal(objectId)
@@ -85,6 +105,20 @@ export function hsmAppRoleFinding(
       evidence
     }
   }
+  if (groupsUnknown) {
+    const others = assignments.value.filter(a => a.principalType === undefined)
+    const possible = dataActionCoverage([...held, ...others], REQUIRED_HSM_KEY_DATA_ACTIONS)
+    if (possible.missing.length === 0) {
+      const byOthers = possible.contributing.filter(a => a.principalType === undefined)
+      return {
+        id: 'app.role',
+        outcome: 'warn',
+        detail: `This cannot be decided: ${principal} holds no local role that lets it read, wrap and unwrap key ${keyName} itself, and its group memberships could not be read (${describeReadError(memberships.error)}); on Managed HSM ${hsm.name}, ${byOthers.map(a => `${describeAssignment(a)} of principal ${a.principalId}`).join(' and ')} may be held through a group it is in.`,
+        fix: `Grant the job's Azure identity ${MEMBERSHIP_READ_PERMISSION}, so that roles held through groups are counted; or assign the CMK app its own local role: ${assign}.`,
+        evidence: { ...evidence, possibleGroups: byOthers.map(a => a.principalId) }
+      }
+    }
+  }
   if (coverage.unreadable.length > 0) {
     return {
       id: 'app.role',
@@ -94,14 +128,14 @@ export function hsmAppRoleFinding(
       evidence
     }
   }
-  const held =
-    assignments.value.length === 0
+  const holds =
+    held.length === 0
       ? `holds no local role at /, /keys or /keys/${keyName} of Managed HSM ${hsm.name}`
-      : `holds ${assignments.value.map(describeAssignment).join(' and ')} on Managed HSM ${hsm.name}, which lack ${coverage.missing.join(', ')}`
+      : `holds ${held.map(describeAssignment).join(' and ')} on Managed HSM ${hsm.name}, which lack ${coverage.missing.join(', ')}`
   return {
     id: 'app.role',
     outcome: 'fail',
-    detail: `${principal} ${held}.`,
+    detail: `${principal} ${holds}${memberships?.ok ? ', itself or through its groups' : ''}.`,
     fix: `Assign the local role: ${assign}.`,
     evidence
   }

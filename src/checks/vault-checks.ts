@@ -7,6 +7,10 @@ import { describeReadError, readErrorEvidence } from './read-error.js'
 /** Adobe's documented monitoring address; it must reach vaults whose firewall restricts access. */
 export const ADOBE_MONITORING_IP = '20.88.123.53'
 
+/** Adobe's CMK alert resolution reference: a blocked address is a "Key access failure", not a revocation. */
+const BLOCKED_ADDRESS_ALERT =
+  'Adobe raises a "Key access failure" alert: a recoverable error, no data is purged, but Platform cannot use the key until the address is allowed.'
+
 export interface VaultCheckContext {
   keyVaultName: string
   subscriptionId: string
@@ -237,7 +241,7 @@ export function adobeIpFinding(vault: VaultFacts, ctx: VaultCheckContext): Findi
     return {
       id: 'vault.adobe-ip',
       outcome: 'fail',
-      detail: `Public network access is Disabled on ${named(vault)}${rulesNote}, so Adobe (${ADOBE_MONITORING_IP}) cannot reach the key: "even with correct permissions, a blocked IP will prevent key access" (Adobe), and Adobe treats an unreachable key as revoked.`,
+      detail: `Public network access is Disabled on ${named(vault)}${rulesNote}, so Adobe (${ADOBE_MONITORING_IP}) cannot reach the key: "even with correct permissions, a blocked IP will prevent key access" (Adobe). ${BLOCKED_ADDRESS_ALERT}`,
       fix:
         vault.kind === 'managed-hsm'
           ? hsmAdobeIpFix(ctx, vault)
@@ -256,7 +260,7 @@ export function adobeIpFinding(vault: VaultFacts, ctx: VaultCheckContext): Findi
   return {
     id: 'vault.adobe-ip',
     outcome: 'fail',
-    detail: `The firewall of ${named(vault)} defaults to Deny and none of its ${ipRules.length} IP rules allows Adobe's address ${ADOBE_MONITORING_IP}: "even with correct permissions, a blocked IP will prevent key access" (Adobe; Adobe is not a trusted Azure service, so the bypass does not let it in).`,
+    detail: `The firewall of ${named(vault)} defaults to Deny and none of its ${ipRules.length} IP rules allows Adobe's address ${ADOBE_MONITORING_IP}: "even with correct permissions, a blocked IP will prevent key access" (Adobe; Adobe is not a trusted Azure service, so the bypass does not let it in). ${BLOCKED_ADDRESS_ALERT}`,
     fix:
       vault.kind === 'managed-hsm'
         ? hsmAdobeIpFix(ctx, vault)

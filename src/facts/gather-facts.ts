@@ -1,6 +1,10 @@
 import { readArmHsmKey, readArmKey } from '../clients/azure/key-reader.js'
 import { readRotationPolicy, vaultScopeFor } from '../clients/azure/rotation-policy-reader.js'
 import { readServicePrincipal } from '../clients/azure/graph-reader.js'
+import {
+  TRANSITIVE_MEMBER_OF_CALL,
+  readTransitiveGroupIds
+} from '../clients/azure/group-membership-reader.js'
 import { toReadError } from './read-error.js'
 import { keyIdentifierProblem } from '../model/identifiers.js'
 import { ServiceError } from '../clients/http/service-error.js'
@@ -175,7 +179,7 @@ export async function readAppAccess(
   registration: AppRegistration,
   vaultRead: Promise<Read<VaultFacts>>,
   knownPrincipal?: ServicePrincipal
-): Promise<Pick<Facts, 'servicePrincipal' | 'roleAssignments'>> {
+): Promise<Pick<Facts, 'servicePrincipal' | 'roleAssignments' | 'groupMemberships'>> {
   const { settings, credential, signal } = services
   const appId = registration.applicationId
   if (!appId) return {}
@@ -197,27 +201,36 @@ export async function readAppAccess(
   if (!servicePrincipal.ok || !servicePrincipal.value || !vault.ok) return { servicePrincipal }
   const principalId = servicePrincipal.value.objectId
   const hsm = vault.value.kind === 'managed-hsm' ? vault.value : undefined
-  const roleAssignments = hsm
-    ? await attempt('Managed HSM list local role assignments', () => {
-        // Ask for the HSM token alongside the challenge's unauthenticated first request.
-        void credential
-          .getToken(vaultScopeFor(hsm.vaultUri), { abortSignal: signal })
-          .catch(() => undefined)
-        return readHsmRoleAssignments(
-          services.managedHsmRbac(hsm.vaultUri),
-          settings.keyName,
-          principalId,
-          signal
-        )
-      })
-    : await attempt('ARM list role assignments', () =>
-        readRoleAssignments(
-          services.authorization,
-          vault.value.id,
-          settings.keyName,
-          principalId,
-          signal
-        )
+  if (hsm) {
+    // Local RBAC cannot list by member: the app's groups come from Graph, read alongside.
+    const groupMemberships = attempt(TRANSITIVE_MEMBER_OF_CALL, () =>
+      readTransitiveGroupIds(credential, settings.endpoints.graph, principalId, services.http)
+    )
+    const roleAssignments = await attempt('Managed HSM list local role assignments', () => {
+      // Ask for the HSM token alongside the challenge's unauthenticated first request.
+      void credential
+        .getToken(vaultScopeFor(hsm.vaultUri), { abortSignal: signal })
+        .catch(() => undefined)
+      return readHsmRoleAssignments(
+        services.managedHsmRbac(hsm.vaultUri),
+        settings.keyName,
+        {
+          objectId: principalId,
+          groupIds: groupMemberships.then(m => (m.ok ? m.value : undefined))
+        },
+        signal
       )
+    })
+    return { servicePrincipal, roleAssignments, groupMemberships: await groupMemberships }
+  }
+  const roleAssignments = await attempt('ARM list role assignments', () =>
+    readRoleAssignments(
+      services.authorization,
+      vault.value.id,
+      settings.keyName,
+      principalId,
+      signal
+    )
+  )
   return { servicePrincipal, roleAssignments }
 }

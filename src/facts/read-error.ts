@@ -26,8 +26,25 @@ export function toReadError(call: string, error: unknown): ReadError {
     message = String(error)
   }
   const kind =
-    status === 404 ? 'not-found' : status === 401 || status === 403 ? 'forbidden' : 'error'
+    status === 404
+      ? 'not-found'
+      : (status === 401 || status === 403) && !isNetworkRefusal(error)
+        ? 'forbidden'
+        : 'error'
   return { call, status, kind, message: redact(message) }
+}
+
+/**
+ * A Key Vault or Managed HSM data-plane 403 its network rules gave (inner code ForbiddenByFirewall
+ * or ForbiddenByConnection): no permission would let the request through, so it is not
+ * 'forbidden', whose fixes name a role (a repair refused so would name Policy Administrator).
+ */
+function isNetworkRefusal(error: unknown): boolean {
+  if (!(error instanceof RestError)) return false
+  const details = error.details as
+    { error?: { innerError?: { code?: unknown }; innererror?: { code?: unknown } } } | undefined
+  const inner = details?.error?.innerError?.code ?? details?.error?.innererror?.code
+  return inner === 'ForbiddenByFirewall' || inner === 'ForbiddenByConnection'
 }
 
 /**

@@ -11,7 +11,7 @@ export interface ReadError {
   call: string
   /** HTTP status, when the service answered. */
   status?: number | undefined
-  /** not-found: 404; forbidden: 401/403; error: anything else. */
+  /** not-found: 404; forbidden: 401/403 (not a firewall's, which no permission fixes); error: anything else. */
   kind: 'not-found' | 'forbidden' | 'error'
   message: string
 }
@@ -257,6 +257,14 @@ export interface Facts {
    * vault or above. Absent: not looked up.
    */
   roleAssignments?: Read<RoleAssignmentFact[]> | undefined
+  /**
+   * The ids of the groups the CMK app's principal is in, directly or through other groups
+   * (Microsoft Graph), read for a Managed HSM, whose local RBAC cannot list by member. When they
+   * cannot be read, `roleAssignments` also holds the other principals' assignments at the key's
+   * scopes: any of them may be a group the app is in. Absent: not read (a Key Vault's
+   * assignedTo() expands groups itself).
+   */
+  groupMemberships?: Read<string[]> | undefined
   /** ok with null: the service has no configuration of that name. */
   config: Read<AdobeConfig | null>
 }

@@ -2,6 +2,7 @@ import type { RepairOutcome } from '../model/repair-outcome.js'
 import type { CheckId, Outcome } from '../model/finding.js'
 import type { Mode } from '../model/choices.js'
 import { redact } from '../safety/secrets.js'
+import { followableConsentUrl } from './consent-link.js'
 import { writeRegularFile } from './regular-file.js'
 import type { RunResult } from './run-result.js'
 
@@ -56,7 +57,7 @@ export function buildJsonReport(r: RunResult): JsonReport {
     adobeConfigName: r.adobeConfigName ?? null,
     keyIdentifier: r.keyIdentifier ?? null,
     applicationId: r.applicationId ?? null,
-    consentUrl: r.consentUrl ?? null,
+    consentUrl: followableConsentUrl(r) ?? null,
     failedChecks: [...r.failedChecks],
     findings: r.findings.map(f => ({
       id: f.id,

@@ -1,3 +1,4 @@
+import { followableConsentUrl } from './consent-link.js'
 import type { RunResult } from './run-result.js'
 
 /**
@@ -16,7 +17,7 @@ export function writeOutputs(
   setOutput('vault-type', r.vaultType ?? '')
   setOutput('key-identifier', r.keyIdentifier ?? '')
   setOutput('application-id', r.applicationId ?? '')
-  setOutput('consent-url', r.consentUrl ?? '')
+  setOutput('consent-url', followableConsentUrl(r) ?? '')
   setOutput('failed-checks', r.failedChecks.join(','))
   if (reportFile) setOutput('report-file', reportFile)
 }

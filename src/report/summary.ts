@@ -1,6 +1,8 @@
 import { CHECK_IDS, type CheckId, type Finding } from '../model/finding.js'
 import { adobeCutOff, adobeUrgencyMarkdown } from './adobe-urgency.js'
 import { codeFormsLabel, codeFormsMarkdown, fixAsCode } from './fix-as-code.js'
+import { consentRefusal } from '../facts/consent-url.js'
+import { consentLinkOf } from './consent-link.js'
 import { fixMarkdown } from './fix-markdown.js'
 import { escapeMarkdown, escapeTableCell, httpsHref } from './markdown.js'
 import { nextStep } from './next-step.js'
@@ -58,13 +60,13 @@ export function renderSummary(r: RunResult): string {
 /** The consent link, only while consent is what is missing. */
 function consent(r: RunResult, findings: Finding[]): string | undefined {
   const consented = findings.find(f => f.id === 'app.consented')
-  if (!r.consentUrl || consented?.outcome !== 'fail') return undefined
-  const href = httpsHref(r.consentUrl)
-  const link =
-    href === undefined
-      ? `${escapeMarkdown(r.consentUrl)} (not an https URL, so not linked)`
-      : `[grant consent to the CMK app](${href})`
-  return `**Admin consent:** an administrator of the vault's tenant opens ${link}, accepts, and re-runs the job.`
+  const link = consentLinkOf(r)
+  if (link === undefined || consented?.outcome !== 'fail') return undefined
+  if (link.kind === 'elsewhere')
+    return `**Admin consent:** ${fixMarkdown(consentRefusal(link, r.applicationId))}`
+  const href = httpsHref(link.url)
+  if (href === undefined) return undefined // not reached: an Entra link is https
+  return `**Admin consent:** an administrator of the vault's tenant opens [grant consent to the CMK app](${href}), accepts, and re-runs the job.`
 }
 
 function problems(

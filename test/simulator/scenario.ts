@@ -214,6 +214,8 @@ export interface Scenario {
     token: string
     /** The job's `permissions: issues:`; read refuses writes, none refuses everything (403). */
     issuesPermission: 'write' | 'read' | 'none'
+    /** false: the repository has issues turned off (Settings, Features); writes answer 410. */
+    issuesEnabled: boolean
     /** Issues and pull requests; numbers are shared, as on GitHub. */
     issues: SimIssue[]
     comments: SimComment[]
@@ -576,7 +578,8 @@ export function nothingSetUpOnHsm(mayAssign: boolean): Partial<Scenario> {
   const me = scenario.azure.objectId
   hsm.localRoleAssignments = [
     { principalId: me, roleDefinitionGuid: HSM_ROLE.cryptoAuditor, scope: '/keys' },
-    // Policy Administrator may read and create role assignments; Crypto User may only read them.
+    // Policy Administrator holds all local role management (assignments and definitions: read,
+    // write, delete); Crypto User may only read them.
     {
       principalId: me,
       roleDefinitionGuid: mayAssign ? HSM_ROLE.policyAdministrator : HSM_ROLE.cryptoUser,
@@ -638,6 +641,7 @@ export function makeScenario(overrides: Partial<Scenario> = {}): Scenario {
     githubApi: {
       token: 'ghs_SimJobToken0123456789abcdefABCDEF0123',
       issuesPermission: 'write',
+      issuesEnabled: true,
       issues: [],
       comments: [],
       maxPerPage: 100

@@ -82,6 +82,23 @@ describe('app.consented', () => {
     expect(finding.fix).toContain(consentUrl)
   })
 
+  it('fails without a service principal, naming a consent URL off Entra’s sign-in host without it', () => {
+    const facts = healthyFacts()
+    facts.servicePrincipal = { ok: true, value: null }
+    const consentUrl = `https://login.microsoftonline.evil.example/${TENANT_ID}/oauth2/authorize`
+    const finding = appConsentedFinding(facts, { mode: 'check', consentUrl })
+    expect(finding.outcome).toBe('fail')
+    expect(finding.fix).not.toContain(consentUrl)
+    expect(finding.fix).toBe(
+      "Adobe's consent URL points at `login.microsoftonline.evil.example`, not Entra's sign-in host `login.microsoftonline.com`, so it is not shown as a link to follow: only Entra's sign-in page may ask for consent. " +
+        `An administrator of the vault's tenant can create the CMK app's service principal instead with \`az ad sp create --id ${APP_ID}\` (or input remediate: service-principal), then re-run the job.`
+    )
+    expect(finding.evidence).toEqual({
+      applicationId: APP_ID,
+      consentUrlHost: 'login.microsoftonline.evil.example'
+    })
+  })
+
   it('warns that it cannot be decided until the app is registered', () => {
     const finding = appConsentedFinding(unregistered(), { mode: 'validate' })
     expect(finding.outcome).toBe('warn')

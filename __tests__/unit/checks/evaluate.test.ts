@@ -98,10 +98,26 @@ describe('evaluateChecks', () => {
     delete facts.roleAssignments
     const findings = evaluateChecks(
       facts,
-      healthyContext({ consentUrl: 'https://consent.example/x' })
+      healthyContext({ consentUrl: 'https://login.microsoftonline.com/t/x' })
     )
-    expect(findingOf(findings, 'app.consented').fix).toContain('https://consent.example/x')
+    expect(findingOf(findings, 'app.consented').fix).toContain(
+      'https://login.microsoftonline.com/t/x'
+    )
     expect(findingOf(findings, 'app.role').detail).toBe('skipped: app.consented failed')
+  })
+
+  it('judges the consent URL against the configured authority host', () => {
+    const facts = healthyFacts()
+    facts.servicePrincipal = { ok: true, value: null }
+    delete facts.roleAssignments
+    const url = 'https://login.localhost:9443/t/x'
+    const elsewhere = evaluateChecks(facts, healthyContext({ consentUrl: url }))
+    expect(findingOf(elsewhere, 'app.consented').fix).not.toContain(url)
+    const simulator = evaluateChecks(
+      facts,
+      healthyContext({ consentUrl: url, authorityHost: 'https://login.localhost:9443' })
+    )
+    expect(findingOf(simulator, 'app.consented').fix).toContain(url)
   })
 
   it('reports several independent failures together', () => {

@@ -57,6 +57,45 @@ describe('azure.sign-in', () => {
     expect(f.evidence).toMatchObject({ aadsts: 700016 })
   })
 
+  it('an Entra 429 is throttling with the wait Entra asked for, not a code to look up', () => {
+    const f = failedSignIn({
+      call: CALL,
+      kind: 'error',
+      message:
+        'temporarily_unavailable: Error(s): 90033 - Timestamp: Not Available - Description: Entra throttled the token request (HTTP 429) and asked to wait 120 s (Retry-After). AADSTS90033: A transient error has occurred.'
+    })
+    expect(f.detail).toMatch(
+      /^Entra throttled the sign-in \(HTTP 429\) and asked to wait 120 s \(Retry-After\)\. /
+    )
+    expect(f.fix).toMatch(/^Re-run the job after 120 s\./)
+    expect(f.fix).not.toContain('Look the code up')
+    expect(f.evidence).toMatchObject({ aadsts: 90033 })
+  })
+
+  it('names the immutable-id subject when the token carried one, and both forms when it must guess', () => {
+    const immutable = 'repo:octo-org@5544123/aep-infra@821093847:environment:production'
+    const seen = failedSignIn(entraError(700213, 'No matching federated identity record found'), {
+      presented: { subject: immutable }
+    })
+    expect(seen.fix).toContain(`"subject":"${immutable}"`)
+    expect(seen.fix).toContain("GitHub's immutable-id subject")
+    const classic = failedSignIn(
+      entraError(700213, 'No matching federated identity record found'),
+      {
+        presented: { subject: 'repo:octo-org/aep-infra:environment:production' }
+      }
+    )
+    expect(classic.fix).not.toContain('immutable')
+    const guessed = failedSignIn(
+      entraError(700213, 'No matching federated identity record found'),
+      {
+        presented: undefined
+      }
+    )
+    expect(guessed.fix).toContain('could not read from its ID token')
+    expect(guessed.fix).toContain('repo:OWNER@OWNER_ID/REPO@REPO_ID')
+  })
+
   it.each([70021, 700213, 7002138])(
     'AADSTS%i: the federated subject does not match; prints the subject this run presented',
     code => {
@@ -310,13 +349,17 @@ describe('adobe.sign-in', () => {
     expect(f.fix).toContain('API credentials')
   })
 
-  it('gateway 403025 means the organisation is wrong', () => {
+  it('gateway 403025 names both causes: another organisation, or a profile without the CMK permission', () => {
     const f = adobeSignInFinding(
       adobeSignedIn(),
       platform(403, 'Profile is not valid (error_code 403025)')
     )
     expect(f.detail).toContain(`Platform refused organisation ${ADOBE_ORG_ID}`)
+    expect(f.detail).toContain(
+      `either ${ADOBE_ORG_ID} is not the organisation the credential belongs to, or the credential's product profile lacks the "Manage Customer Managed Key" permission`
+    )
     expect(f.fix).toContain('adobe-org-id')
+    expect(f.fix).toContain('Permissions > Roles')
   })
 
   it('gateway 401013 on a ready token says it expired', () => {

@@ -347,11 +347,30 @@ describe('what the vault checks tell the user', () => {
     expect(adobeIpFinding(off, ctx)).toMatchObject({
       outcome: 'fail',
       detail:
-        'Public network access is Disabled on vault kv-cmk, which overrides its IP rule 20.88.123.53, so Adobe (20.88.123.53) cannot reach the key: "even with correct permissions, a blocked IP will prevent key access" (Adobe), and Adobe treats an unreachable key as revoked.',
+        'Public network access is Disabled on vault kv-cmk, which overrides its IP rule 20.88.123.53, so Adobe (20.88.123.53) cannot reach the key: "even with correct permissions, a blocked IP will prevent key access" (Adobe). Adobe raises a "Key access failure" alert: a recoverable error, no data is purged, but Platform cannot use the key until the address is allowed.',
       fix: `Enable public access with a deny-by-default firewall and allow the address: ${update} --public-network-access Enabled --default-action Deny --bypass AzureServices\`, then \`az keyvault network-rule add --name kv-cmk --ip-address 20.88.123.53 --subscription ${SUBSCRIPTION_ID}\`.`
     })
     expect(
       adobeIpFinding(vault({ publicNetworkAccess: 'Disabled', networkAcls: undefined }), ctx).detail
     ).toMatch(/^Public network access is Disabled on vault kv-cmk, so Adobe/)
+  })
+
+  it('calls a blocked address a recoverable "Key access failure", never a revocation (Adobe\'s alert reference)', () => {
+    const deny = vault({
+      networkAcls: {
+        bypass: 'AzureServices',
+        defaultAction: 'Deny',
+        ipRules: ['198.51.100.0/24'],
+        virtualNetworkRules: []
+      }
+    })
+    const off = vault({ publicNetworkAccess: 'Disabled', networkAcls: undefined })
+    for (const finding of [adobeIpFinding(deny, ctx), adobeIpFinding(off, ctx)]) {
+      expect(finding.outcome).toBe('fail')
+      expect(finding.detail).toContain(
+        '"Key access failure" alert: a recoverable error, no data is purged'
+      )
+      expect(finding.detail).not.toMatch(/revoked|revocation|purges/)
+    }
   })
 })

@@ -40,6 +40,19 @@ describe('writeOutputs', () => {
     })
   })
 
+  it('leaves consent-url empty when the URL is not on the run’s Entra sign-in host', () => {
+    for (const consentUrl of [
+      'https://evil.example/t/consent',
+      'http://login.microsoftonline.com/t/consent',
+      'https://login.microsoftonline.com@evil.example/t/consent'
+    ])
+      expect(collect({ ...base, consentUrl })['consent-url']).toBe('')
+    const simulator = { endpoints: { authorityHost: 'https://login.localhost:8443' } }
+    const url = 'https://login.localhost:8443/t/consent'
+    expect(collect({ ...base, consentUrl: url, settings: simulator })['consent-url']).toBe(url)
+    expect(collect({ ...base, settings: simulator })['consent-url']).toBe('')
+  })
+
   it('sets empty values for what is unknown and no report-file when none was written', () => {
     const outputs = collect({
       ...base,

@@ -190,15 +190,40 @@ describe('renderSummary', () => {
     expect(renderSummary(passingCheckRun())).not.toContain('**Admin consent:**')
   })
 
-  it('does not link a consent URL that is not https', () => {
-    const md = renderSummary({ ...failingSetupRun(), consentUrl: 'javascript:alert(1)' })
-    expect(md).not.toMatch(/\]\(javascript/)
-    expect(md).toContain('javascript:alert\\(1\\) (not an https URL, so not linked)')
+  it.each([
+    ['javascript:alert(1)', '`javascript:`'],
+    ['http://login.microsoftonline.com/t/oauth2/authorize', '`http://login.microsoftonline.com`'],
+    ['https://login.example/t/oauth2/authorize', '`login.example`'],
+    ['https://login.microsoftonline.com@evil.example/t', '`evil.example`'],
+    ['https://login.microsoftonline.com.evil.example/t', '`login.microsoftonline.com.evil.example`']
+  ])('does not link a consent URL off Entra’s sign-in host (%s), and says why', (url, host) => {
+    const md = renderSummary({ ...failingSetupRun(), consentUrl: url })
+    expect(md).not.toContain('[grant consent to the CMK app]')
+    expect(md).not.toContain(url)
+    expect(md).toContain(
+      `**Admin consent:** Adobe's consent URL points at ${host}, not Entra's sign-in host \`login.microsoftonline.com\`, so it is not shown as a link to follow`
+    )
+    expect(md).toContain('```sh\naz ad sp create --id ')
+  })
+
+  it('links a consent URL on the configured authority host (the simulator’s, another cloud’s)', () => {
+    const run = failingSetupRun()
+    const url = 'https://login.localhost:8443/t/oauth2/authorize?client_id=x'
+    expect(renderSummary({ ...run, consentUrl: url })).toContain('points at `login.localhost:8443`')
+    const md = renderSummary({
+      ...run,
+      consentUrl: url,
+      settings: { ...run.settings, endpoints: { authorityHost: 'https://login.localhost:8443' } }
+    })
+    expect(md).toContain(`[grant consent to the CMK app](${url})`)
   })
 
   it('keeps parentheses in a consent URL from ending the link', () => {
-    const md = renderSummary({ ...failingSetupRun(), consentUrl: 'https://login.example/a)b(c' })
-    expect(md).toContain('(https://login.example/a%29b%28c)')
+    const md = renderSummary({
+      ...failingSetupRun(),
+      consentUrl: 'https://login.microsoftonline.com/a)b(c'
+    })
+    expect(md).toContain('(https://login.microsoftonline.com/a%29b%28c)')
   })
 
   it('folds the passes into one details block', () => {

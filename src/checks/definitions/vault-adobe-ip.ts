@@ -15,7 +15,7 @@ export const vaultAdobeIp: CheckDefinition<'vault.adobe-ip'> = {
   nextStep: "allow Adobe's address through the vault firewall",
   docs: {
     checks: "Whether Adobe's documented monitoring address `20.88.123.53` can reach the vault.",
-    why: 'Adobe\'s monitoring reaches restricted vaults from 20.88.123.53 and is not an Azure trusted service, so the trusted-services bypass does not let it in: "a blocked IP will prevent key access", and a key Adobe cannot reach counts as revoked.',
+    why: 'Adobe\'s monitoring reaches restricted vaults from 20.88.123.53 and is not an Azure trusted service, so the trusted-services bypass does not let it in: "a blocked IP will prevent key access". Adobe then raises a "Key access failure" alert: a recoverable error, no data is purged, but Platform cannot use the key until the address is allowed.',
     failsWhen:
       'The firewall defaults to `Deny` and no IP rule allows `20.88.123.53` (a /32 or a range containing it), or public network access is `Disabled`, in which case IP rules do not apply.'
   },

@@ -15,7 +15,7 @@ export const vaultNetwork: CheckDefinition<'vault.network'> = {
   nextStep: 'let trusted Azure services through the vault firewall',
   docs: {
     checks: '`publicNetworkAccess` and `networkAcls`.',
-    why: "A firewall that denies by default keeps Adobe's app out unless trusted services may bypass it or Adobe's address is allowed; a key Adobe cannot reach counts as revoked.",
+    why: 'A firewall that denies by default keeps Adobe\'s app out unless trusted services may bypass it or Adobe\'s address is allowed; Adobe then raises a recoverable "Key access failure" alert (no data is purged), and Platform cannot use the key until it is let in.',
     failsWhen:
       'Public network access is `Disabled` or the firewall defaults to `Deny`, and `bypass` is not `AzureServices`.'
   },

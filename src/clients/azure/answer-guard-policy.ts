@@ -25,7 +25,8 @@ const STREAM_EVERY_STATUS = new Set([Number.POSITIVE_INFINITY])
  *   waits any Retry-After, a day included. For an API call the 429 becomes an error that says
  *   so; for a token request (`for: 'token'`) the 429 is handed back without its Retry-After,
  *   since @azure/identity quotes Entra's own error (the AADSTS code) only from the answer and
- *   turns a thrown error into a bare "network_error".
+ *   turns a thrown error into a bare "network_error";
+ * - a token request's 429 says in its error_description that it was throttling, and the wait.
  * Runs once per try (position perRetry, inside the per-try timeout).
  */
 export function answerGuardPolicy(calls: 'api' | 'token'): PipelinePolicy {
@@ -58,7 +59,9 @@ async function guard(
       request,
       response
     )
-  const refused = refusedRetryAfter(retryAfterMs(response))
+  const wait = retryAfterMs(response)
+  if (status === 429 && calls === 'token') noteThrottling(response, wait)
+  const refused = refusedRetryAfter(wait)
   if (refused) {
     // Without the header the SDK's throttling retry does not wait; a 429 is then not retried.
     for (const name of RETRY_AFTER_HEADERS) headers.delete(name)
@@ -77,6 +80,33 @@ async function bufferBody(request: PipelineRequest, response: PipelineResponse):
     if (error instanceof AnswerTooLargeError) throw refusal(error.message, request, response)
     throw error
   }
+}
+
+/** The words azure.sign-in recognises a throttled token request by (see noteThrottling). */
+const ENTRA_THROTTLED = 'Entra throttled the token request (HTTP 429)'
+
+/**
+ * @azure/identity reports a failed token request with Entra's error text only (the AADSTS code,
+ * e.g. 90033 "a transient error"), without the status or the Retry-After. So a 429's
+ * error_description is prefixed with what the answer said: that it was throttling and how long
+ * Entra asked to wait. The first line then carries it to azure.sign-in.
+ */
+function noteThrottling(response: PipelineResponse, waitMs: number | undefined): void {
+  const wait =
+    waitMs === undefined ? '' : ` and asked to wait ${Math.ceil(waitMs / 1000)} s (Retry-After)`
+  let body: Record<string, unknown>
+  try {
+    const parsed: unknown = JSON.parse(response.bodyAsText ?? '')
+    body = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {}
+  } catch {
+    body = {}
+  }
+  const described = typeof body.error_description === 'string' ? body.error_description : ''
+  response.bodyAsText = JSON.stringify({
+    ...body,
+    error: typeof body.error === 'string' ? body.error : 'temporarily_unavailable',
+    error_description: `${ENTRA_THROTTLED}${wait}. ${described}`.trim()
+  })
 }
 
 function looksLikeHtml(response: PipelineResponse): boolean {

@@ -130,8 +130,8 @@ function statusOf(error: unknown): number {
 }
 
 /**
- * Names the call, the status and GitHub's message; for the answers a missing permission gives,
- * also the permission the workflow must grant.
+ * Names the call, the status and GitHub's message; for the answers a setting causes (a missing
+ * permission, issues turned off), also the setting to change.
  */
 function gitHubError(call: string, error: unknown): ServiceError {
   const status = statusOf(error) || undefined
@@ -145,11 +145,21 @@ function gitHubError(call: string, error: unknown): ServiceError {
     typeof (data as { message?: unknown }).message === 'string'
       ? (data as { message: string }).message
       : errorMessage(error)
-  const hint =
-    status === 403 || status === 404
-      ? ' (the job token needs `permissions: issues: write`, and the repository must have issues enabled)'
-      : status === 401
-        ? ' (check github-token: the default is ${{ github.token }})'
-        : ''
-  return new ServiceError(call, status, redact(`${message}${hint}`))
+  return new ServiceError(call, status, redact(`${message}${hintFor(status)}`))
+}
+
+/** What the answers a setting causes ask the user to change. */
+function hintFor(status: number | undefined): string {
+  switch (status) {
+    // GitHub answers 410 Gone when issues are disabled in the repository ("Create an issue").
+    case 410:
+      return ' (issues are disabled in this repository: turn them on under Settings, General, Features, Issues, or set open-issue: false)'
+    case 403:
+    case 404:
+      return ' (the job token needs `permissions: issues: write`)'
+    case 401:
+      return ' (check github-token: the default is ${{ github.token }})'
+    default:
+      return ''
+  }
 }

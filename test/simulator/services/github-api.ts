@@ -34,6 +34,10 @@ export function githubApi(req: SimRequest, ctx: SimContext): Answer {
   }
   const number = match[3] === undefined ? undefined : Number(match[3])
   const comments = match[4] !== undefined
+  // GitHub: "If issues are disabled in the repository, the API returns a 410 Gone status" (Create
+  // an issue; Update an issue and Create an issue comment list 410 too). The docs list no 410 for
+  // List repository issues: the listing answers, without the issues (pull requests remain).
+  if (!api.issuesEnabled && (writes || number !== undefined)) return issuesDisabled()
   if (number === undefined && req.method === 'GET') return list(req, ctx)
   if (number === undefined && req.method === 'POST') return create(req, ctx)
   const issue = api.issues.find(i => i.number === number)
@@ -45,6 +49,14 @@ export function githubApi(req: SimRequest, ctx: SimContext): Answer {
 }
 
 const DOCS = 'https://docs.github.com/rest/issues/issues'
+
+function issuesDisabled(): Answer {
+  return json(410, {
+    message: 'Issues are disabled for this repo',
+    documentation_url: DOCS,
+    status: '410'
+  })
+}
 
 function notFound(): Answer {
   return json(404, { message: 'Not Found', documentation_url: DOCS, status: '404' })
@@ -73,6 +85,7 @@ function list(req: SimRequest, ctx: SimContext): Answer {
     .map(l => l.trim().toLowerCase())
     .filter(l => l !== '')
   const matching = api.issues
+    .filter(i => api.issuesEnabled || i.pullRequest)
     .filter(i => state === 'all' || i.state === state)
     .filter(i => labels.every(l => i.labels.some(own => own.toLowerCase() === l)))
     .sort((a, b) => b.number - a.number)

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { json, type Answer, type SimContext, type SimRequest } from '../context.js'
 import { checkAzureBearer } from './azure-bearer.js'
+import { principalAndGroups } from './arm.js'
 
 /** The tenant that owns Adobe's multi-tenant CMK app. */
 const ADOBE_TENANT = 'fa7b1b5a-7b34-4387-94ae-d2c178decee1'
@@ -34,7 +35,24 @@ export const SERVICE_PRINCIPAL_WRITE_GRANTS = [
   'Global Administrator'
 ] as const
 
-/** Microsoft Graph (graph.localhost): service principal look-ups and creation. */
+/**
+ * The permissions that read a group's properties; without one, a directoryObject collection still
+ * lists the group, with only @odata.type and id ("limited information" in Graph's docs).
+ */
+const GROUP_READ_GRANTS = [
+  'GroupMember.Read.All',
+  'Group.Read.All',
+  'Directory.Read.All',
+  'Directory.ReadWrite.All'
+]
+
+/** Graph's default and largest page of a directoryObject collection. */
+const MEMBER_OF_PAGE = { default: 100, max: 999 }
+
+/**
+ * Microsoft Graph (graph.localhost): service principal look-ups and creation, and the transitive
+ * group memberships of the CMK app's service principal.
+ */
 export function graph(req: SimRequest, ctx: SimContext): Answer {
   const checked = checkAzureBearer(req, ctx, ctx.urls.graph)
   if (!checked.ok) {
@@ -51,6 +69,9 @@ export function graph(req: SimRequest, ctx: SimContext): Answer {
     return createServicePrincipal(req, ctx)
   if (req.method !== 'GET')
     return graphError(405, 'Request_BadRequest', `Unsupported ${req.method}.`)
+  // graph403: the identity holds none of the read permissions (Application.Read.All,
+  // Application.ReadWrite.All, Directory.Read.All, Directory.ReadWrite.All) that both the service
+  // principal look-up and transitiveMemberOf need (Graph: least privileged Application.Read.All).
   if (ctx.state.graph403) {
     return graphError(
       403,
@@ -59,6 +80,8 @@ export function graph(req: SimRequest, ctx: SimContext): Answer {
     )
   }
 
+  const memberOf = /^\/v1\.0\/servicePrincipals\/([^/]+)\/transitiveMemberOf$/i.exec(req.path)?.[1]
+  if (memberOf !== undefined) return transitiveMemberOf(req, ctx, memberOf)
   const byAppId = /^\/v1\.0\/servicePrincipals\(appId='([^']*)'\)$/i.exec(req.path)?.[1]
   if (byAppId !== undefined) return entityAnswer(ctx, byAppId, sp => sp.appId)
   const byObjectId = /^\/v1\.0\/servicePrincipals\/([^/]+)$/i.exec(req.path)?.[1]
@@ -168,4 +191,46 @@ function createServicePrincipal(req: SimRequest, ctx: SimContext): Answer {
     { '@odata.context': `${ctx.urls.graph}/v1.0/$metadata#servicePrincipals/$entity`, ...sp },
     { Location: `${ctx.urls.graph}/v1.0/servicePrincipals/${cmkApp.objectId}` }
   )
+}
+
+/**
+ * GET /v1.0/servicePrincipals/{id}/transitiveMemberOf: the groups the principal is in, directly or
+ * through other groups (scenario `groups`), as directoryObjects, paged by $top (default 100, at
+ * most 999) with an @odata.nextLink carrying a $skiptoken. 404 for a principal that does not exist.
+ */
+function transitiveMemberOf(req: SimRequest, ctx: SimContext, id: string): Answer {
+  const sp = servicePrincipal(ctx, candidate => candidate.id.toLowerCase() === id.toLowerCase())
+  if (!sp) {
+    return graphError(
+      404,
+      'Request_ResourceNotFound',
+      `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`
+    )
+  }
+  const held = new Set(ctx.state.graphGrants.map(g => g.toLowerCase()))
+  const readsGroups = GROUP_READ_GRANTS.some(g => held.has(g.toLowerCase()))
+  const groups = [...principalAndGroups(ctx, sp.id)].filter(g => g !== sp.id.toLowerCase()).sort()
+  const top = Math.min(Number(req.query.$top ?? MEMBER_OF_PAGE.default) || 1, MEMBER_OF_PAGE.max)
+  const skip = Number(req.query.$skiptoken ?? 0) || 0
+  const page = groups.slice(skip, skip + top).map(group => ({
+    '@odata.type': '#microsoft.graph.group',
+    id: group,
+    displayName: readsGroups ? `group ${group.slice(0, 8)}` : null,
+    securityEnabled: readsGroups ? true : null
+  }))
+  const next =
+    skip + top < groups.length
+      ? `${ctx.urls.graph}/v1.0/servicePrincipals/${sp.id}/transitiveMemberOf?${new URLSearchParams(
+          {
+            ...req.query,
+            $top: String(top),
+            $skiptoken: String(skip + top)
+          }
+        )}`
+      : undefined
+  return json(200, {
+    '@odata.context': `${ctx.urls.graph}/v1.0/$metadata#directoryObjects`,
+    value: page,
+    ...(next ? { '@odata.nextLink': next } : {})
+  })
 }

@@ -4,6 +4,7 @@ import type { LocalRoleAssignmentState, ManagedHsmState } from '../scenario.js'
 import type { RoleDefinitionState } from '../role-definitions.js'
 import { checkAzureBearer, presentedAudience } from './azure-bearer.js'
 import { KEY_VAULT_API_VERSIONS, rotationPolicyJson } from './key-vault.js'
+import { principalAndGroups } from './arm.js'
 import { firewallRefusal, vaultTenant } from './vault-access.js'
 
 const AUTHZ = '/providers/Microsoft.Authorization'
@@ -67,7 +68,7 @@ export function managedHsm(req: SimRequest, ctx: SimContext): Answer {
       /^(\/keys(?:\/[^/]+)?)?\/providers\/Microsoft\.Authorization\/roleAssignments\/([^/]+)$/i.exec(
         req.path.replace(/\/+$/, '')
       )
-    if (put) return createRoleAssignment(req, hsm, oid, put[1] ?? '/', put[2] as string)
+    if (put) return createRoleAssignment(req, ctx, hsm, oid, put[1] ?? '/', put[2] as string)
   }
   if (req.method !== 'GET')
     return hsmError(
@@ -82,13 +83,13 @@ export function managedHsm(req: SimRequest, ctx: SimContext): Answer {
   )
   if (m) {
     const scope = m[1] ?? '/'
-    const denied = authorize(hsm, oid, scope, 'roleAssignments/read/action')
+    const denied = authorize(ctx, hsm, oid, scope, 'roleAssignments/read/action')
     if (denied) return denied
     return json(200, { value: assignmentsAt(hsm, scope, req.query.$filter), nextLink: null })
   }
   m = /^\/providers\/Microsoft\.Authorization\/roleDefinitions(?:\/([^/]+))?$/i.exec(path)
   if (m) {
-    const denied = authorize(hsm, oid, '/', 'roleDefinitions/read/action')
+    const denied = authorize(ctx, hsm, oid, '/', 'roleDefinitions/read/action')
     if (denied) return denied
     if (!m[1]) return json(200, { value: HSM_ROLE_DEFINITIONS.map(definitionJson), nextLink: null })
     const role = HSM_ROLE_DEFINITIONS.find(r => r.guid.toLowerCase() === m![1]!.toLowerCase())
@@ -103,7 +104,7 @@ export function managedHsm(req: SimRequest, ctx: SimContext): Answer {
   m = /^\/keys\/([^/]+)\/rotationpolicy$/i.exec(path)
   if (m) {
     const keyName = m[1] as string
-    const denied = authorize(hsm, oid, `/keys/${keyName}`, 'keys/read/action')
+    const denied = authorize(ctx, hsm, oid, `/keys/${keyName}`, 'keys/read/action')
     if (denied) return denied
     const key =
       state.key && state.key.name.toLowerCase() === keyName.toLowerCase() ? state.key : null
@@ -129,8 +130,10 @@ function assignmentsAt(
   return hsm.localRoleAssignments
     .filter(a => {
       if (principal !== undefined) return a.principalId.toLowerCase() === principal
-      // Unfiltered (the simulator's choice, the spec leaves it open): that scope only; atScope(): at or above.
-      return atScope ? covers(a.scope, scope) : same(a.scope, scope)
+      // atScope(): at or above. Unfiltered, rbac.json leaves it open; Az.KeyVault's
+      // Get-AzKeyVaultRoleAssignment documents that a listing at / "returns all the role
+      // assignments made under the managed HSM": the scope and every scope below it, other keys'.
+      return atScope ? covers(a.scope, scope) : covers(scope, a.scope)
     })
     .map((a, i) => assignmentJson(a, i))
 }
@@ -146,15 +149,21 @@ function covers(outer: string, inner: string): boolean {
   return o === '' || o === i || i.startsWith(`${o}/`)
 }
 
-/** 403 unless one of the caller's local roles at or above `scope` grants `action`. */
+/**
+ * 403 unless one of the caller's local roles at or above `scope` grants `action`: assigned to the
+ * caller or to a group it is in, directly or through other groups (local RBAC roles "can be
+ * assigned to users, service principals, groups, and managed identities": built-in roles docs).
+ */
 function authorize(
+  ctx: SimContext,
   hsm: ManagedHsmState,
   oid: string,
   scope: string,
   action: string
 ): Answer | undefined {
+  const principals = principalAndGroups(ctx, oid)
   const granted = hsm.localRoleAssignments.some(a => {
-    if (a.principalId.toLowerCase() !== oid.toLowerCase() || !covers(a.scope, scope)) return false
+    if (!principals.has(a.principalId.toLowerCase()) || !covers(a.scope, scope)) return false
     const role = HSM_ROLE_DEFINITIONS.find(
       r => r.guid.toLowerCase() === a.roleDefinitionGuid.toLowerCase()
     )
@@ -208,12 +217,13 @@ function definitionJson(role: RoleDefinitionState): Record<string, unknown> {
  */
 function createRoleAssignment(
   req: SimRequest,
+  ctx: SimContext,
   hsm: ManagedHsmState,
   oid: string,
   scope: string,
   name: string
 ): Answer {
-  const denied = authorize(hsm, oid, scope, 'roleAssignments/write/action')
+  const denied = authorize(ctx, hsm, oid, scope, 'roleAssignments/write/action')
   if (denied) return denied
   let properties: { roleDefinitionId?: unknown; principalId?: unknown } | undefined
   try {

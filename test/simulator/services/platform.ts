@@ -105,7 +105,9 @@ function registrationJson(ctx: SimContext, complete: boolean): Record<string, un
   if (!complete) return base
   return {
     ...base,
-    applicationRedirectUrl: `https://login.microsoftonline.com/common/oauth2/authorize?response_type=code&client_id=${appId}&redirect_uri=https://experience.adobe.com&scope=user.read`
+    // Adobe answers https://login.microsoftonline.com, the public cloud's Entra sign-in host; the
+    // simulator's Entra is its own authority host, the only host the action shows a consent link to.
+    applicationRedirectUrl: `${ctx.urls.authorityHost}/common/oauth2/authorize?response_type=code&client_id=${appId}&redirect_uri=https://experience.adobe.com&scope=user.read`
   }
 }
 
@@ -479,7 +481,7 @@ function keyUsable(key: KeyState | null, keyName: string | undefined): key is Ke
 /**
  * Adobe's completion check on a Managed HSM: the key is usable, Adobe reaches the HSM through its
  * network rules, and the CMK app holds a local role granting keys read, wrap and unwrap at /,
- * /keys or /keys/<key>.
+ * /keys or /keys/<key>, itself or through a group.
  */
 function adobeCanUseHsmKey(hsm: ManagedHsmState, config: StoredConfig, ctx: SimContext): boolean {
   const { state } = ctx
@@ -488,8 +490,10 @@ function adobeCanUseHsmKey(hsm: ManagedHsmState, config: StoredConfig, ctx: SimC
   const keyScope = `/keys/${state.key.name.toLowerCase()}`
   const needed = ['keys/read/action', 'keys/wrap/action', 'keys/unwrap/action']
   const granted = new Set<string>()
+  // Local roles count when assigned to the CMK app or to a group it is in (directly or nested).
+  const principals = principalAndGroups(ctx, state.cmkApp.objectId)
   for (const a of hsm.localRoleAssignments) {
-    if (a.principalId.toLowerCase() !== state.cmkApp.objectId.toLowerCase()) continue
+    if (!principals.has(a.principalId.toLowerCase())) continue
     if (!['/', '/keys', keyScope].includes(a.scope.toLowerCase().replace(/(.)\/+$/, '$1'))) continue
     const role = HSM_ROLE_DEFINITIONS.find(
       r => r.guid.toLowerCase() === a.roleDefinitionGuid.toLowerCase()

@@ -1,5 +1,5 @@
-export const id = 536;
-export const ids = [536];
+export const id = 946;
+export const ids = [946];
 export const modules = {
 
 /***/ 32746:
@@ -278,7 +278,7 @@ class FailedCall extends Error {
 
 /***/ }),
 
-/***/ 57536:
+/***/ 37946:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -415,14 +415,76 @@ function vaultScopeFor(vaultUri) {
 
 // EXTERNAL MODULE: ./src/clients/azure/graph-reader.ts
 var graph_reader = __webpack_require__(32746);
+// EXTERNAL MODULE: ./src/clients/http/capped-pages.ts
+var capped_pages = __webpack_require__(17233);
+// EXTERNAL MODULE: ./src/clients/http/json-request.ts + 1 modules
+var json_request = __webpack_require__(70955);
+;// CONCATENATED MODULE: ./src/clients/azure/group-membership-reader.ts
+
+
+
+const TRANSITIVE_MEMBER_OF_CALL = 'Microsoft Graph GET transitiveMemberOf';
+/**
+ * Pages of memberships read before the listing fails: Graph answers at most 999 a page ($top);
+ * an object may be a member of at most a few thousand groups in practice (getMemberGroups stops at
+ * 11,000), so 100 pages of 999 hold every real answer.
+ */
+const MEMBERSHIP_PAGES = 100;
+/**
+ * The ids of every group the service principal is a member of, directly or through other groups
+ * (`GET /servicePrincipals/{id}/transitiveMemberOf`). Directory roles and administrative units in
+ * the answer are left out; an item without @odata.type is kept (an id that names no group matches
+ * no role assignment). Follows @odata.nextLink only on the Graph endpoint's own origin.
+ */
+async function readTransitiveGroupIds(credential, graphEndpoint, objectId, http) {
+    const token = await credential.getToken(`${graphEndpoint}/.default`, {
+        abortSignal: http.signal
+    });
+    if (!token)
+        throw new service_error/* ServiceError */._('Microsoft Graph token request', undefined, 'no token returned');
+    const origin = new URL(graphEndpoint).origin;
+    const first = `${graphEndpoint}/v1.0/servicePrincipals/${encodeURIComponent(objectId)}/transitiveMemberOf?$select=id&$top=999`;
+    async function* pages() {
+        let url = first;
+        while (url) {
+            const { body } = await (0,json_request/* requestJson */.S)({
+                call: TRANSITIVE_MEMBER_OF_CALL,
+                method: 'GET',
+                url,
+                headers: { Authorization: `Bearer ${token.token}` },
+                http
+            });
+            const page = (body ?? {});
+            yield page;
+            const next = page['@odata.nextLink'];
+            if (typeof next !== 'string' || next === '')
+                return;
+            if (new URL(next).origin !== origin)
+                throw new service_error/* ServiceError */._(TRANSITIVE_MEMBER_OF_CALL, undefined, `refused to send the token to ${new URL(next).host}: the @odata.nextLink leaves ${new URL(origin).host}`);
+            url = next;
+        }
+    }
+    const ids = new Set();
+    for await (const page of (0,capped_pages/* cappedPages */.y)(pages(), TRANSITIVE_MEMBER_OF_CALL, MEMBERSHIP_PAGES)) {
+        if (!Array.isArray(page.value))
+            throw new service_error/* ServiceError */._(TRANSITIVE_MEMBER_OF_CALL, 200, 'the answer has no value list');
+        for (const item of page.value) {
+            const type = item['@odata.type'];
+            if (typeof item.id !== 'string')
+                continue;
+            if (type === undefined || type === '#microsoft.graph.group')
+                ids.add(item.id.toLowerCase());
+        }
+    }
+    return [...ids];
+}
+
 // EXTERNAL MODULE: ./src/facts/read-error.ts
 var read_error = __webpack_require__(58784);
 // EXTERNAL MODULE: ./src/model/identifiers.ts
 var identifiers = __webpack_require__(93937);
 // EXTERNAL MODULE: ./src/safety/neutralize.ts
 var neutralize = __webpack_require__(77059);
-// EXTERNAL MODULE: ./src/clients/http/capped-pages.ts
-var capped_pages = __webpack_require__(17233);
 ;// CONCATENATED MODULE: ./src/clients/azure/role-reader.ts
 
 /**
@@ -504,23 +566,33 @@ function scopesOfKey(keyName) {
     return ['/', '/keys', `/keys/${keyName}`];
 }
 /**
- * The CMK app's local role assignments that apply to the key, each with its role definition's
- * permissions (undefined when a definition cannot be read). The three scopes are listed in
- * parallel and only assignments at exactly those scopes are kept, whatever a listing returns
- * besides (rbac.json leaves open whether an unfiltered listing includes scopes below).
+ * The local role assignments at the key's scopes that may reach the CMK app (see HsmPrincipals),
+ * each with its role definition's permissions (undefined when a definition cannot be read). The
+ * three scopes are listed in parallel with the group look-up, and only assignments at exactly those
+ * scopes are kept: a listing may include scopes below (Get-AzKeyVaultRoleAssignment: without a
+ * scope it "returns all the role assignments made under the managed HSM"), such as another key's.
  */
-async function readHsmRoleAssignments(client, keyName, principalId, abortSignal) {
+async function readHsmRoleAssignments(client, keyName, principals, abortSignal) {
     const scopes = scopesOfKey(keyName);
     const wanted = new Set(scopes.map(normalScope));
-    const pages = await Promise.all(scopes.map(scope => client.listRoleAssignments(scope, abortSignal)));
+    const [pages, groupIds] = await Promise.all([
+        Promise.all(scopes.map(scope => client.listRoleAssignments(scope, abortSignal))),
+        principals.groupIds
+    ]);
+    const self = principals.objectId.toLowerCase();
+    const groups = groupIds && new Set(groupIds.map(id => id.toLowerCase()));
     const byId = new Map();
+    const typeOf = new Map();
     for (const a of pages.flat()) {
         const p = a.properties;
-        if (p.principalId?.toLowerCase() !== principalId.toLowerCase())
+        const principal = p.principalId?.toLowerCase();
+        if (!principal || !wanted.has(normalScope(p.scope ?? '')))
             continue;
-        if (!wanted.has(normalScope(p.scope ?? '')))
+        const type = principal === self ? 'ServicePrincipal' : groups?.has(principal) ? 'Group' : undefined;
+        if (type === undefined && groups !== undefined)
             continue;
         byId.set(a.id || a.name, a);
+        typeOf.set(a, type);
     }
     const assignments = [...byId.values()];
     const guids = [...new Set(assignments.map(a => guidOf(a.properties.roleDefinitionId)))];
@@ -538,6 +610,7 @@ async function readHsmRoleAssignments(client, keyName, principalId, abortSignal)
             id: a.id,
             scope: a.properties.scope,
             principalId: a.properties.principalId,
+            principalType: typeOf.get(a),
             roleDefinitionId: a.properties.roleDefinitionId,
             roleName: definition?.properties.roleName,
             permissions: definition?.properties.permissions?.map(p => ({
@@ -740,6 +813,7 @@ function notReadWithoutSignIn(call, service) {
 
 
 
+
 async function attempt(call, read) {
     try {
         return { ok: true, value: await read() };
@@ -867,15 +941,22 @@ async function readAppAccess(services, registration, vaultRead, knownPrincipal) 
         return { servicePrincipal };
     const principalId = servicePrincipal.value.objectId;
     const hsm = vault.value.kind === 'managed-hsm' ? vault.value : undefined;
-    const roleAssignments = hsm
-        ? await attempt('Managed HSM list local role assignments', () => {
+    if (hsm) {
+        // Local RBAC cannot list by member: the app's groups come from Graph, read alongside.
+        const groupMemberships = attempt(TRANSITIVE_MEMBER_OF_CALL, () => readTransitiveGroupIds(credential, settings.endpoints.graph, principalId, services.http));
+        const roleAssignments = await attempt('Managed HSM list local role assignments', () => {
             // Ask for the HSM token alongside the challenge's unauthenticated first request.
             void credential
                 .getToken(vaultScopeFor(hsm.vaultUri), { abortSignal: signal })
                 .catch(() => undefined);
-            return readHsmRoleAssignments(services.managedHsmRbac(hsm.vaultUri), settings.keyName, principalId, signal);
-        })
-        : await attempt('ARM list role assignments', () => readRoleAssignments(services.authorization, vault.value.id, settings.keyName, principalId, signal));
+            return readHsmRoleAssignments(services.managedHsmRbac(hsm.vaultUri), settings.keyName, {
+                objectId: principalId,
+                groupIds: groupMemberships.then(m => (m.ok ? m.value : undefined))
+            }, signal);
+        });
+        return { servicePrincipal, roleAssignments, groupMemberships: await groupMemberships };
+    }
+    const roleAssignments = await attempt('ARM list role assignments', () => readRoleAssignments(services.authorization, vault.value.id, settings.keyName, principalId, signal));
     return { servicePrincipal, roleAssignments };
 }
 
@@ -921,8 +1002,24 @@ function toReadError(call, error) {
     else {
         message = String(error);
     }
-    const kind = status === 404 ? 'not-found' : status === 401 || status === 403 ? 'forbidden' : 'error';
+    const kind = status === 404
+        ? 'not-found'
+        : (status === 401 || status === 403) && !isNetworkRefusal(error)
+            ? 'forbidden'
+            : 'error';
     return { call, status, kind, message: (0,_safety_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(message) };
+}
+/**
+ * A Key Vault or Managed HSM data-plane 403 its network rules gave (inner code ForbiddenByFirewall
+ * or ForbiddenByConnection): no permission would let the request through, so it is not
+ * 'forbidden', whose fixes name a role (a repair refused so would name Policy Administrator).
+ */
+function isNetworkRefusal(error) {
+    if (!(error instanceof _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_0__/* .RestError */ .pj))
+        return false;
+    const details = error.details;
+    const inner = details?.error?.innerError?.code ?? details?.error?.innererror?.code;
+    return inner === 'ForbiddenByFirewall' || inner === 'ForbiddenByConnection';
 }
 /**
  * What Azure puts after the first line or in the inner error, where it names the cause: Key Vault

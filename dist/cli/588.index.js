@@ -1,8 +1,8 @@
-export const id = 145;
-export const ids = [145];
+export const id = 588;
+export const ids = [588];
 export const modules = {
 
-/***/ 2978:
+/***/ 54145:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -94,7 +94,7 @@ function diagnoseIms(signIn, error) {
 }
 /**
  * Platform's gateway refuses with {error_code, message}: 401013 a token that is not valid,
- * 403025 an organisation the credential does not belong to. Any other 403 comes from the CMK
+ * 403025 an organisation or a product profile that does not entitle it. Any other 403 comes from the CMK
  * service itself; Adobe documents that these endpoints need the "Manage Customer Managed Key"
  * permission, so that is what a 403 there means.
  */
@@ -111,10 +111,13 @@ function diagnosePlatform(signIn, error) {
                 fix: `Check that the credential's project in ${DEVELOPER_CONSOLE} includes the Experience Platform API, then re-run.`
             };
     }
+    // Adobe's Platform troubleshooting guide: 403025 "Profile is not valid" means the credential is
+    // not entitled to Platform for the org in x-gw-ims-org-id: the wrong org, or a project/product
+    // profile without the permission. The answer does not say which.
     if (/403025/.test(message)) {
         return {
-            cause: `Platform refused organisation ${signIn.orgId}: the credential does not belong to it`,
-            fix: `Set adobe-org-id to the Organization ID shown on the credential in ${DEVELOPER_CONSOLE} (it ends in @AdobeOrg).`
+            cause: `Platform refused organisation ${signIn.orgId} to this credential (403025 "Profile is not valid"): either ${signIn.orgId} is not the organisation the credential belongs to, or the credential's product profile lacks the "${PERMISSION}" permission`,
+            fix: `Check both: adobe-org-id must be the Organization ID shown on the credential in ${DEVELOPER_CONSOLE} (it ends in @AdobeOrg); and in Adobe Experience Platform, Permissions > Roles, a role with the "${PERMISSION}" permission must include this API credential (API credentials tab), and the credential's project must have the Experience Platform API with a product profile.`
         };
     }
     return {
@@ -148,6 +151,36 @@ const adobeSignIn = {
         az: 'Copy the client id, secret and scopes from the Developer Console credential; set `adobe-org-id` to its organisation; add the credential to an Experience Platform role with the Manage Customer Managed Key permission. Adobe checks are skipped until it passes.'
     }
 };
+
+// EXTERNAL MODULE: ./src/facts/consent-url.ts
+var consent_url = __webpack_require__(35573);
+// EXTERNAL MODULE: ./src/inputs/endpoints.ts
+var endpoints = __webpack_require__(50847);
+;// CONCATENATED MODULE: ./src/checks/consent-fix.ts
+
+
+/**
+ * The app.consented fix for a CMK app without a service principal: the consent link when it is on
+ * Entra's sign-in host (the configured authority host), why not otherwise, or that Adobe has not
+ * published one yet; with the evidence that says which.
+ */
+function consentFix(consentUrl, authorityHost, applicationId) {
+    if (!consentUrl)
+        return {
+            fix: "Adobe has not published the CMK app's consent URL yet: re-run setup in a few minutes to get it (output consent-url); an administrator of the vault's tenant must then open it and accept, and re-run the job.",
+            evidence: { applicationId, consentUrl: undefined }
+        };
+    const link = (0,consent_url/* judgeConsentUrl */.Vv)(consentUrl, authorityHost ?? endpoints/* PUBLIC_ENDPOINTS */.p4.authorityHost);
+    return link.kind === 'entra'
+        ? {
+            fix: `An administrator of the vault's tenant must open ${link.url} and accept, then re-run the job.`,
+            evidence: { applicationId, consentUrl: link.url }
+        }
+        : {
+            fix: (0,consent_url/* consentRefusal */.R3)(link, applicationId),
+            evidence: { applicationId, consentUrlHost: link.host }
+        };
+}
 
 // EXTERNAL MODULE: ./src/checks/skipped.ts
 var skipped = __webpack_require__(89049);
@@ -220,19 +253,28 @@ const REQUIRED_HSM_KEY_DATA_ACTIONS = [
 function hsmRoleAssignCommand(hsmName, objectId, keyName) {
     return `\`az keyvault role assignment create --hsm-name ${hsmName} --role "${CMK_HSM_ROLE_NAME}" --assignee-object-id ${objectId ?? '<objectId>'} --scope /keys/${keyName}\``;
 }
+/**
+ * What reads the CMK app's transitive group memberships (Graph "List servicePrincipal transitive
+ * memberOf": least privileged Application.Read.All, as for the service principal look-up).
+ */
+const MEMBERSHIP_READ_PERMISSION = 'the Microsoft Graph application permission Application.Read.All (or Directory.Read.All) with admin consent';
 function describeAssignment(assignment) {
     const role = assignment.roleName ?? assignment.roleDefinitionId.split('/').pop();
-    return `${role} at ${assignment.scope}`;
+    const via = assignment.principalType === 'Group' ? ` (through group ${assignment.principalId})` : '';
+    return `${role} at ${assignment.scope}${via}`;
 }
 function isNetworkRefusal(message) {
     return /ForbiddenByFirewall|ForbiddenByConnection|not authorized and caller is not a trusted service|Public network access is disabled/i.test(message);
 }
 /**
- * app.role on a Managed HSM, decided by its local RBAC at `/`, `/keys` and `/keys/<key>`. When
- * the assignments cannot be read (the HSM's firewall refuses the runner, or the job's identity
- * holds no local role that may read them), it is a warning naming both ways to decide it.
+ * app.role on a Managed HSM, decided by its local RBAC at `/`, `/keys` and `/keys/<key>`, held by
+ * the CMK app or by a group it is in (`memberships`, from Graph: local RBAC has no assignedTo()).
+ * When the assignments cannot be read (the HSM's firewall refuses the runner, or the job's identity
+ * holds no local role that may read them), it is a warning naming both ways to decide it; when only
+ * the memberships cannot be read, a role that only another principal holds (perhaps a group the app
+ * is in) is a warning naming the Graph permission.
  */
-function hsmAppRoleFinding(hsm, assignments, objectId, keyName) {
+function hsmAppRoleFinding(hsm, assignments, objectId, keyName, memberships) {
     const assign = hsmRoleAssignCommand(hsm.name, objectId, keyName);
     if (!assignments.ok) {
         const error = assignments.error;
@@ -252,15 +294,22 @@ function hsmAppRoleFinding(hsm, assignments, objectId, keyName) {
             evidence: { ...(0,read_error/* readErrorEvidence */.G)(error), localRbac: true, readerRole: HSM_READER_ROLE_NAME }
         };
     }
-    const coverage = dataActionCoverage(assignments.value, REQUIRED_HSM_KEY_DATA_ACTIONS);
+    // Unreadable memberships: the reader kept every principal's assignment (principalType unknown).
+    const groupsUnknown = memberships !== undefined && !memberships.ok;
+    const held = assignments.value.filter(a => !groupsUnknown || a.principalType !== undefined);
+    const coverage = dataActionCoverage(held, REQUIRED_HSM_KEY_DATA_ACTIONS);
     const evidence = {
         objectId,
         localRbac: true,
-        assignments: assignments.value.map(a => ({
+        assignments: held.map(a => ({
             roleName: a.roleName,
             roleDefinitionId: a.roleDefinitionId,
-            scope: a.scope
+            scope: a.scope,
+            ...(a.principalType === 'Group' && { group: a.principalId })
         })),
+        ...(memberships !== undefined && {
+            groups: memberships.ok ? memberships.value : (0,read_error/* readErrorEvidence */.G)(memberships.error)
+        }),
         missing: coverage.missing
     };
     const principal = cmkAppPrincipal(objectId);
@@ -272,6 +321,20 @@ function hsmAppRoleFinding(hsm, assignments, objectId, keyName) {
             evidence
         };
     }
+    if (groupsUnknown) {
+        const others = assignments.value.filter(a => a.principalType === undefined);
+        const possible = dataActionCoverage([...held, ...others], REQUIRED_HSM_KEY_DATA_ACTIONS);
+        if (possible.missing.length === 0) {
+            const byOthers = possible.contributing.filter(a => a.principalType === undefined);
+            return {
+                id: 'app.role',
+                outcome: 'warn',
+                detail: `This cannot be decided: ${principal} holds no local role that lets it read, wrap and unwrap key ${keyName} itself, and its group memberships could not be read (${(0,read_error/* describeReadError */.U)(memberships.error)}); on Managed HSM ${hsm.name}, ${byOthers.map(a => `${describeAssignment(a)} of principal ${a.principalId}`).join(' and ')} may be held through a group it is in.`,
+                fix: `Grant the job's Azure identity ${MEMBERSHIP_READ_PERMISSION}, so that roles held through groups are counted; or assign the CMK app its own local role: ${assign}.`,
+                evidence: { ...evidence, possibleGroups: byOthers.map(a => a.principalId) }
+            };
+        }
+    }
     if (coverage.unreadable.length > 0) {
         return {
             id: 'app.role',
@@ -281,19 +344,20 @@ function hsmAppRoleFinding(hsm, assignments, objectId, keyName) {
             evidence
         };
     }
-    const held = assignments.value.length === 0
+    const holds = held.length === 0
         ? `holds no local role at /, /keys or /keys/${keyName} of Managed HSM ${hsm.name}`
-        : `holds ${assignments.value.map(describeAssignment).join(' and ')} on Managed HSM ${hsm.name}, which lack ${coverage.missing.join(', ')}`;
+        : `holds ${held.map(describeAssignment).join(' and ')} on Managed HSM ${hsm.name}, which lack ${coverage.missing.join(', ')}`;
     return {
         id: 'app.role',
         outcome: 'fail',
-        detail: `${principal} ${held}.`,
+        detail: `${principal} ${holds}${memberships?.ok ? ', itself or through its groups' : ''}.`,
         fix: `Assign the local role: ${assign}.`,
         evidence
     };
 }
 
 ;// CONCATENATED MODULE: ./src/checks/app-checks.ts
+
 
 
 
@@ -393,15 +457,13 @@ function appConsentedFinding(facts, ctx) {
     }
     if (sp.ok) {
         const tenant = facts.vault.ok ? ` ${facts.vault.value.tenantId}` : '';
-        const fix = ctx.consentUrl
-            ? `An administrator of the vault's tenant must open ${ctx.consentUrl} and accept, then re-run the job.`
-            : "Adobe has not published the CMK app's consent URL yet: re-run setup in a few minutes to get it (output consent-url); an administrator of the vault's tenant must then open it and accept, and re-run the job.";
+        const { fix, evidence } = consentFix(ctx.consentUrl, ctx.authorityHost, applicationId);
         return {
             id: 'app.consented',
             outcome: 'fail',
             detail: `CMK app ${applicationId ?? '(unknown application id)'} has no service principal in tenant${tenant}, so consent was not given yet.`,
             fix,
-            evidence: { applicationId, consentUrl: ctx.consentUrl }
+            evidence
         };
     }
     if (sp.error.kind === 'forbidden') {
@@ -487,8 +549,10 @@ function appRoleFinding(facts, ctx) {
             evidence: { objectId }
         };
     }
-    if (vault.kind === 'managed-hsm')
-        return hsmAppRoleFinding(vault, assignments, objectId, ctx.keyName ?? '<key>');
+    if (vault.kind === 'managed-hsm') {
+        const key = ctx.keyName ?? '<key>';
+        return hsmAppRoleFinding(vault, assignments, objectId, key, facts.groupMemberships);
+    }
     if (!assignments.ok) {
         const forbidden = assignments.error.kind === 'forbidden';
         return {
@@ -893,6 +957,16 @@ function diagnose(signIn, error, code) {
     const app = signIn.clientId ?? '(azure-client-id)';
     const tenant = signIn.tenantId ?? '(azure-tenant-id)';
     const presented = presentedClaims(signIn.presented, error.message);
+    // The Azure clients' answer guard (answer-guard-policy.ts) words a throttled token request so;
+    // Entra's own code there (e.g. AADSTS90033, "a transient error") is nothing to look up.
+    const throttled = /Entra throttled the token request \(HTTP 429\)(?: and asked to wait (\d+) s)?/.exec(error.message);
+    if (throttled) {
+        const wait = throttled[1];
+        return {
+            cause: `Entra throttled the sign-in (HTTP 429)${wait ? ` and asked to wait ${wait} s (Retry-After)` : ''}`,
+            fix: `Re-run the job after ${wait ? `${wait} s` : 'a few minutes'}. If many jobs sign in with app ${app} at once (a matrix, several schedules), spread them out, e.g. with \`strategy.max-parallel\` or different schedule times.`
+        };
+    }
     switch (code) {
         case 700016:
             return {
@@ -1021,6 +1095,16 @@ function presentedClaims(token, message) {
             quoted(/Assertion Audience: '([^']+)'/)
     };
 }
+/**
+ * GitHub's immutable subject claims (changelog 2026-04-23; Entra's "Migrate GitHub Actions
+ * federated credentials to immutable subjects"): owner and repository carry their numeric ids after
+ * an `@`, e.g. repo:contoso@5544123/payments-api@821093847:ref:refs/heads/main. The default for
+ * repositories created, renamed or transferred since mid-2026, and for those opted in; not on
+ * GitHub Enterprise Server.
+ */
+const IMMUTABLE_SUBJECT = /^repo:[^/:@]+@\d+\/[^/:@]+@\d+:/;
+const IMMUTABLE_NOTE = ". This repository presents GitHub's immutable-id subject (owner and repository ids after @, the default for repositories created, renamed or transferred since mid-2026): a credential made for the name-only subject repo:OWNER/REPO:... does not match it";
+const IMMUTABLE_GUESS = "a repository created, renamed or transferred since mid-2026 (or opted in to immutable subject claims) presents repo:OWNER@OWNER_ID/REPO@REPO_ID:... instead (the ids are the runner's GITHUB_REPOSITORY_OWNER_ID and GITHUB_REPOSITORY_ID)";
 function federatedCredentialFix(app, presented, mismatch) {
     const subject = presented.subject ?? 'repo:OWNER/REPO:environment:NAME';
     const issuer = presented.issuer ?? GITHUB_ISSUER;
@@ -1032,8 +1116,8 @@ function federatedCredentialFix(app, presented, mismatch) {
     });
     const why = {
         subject: presented.subject
-            ? `this run's subject ${subject} exactly`
-            : 'the subject of the job (repo:OWNER/REPO:environment:NAME for a job with an environment, repo:OWNER/REPO:ref:refs/heads/BRANCH without one)',
+            ? `this run's subject ${subject} exactly (the sub claim of its GitHub ID token)${IMMUTABLE_SUBJECT.test(subject) ? IMMUTABLE_NOTE : ''}`
+            : `the subject of the job, which this run could not read from its ID token, so it is guessed: repo:OWNER/REPO:environment:NAME for a job with an environment, repo:OWNER/REPO:ref:refs/heads/BRANCH without one; ${IMMUTABLE_GUESS}`,
         issuer: `the issuer ${issuer}`,
         audience: `the audience ${TOKEN_EXCHANGE_AUDIENCE}, which the action asks GitHub for`
     }[mismatch];
@@ -1684,7 +1768,7 @@ const vaultAdobeIp = {
     nextStep: "allow Adobe's address through the vault firewall",
     docs: {
         checks: "Whether Adobe's documented monitoring address `20.88.123.53` can reach the vault.",
-        why: 'Adobe\'s monitoring reaches restricted vaults from 20.88.123.53 and is not an Azure trusted service, so the trusted-services bypass does not let it in: "a blocked IP will prevent key access", and a key Adobe cannot reach counts as revoked.',
+        why: 'Adobe\'s monitoring reaches restricted vaults from 20.88.123.53 and is not an Azure trusted service, so the trusted-services bypass does not let it in: "a blocked IP will prevent key access". Adobe then raises a "Key access failure" alert: a recoverable error, no data is purged, but Platform cannot use the key until the address is allowed.',
         failsWhen: 'The firewall defaults to `Deny` and no IP rule allows `20.88.123.53` (a /32 or a range containing it), or public network access is `Disabled`, in which case IP rules do not apply.'
     },
     adobeAlert: 'key-access-failure',
@@ -2104,7 +2188,7 @@ const vaultNetwork = {
     nextStep: 'let trusted Azure services through the vault firewall',
     docs: {
         checks: '`publicNetworkAccess` and `networkAcls`.',
-        why: "A firewall that denies by default keeps Adobe's app out unless trusted services may bypass it or Adobe's address is allowed; a key Adobe cannot reach counts as revoked.",
+        why: 'A firewall that denies by default keeps Adobe\'s app out unless trusted services may bypass it or Adobe\'s address is allowed; Adobe then raises a recoverable "Key access failure" alert (no data is purged), and Platform cannot use the key until it is let in.',
         failsWhen: 'Public network access is `Disabled` or the firewall defaults to `Deny`, and `bypass` is not `AzureServices`.'
     },
     fix: {
@@ -3106,6 +3190,8 @@ function skipped(id, blockedBy) {
 
 /** Adobe's documented monitoring address; it must reach vaults whose firewall restricts access. */
 const ADOBE_MONITORING_IP = '20.88.123.53';
+/** Adobe's CMK alert resolution reference: a blocked address is a "Key access failure", not a revocation. */
+const BLOCKED_ADDRESS_ALERT = 'Adobe raises a "Key access failure" alert: a recoverable error, no data is purged, but Platform cannot use the key until the address is allowed.';
 /** `az keyvault update` for a Key Vault, `az keyvault update-hsm` for a Managed HSM. */
 function azKeyvaultUpdate(ctx, args, vault) {
     if (vault?.kind === 'managed-hsm')
@@ -3316,7 +3402,7 @@ function adobeIpFinding(vault, ctx) {
         return {
             id: 'vault.adobe-ip',
             outcome: 'fail',
-            detail: `Public network access is Disabled on ${named(vault)}${rulesNote}, so Adobe (${ADOBE_MONITORING_IP}) cannot reach the key: "even with correct permissions, a blocked IP will prevent key access" (Adobe), and Adobe treats an unreachable key as revoked.`,
+            detail: `Public network access is Disabled on ${named(vault)}${rulesNote}, so Adobe (${ADOBE_MONITORING_IP}) cannot reach the key: "even with correct permissions, a blocked IP will prevent key access" (Adobe). ${BLOCKED_ADDRESS_ALERT}`,
             fix: vault.kind === 'managed-hsm'
                 ? hsmAdobeIpFix(ctx, vault)
                 : `Enable public access with a deny-by-default firewall and allow the address: ${azKeyvaultUpdate(ctx, '--public-network-access Enabled --default-action Deny --bypass AzureServices', vault)}, then ${azAddIpRule(ctx, vault, ADOBE_MONITORING_IP)}.`,
@@ -3334,7 +3420,7 @@ function adobeIpFinding(vault, ctx) {
     return {
         id: 'vault.adobe-ip',
         outcome: 'fail',
-        detail: `The firewall of ${named(vault)} defaults to Deny and none of its ${ipRules.length} IP rules allows Adobe's address ${ADOBE_MONITORING_IP}: "even with correct permissions, a blocked IP will prevent key access" (Adobe; Adobe is not a trusted Azure service, so the bypass does not let it in).`,
+        detail: `The firewall of ${named(vault)} defaults to Deny and none of its ${ipRules.length} IP rules allows Adobe's address ${ADOBE_MONITORING_IP}: "even with correct permissions, a blocked IP will prevent key access" (Adobe; Adobe is not a trusted Azure service, so the bypass does not let it in). ${BLOCKED_ADDRESS_ALERT}`,
         fix: vault.kind === 'managed-hsm'
             ? hsmAdobeIpFix(ctx, vault)
             : `Allow the address: ${azAddIpRule(ctx, vault, ADOBE_MONITORING_IP)}.`,
@@ -3444,18 +3530,80 @@ function serviceMessage(body, fallback) {
 
 /***/ }),
 
-/***/ 65145:
+/***/ 35573:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K1: () => (/* binding */ tenantConsentUrl),
+/* harmony export */   R3: () => (/* binding */ consentRefusal),
+/* harmony export */   Vv: () => (/* binding */ judgeConsentUrl)
+/* harmony export */ });
+/** Adobe's consent URL uses /common/; pointing it at the vault's tenant makes consent land in the right directory. */
+function tenantConsentUrl(redirectUrl, tenantId) {
+    if (!redirectUrl || !tenantId)
+        return redirectUrl;
+    return redirectUrl.replace('/common/', `/${tenantId}/`);
+}
+/**
+ * Judges a consent URL against the configured authority host (settings.endpoints.authorityHost:
+ * login.microsoftonline.com in the public cloud). The same scheme and host, port included, and no
+ * user name in front of the host (`https://login.microsoftonline.com@evil.example/` is evil.example;
+ * `https://x@login.microsoftonline.com/` is refused too: Entra's link never carries one).
+ */
+function judgeConsentUrl(url, authorityHost) {
+    const signInHost = hostOf(authorityHost) ?? authorityHost;
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return { kind: 'elsewhere', host: '(not a URL)', signInHost };
+    }
+    const entra = parsed.protocol === 'https:' &&
+        parsed.host === signInHost &&
+        parsed.username === '' &&
+        parsed.password === '';
+    if (entra)
+        return { kind: 'entra', url };
+    // A host may hold a backtick or Markdown punctuation: shown as '?', it cannot end the code span.
+    const shown = parsed.host.replace(/[^a-z0-9.:\-[\]]/gi, '?');
+    const host = parsed.protocol === 'https:'
+        ? shown || '(no host)'
+        : shown
+            ? `${parsed.protocol}//${shown}`
+            : parsed.protocol;
+    return { kind: 'elsewhere', host, signInHost };
+}
+/**
+ * Why a consent URL is not offered, and how consent can be given instead. The host is inline code
+ * so that no Markdown renderer turns it into a link after all.
+ */
+function consentRefusal(link, applicationId) {
+    const app = applicationId ?? '<application id>';
+    return (`Adobe's consent URL points at \`${link.host}\`, not Entra's sign-in host \`${link.signInHost}\`, so it is not shown as a link to follow: ` +
+        `only Entra's sign-in page may ask for consent. An administrator of the vault's tenant can create the CMK app's service principal instead ` +
+        `with \`az ad sp create --id ${app}\` (or input remediate: service-principal), then re-run the job.`);
+}
+function hostOf(url) {
+    try {
+        return new URL(url).host;
+    }
+    catch {
+        return undefined;
+    }
+}
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  run: () => (/* binding */ run)
-});
 
-;// CONCATENATED MODULE: ./src/inputs/endpoints.ts
+/***/ }),
+
+/***/ 50847:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $K: () => (/* binding */ resolveEndpoints),
+/* harmony export */   p4: () => (/* binding */ PUBLIC_ENDPOINTS)
+/* harmony export */ });
+/* unused harmony exports ENDPOINT_ENV, AZURE_AUTHORITY_HOST_ENV, platformHostForRegion */
 const PUBLIC_ENDPOINTS = {
     arm: 'https://management.azure.com',
     authorityHost: 'https://login.microsoftonline.com',
@@ -3510,6 +3658,22 @@ function resolveEndpoints(region, env, problems) {
     };
 }
 
+
+/***/ }),
+
+/***/ 16588:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  run: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./src/inputs/endpoints.ts
+var inputs_endpoints = __webpack_require__(50847);
 ;// CONCATENATED MODULE: ./src/inputs/tuning.ts
 const RETRY_SCALE_ENV = 'AEP_CMK_RETRY_SCALE';
 /** Overrides the per-try timeout of every HTTP call, in seconds (decimals allowed). */
@@ -3680,7 +3844,7 @@ function parseSettings(read, env) {
         waitTimeoutSeconds: integer('wait-timeout-seconds', 1800, 0, MAX_WAIT_TIMEOUT_SECONDS, `the run may take it plus ${READ_ALLOWANCE_SECONDS} s, inside GitHub's 6-hour job limit`),
         pollIntervalSeconds: integer('poll-interval-seconds', 10, 1, 60),
         reportFile: read('report-file') || undefined,
-        endpoints: resolveEndpoints(adobeRegion, env, problems),
+        endpoints: (0,inputs_endpoints/* resolveEndpoints */.$K)(adobeRegion, env, problems),
         tuning: parseTuning(env),
         notices
     };
@@ -3766,11 +3930,11 @@ function parseAzureIdentity(read, env, problems, notices, oneOf, matching) {
         if (!value)
             problems.push(`${input}: is required when azure-auth is ${auth}`);
     };
+    // A job that cannot request an ID token (no `permissions: id-token: write`) is not bad input:
+    // signing in fails, and azure.sign-in names the permission, with outputs and report written.
     if (auth === 'oidc') {
         need('azure-tenant-id', tenantId);
         need('azure-client-id', clientId);
-        if (!canRequestIdToken)
-            problems.push('azure-auth: oidc needs a GitHub ID token; give the job `permissions: id-token: write`');
     }
     if (auth === 'secret') {
         need('azure-tenant-id', tenantId);
@@ -4002,8 +4166,8 @@ function statusOf(error) {
         : 0;
 }
 /**
- * Names the call, the status and GitHub's message; for the answers a missing permission gives,
- * also the permission the workflow must grant.
+ * Names the call, the status and GitHub's message; for the answers a setting causes (a missing
+ * permission, issues turned off), also the setting to change.
  */
 function gitHubError(call, error) {
     const status = statusOf(error) || undefined;
@@ -4015,12 +4179,22 @@ function gitHubError(call, error) {
         typeof data.message === 'string'
         ? data.message
         : (0,error_message/* errorMessage */.g)(error);
-    const hint = status === 403 || status === 404
-        ? ' (the job token needs `permissions: issues: write`, and the repository must have issues enabled)'
-        : status === 401
-            ? ' (check github-token: the default is ${{ github.token }})'
-            : '';
-    return new service_error/* ServiceError */._(call, status, (0,secrets/* redact */.E$)(`${message}${hint}`));
+    return new service_error/* ServiceError */._(call, status, (0,secrets/* redact */.E$)(`${message}${hintFor(status)}`));
+}
+/** What the answers a setting causes ask the user to change. */
+function hintFor(status) {
+    switch (status) {
+        // GitHub answers 410 Gone when issues are disabled in the repository ("Create an issue").
+        case 410:
+            return ' (issues are disabled in this repository: turn them on under Settings, General, Features, Issues, or set open-issue: false)';
+        case 403:
+        case 404:
+            return ' (the job token needs `permissions: issues: write`)';
+        case 401:
+            return ' (check github-token: the default is ${{ github.token }})';
+        default:
+            return '';
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/report/action-version.ts
@@ -4029,8 +4203,8 @@ const ACTION_VERSION = '1.0.0';
 /** The name code scanning shows as the tool. */
 const ACTION_NAME = 'aep-cmk-azure-action';
 
-// EXTERNAL MODULE: ./src/checks/check-catalog.ts + 33 modules
-var check_catalog = __webpack_require__(2978);
+// EXTERNAL MODULE: ./src/checks/check-catalog.ts + 34 modules
+var check_catalog = __webpack_require__(54145);
 ;// CONCATENATED MODULE: ./src/report/check-rules.ts
 
 /**
@@ -4095,22 +4269,40 @@ var external_node_path_ = __webpack_require__(76760);
 
 
 /**
- * Writes text to a regular file, creating it and missing parent directories. Anything else at
- * that path is refused, without blocking: a named pipe nobody reads would otherwise hold the run
- * forever (opening it for writing waits for a reader), and a device is not a report.
+ * Writes text to a regular file, creating it and missing parent directories; an existing regular
+ * file is replaced. Anything else at that path is refused, without blocking: a symbolic link (one
+ * committed in a pull request would otherwise make the run overwrite its target), a named pipe
+ * nobody reads (opening it for writing waits for a reader), a device.
+ *
+ * `workspace` (the working directory, where a checkout puts the repository) bounds the directories
+ * that are checked for links: a link above it (macOS's /tmp, a runner's own layout) is the
+ * machine's, not the repository's.
  */
-async function writeRegularFile(path, text) {
+async function writeRegularFile(path, text, workspace = process.cwd()) {
+    await refuseLinkedDirectories(path, workspace);
     await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-    // O_NONBLOCK: opening a FIFO without a reader fails (ENXIO) instead of waiting; a regular
-    // file is unaffected. Not truncated on open: only once it is known to be a regular file.
-    const flags = external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | (external_node_fs_.constants.O_NONBLOCK ?? 0);
+    // O_NOFOLLOW: opening a link fails (ELOOP) in the same system call that would follow it, so
+    // nothing can swap a link in between a check and the write. O_NONBLOCK: opening a FIFO without a
+    // reader fails (ENXIO) instead of waiting; a regular file is unaffected. Not truncated on open:
+    // only once it is known to be a regular file.
+    const flags = external_node_fs_.constants.O_WRONLY |
+        external_node_fs_.constants.O_CREAT |
+        (external_node_fs_.constants.O_NONBLOCK ?? 0) |
+        (external_node_fs_.constants.O_NOFOLLOW ?? 0);
+    // Windows has no O_NOFOLLOW: there the link is looked for first, the best its API allows.
+    if (external_node_fs_.constants.O_NOFOLLOW === undefined && (await isLink(path)))
+        throw new Error(`${path} is a symbolic link, not a regular file`);
     let handle;
     try {
         handle = await (0,promises_.open)(path, flags, 0o644);
     }
     catch (error) {
-        if (error.code === 'ENXIO')
+        const code = error.code;
+        if (code === 'ENXIO')
             throw new Error(`${path} is a named pipe, not a regular file`, { cause: error });
+        // ELOOP on Linux and macOS; FreeBSD answers EMLINK.
+        if ((code === 'ELOOP' || code === 'EMLINK') && (await isLink(path)))
+            throw new Error(`${path} is a symbolic link, not a regular file`, { cause: error });
         throw error;
     }
     try {
@@ -4122,6 +4314,39 @@ async function writeRegularFile(path, text) {
     }
     finally {
         await handle.close();
+    }
+}
+/**
+ * Refuses a path through a linked directory below the workspace (`reports -> /elsewhere`).
+ * Node has no openat(), so directories are looked at before the write rather than opened one by
+ * one: the threat is a link committed to the repository, which is in place before the run starts.
+ */
+async function refuseLinkedDirectories(path, workspace) {
+    const below = (0,external_node_path_.relative)((0,external_node_path_.resolve)(workspace), (0,external_node_path_.resolve)((0,external_node_path_.dirname)(path)));
+    if (below === '' || below === '..' || below.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(below))
+        return;
+    let current = (0,external_node_path_.resolve)(workspace);
+    for (const part of below.split(external_node_path_.sep)) {
+        current = (0,external_node_path_.join)(current, part);
+        let stats;
+        try {
+            stats = await (0,promises_.lstat)(current);
+        }
+        catch {
+            return; // missing from here down: mkdir creates real directories
+        }
+        if (stats.isSymbolicLink()) {
+            const shown = (0,external_node_path_.isAbsolute)(path) ? current : (0,external_node_path_.relative)(process.cwd(), current);
+            throw new Error(`${shown} is a symbolic link, not a directory`);
+        }
+    }
+}
+async function isLink(path) {
+    try {
+        return (await (0,promises_.lstat)(path)).isSymbolicLink();
+    }
+    catch {
+        return false;
     }
 }
 
@@ -4712,7 +4937,38 @@ async function publishTrackingIssue(host, r, github) {
     }
 }
 
+// EXTERNAL MODULE: ./src/facts/consent-url.ts
+var consent_url = __webpack_require__(35573);
+;// CONCATENATED MODULE: ./src/report/consent-link.ts
+
+
+/**
+ * The run's consent URL judged against Entra's sign-in host: only a link there is shown (output
+ * consent-url, summary, JSON report). The run's authority host reaches the report only in its
+ * settings summary (settings.endpoints); without one, the public cloud's.
+ */
+function consentLinkOf(r) {
+    if (!r.consentUrl)
+        return undefined;
+    return (0,consent_url/* judgeConsentUrl */.Vv)(r.consentUrl, authorityHostOf(r.settings));
+}
+/** The consent URL when it may be followed, else undefined. */
+function followableConsentUrl(r) {
+    const link = consentLinkOf(r);
+    return link?.kind === 'entra' ? link.url : undefined;
+}
+function authorityHostOf(settings) {
+    const endpoints = settings.endpoints;
+    if (typeof endpoints === 'object' && endpoints !== null && 'authorityHost' in endpoints) {
+        const host = endpoints.authorityHost;
+        if (typeof host === 'string' && host !== '')
+            return host;
+    }
+    return inputs_endpoints/* PUBLIC_ENDPOINTS */.p4.authorityHost;
+}
+
 ;// CONCATENATED MODULE: ./src/report/json-report.ts
+
 
 
 function buildJsonReport(r) {
@@ -4726,7 +4982,7 @@ function buildJsonReport(r) {
         adobeConfigName: r.adobeConfigName ?? null,
         keyIdentifier: r.keyIdentifier ?? null,
         applicationId: r.applicationId ?? null,
-        consentUrl: r.consentUrl ?? null,
+        consentUrl: followableConsentUrl(r) ?? null,
         failedChecks: [...r.failedChecks],
         findings: r.findings.map(f => ({
             id: f.id,
@@ -4752,6 +5008,7 @@ async function writeJsonReport(path, r) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
+
 /**
  * Sets the action's contract outputs; report-file only when a report was written. The host
  * neutralizes every value (a workflow may echo an output into its log).
@@ -4764,7 +5021,7 @@ function writeOutputs(r, set, reportFile) {
     setOutput('vault-type', r.vaultType ?? '');
     setOutput('key-identifier', r.keyIdentifier ?? '');
     setOutput('application-id', r.applicationId ?? '');
-    setOutput('consent-url', r.consentUrl ?? '');
+    setOutput('consent-url', followableConsentUrl(r) ?? '');
     setOutput('failed-checks', r.failedChecks.join(','));
     if (reportFile)
         setOutput('report-file', reportFile);
@@ -4800,6 +5057,8 @@ function nextStep(r, firstFailure) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
 
 
 
@@ -4854,13 +5113,15 @@ function renderSummary(r) {
 /** The consent link, only while consent is what is missing. */
 function consent(r, findings) {
     const consented = findings.find(f => f.id === 'app.consented');
-    if (!r.consentUrl || consented?.outcome !== 'fail')
+    const link = consentLinkOf(r);
+    if (link === undefined || consented?.outcome !== 'fail')
         return undefined;
-    const href = httpsHref(r.consentUrl);
-    const link = href === undefined
-        ? `${escapeMarkdown(r.consentUrl)} (not an https URL, so not linked)`
-        : `[grant consent to the CMK app](${href})`;
-    return `**Admin consent:** an administrator of the vault's tenant opens ${link}, accepts, and re-runs the job.`;
+    if (link.kind === 'elsewhere')
+        return `**Admin consent:** ${fixMarkdown((0,consent_url/* consentRefusal */.R3)(link, r.applicationId))}`;
+    const href = httpsHref(link.url);
+    if (href === undefined)
+        return undefined; // not reached: an Entra link is https
+    return `**Admin consent:** an administrator of the vault's tenant opens [grant consent to the CMK app](${href}), accepts, and re-runs the job.`;
 }
 function problems(icon, verb, findings, failing, r) {
     if (findings.length === 0)
@@ -5054,7 +5315,8 @@ function checkContextFor(settings, consentUrl, now = new Date()) {
         now,
         subscriptionId: settings.subscriptionId,
         resourceGroup: settings.resourceGroup,
-        consentUrl
+        consentUrl,
+        authorityHost: settings.endpoints.authorityHost
     };
 }
 
@@ -5168,14 +5430,6 @@ function withRepairOutcomes(findings, outcomes) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/facts/consent-url.ts
-/** Adobe's consent URL uses /common/; pointing it at the vault's tenant makes consent land in the right directory. */
-function tenantConsentUrl(redirectUrl, tenantId) {
-    if (!redirectUrl || !tenantId)
-        return redirectUrl;
-    return redirectUrl.replace('/common/', `/${tenantId}/`);
-}
-
 ;// CONCATENATED MODULE: ./src/inputs/settings-summary.ts
 /** The settings as shown in the JSON report: every value a person may need, no secret. */
 function summarizeSettings(settings) {
@@ -5257,7 +5511,7 @@ async function act(services, facts, evaluate, progress, log) {
     let lastConfig = configOf(facts);
     let setup;
     try {
-        const { runSetup } = await Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(90), __webpack_require__.e(163), __webpack_require__.e(536), __webpack_require__.e(81)]).then(__webpack_require__.bind(__webpack_require__, 86081));
+        const { runSetup } = await Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(90), __webpack_require__.e(163), __webpack_require__.e(946), __webpack_require__.e(81)]).then(__webpack_require__.bind(__webpack_require__, 86081));
         setup = await runSetup(services, facts, evaluate, {
             log,
             onStatus: config => (lastConfig = progress.lastConfig = config)
@@ -5311,7 +5565,7 @@ function observedStatus(config) {
 function consentUrlOf(facts, settings) {
     const registration = facts.registration.ok ? facts.registration.value : null;
     const tenant = facts.vault.ok ? facts.vault.value.tenantId : settings.azure.tenantId;
-    return tenantConsentUrl(registration?.applicationRedirectUrl, tenant);
+    return (0,consent_url/* tenantConsentUrl */.K1)(registration?.applicationRedirectUrl, tenant);
 }
 function factsForReport(facts) {
     return JSON.parse(JSON.stringify(facts));
@@ -5447,7 +5701,7 @@ async function run(host) {
 async function loadServiceClients() {
     const [{ createServices }, { gatherFacts }] = await Promise.all([
         Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(827), __webpack_require__.e(163), __webpack_require__.e(73)]).then(__webpack_require__.bind(__webpack_require__, 74073)),
-        Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(90), __webpack_require__.e(163), __webpack_require__.e(536)]).then(__webpack_require__.bind(__webpack_require__, 57536))
+        Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(90), __webpack_require__.e(163), __webpack_require__.e(946)]).then(__webpack_require__.bind(__webpack_require__, 37946))
     ]);
     return { createServices, gatherFacts };
 }
