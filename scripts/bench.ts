@@ -486,7 +486,7 @@ async function main(): Promise<void> {
         String(r.mode),
         Number(r.latencyMs),
         Number(r.wallMsMedian),
-        `${r.requestsMedian} (${r.tokenRequestsMedian})`,
+        `${String(r.requestsMedian)} (${String(r.tokenRequestsMedian)})`,
         r.latencyMs === 100 ? Number(r.longestChainMedian) : '-',
         estimate(String(r.mode), Number(r.latencyMs)),
         Number(r.firstRequestMsMedian),

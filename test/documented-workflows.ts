@@ -230,7 +230,7 @@ export function documentedSteps(): DocumentedStep[] {
 /** A YAML scalar as the runner passes it to the action: true, 45 and null become text. */
 function scalarText(value: unknown): string {
   if (value === null || value === undefined) return ''
-  return typeof value === 'string' ? value : String(value)
+  return typeof value === 'string' ? value : JSON.stringify(value)
 }
 
 /** The triggers of a workflow, by event name. */

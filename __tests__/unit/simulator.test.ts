@@ -382,7 +382,7 @@ describe('simulator: Managed HSM local RBAC', () => {
       'api-version': '7.5',
       ...(filter ? { $filter: filter } : {})
     })
-    const url = `https://${hsm.name}.managedhsm.localhost:${sim.port}${path}/providers/Microsoft.Authorization/roleAssignments?${query}`
+    const url = `https://${hsm.name}.managedhsm.localhost:${sim.port}${path}/providers/Microsoft.Authorization/roleAssignments?${query.toString()}`
     const res = await call(url, {
       headers: { authorization: `Bearer ${await entraToken('https://managedhsm.localhost')}` }
     })
@@ -649,7 +649,9 @@ describe('simulator: faults, recording, secrets', () => {
     expect(formWithoutType.status).toBe(400)
     expect(formWithoutType.json()).toMatchObject({ error: 'invalid_request' })
 
-    const inQuery = await call(`${url}?${new URLSearchParams(fields)}`, { method: 'POST' })
+    const inQuery = await call(`${url}?${new URLSearchParams(fields).toString()}`, {
+      method: 'POST'
+    })
     expect(inQuery.status).toBe(200)
     expect(inQuery.json()).toMatchObject({ token_type: 'bearer', expires_in: 86399 })
   })

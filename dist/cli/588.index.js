@@ -3481,7 +3481,9 @@ async function* cappedPages(pages, call, maxPages) {
 /* harmony export */   X: () => (/* binding */ serviceMessage),
 /* harmony export */   _: () => (/* binding */ ServiceError)
 /* harmony export */ });
+/* harmony import */ var _safety_describe_value_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4933);
 /* harmony import */ var _safety_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81455);
+
 
 /** A call to a service that failed: names the call, the HTTP status and the service's message. */
 class ServiceError extends Error {
@@ -3510,7 +3512,7 @@ function serviceMessage(body, fallback) {
     if (body && typeof body === 'object') {
         const b = body;
         if (typeof b.error_code === 'string' || typeof b.error_code === 'number')
-            return `${String(b.message ?? '')} (error_code ${b.error_code})`.trim();
+            return `${(0,_safety_describe_value_js__WEBPACK_IMPORTED_MODULE_1__/* .describeValue */ .b)(b.message ?? '')} (error_code ${b.error_code})`.trim();
         if (typeof b.title === 'string' || typeof b.detail === 'string')
             return [b.title, b.detail].filter(x => typeof x === 'string' && x !== '').join(': ');
         if (typeof b.error === 'string')
@@ -5473,7 +5475,10 @@ function summarizeSettings(settings) {
 async function checkAndAct(settings, { createServices, gatherFacts }, signal, startedAt, progress, host) {
     const timings = {};
     const timed = phaseTimer(timings);
-    const services = createServices(settings, signal, { log: host, idToken: host.idToken });
+    const services = createServices(settings, signal, {
+        log: host,
+        idToken: audience => host.idToken(audience)
+    });
     const evaluate = (facts) => evaluateChecks(facts, checkContextFor(settings, consentUrlOf(facts, settings)));
     const read = await timed('read', () => gatherFacts(services));
     const end = settings.mode === 'setup'

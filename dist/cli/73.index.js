@@ -58,11 +58,14 @@ function parseConfigAnswer(call, body, lookupName) {
     };
 }
 
+// EXTERNAL MODULE: ./src/safety/describe-value.ts
+var describe_value = __webpack_require__(4933);
 // EXTERNAL MODULE: ./src/model/identifiers.ts
 var identifiers = __webpack_require__(93937);
 // EXTERNAL MODULE: ./src/safety/neutralize.ts
 var neutralize = __webpack_require__(77059);
 ;// CONCATENATED MODULE: ./src/clients/adobe/registration-answer.ts
+
 
 
 
@@ -102,7 +105,7 @@ function isHttpsUrl(value) {
 function quote(value) {
     if (value === undefined)
         return '(an empty body)';
-    const text = JSON.stringify(value) ?? String(value);
+    const text = (0,describe_value/* describeValue */.b)(value);
     return (0,neutralize/* neutralize */.Y)(text.length > 200 ? `${text.slice(0, 200)}…` : text);
 }
 

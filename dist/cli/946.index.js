@@ -291,9 +291,12 @@ __webpack_require__.d(__webpack_exports__, {
   readKeyFacts: () => (/* binding */ readKeyFacts)
 });
 
+// EXTERNAL MODULE: ./src/safety/describe-value.ts
+var describe_value = __webpack_require__(4933);
 // EXTERNAL MODULE: ./src/clients/http/service-error.ts
 var service_error = __webpack_require__(1537);
 ;// CONCATENATED MODULE: ./src/clients/azure/key-reader.ts
+
 
 /**
  * Reads the key's current version through ARM (`@azure/arm-keyvault` keys.get): a
@@ -361,7 +364,7 @@ function fromUnixSeconds(seconds) {
     if (seconds === undefined || seconds === null)
         return undefined;
     if (typeof seconds !== 'number' || !(seconds >= FIRST_SECOND && seconds <= LAST_SECOND))
-        return { unusable: String(seconds) };
+        return { unusable: (0,describe_value/* describeValue */.b)(seconds) };
     return new Date(seconds * 1000);
 }
 /** The resource group named in an ARM resource id. */

@@ -57,7 +57,7 @@ export function hsmAppRoleFinding(
   assignments: Read<RoleAssignmentFact[]>,
   objectId: string | undefined,
   keyName: string,
-  memberships?: Read<string[]> | undefined
+  memberships?: Read<string[]>
 ): Finding {
   const assign = hsmRoleAssignCommand(hsm.name, objectId, keyName)
   if (!assignments.ok) {

@@ -1,3 +1,4 @@
+import { describeValue } from '../safety/describe-value.js'
 import { parse } from 'yaml'
 
 export interface ActionInput {
@@ -53,5 +54,5 @@ function asMap(value: unknown, where: string): Record<string, unknown> {
 /** A scalar as the runner sees it: a string (YAML's true, 10 or null read back as text). */
 function text_(value: unknown): string {
   if (value === undefined || value === null) return ''
-  return typeof value === 'string' ? value : String(value)
+  return describeValue(value)
 }

@@ -82,9 +82,10 @@ export function cliHost(options: CliHostOptions): { host: Host; record: CliRecor
       }
       record.outputs[name] = value
     },
-    writeSummary: async markdown => {
+    writeSummary: markdown => {
       if (underActions && env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, markdown)
       record.summary += markdown
+      return Promise.resolve()
     },
     mask: form => {
       if (underActions) writeLine(workflowCommand('add-mask', {}, form))

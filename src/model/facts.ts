@@ -83,7 +83,8 @@ export interface KeyRotationPolicy {
 
 export interface KeyLifetimeAction {
   /** Lower-cased, as ARM ('rotate') and the data plane ('Rotate') spell it differently. */
-  action: 'rotate' | 'notify' | string
+  /** 'rotate' or 'notify' as documented; any other value is kept as sent. */
+  action: string
   /** ISO 8601 durations. */
   timeAfterCreate?: string | undefined
   timeBeforeExpiry?: string | undefined

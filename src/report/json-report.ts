@@ -1,6 +1,5 @@
 import type { RepairOutcome } from '../model/repair-outcome.js'
 import type { CheckId, Outcome } from '../model/finding.js'
-import type { Mode } from '../model/choices.js'
 import { redact } from '../safety/secrets.js'
 import { followableConsentUrl } from './consent-link.js'
 import { writeRegularFile } from './regular-file.js'
@@ -22,7 +21,7 @@ export interface JsonReport {
   schemaVersion: 1
   result: 'pass' | 'fail'
   /** The mode of the run, or the mode input as given when it was refused. */
-  mode: Mode | string
+  mode: string
   status: string
   /** The status as Adobe sent it when its docs do not list it (status is then UNKNOWN); else null. */
   statusAsSent: string | null

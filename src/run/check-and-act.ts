@@ -56,7 +56,10 @@ export async function checkAndAct(
 ): Promise<RunResult> {
   const timings: Record<string, number> = {}
   const timed = phaseTimer(timings)
-  const services = createServices(settings, signal, { log: host, idToken: host.idToken })
+  const services = createServices(settings, signal, {
+    log: host,
+    idToken: audience => host.idToken(audience)
+  })
   const evaluate = (facts: Facts): Finding[] =>
     evaluateChecks(facts, checkContextFor(settings, consentUrlOf(facts, settings)))
 

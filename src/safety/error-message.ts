@@ -1,7 +1,9 @@
+import { describeValue } from './describe-value.js'
+
 /** The message of whatever was thrown: an Error's message, else the value as text. */
 export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message
   if (typeof error === 'object' && error !== null && 'message' in error)
-    return String((error as { message: unknown }).message)
+    return describeValue(error.message)
   return String(error)
 }

@@ -33,7 +33,7 @@ export interface SimRequest {
 export interface Answer {
   status: number
   headers?: Record<string, string> | undefined
-  json?: unknown | undefined
+  json?: unknown
   text?: string | undefined
   /** Destroy the socket instead of answering, like a host that does not exist. */
   reset?: boolean | undefined

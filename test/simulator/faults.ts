@@ -13,6 +13,7 @@ export type FaultAction =
       status: number
       /** A function is called as the answer is sent (e.g. a Retry-After date relative to then, or a body that echoes the request). */
       headers?: Record<string, string> | ((req: SimRequest) => Record<string, string>)
+      // eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents -- the function form documents that a body may be computed per request
       body?: unknown | ((req: SimRequest) => unknown)
     }
   | 'malformed'

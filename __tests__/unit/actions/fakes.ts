@@ -25,7 +25,7 @@ export type Answer<T> = T | { throws: unknown }
 function answer<T>(script: Array<Answer<T>>, last: Answer<T>): T {
   const next = script.length > 0 ? script.shift()! : last
   if (next !== null && typeof next === 'object' && 'throws' in next) throw next.throws
-  return next as T
+  return next
 }
 
 /**

@@ -1,3 +1,4 @@
+import { describeValue } from '../../safety/describe-value.js'
 import type { AppRegistration } from '../../model/facts.js'
 import { isGuid } from '../../model/identifiers.js'
 import { neutralize } from '../../safety/neutralize.js'
@@ -47,6 +48,6 @@ function isHttpsUrl(value: unknown): value is string {
 /** What came back, short and on one line. */
 function quote(value: unknown): string {
   if (value === undefined) return '(an empty body)'
-  const text = JSON.stringify(value) ?? String(value)
+  const text = describeValue(value)
   return neutralize(text.length > 200 ? `${text.slice(0, 200)}…` : text)
 }

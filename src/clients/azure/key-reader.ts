@@ -1,3 +1,4 @@
+import { describeValue } from '../../safety/describe-value.js'
 import type { KeyVaultManagementClient } from '@azure/arm-keyvault'
 import type { KeyDate, KeyFacts, KeyLifetimeAction, KeyRotationPolicy } from '../../model/facts.js'
 import { ServiceError } from '../http/service-error.js'
@@ -117,7 +118,7 @@ const LAST_SECOND = 253402300799 // 9999-12-31T23:59:59Z
 function fromUnixSeconds(seconds: unknown): KeyDate | undefined {
   if (seconds === undefined || seconds === null) return undefined
   if (typeof seconds !== 'number' || !(seconds >= FIRST_SECOND && seconds <= LAST_SECOND))
-    return { unusable: String(seconds) }
+    return { unusable: describeValue(seconds) }
   return new Date(seconds * 1000)
 }
 

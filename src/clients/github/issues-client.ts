@@ -125,7 +125,7 @@ export async function issuesClient(token: string, log: Log): Promise<IssuesClien
 
 function statusOf(error: unknown): number {
   return typeof error === 'object' && error !== null && 'status' in error
-    ? Number((error as { status: unknown }).status) || 0
+    ? Number(error.status) || 0
     : 0
 }
 

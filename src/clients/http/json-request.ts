@@ -24,7 +24,7 @@ export interface JsonRequest {
   url: string
   headers?: Record<string, string> | undefined
   /** A JSON body (sent as application/json) or a form (sent as x-www-form-urlencoded). */
-  json?: unknown | undefined
+  json?: unknown
   form?: Record<string, string> | undefined
   /** 404 is an answer, not an error: returns { status: 404 }. */
   allow404?: boolean | undefined

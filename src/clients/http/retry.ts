@@ -56,7 +56,7 @@ export function retryDelayMs(
   attempt: number,
   policy: RetryPolicy,
   random: () => number,
-  retryAfterMs?: number | undefined
+  retryAfterMs?: number
 ): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1))
   const jittered = Math.round(ceiling / 2 + (random() * ceiling) / 2)

@@ -1,3 +1,4 @@
+import { describeValue } from '../../safety/describe-value.js'
 import { redact } from '../../safety/secrets.js'
 
 /** A call to a service that failed: names the call, the HTTP status and the service's message. */
@@ -28,7 +29,7 @@ export function serviceMessage(body: unknown, fallback: string): string {
   if (body && typeof body === 'object') {
     const b = body as Record<string, unknown>
     if (typeof b.error_code === 'string' || typeof b.error_code === 'number')
-      return `${String(b.message ?? '')} (error_code ${b.error_code})`.trim()
+      return `${describeValue(b.message ?? '')} (error_code ${b.error_code})`.trim()
     if (typeof b.title === 'string' || typeof b.detail === 'string')
       return [b.title, b.detail].filter(x => typeof x === 'string' && x !== '').join(': ')
     if (typeof b.error === 'string')

@@ -24,7 +24,7 @@ function armError(
   status: number,
   code: string,
   message: string,
-  headers?: Record<string, string> | undefined
+  headers?: Record<string, string>
 ): Answer {
   return json(status, { error: { code, message } }, headers)
 }
@@ -371,7 +371,9 @@ function vaultKeys(req: SimRequest, ctx: SimContext, parts: Array<string | undef
   }
   return serveKeys(req, ctx, {
     parentId: vaultResourceId(ctx.state, vault),
-    dataPlaneUri: String(vault.properties.vaultUri ?? ctx.vaultUri(vault.name)),
+    dataPlaneUri: String(
+      (vault.properties.vaultUri as string | undefined) ?? ctx.vaultUri(vault.name)
+    ),
     location: vault.location,
     key: vault === ctx.state.vault ? ctx.state.key : null,
     type: 'Microsoft.KeyVault/vaults/keys',
@@ -401,7 +403,9 @@ function managedHsmKeys(
   }
   return serveKeys(req, ctx, {
     parentId: managedHsmResourceId(ctx.state, hsm),
-    dataPlaneUri: String(hsm.properties.hsmUri ?? ctx.managedHsmUri(hsm.name)),
+    dataPlaneUri: String(
+      (hsm.properties.hsmUri as string | undefined) ?? ctx.managedHsmUri(hsm.name)
+    ),
     location: hsm.location,
     key: ctx.state.key,
     type: 'Microsoft.KeyVault/managedHSMs/keys',

@@ -95,7 +95,7 @@ function list(req: SimRequest, ctx: SimContext): Answer {
   const items = matching.slice((page - 1) * perPage, page * perPage)
   const link = (p: number) => {
     const query = new URLSearchParams({ ...req.query, page: String(p), per_page: String(perPage) })
-    return `https://${req.host}${req.path}?${query}`
+    return `https://${req.host}${req.path}?${query.toString()}`
   }
   const rels: string[] = []
   if (page > 1) rels.push(`<${link(page - 1)}>; rel="prev"`, `<${link(1)}>; rel="first"`)

@@ -226,7 +226,7 @@ function transitiveMemberOf(req: SimRequest, ctx: SimContext, id: string): Answe
             $top: String(top),
             $skiptoken: String(skip + top)
           }
-        )}`
+        ).toString()}`
       : undefined
   return json(200, {
     '@odata.context': `${ctx.urls.graph}/v1.0/$metadata#directoryObjects`,

@@ -23,7 +23,7 @@ function kvError(
   code: string,
   message: string,
   extra?: Record<string, unknown>,
-  headers?: Record<string, string> | undefined
+  headers?: Record<string, string>
 ): Answer {
   return json(status, { error: { code, message, ...extra } }, headers)
 }

@@ -160,14 +160,14 @@ function register(ctx: SimContext): Answer {
 }
 
 interface ConfigBody {
-  name?: unknown | undefined
-  type?: unknown | undefined
-  imsOrgId?: unknown | undefined
+  name?: unknown
+  type?: unknown
+  imsOrgId?: unknown
   configData?: {
-    providerType?: unknown | undefined
-    keyVaultKeyIdentifier?: unknown | undefined
-    keyVaultUri?: unknown | undefined
-    keyName?: unknown | undefined
+    providerType?: unknown
+    keyVaultKeyIdentifier?: unknown
+    keyVaultUri?: unknown
+    keyName?: unknown
   }
 }
 

@@ -36,14 +36,14 @@ export function ipRuleContains(rule: string, ip: string): boolean {
 }
 
 interface NetworkAcls {
-  bypass?: unknown | undefined
-  defaultAction?: unknown | undefined
+  bypass?: unknown
+  defaultAction?: unknown
   ipRules?: Array<{ value?: unknown }> | undefined
 }
 
 function acls(vault: VaultState): NetworkAcls {
   const value = vault.properties.networkAcls
-  return typeof value === 'object' && value !== null ? (value as NetworkAcls) : {}
+  return typeof value === 'object' && value !== null ? value : {}
 }
 
 const lower = (value: unknown): string => (typeof value === 'string' ? value.toLowerCase() : '')
