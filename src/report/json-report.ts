@@ -43,10 +43,16 @@ export interface JsonReport {
   timings: Record<string, number>
   startedAt: string
   finishedAt: string
+  /** The page of the workflow run that wrote it (`<server>/<owner>/<repo>/actions/runs/<id>`); null outside GitHub Actions. */
+  runUrl: string | null
   error: string | null
 }
 
-export function buildJsonReport(r: RunResult): JsonReport {
+/**
+ * The report of one run. Described by docs/report.schema.json (a test holds every report the
+ * end-to-end tests write to it, and `mode: summarize` reads reports through it).
+ */
+export function buildJsonReport(r: RunResult, runUrl?: string): JsonReport {
   return {
     schemaVersion: 1,
     result: r.result,
@@ -73,12 +79,13 @@ export function buildJsonReport(r: RunResult): JsonReport {
     timings: r.timings,
     startedAt: r.startedAt,
     finishedAt: r.finishedAt,
+    runUrl: runUrl ?? null,
     error: r.error ?? null
   }
 }
 
 /** Writes the JSON report to path (a regular file), creating missing parent directories. */
-export async function writeJsonReport(path: string, r: RunResult): Promise<void> {
+export async function writeJsonReport(path: string, r: RunResult, runUrl?: string): Promise<void> {
   // Secrets a service echoed must not reach a file that is uploaded as an artifact.
-  await writeRegularFile(path, redact(JSON.stringify(buildJsonReport(r), null, 2)) + '\n')
+  await writeRegularFile(path, redact(JSON.stringify(buildJsonReport(r, runUrl), null, 2)) + '\n')
 }
