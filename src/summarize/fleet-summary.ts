@@ -135,16 +135,17 @@ function fixBlock(t: FleetTarget): string {
   const org = t.identity ? ` (${escapeMarkdown(t.identity.orgId)})` : ''
   const title = `${icon} <b>${escapeMarkdown(targetName(t))}</b>${org}: ${counts.join(', ') || 'error'}`
   const run = httpsHref(t.runUrl ?? '')
-  const lines = [
-    `<details><summary>${title}</summary>`,
-    '',
+  const body = [
     t.error ? `**Error:** ${escapeMarkdown(t.error)}` : undefined,
     ...[...t.failed, ...t.warned].map(checkFix),
-    run ? `[The run's own summary](${run}) · report \`${inlineFile(t.file)}\`` : undefined,
-    '',
-    '</details>'
+    `${run ? `[The run's own summary](${run}) · ` : ''}report \`${inlineFile(t.file)}\``
   ]
-  return lines.filter(l => l !== undefined).join('\n\n')
+  // Blank lines around the body: GitHub renders Markdown inside <details> only after one.
+  return [
+    `<details><summary>${title}</summary>`,
+    ...body.filter(l => l !== undefined),
+    '</details>'
+  ].join('\n\n')
 }
 
 function checkFix(c: CheckNote): string {

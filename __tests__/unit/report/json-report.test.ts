@@ -60,6 +60,7 @@ const KEYS = [
   'timings',
   'startedAt',
   'finishedAt',
+  'runUrl',
   'error'
 ]
 
@@ -107,6 +108,14 @@ describe('buildJsonReport', () => {
     })
     expect(report.configName).toBeNull()
     expect(report.mode).toBe('dry-run')
+  })
+})
+
+describe("the report's run link", () => {
+  it('names the run that wrote it, so that a fleet summary can link each target to its run', () => {
+    const url = 'https://github.com/octo-org/aep-infra/actions/runs/8123456789'
+    expect(buildJsonReport(full, url).runUrl).toBe(url)
+    expect(buildJsonReport(full).runUrl).toBeNull()
   })
 })
 
