@@ -106,6 +106,7 @@ export interface Job {
   permissions?: Permissions
   concurrency?: string | { group: string; 'cancel-in-progress'?: boolean | string }
   needs?: string | string[]
+  if?: string
   strategy?: { matrix?: Record<string, unknown>; 'max-parallel'?: number | string }
   steps?: Step[]
 }
