@@ -1,11 +1,8 @@
 import type { Host } from '../host/host.js'
 import type { SummarizeSettings } from '../inputs/settings.js'
 import type { RunResult } from '../report/run-result.js'
-import { writeSarif } from '../report/sarif.js'
-import { workflowLocation } from '../report/workflow-location.js'
 import { errorMessage } from '../safety/error-message.js'
 import { buildFleet, targetName, type Fleet } from './fleet.js'
-import { fleetSarif, MAX_RUNS_PER_UPLOAD } from './fleet-sarif.js'
 import { renderFleetSummary } from './fleet-summary.js'
 import { readReports } from './read-reports.js'
 
@@ -121,6 +118,13 @@ function annotate(host: Host, fleet: Fleet): void {
 /** Writes the SARIF file(s); returns their paths, none when nothing could be written. */
 async function writeFleetSarif(host: Host, fleet: Fleet, path: string): Promise<string[]> {
   try {
+    // Loaded only when asked for: the workflow's location needs a YAML parser.
+    const [{ fleetSarif, MAX_RUNS_PER_UPLOAD }, { workflowLocation }, { writeSarif }] =
+      await Promise.all([
+        import('./fleet-sarif.js'),
+        import('../report/workflow-location.js'),
+        import('../report/sarif.js')
+      ])
     const parts = fleetSarif(fleet.targets, await workflowLocation(host.context), path)
     if (parts.length === 0) {
       host.warning(
