@@ -12,6 +12,8 @@ export interface JsonReportFinding {
   detail: string
   fix: string | null
   evidence: Record<string, unknown> | null
+  /** The failed check that kept a skipped one from being decided; null otherwise. */
+  blockedBy: CheckId | null
 }
 
 /**
@@ -70,7 +72,8 @@ export function buildJsonReport(r: RunResult, runUrl?: string): JsonReport {
       outcome: f.outcome,
       detail: f.detail,
       fix: f.fix ?? null,
-      evidence: f.evidence ?? null
+      evidence: f.evidence ?? null,
+      blockedBy: f.outcome === 'skipped' ? f.blockedBy : null
     })),
     actions: [...r.actions],
     repairs: [...(r.repairs ?? [])],

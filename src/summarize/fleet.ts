@@ -28,6 +28,8 @@ export interface FleetTarget {
   failed: CheckNote[]
   /** Warned checks that did not fail the run. */
   warned: CheckNote[]
+  /** Checks another failure kept from being decided, and which one. */
+  skipped: Array<{ id: string; blockedBy: string }>
   error: string | null
   finishedAt: string
   runUrl: string | null
@@ -93,6 +95,9 @@ export function targetOf(file: string, report: ValidReport): FleetTarget {
     status: report.status,
     failed,
     warned,
+    skipped: report.findings.flatMap(f =>
+      f.outcome === 'skipped' && f.blockedBy !== null ? [{ id: f.id, blockedBy: f.blockedBy }] : []
+    ),
     error: report.error,
     finishedAt: report.finishedAt,
     runUrl: report.runUrl,

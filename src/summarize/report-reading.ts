@@ -13,6 +13,7 @@ export interface ReportFinding {
   outcome: 'pass' | 'warn' | 'fail' | 'skipped'
   detail: string
   fix: string | null
+  blockedBy: string | null
 }
 
 /** The settings a report of a run about one vault holds (a run stopped by bad input has none). */

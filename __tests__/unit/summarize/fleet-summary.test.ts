@@ -57,18 +57,42 @@ describe('the fleet summary', () => {
 })
 
 describe('the fleet SARIF', () => {
-  it('holds one run per target, at most 20 per file, the rest in numbered files beside it', () => {
+  it("holds each target's runs as its own job writes them, at most 20 per file, the rest in numbered files", () => {
     const fleet = fleetOf(
       Array.from({ length: 45 }, (_, i) => ({ vault: `kv-${String(i).padStart(2, '0')}` }))
     )
     const parts = fleetSarif(fleet.targets, LOCATION, 'out/fleet.sarif')
+    // Every check decided: the key's category and its empty blocked/ category, two runs each.
     expect(parts.map(p => [p.path, p.log.runs.length])).toEqual([
       ['out/fleet.sarif', MAX_RUNS_PER_UPLOAD],
       ['out/fleet.2.sarif', MAX_RUNS_PER_UPLOAD],
-      ['out/fleet.3.sarif', 5]
+      ['out/fleet.3.sarif', MAX_RUNS_PER_UPLOAD],
+      ['out/fleet.4.sarif', MAX_RUNS_PER_UPLOAD],
+      ['out/fleet.5.sarif', 10]
     ])
     const categories = parts.flatMap(p => p.log.runs.map(r => r.automationDetails?.id))
-    expect(new Set(categories).size).toBe(45)
+    expect(new Set(categories).size).toBe(90)
+    expect(categories.slice(0, 2)).toEqual([
+      'aep-cmk/kv-00/aep-cmk/',
+      'aep-cmk/kv-00/aep-cmk/blocked/'
+    ])
+  })
+
+  it("leaves the key's own category out when a failure kept checks from being decided", () => {
+    const report = sampleReport({ vault: 'kv-a', failed: ['azure.sign-in'] })
+    report.findings.push({
+      id: 'vault.found',
+      outcome: 'skipped',
+      detail: 'Not read.',
+      fix: null,
+      evidence: null,
+      blockedBy: 'azure.sign-in'
+    })
+    const target = targetOf('a.json', report as unknown as ValidReport)
+    const [part] = fleetSarif([target], LOCATION, 'x.sarif')
+    expect(
+      part?.log.runs.map(r => [r.automationDetails?.id, r.results?.map(x => x.ruleId)])
+    ).toEqual([['aep-cmk/kv-a/aep-cmk/blocked/', ['azure.sign-in']]])
   })
 
   it('has no run for a target whose run read nothing', () => {
