@@ -10,8 +10,8 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  lstatSync,
   rmSync,
-  statSync,
   writeFileSync
 } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -174,8 +174,9 @@ export async function runAction(
       : inputs['report-file']
         ? resolve(workspace, inputs['report-file'])
         : undefined
+    // A symbolic link there is one the action refused to write through: not its report.
     const reportText =
-      reportPath && existsSync(reportPath) && statSync(reportPath).isFile()
+      reportPath && existsSync(reportPath) && lstatSync(reportPath).isFile()
         ? readFileSync(reportPath, 'utf8')
         : undefined
     const sarifText = existsSync(sarifFile) ? readFileSync(sarifFile, 'utf8') : undefined
