@@ -8,6 +8,9 @@
  * fetched twice for one audience and no fact is read twice. Latency targets:
  * wall(L=100) - wall(L=0) <= 6 x L for validate and <= 9 x L for setup.
  *
+ * Also `mode: summarize` over 1,000 and 10,000 reports (scripts/bench-summarize.ts);
+ * `--only summarize` runs just those rows.
+ *
  * Flags: --runs N (default 5), --json PATH (default bench-results.json at the repo root),
  * --peer PATH (another action's bundle, e.g. a checkout of aws-actions/configure-aws-credentials'
  * dist/index.js: started with no inputs beside ours, in the same runs, so that the two refusals
@@ -30,6 +33,7 @@ import {
   type Simulator
 } from '../test/simulator/index.js'
 import { RETRY_SCALE_ENV } from '../src/inputs/tuning.js'
+import { benchSummarize } from './bench-summarize.js'
 import {
   DIST_ENTRY,
   REPO_ROOT,
@@ -54,6 +58,8 @@ interface Options {
   json: string
   /** Another action's bundle, to refuse its missing inputs beside ours in the same runs. */
   peer?: string | undefined
+  /** `summarize`: only the fleet rows. */
+  only?: string | undefined
 }
 
 function readOptions(argv: string[]): Options {
@@ -62,7 +68,8 @@ function readOptions(argv: string[]): Options {
     options: {
       runs: { type: 'string', default: '5' },
       json: { type: 'string' },
-      peer: { type: 'string' }
+      peer: { type: 'string' },
+      only: { type: 'string' }
     }
   })
   const runs = Number(values.runs)
@@ -72,7 +79,8 @@ function readOptions(argv: string[]): Options {
   return {
     runs,
     json: values.json ? resolve(values.json) : join(REPO_ROOT, 'bench-results.json'),
-    peer
+    peer,
+    only: values.only
   }
 }
 
@@ -394,6 +402,16 @@ async function measureStartup(runs: number, peer?: string): Promise<StartupMeasu
 
 async function main(): Promise<void> {
   const options = readOptions(process.argv.slice(2))
+  // Whole-process runs of a few seconds each: three are enough for a median.
+  const summarize = await benchSummarize(Math.min(options.runs, 3))
+  if (options.only === 'summarize') {
+    writeFileSync(
+      options.json,
+      `${JSON.stringify({ generatedAt: new Date().toISOString(), commit: gitCommit(), node: process.version, summarize }, null, 2)}\n`
+    )
+    console.log(`\nWrote ${options.json}`)
+    return
+  }
   const sizes = distSizes()
   const sim = await startSimulator()
   const answeredAt = (r: RecordedRequest): number | undefined => r.answeredAt
@@ -602,6 +620,7 @@ async function main(): Promise<void> {
     },
     rows,
     discovery,
+    summarize,
     targets,
     checks,
     longestChainAt100: Object.fromEntries(

@@ -14,6 +14,9 @@
  * `npm run demo -- --managed-hsm` runs setup and check against a Managed HSM instead (key-vault-type
  * auto finds it; its local RBAC decides app.role).
  *
+ * `npm run demo -- --fleet` checks three orgs (one failing) and summarizes their reports in one
+ * job summary (scripts/demo-fleet.ts).
+ *
  * Exits non-zero when any run did not do what it should; the last line says DEMO OK otherwise.
  */
 import {
@@ -26,6 +29,7 @@ import {
 } from '../test/simulator/index.js'
 import { runAction, defaultInputs, writesOf, type ActionRun } from '../test/run-action.js'
 import { CHECK_CATALOG } from '../src/checks/check-catalog.js'
+import { fleetDemo } from './demo-fleet.js'
 
 const RULE = '═'.repeat(78)
 
@@ -234,12 +238,21 @@ async function onboardingStory(): Promise<string[]> {
 async function main(): Promise<void> {
   const started = Date.now()
   const managedHsm = process.argv.slice(2).includes('--managed-hsm')
-  const problems = managedHsm ? await managedHsmDemo() : await onboardingStory()
+  const fleet = process.argv.slice(2).includes('--fleet')
+  const problems = fleet
+    ? await fleetDemo()
+    : managedHsm
+      ? await managedHsmDemo()
+      : await onboardingStory()
   console.log(`  demo took ${((Date.now() - started) / 1000).toFixed(1)} s`)
   if (problems.length > 0) {
     console.log('\nDEMO FAILED:')
     for (const p of problems) console.log(`  - ${p}`)
     process.exitCode = 1
+  } else if (fleet) {
+    console.log(
+      '\nDEMO OK: three orgs checked, one failing; summarize named it first and failed the job.'
+    )
   } else if (managedHsm) {
     console.log(
       '\nDEMO OK: Managed HSM setup passed, check passed, exactly one configuration submitted.'

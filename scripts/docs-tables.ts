@@ -33,7 +33,8 @@ export const REQUIRED_WHEN: Readonly<Record<string, string>> = {
   'azure-client-secret': 'for secret',
   'adobe-client-id': 'one of the two ways',
   'adobe-client-secret': 'one of the two ways',
-  'adobe-access-token': 'one of the two ways'
+  'adobe-access-token': 'one of the two ways',
+  reports: 'for summarize'
 }
 
 export function requiredCell(name: string, required: boolean | undefined): string {

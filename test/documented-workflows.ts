@@ -105,6 +105,9 @@ export interface Job {
   environment?: string | { name: string }
   permissions?: Permissions
   concurrency?: string | { group: string; 'cancel-in-progress'?: boolean | string }
+  needs?: string | string[]
+  if?: string
+  strategy?: { matrix?: Record<string, unknown>; 'max-parallel'?: number | string }
   steps?: Step[]
 }
 
@@ -139,7 +142,9 @@ export interface DocumentedStep {
   source: string
   file: string
   documented: DocumentedWorkflow
+  /** The job's id; for one job of a matrix, with its index: `check[0]`. */
   jobId: string
+  /** The job as that run of it sees it: `${{ matrix.* }}` replaced by its matrix values. */
   job: Job
   step: Step
   /** The step's `with:` block, every value as the text the runner passes. */
@@ -208,23 +213,76 @@ export function usesThisAction(step: Step): boolean {
   return /^(OWNER\/REPO|[\w.-]+\/aep-cmk-azure-action)(@|$)/.test(step.uses ?? '')
 }
 
-/** Every step of the documented workflows that runs this action. */
+/**
+ * Every step of the documented workflows that runs this action; a job with a matrix gives one
+ * step per job the matrix generates, with its `${{ matrix.* }}` values filled in.
+ */
 export function documentedSteps(): DocumentedStep[] {
   return documentedWorkflows().flatMap(documented =>
     Object.entries(documented.workflow.jobs).flatMap(([jobId, job]) =>
-      (job.steps ?? []).filter(usesThisAction).map(step => ({
-        source: documented.source,
-        file: documented.file,
-        documented,
-        jobId,
-        job,
-        step,
-        inputs: Object.fromEntries(
-          Object.entries(step.with ?? {}).map(([key, value]) => [key, scalarText(value)])
-        )
-      }))
+      matrixJobs(job).flatMap((matrix, index) => {
+        const expanded = withMatrix(job, matrix)
+        return (expanded.steps ?? []).filter(usesThisAction).map(step => ({
+          source: documented.source,
+          file: documented.file,
+          documented,
+          jobId: job.strategy?.matrix ? `${jobId}[${index}]` : jobId,
+          job: expanded,
+          step,
+          inputs: Object.fromEntries(
+            Object.entries(step.with ?? {}).map(([key, value]) => [key, scalarText(value)])
+          )
+        }))
+      })
     )
   )
+}
+
+/**
+ * The matrix values of each job a job's `strategy.matrix` generates, as GitHub documents it for
+ * the two forms the examples use: arrays (every combination) or `include:` alone (one job per
+ * entry). One empty set for a job without a matrix.
+ */
+export function matrixJobs(job: Job): Array<Record<string, string>> {
+  const matrix = job.strategy?.matrix
+  if (matrix === undefined) return [{}]
+  const { include, ...axes } = matrix
+  const entries = Object.entries(axes)
+  if (include !== undefined && entries.length > 0)
+    throw new Error('a matrix with both axes and include: is not read by these tests')
+  if (Array.isArray(include))
+    return include.map(entry =>
+      Object.fromEntries(
+        Object.entries(entry as Record<string, unknown>).map(([k, v]) => [k, scalarText(v)])
+      )
+    )
+  return entries.reduce<Array<Record<string, string>>>(
+    (combinations, [name, values]) =>
+      combinations.flatMap(combination =>
+        (Array.isArray(values) ? values : [values]).map(value => ({
+          ...combination,
+          [name]: scalarText(value)
+        }))
+      ),
+    [{}]
+  )
+}
+
+/** The job with every `${{ matrix.NAME }}` replaced by that job's value (text, as the runner does). */
+function withMatrix(job: Job, matrix: Record<string, string>): Job {
+  if (Object.keys(matrix).length === 0) return job
+  const fill = (value: unknown): unknown => {
+    if (typeof value === 'string')
+      return value.replace(/\$\{\{\s*matrix\.([\w-]+)\s*\}\}/g, (whole, name: string) =>
+        name in matrix ? (matrix[name] ?? '') : whole
+      )
+    if (Array.isArray(value)) return value.map(fill)
+    if (typeof value === 'object' && value !== null)
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v)]))
+    return value
+  }
+  const { strategy, ...rest } = job
+  return { ...(fill(rest) as Job), ...(strategy ? { strategy } : {}) }
 }
 
 /** A YAML scalar as the runner passes it to the action: true, 45 and null become text. */
@@ -347,9 +405,12 @@ export function prerequisitesIn(file: string): Prerequisites {
     .join('\n')
   // A secret only some readers need is stored where it is shown: `# gh secret set NAME`.
   const stored = blocks.map(block => block.body).join('\n')
-  const assigned = new Map(
-    [...shell.matchAll(/^([A-Z_][A-Z0-9_]*)=([\w.@-]+)/gm)].map(m => [m[1] ?? '', m[2] ?? ''])
+  // NAME=value, and `for NAME in a b c; do`, which gives NAME each of its values in turn.
+  const assigned = new Map<string, string[]>(
+    [...shell.matchAll(/^([A-Z_][A-Z0-9_]*)=([\w.@-]+)/gm)].map(m => [m[1] ?? '', [m[2] ?? '']])
   )
+  for (const m of shell.matchAll(/^\s*for ([A-Z_][A-Z0-9_]*) in ([\w.@ -]+); do/gm))
+    assigned.set(m[1] ?? '', (m[2] ?? '').trim().split(/\s+/))
   const names = (kind: 'secret' | 'variable') =>
     new Set(
       [...stored.matchAll(new RegExp(`gh ${kind} set ([A-Z_][A-Z0-9_]*)`, 'g'))].map(
@@ -357,8 +418,8 @@ export function prerequisitesIn(file: string): Prerequisites {
       )
     )
   const environments = new Set(
-    [...shell.matchAll(/:environment:(\$\{?([A-Z_][A-Z0-9_]*)\}?|[\w.-]+)/g)].map(m =>
-      m[2] ? (assigned.get(m[2]) ?? `$${m[2]}`) : (m[1] ?? '')
+    [...shell.matchAll(/:environment:(\$\{?([A-Z_][A-Z0-9_]*)\}?|[\w.-]+)/g)].flatMap(m =>
+      m[2] ? (assigned.get(m[2]) ?? [`$${m[2]}`]) : [m[1] ?? '']
     )
   )
   return { secrets: names('secret'), variables: names('variable'), environments }

@@ -5,11 +5,20 @@
  * `npm run bench`.
  */
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  lstatSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseOutputFile } from './output-file.js'
+import { assertValidReport } from './report-schema.js'
 import { RETRY_SCALE_ENV } from '../src/inputs/tuning.js'
 import {
   makeScenario,
@@ -97,6 +106,12 @@ export interface RunOptions {
   withSarif?: boolean | undefined
   /** Text of the workflow file, placed in the workspace at WORKFLOW_PATH (checked out). */
   workflow?: string | undefined
+  /**
+   * The workspace (GITHUB_WORKSPACE and the working directory) to run in, kept afterwards; by
+   * default a temporary directory of the run's own. Relative report-file and sarif-file inputs
+   * land there.
+   */
+  workspace?: string | undefined
 }
 
 /**
@@ -128,7 +143,7 @@ export async function runAction(
       // The action's own waits (backoff, polling, lost-write read-back) at a tenth, so that the
       // tests do not wait in real time; a service's Retry-After and wait-timeout-seconds stay.
       [RETRY_SCALE_ENV]: '0.1',
-      ...runnerEnv(sim, dir),
+      ...runnerEnv(sim, options.workspace ?? dir),
       ...(sim ? sim.childEnv() : {}),
       ...options.env
     }
@@ -138,24 +153,43 @@ export async function runAction(
     if (options.withReport) env['INPUT_REPORT-FILE'] = reportFile
     const sarifFile = join(dir, 'results', 'aep-cmk.sarif')
     if (options.withSarif) env['INPUT_SARIF-FILE'] = sarifFile
+    const workspace = options.workspace ?? dir
     if (options.workflow !== undefined) {
-      mkdirSync(join(dir, '.github', 'workflows'), { recursive: true })
-      writeFileSync(join(dir, WORKFLOW_PATH), options.workflow)
+      mkdirSync(join(workspace, '.github', 'workflows'), { recursive: true })
+      writeFileSync(join(workspace, WORKFLOW_PATH), options.workflow)
     }
     const spawnedAt = Date.now()
-    const { exitCode, stdout, stderr } = await spawnNode(options.entry ?? [DIST_ENTRY], env, dir)
+    const { exitCode, stdout, stderr } = await spawnNode(
+      options.entry ?? [DIST_ENTRY],
+      env,
+      workspace
+    )
     const closedAt = Date.now()
     const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'))
     const summary = readFileSync(summaryFile, 'utf8')
-    const reportText = existsSync(reportFile) ? readFileSync(reportFile, 'utf8') : undefined
+    // The report the run wrote: ours, or wherever its report-file input put it (a regular file
+    // only: a test may name a named pipe there).
+    const reportPath = options.withReport
+      ? reportFile
+      : inputs['report-file']
+        ? resolve(workspace, inputs['report-file'])
+        : undefined
+    // A symbolic link there is one the action refused to write through: not its report.
+    const reportText =
+      reportPath && existsSync(reportPath) && lstatSync(reportPath).isFile()
+        ? readFileSync(reportPath, 'utf8')
+        : undefined
     const sarifText = existsSync(sarifFile) ? readFileSync(sarifFile, 'utf8') : undefined
+    const report = reportText ? (JSON.parse(reportText) as Record<string, unknown>) : undefined
+    // Every report the suite reads is held to the report's JSON Schema.
+    if (report) assertValidReport(report, `report-file of ${inputs.mode ?? 'setup'}`)
     return {
       exitCode,
       stdout,
       stderr,
       outputs,
       summary,
-      report: reportText ? (JSON.parse(reportText) as Record<string, unknown>) : undefined,
+      report,
       sarif: sarifText ? (JSON.parse(sarifText) as Record<string, unknown>) : undefined,
       everything: [
         stdout,

@@ -134,7 +134,7 @@ const CASES: Case[] = [
   [
     'mode not in the list',
     { mode: 'deploy' },
-    /mode: must be one of setup, validate, check; got "deploy"/
+    /mode: must be one of setup, validate, check, summarize; got "deploy"/
   ],
   [
     'azure-auth not in the list',
@@ -281,7 +281,7 @@ describe('bad input fails before any request, naming the input and the rule', ()
     )
     expectRejectedBeforeAnyRequest(
       run,
-      /mode: must be one of setup, validate, check; got "dry-run"/
+      /mode: must be one of setup, validate, check, summarize; got "dry-run"/
     )
     expect(run.report).toMatchObject({ mode: 'dry-run', configName: null, status: 'UNKNOWN' })
     expect(run.summary).not.toContain('**Configuration:**')

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { startSimulator, type Simulator } from '../../test/simulator/index.js'
 import { spawnNode } from '../../test/run-action.js'
+import { assertValidReport } from '../../test/report-schema.js'
 import { defaultInputs, leakedSecrets, parseOutputFile, runAction, writesOf } from './harness.js'
 
 const CLI = resolve('bin/aep-cmk.js')
@@ -172,6 +173,7 @@ describe('aep-cmk CLI against the simulator, inputs as flags', () => {
     expect(run.exitCode).toBe(1)
     expect(jsonOutputs(run)['report-file']).toBe(reportFile)
     const report = JSON.parse(readFileSync(reportFile, 'utf8')) as Record<string, unknown>
+    assertValidReport(report, 'aep-cmk --report-file')
 
     const action = await runAction(
       sim,

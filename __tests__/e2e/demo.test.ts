@@ -50,4 +50,27 @@ describe('npm run demo', () => {
       "    resource auditLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {"
     )
   }, 120000)
+
+  it('--fleet checks three orgs, one failing, and prints the summary that names it first', async () => {
+    const { stdout } = await run(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+        join(ROOT, 'scripts', 'demo.ts'),
+        '--fleet'
+      ],
+      { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }
+    )
+    expect(stdout.trimEnd().split('\n').at(-1)).toMatch(/^DEMO OK: three orgs checked/)
+    expect(stdout).toContain('failed-targets  kv-aep-cmk-emea/aep-cmk-key')
+    expect(stdout).toContain(
+      'md │ ## ❌ fail (summarize): 1 of 3 targets failed; 1 passed with warnings'
+    )
+    const rows = stdout.split('\n').filter(line => /md │ \| (❌|⚠️|✅) \|/.test(line))
+    expect(rows.map(row => row.split(' | ')[3])).toEqual([
+      'kv-aep-cmk-emea / aep-cmk-key',
+      'kv-aep-cmk-apac / aep-cmk-key',
+      'kv-aep-cmk-us / aep-cmk-key'
+    ])
+  }, 120000)
 })

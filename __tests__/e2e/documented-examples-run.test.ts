@@ -9,6 +9,9 @@
  * `setup` is run first. The drift test (__tests__/unit/documented-examples-agree.test.ts) holds
  * the same examples against action.yml without running them.
  */
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
 import { readActionMetadata } from '../../src/cli/action-metadata.js'
 import {
   documentedSteps,
@@ -39,10 +42,22 @@ import {
 import { runAction, writesOf, type ActionRun } from './harness.js'
 
 const action = readActionMetadata(readRepoFile('action.yml'))
-const runnable = documentedSteps().filter(step => !step.documented.fragment)
+const documented = documentedSteps().filter(step => !step.documented.fragment)
+/** Workflows with a `mode: summarize` step: their other jobs write the reports it reads. */
+const fleets = [
+  ...new Set(
+    documented.filter(step => modesOf(step).includes('summarize')).map(step => step.source)
+  )
+]
+const runnable = documented.filter(step => !fleets.includes(step.source))
 
-/** The values a repository set up as the README's prerequisites say holds, in the simulator. */
-function contexts(sim: Simulator): ExpressionContexts {
+/**
+ * The values a repository set up as the README's prerequisites say holds, in the simulator; none
+ * but the job's token for a step that talks to no service (summarize).
+ */
+function contexts(sim: Simulator | undefined): ExpressionContexts {
+  if (!sim)
+    return { secrets: {}, vars: {}, inputs: {}, github: { token: 'ghs_JobTokenNoServiceReads0' } }
   const s = sim.state
   return {
     secrets: {
@@ -68,7 +83,11 @@ function contexts(sim: Simulator): ExpressionContexts {
  * The inputs the runner passes for one run: the step's `with:` block evaluated, `mode` as the
  * run form or the schedule gives it, and action.yml's default for every input left out.
  */
-function runnerInputs(sim: Simulator, step: DocumentedStep, mode: string): Record<string, string> {
+function runnerInputs(
+  sim: Simulator | undefined,
+  step: DocumentedStep,
+  mode: string
+): Record<string, string> {
   const values = contexts(sim)
   const unknown = Object.values(step.inputs)
     .flatMap(expressionsIn)
@@ -92,7 +111,10 @@ const REPOSITORY = 'octo-org/aep-infra'
 /** The environment the federated credential of the step's prerequisites names. */
 function credentialEnvironment(step: DocumentedStep): string {
   const own = step.file.endsWith('.md') ? [...prerequisitesIn(step.file).environments] : []
-  const [environment] = own.length > 0 ? own : [...prerequisitesIn('README.md').environments]
+  const created = own.length > 0 ? own : [...prerequisitesIn('README.md').environments]
+  // One credential per environment (a fleet's orgs): the one for this job's environment.
+  const jobs = environmentOf(step.job)
+  const environment = jobs !== undefined && created.includes(jobs) ? jobs : created[0]
   if (!environment)
     throw new Error(`${step.source}: no prerequisites create a federated credential`)
   return environment
@@ -109,7 +131,10 @@ function newOrg(step: DocumentedStep): Partial<Scenario> {
   const keyName = step.inputs['key-name'] ?? ''
   const environment = environmentOf(step.job)
   const base = managedHsmScenario()
+  const orgId = step.inputs['adobe-org-id'] ?? ''
   const common: Partial<Scenario> = {
+    // An org id the example names itself (a fleet's matrix) is that org's; else the scenario's.
+    ...(orgId && !orgId.includes('${{') ? { adobe: { ...base.adobe, orgId } } : {}),
     resourceGroup: step.inputs['azure-resource-group'] || base.resourceGroup,
     key: defaultKey(keyName),
     registration: {
@@ -161,10 +186,16 @@ function issuesPermission(step: DocumentedStep): 'write' | 'read' | 'none' {
   return grants(permissions, 'issues', 'read') ? 'read' : 'none'
 }
 
-async function runStep(sim: Simulator, step: DocumentedStep, mode: string): Promise<ActionRun> {
+async function runStep(
+  sim: Simulator,
+  step: DocumentedStep,
+  mode: string,
+  workspace?: string
+): Promise<ActionRun> {
   const idToken = grants(effectivePermissions(step.documented, step.job), 'id-token', 'write')
   return runAction(sim, runnerInputs(sim, step, mode), {
     workflow: step.documented.text,
+    workspace,
     // A job without `id-token: write` gets no ID token request URL from the runner.
     env: idToken ? {} : { ACTIONS_ID_TOKEN_REQUEST_URL: '', ACTIONS_ID_TOKEN_REQUEST_TOKEN: '' }
   })
@@ -182,12 +213,13 @@ async function firstGreenRun(
   sim: Simulator,
   step: DocumentedStep,
   mode: string,
-  story: string[]
+  story: string[],
+  workspace?: string
 ): Promise<ActionRun> {
   const done = new Set<string>()
   for (;;) {
     const before = sim.requests.length
-    const run = await runStep(sim, step, mode)
+    const run = await runStep(sim, step, mode, workspace)
     const failed = failedChecks(run)
     story.push(`${mode}: exit ${run.exitCode}, ${run.outputs.result}, failed [${failed.join(',')}]`)
     if (run.exitCode === 0 && run.outputs.result === 'pass') {
@@ -207,7 +239,7 @@ async function firstGreenRun(
     story.push(`  (a person: ${next})`)
     if (next === 'consent') sim.state.servicePrincipalPresent = true
     if (next === 'assign the role') assignCmkRole(sim, step.inputs['key-name'] ?? '')
-    if (next === 'run setup first') await firstGreenRun(sim, step, 'setup', story)
+    if (next === 'run setup first') await firstGreenRun(sim, step, 'setup', story, workspace)
   }
 }
 
@@ -258,5 +290,80 @@ describe('each documented example, followed from a new org', () => {
       }
     },
     120_000
+  )
+})
+
+/** A workflow step of another action, by the start of its `uses:`, in one job. */
+function stepUsing(job: DocumentedStep['job'], action: string) {
+  return (job.steps ?? []).find(s => (s.uses ?? '').startsWith(action))
+}
+
+/** A glob of artifact names (`aep-cmk-report-*`) as download-artifact's `pattern` matches it. */
+function matchesPattern(name: string, pattern: string): boolean {
+  const source = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.')
+  return new RegExp(`^${source}$`).test(name)
+}
+
+describe('each documented fleet, followed from new orgs', () => {
+  it('finds the fleet workflow of docs/fleet.md', () => {
+    expect(fleets.some(source => source.startsWith('docs/fleet.md'))).toBe(true)
+  })
+
+  it.each(fleets)(
+    '%s: every org reaches a green check, and summarize reads the reports its artifacts carry',
+    async source => {
+      const steps = documented.filter(step => step.source === source)
+      const summarizer = steps.find(step => modesOf(step).includes('summarize'))!
+      const producers = steps.filter(step => step !== summarizer)
+      expect(producers.length).toBeGreaterThan(1)
+      const workspace = mkdtempSync(join(tmpdir(), 'aep-cmk-fleet-example-'))
+      const story: string[] = []
+      try {
+        // Each matrix job against its own org, one after the other (max-parallel aside).
+        for (const step of producers) {
+          const sim = await startSimulator(newOrg(step))
+          try {
+            for (const mode of modesOf(step)) await firstGreenRun(sim, step, mode, story, workspace)
+          } finally {
+            await sim.close()
+          }
+        }
+        // The artifacts: each producer job uploads its report under a name of its own; the last
+        // job downloads those its pattern matches into one folder (merge-multiple).
+        const download = stepUsing(summarizer.job, 'actions/download-artifact')?.with ?? {}
+        expect(download['merge-multiple']).toBe(true)
+        const names = producers.map(step => {
+          const upload = stepUsing(step.job, 'actions/upload-artifact')?.with ?? {}
+          const name = String(upload.name)
+          const path = join(workspace, String(upload.path))
+          expect(matchesPattern(name, String(download.pattern))).toBe(true)
+          expect(existsSync(path)).toBe(true)
+          mkdirSync(join(workspace, String(download.path)), { recursive: true })
+          copyFileSync(path, join(workspace, String(download.path), basename(path)))
+          return name
+        })
+        expect(new Set(names).size).toBe(producers.length)
+        const summary = await runAction(
+          undefined,
+          runnerInputs(undefined, summarizer, 'summarize'),
+          {
+            workspace,
+            workflow: summarizer.documented.text
+          }
+        )
+        expect(summary.outputs.result).toBe('pass')
+        expect(summary.exitCode).toBe(0)
+        for (const step of producers)
+          expect(summary.summary).toContain(step.inputs['key-vault-name'])
+      } catch (error) {
+        throw new Error(`${String(error)}\n${story.join('\n')}`, { cause: error })
+      } finally {
+        rmSync(workspace, { recursive: true, force: true })
+      }
+    },
+    300_000
   )
 })

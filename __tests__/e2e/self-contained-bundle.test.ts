@@ -5,7 +5,15 @@
  * dist/, bin/, action.yml and package.json to a folder with no node_modules above it.
  */
 import { builtinModules } from 'node:module'
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startSimulator, type Simulator } from '../../test/simulator/index.js'
@@ -89,6 +97,25 @@ describe('the committed bundle is self-contained', () => {
     expect(r.exitCode).toBe(1)
     expect(r.stdout).toMatch(/::error::.*mode/)
     expect(r.stderr).toBe('')
+  })
+
+  it('summarizes reports from that checkout: the report schema is inside the bundle', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'aep-cmk-checkout-fleet-'))
+    try {
+      const check = await runAction(sim, defaultInputs(sim, 'validate'), { withReport: true })
+      mkdirSync(join(workspace, 'reports'))
+      writeFileSync(join(workspace, 'reports', 'org.json'), JSON.stringify(check.report))
+      const r = await runAction(
+        undefined,
+        { mode: 'summarize', reports: 'reports/*.json' },
+        { entry: [join(checkout, 'dist', 'index.js')], workspace }
+      )
+      expect(r.stderr).not.toMatch(/ERR_MODULE_NOT_FOUND|Cannot find|ENOENT/)
+      expect(r.exitCode).toBe(0)
+      expect(r.outputs.result).toBe('pass')
+    } finally {
+      rmSync(workspace, { recursive: true, force: true })
+    }
   })
 
   it('runs the command line from that checkout', async () => {

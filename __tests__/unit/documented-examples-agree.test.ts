@@ -259,6 +259,47 @@ describe('the README setup example', () => {
   })
 })
 
+describe('the fleet workflow (docs/fleet.md)', () => {
+  const fleetSteps = complete.filter(step => step.file === 'docs/fleet.md')
+  const summarizer = fleetSteps.find(step => modesOf(step).includes('summarize'))
+  const checks = fleetSteps.filter(step => step !== summarizer)
+  const uses = (step: DocumentedStep, action: string) =>
+    (step.job.steps ?? []).find(s => (s.uses ?? '').startsWith(action))
+
+  it('checks each org of a matrix (org, region, vault, key, environment) in its own environment', () => {
+    expect(checks.length).toBeGreaterThanOrEqual(2)
+    for (const step of checks) {
+      expect(modesOf(step)).toEqual(['check'])
+      expect(Object.keys(step.job.strategy?.matrix ?? {})).toEqual(['include'])
+      const include = (step.job.strategy?.matrix?.include ?? []) as Array<Record<string, unknown>>
+      for (const entry of include)
+        expect(Object.keys(entry).sort()).toEqual(['environment', 'key', 'org', 'region', 'vault'])
+      expect(environmentOf(step.job)).toMatch(/^aep-org-/)
+      expect(step.inputs['report-file']).toBeTruthy()
+      expect(step.inputs['sarif-file']).toBeTruthy()
+      expect(uses(step, 'actions/upload-artifact')?.with?.path).toBe(step.inputs['report-file'])
+      expect(uses(step, 'github/codeql-action/upload-sarif')?.with?.sarif_file).toBe(
+        step.inputs['sarif-file']
+      )
+    }
+    const names = checks.map(step => uses(step, 'actions/upload-artifact')?.with?.name)
+    expect(new Set(names).size).toBe(checks.length)
+  })
+
+  it('summarizes in a last job that runs even when orgs failed, from every downloaded report', () => {
+    expect(summarizer).toBeDefined()
+    const job = summarizer!.job
+    expect(job.needs).toBe('check')
+    expect(job.if).toBe('always()')
+    const download = uses(summarizer!, 'actions/download-artifact')?.with
+    expect(download).toMatchObject({ pattern: 'aep-cmk-report-*', 'merge-multiple': true })
+    expect(summarizer!.inputs).toEqual({
+      mode: 'summarize',
+      reports: `${String(download?.path)}/*.json`
+    })
+  })
+})
+
 describe('one placeholder and a pinned release', () => {
   it('no document names another placeholder for the action', () => {
     const others = markdownFiles().filter(file =>

@@ -33,6 +33,8 @@ export function renderHelp(metadata: ActionMetadata, version: string): string {
     '         --adobe-org-id <id@AdobeOrg>',
     '         (--adobe-client-id <id> --adobe-client-secret <secret> | --adobe-access-token <token>)',
     '         [--mode setup|validate|check] [flags]',
+    '       aep-cmk summarize <report files or globs> [--json]   (one summary of many runs;',
+    '         see aep-cmk summarize --help)',
     '',
     'Without --mode it runs setup, which WRITES: it registers the CMK app with Adobe and submits',
     'the configuration (and, with --remediate, changes Azure). Run --mode validate first: it',

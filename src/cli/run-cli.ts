@@ -8,6 +8,7 @@ import { EXIT_CODES } from './exit-codes.js'
 import { renderHelp } from './help.js'
 import { formatOutputs } from './output-format.js'
 import type { PackageFiles } from './package-files.js'
+import { runSummarizeCommand } from './summarize-command.js'
 
 /**
  * How the command line ended: its exit code, and whether the run's deadline cancelled work that
@@ -41,6 +42,8 @@ export async function runCli(
   loadRun: LoadRun
 ): Promise<CliEnd> {
   const { metadata, version } = files
+  // A subcommand of its own, with its own arguments: the files to read, not one flag per input.
+  if (argv[0] === 'summarize') return runSummarizeCommand(argv.slice(1), env, streams)
   const command = parseCliArgs(argv, metadata.inputs)
   switch (command.kind) {
     case 'usage-error':

@@ -12,7 +12,13 @@ import {
   type AzureAuthInput,
   type Mode
 } from '../model/choices.js'
-import { type AdobeCredential, type AzureIdentity, type Settings } from './settings.js'
+import { parseSummarizeSettings } from './parse-summarize-settings.js'
+import {
+  type ActionSettings,
+  type AdobeCredential,
+  type AzureIdentity,
+  type Settings
+} from './settings.js'
 
 /** Returns an input's value, trimmed; '' when it was not given. */
 export type InputReader = (name: string) => string
@@ -53,7 +59,7 @@ const BOOLEAN_FALSE = ['false', 'False', 'FALSE']
  * report where tooling expects it.
  */
 export type ParsedSettings =
-  | { ok: true; settings: Settings }
+  | { ok: true; settings: ActionSettings }
   | {
       ok: false
       problems: string[]
@@ -67,12 +73,25 @@ export type ParsedSettings =
 
 /**
  * Reads every input, normalises it and checks every rule, collecting all problems so that one
- * run reports them all. Pure: the environment is passed in.
+ * run reports them all. Pure: the environment and the working directory are passed in.
  */
 export function parseSettings(
   read: InputReader,
-  env: Record<string, string | undefined>
+  env: Record<string, string | undefined>,
+  cwd: string = process.cwd()
 ): ParsedSettings {
+  if (read('mode').toLowerCase() === 'summarize') {
+    const parsed = parseSummarizeSettings(read, env, cwd)
+    if (parsed.ok) return parsed
+    const shown = parsed.problems.map(p => hideSecrets(p, read))
+    return {
+      ok: false,
+      problems: shown,
+      message: inputProblemsMessage(shown),
+      mode: 'summarize',
+      reportFile: undefined
+    }
+  }
   const problems: string[] = []
   const notices: string[] = []
 
@@ -118,7 +137,8 @@ export function parseSettings(
     return fallback
   }
 
-  const mode = oneOf('mode', MODES, 'setup')
+  // summarize was handled above; what is left here reads the services for one vault and key.
+  const mode = oneOf('mode', MODES, 'setup') as Settings['mode']
   const keyVaultName = matching(
     'key-vault-name',
     VAULT_NAME,

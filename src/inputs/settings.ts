@@ -1,4 +1,4 @@
-import type { Mode, VaultTypeInput, Repair, PayloadFormat } from '../model/choices.js'
+import type { TargetMode, VaultTypeInput, Repair, PayloadFormat } from '../model/choices.js'
 import type { Tuning } from './tuning.js'
 
 /** How the job signs in to Azure; each method carries exactly the ids it needs. */
@@ -21,8 +21,9 @@ export interface Endpoints {
   platform: string
 }
 
+/** The settings of a run about one org, vault and key: setup, validate or check. */
 export interface Settings {
-  mode: Mode
+  mode: TargetMode
   keyVaultName: string
   /** Which kind of vault key-vault-name names; auto: a Key Vault of that name, else a Managed HSM. */
   keyVaultType: VaultTypeInput
@@ -55,3 +56,21 @@ export interface Settings {
   /** Things about the inputs worth a warning that do not stop the run. */
   notices: string[]
 }
+
+/**
+ * The settings of `mode: summarize`: which JSON reports to read, and where they may be. It signs
+ * in nowhere, so none of the inputs about a vault, a key or a credential apply.
+ */
+export interface SummarizeSettings {
+  mode: 'summarize'
+  /** Glob patterns, relative to the workspace (absolute ones made relative), in the order given. */
+  reports: string[]
+  /** The directory every report must be inside: GITHUB_WORKSPACE, else the working directory. */
+  workspace: string
+  sarifFile?: string | undefined
+  /** Things about the inputs worth a warning that do not stop the run. */
+  notices: string[]
+}
+
+/** What valid inputs give: one variant per kind of run, told apart by `mode`. */
+export type ActionSettings = Settings | SummarizeSettings

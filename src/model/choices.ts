@@ -1,7 +1,9 @@
 // The values inputs choose between: shared by every floor, so they live on the ground floor.
 
-export const MODES = ['setup', 'validate', 'check'] as const
+export const MODES = ['setup', 'validate', 'check', 'summarize'] as const
 export type Mode = (typeof MODES)[number]
+/** The modes that read the services about one org, vault and key (summarize reads reports). */
+export type TargetMode = Exclude<Mode, 'summarize'>
 
 export const AZURE_AUTH_METHODS = ['auto', 'oidc', 'cli', 'secret', 'managed-identity'] as const
 export type AzureAuthInput = (typeof AZURE_AUTH_METHODS)[number]

@@ -11,6 +11,8 @@ export interface JsonReportFinding {
   detail: string
   fix: string | null
   evidence: Record<string, unknown> | null
+  /** The failed check that kept a skipped one from being decided; null otherwise. */
+  blockedBy: CheckId | null
 }
 
 /**
@@ -42,10 +44,16 @@ export interface JsonReport {
   timings: Record<string, number>
   startedAt: string
   finishedAt: string
+  /** The page of the workflow run that wrote it (`<server>/<owner>/<repo>/actions/runs/<id>`); null outside GitHub Actions. */
+  runUrl: string | null
   error: string | null
 }
 
-export function buildJsonReport(r: RunResult): JsonReport {
+/**
+ * The report of one run. Described by docs/report.schema.json (a test holds every report the
+ * end-to-end tests write to it, and `mode: summarize` reads reports through it).
+ */
+export function buildJsonReport(r: RunResult, runUrl?: string): JsonReport {
   return {
     schemaVersion: 1,
     result: r.result,
@@ -63,7 +71,8 @@ export function buildJsonReport(r: RunResult): JsonReport {
       outcome: f.outcome,
       detail: f.detail,
       fix: f.fix ?? null,
-      evidence: f.evidence ?? null
+      evidence: f.evidence ?? null,
+      blockedBy: f.outcome === 'skipped' ? f.blockedBy : null
     })),
     actions: [...r.actions],
     repairs: [...(r.repairs ?? [])],
@@ -72,12 +81,13 @@ export function buildJsonReport(r: RunResult): JsonReport {
     timings: r.timings,
     startedAt: r.startedAt,
     finishedAt: r.finishedAt,
+    runUrl: runUrl ?? null,
     error: r.error ?? null
   }
 }
 
 /** Writes the JSON report to path (a regular file), creating missing parent directories. */
-export async function writeJsonReport(path: string, r: RunResult): Promise<void> {
+export async function writeJsonReport(path: string, r: RunResult, runUrl?: string): Promise<void> {
   // Secrets a service echoed must not reach a file that is uploaded as an artifact.
-  await writeRegularFile(path, redact(JSON.stringify(buildJsonReport(r), null, 2)) + '\n')
+  await writeRegularFile(path, redact(JSON.stringify(buildJsonReport(r, runUrl), null, 2)) + '\n')
 }

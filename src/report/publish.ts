@@ -47,7 +47,7 @@ export async function publish(
   const outputsError = setOutputs(() => writeOutputs(r, setOutput))
   if (reportFile) {
     try {
-      await writeJsonReport(reportFile, r)
+      await writeJsonReport(reportFile, r, host.context.runUrl)
       if (!outputsError) setOutputs(() => setOutput('report-file', reportFile))
     } catch (error) {
       host.warning(`Could not write report-file ${reportFile}: ${errorMessage(error)}`)

@@ -51,6 +51,7 @@ export async function runSetupAgainst(
   const parsed = parseSettings(reader({ ...defaultInputs(sim), ...inputs }), process.env)
   if (!parsed.ok) throw new Error(`unexpected input problems: ${parsed.message}`)
   const { settings } = parsed
+  if (settings.mode === 'summarize') throw new Error('these runs are about one vault and key')
   const services = createServices(settings, new AbortController().signal, {
     log: silentLog,
     idToken: () => Promise.reject(new Error('no ID token in this test'))

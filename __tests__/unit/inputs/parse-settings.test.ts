@@ -18,6 +18,7 @@ function parseWith(overrides: Record<string, string | undefined>, env: Record<st
 function parse(overrides: Record<string, string | undefined>, env: Record<string, string> = {}) {
   const parsed = parseWith(overrides, env)
   if (!parsed.ok) throw new Error(`unexpected input problems: ${parsed.message}`)
+  if (parsed.settings.mode === 'summarize') throw new Error('expected settings for one vault')
   return parsed.settings
 }
 

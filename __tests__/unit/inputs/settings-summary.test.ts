@@ -10,6 +10,7 @@ function settingsOf(overrides: Record<string, string | undefined>) {
   }
   const parsed = parseSettings(reader(inputs), {})
   if (!parsed.ok) throw new Error(parsed.message)
+  if (parsed.settings.mode === 'summarize') throw new Error('expected settings for one vault')
   return parsed.settings
 }
 

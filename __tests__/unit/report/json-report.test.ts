@@ -60,6 +60,7 @@ const KEYS = [
   'timings',
   'startedAt',
   'finishedAt',
+  'runUrl',
   'error'
 ]
 
@@ -80,9 +81,17 @@ describe('buildJsonReport', () => {
         outcome: 'pass',
         detail: 'Found.',
         fix: null,
-        evidence: { vaultId: '/subs/x' }
+        evidence: { vaultId: '/subs/x' },
+        blockedBy: null
       },
-      { id: 'key.expiry', outcome: 'warn', detail: 'Expires soon.', fix: 'Rotate.', evidence: null }
+      {
+        id: 'key.expiry',
+        outcome: 'warn',
+        detail: 'Expires soon.',
+        fix: 'Rotate.',
+        evidence: null,
+        blockedBy: null
+      }
     ])
   })
 
@@ -107,6 +116,27 @@ describe('buildJsonReport', () => {
     })
     expect(report.configName).toBeNull()
     expect(report.mode).toBe('dry-run')
+  })
+})
+
+describe("a skipped finding's blocker", () => {
+  it('is named, so that a fleet SARIF files the blocking failure as the run itself did', () => {
+    const report = buildJsonReport({
+      ...full,
+      findings: [
+        { id: 'vault.found', outcome: 'fail', detail: 'No vault.', fix: 'Create it.' },
+        { id: 'key.found', outcome: 'skipped', detail: 'Not read.', blockedBy: 'vault.found' }
+      ]
+    })
+    expect(report.findings.map(f => f.blockedBy)).toEqual([null, 'vault.found'])
+  })
+})
+
+describe("the report's run link", () => {
+  it('names the run that wrote it, so that a fleet summary can link each target to its run', () => {
+    const url = 'https://github.com/octo-org/aep-infra/actions/runs/8123456789'
+    expect(buildJsonReport(full, url).runUrl).toBe(url)
+    expect(buildJsonReport(full).runUrl).toBeNull()
   })
 })
 
