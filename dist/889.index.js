@@ -5,10 +5,13 @@ export const modules = {
 /***/ 64889:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   workflowLocation: () => (/* binding */ workflowLocation)
+/* harmony export */   FALLBACK_WORKFLOW: () => (/* binding */ FALLBACK_WORKFLOW),
+/* harmony export */   findStep: () => (/* binding */ findStep),
+/* harmony export */   workflowLocation: () => (/* binding */ workflowLocation),
+/* harmony export */   workflowPath: () => (/* binding */ workflowPath)
 /* harmony export */ });
-/* unused harmony exports FALLBACK_WORKFLOW, workflowPath, findStep */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);

@@ -1,3 +1,4 @@
+import { describeValue } from '../safety/describe-value.js'
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js'
 // Embedded at build time: the bundle must not need the repository beside it.
 import reportSchema from '../../docs/report.schema.json' with { type: 'json' }
@@ -80,7 +81,7 @@ export function readReport(text: string): ReportReading {
   if (version !== READ_SCHEMA_VERSION)
     return {
       kind: 'unusable',
-      reason: `unknown schemaVersion ${String(version)}: this version of the action reads schemaVersion ${READ_SCHEMA_VERSION}${Number(version) > READ_SCHEMA_VERSION ? ' (a newer action wrote it: summarize with that version)' : ''}`
+      reason: `unknown schemaVersion ${describeValue(version)}: this version of the action reads schemaVersion ${READ_SCHEMA_VERSION}${Number(version) > READ_SCHEMA_VERSION ? ' (a newer action wrote it: summarize with that version)' : ''}`
     }
   const errors = validate(data)
   if (errors)

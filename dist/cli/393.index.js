@@ -1,5 +1,5 @@
-export const id = 588;
-export const ids = [588];
+export const id = 393;
+export const ids = [393];
 export const modules = {
 
 /***/ 54145:
@@ -2653,36 +2653,6 @@ function dataPlaneReach(vault) {
 
 /***/ }),
 
-/***/ 80637:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   WR: () => (/* binding */ failedCheckIds),
-/* harmony export */   r: () => (/* binding */ upsertFinding)
-/* harmony export */ });
-/* unused harmony export countsAsFailure */
-/* harmony import */ var _model_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41300);
-
-/** With strict, warnings count as failures. */
-function countsAsFailure(outcome, strict) {
-    return outcome === 'fail' || (strict && outcome === 'warn');
-}
-/** Ids of the findings that fail the job, in the order given. */
-function failedCheckIds(findings, strict) {
-    return findings.filter(finding => countsAsFailure(finding.outcome, strict)).map(f => f.id);
-}
-/**
- * Adds `finding` (e.g. config.status, or app.registered after registering), replacing any
- * finding with the same id; the result is in contract order.
- */
-function upsertFinding(findings, finding) {
-    const others = findings.filter(existing => existing.id !== finding.id);
-    return [...others, finding].sort((a, b) => _model_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .CHECK_IDS */ .S.indexOf(a.id) - _model_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .CHECK_IDS */ .S.indexOf(b.id));
-}
-
-
-/***/ }),
-
 /***/ 6558:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3431,107 +3401,6 @@ function adobeIpFinding(vault, ctx) {
 
 /***/ }),
 
-/***/ 17233:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   y: () => (/* binding */ cappedPages)
-/* harmony export */ });
-/* unused harmony export TooManyPagesError */
-/* harmony import */ var _service_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1537);
-
-/**
- * A paged listing that went on past its cap. Not retryable: asking again would page just as
- * long.
- */
-class TooManyPagesError extends _service_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ServiceError */ ._ {
-    constructor(call, maxPages) {
-        super(call, undefined, `stopped after ${maxPages} pages: the service kept answering with a link to another page, more than a listing of this kind holds`);
-        this.name = 'TooManyPagesError';
-    }
-    get retryable() {
-        return false;
-    }
-}
-/**
- * The pages of one listing (an SDK pager's byPage(), Octokit's paginate.iterator, our own
- * nextLink loop), at most `maxPages` of them. A service that keeps sending a link to another
- * page (nextLink, a Link header, a skiptoken) fails the listing with TooManyPagesError, naming
- * `call`, as soon as it offers page maxPages + 1, instead of holding the run until its deadline.
- * Never a silent truncation: the item a check looks for could be on a page not read. Leaving
- * the loop early ends the underlying pager (its return() runs).
- */
-async function* cappedPages(pages, call, maxPages) {
-    let read = 0;
-    for await (const page of pages) {
-        if (read >= maxPages)
-            throw new TooManyPagesError(call, maxPages);
-        read++;
-        yield page;
-    }
-}
-
-
-/***/ }),
-
-/***/ 1537:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   X: () => (/* binding */ serviceMessage),
-/* harmony export */   _: () => (/* binding */ ServiceError)
-/* harmony export */ });
-/* harmony import */ var _safety_describe_value_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4933);
-/* harmony import */ var _safety_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81455);
-
-
-/** A call to a service that failed: names the call, the HTTP status and the service's message. */
-class ServiceError extends Error {
-    call;
-    status;
-    serviceMessage;
-    retryAfterMs;
-    constructor(call, status, serviceMessage, retryAfterMs) {
-        super((0,_safety_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(`${call} failed${status ? ` with HTTP ${status}` : ''}: ${serviceMessage}`));
-        this.call = call;
-        this.status = status;
-        this.serviceMessage = serviceMessage;
-        this.retryAfterMs = retryAfterMs;
-        this.name = 'ServiceError';
-    }
-    get retryable() {
-        return (this.status === undefined || this.status === 408 || this.status === 429 || this.status >= 500);
-    }
-}
-/**
- * Pulls the human message out of the error shapes these services use: Adobe gateway
- * {error_code, message}, Adobe service {type, status, title, detail}, IMS/OAuth {error,
- * error_description}, ARM/Key Vault/Graph {error: {code, message}}.
- */
-function serviceMessage(body, fallback) {
-    if (body && typeof body === 'object') {
-        const b = body;
-        if (typeof b.error_code === 'string' || typeof b.error_code === 'number')
-            return `${(0,_safety_describe_value_js__WEBPACK_IMPORTED_MODULE_1__/* .describeValue */ .b)(b.message ?? '')} (error_code ${b.error_code})`.trim();
-        if (typeof b.title === 'string' || typeof b.detail === 'string')
-            return [b.title, b.detail].filter(x => typeof x === 'string' && x !== '').join(': ');
-        if (typeof b.error === 'string')
-            return typeof b.error_description === 'string'
-                ? `${b.error}: ${b.error_description}`
-                : b.error;
-        if (b.error && typeof b.error === 'object') {
-            const e = b.error;
-            return [e.code, e.message].filter(x => typeof x === 'string' && x !== '').join(': ');
-        }
-        if (typeof b.message === 'string')
-            return b.message;
-    }
-    return fallback;
-}
-
-
-/***/ }),
-
 /***/ 35573:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3598,72 +3467,156 @@ function hostOf(url) {
 
 /***/ }),
 
-/***/ 50847:
+/***/ 1374:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $K: () => (/* binding */ resolveEndpoints),
-/* harmony export */   p4: () => (/* binding */ PUBLIC_ENDPOINTS)
+/* harmony export */   LK: () => (/* binding */ isDocumentedStatus),
+/* harmony export */   LT: () => (/* binding */ isInProgress),
+/* harmony export */   iP: () => (/* binding */ CONFIG_STATUSES)
 /* harmony export */ });
-/* unused harmony exports ENDPOINT_ENV, AZURE_AUTHORITY_HOST_ENV, platformHostForRegion */
-const PUBLIC_ENDPOINTS = {
-    arm: 'https://management.azure.com',
-    authorityHost: 'https://login.microsoftonline.com',
-    graph: 'https://graph.microsoft.com',
-    ims: 'https://ims-na1.adobelogin.com'
-};
-/** Environment variables that override a service's base URL (sovereign clouds, the simulator). */
-const ENDPOINT_ENV = {
-    arm: 'AEP_CMK_ARM_ENDPOINT',
-    authorityHost: 'AEP_CMK_AUTHORITY_HOST',
-    graph: 'AEP_CMK_GRAPH_ENDPOINT',
-    ims: 'AEP_CMK_IMS_ENDPOINT',
-    platform: 'AEP_CMK_PLATFORM_ENDPOINT'
-};
-/** The Azure SDKs' own authority override, used when AEP_CMK_AUTHORITY_HOST is not set. */
-const AZURE_AUTHORITY_HOST_ENV = 'AZURE_AUTHORITY_HOST';
-function platformHostForRegion(region) {
-    return region === 'va7' ? 'https://platform.adobe.io' : `https://platform-${region}.adobe.io`;
+const CONFIG_STATUSES = [
+    'NEW',
+    'RUNNING',
+    'UPDATE_EXISTING_RESOURCES',
+    'COMPLETED',
+    'FAILED'
+];
+function isDocumentedStatus(status) {
+    return CONFIG_STATUSES.includes(status);
 }
-/**
- * Endpoints from the environment, each an https URL or the public default. The authority host
- * comes from AEP_CMK_AUTHORITY_HOST, else from the Azure SDKs' AZURE_AUTHORITY_HOST; the first of
- * the two that is set is validated like every override, and a problem names that variable.
- */
-function resolveEndpoints(region, env, problems) {
-    const fromEnv = (variables, fallback) => {
-        const variable = variables.find(name => env[name]?.trim());
-        const raw = variable ? env[variable]?.trim() : undefined;
-        if (!variable || !raw)
-            return fallback;
-        let url;
-        try {
-            url = new URL(raw);
-        }
-        catch {
-            problems.push(`${variable}: must be an https URL, got "${raw}"`);
-            return fallback;
-        }
-        if (url.protocol !== 'https:') {
-            problems.push(`${variable}: must be an https URL, got "${raw}"`);
-            return fallback;
-        }
-        return url.origin + url.pathname.replace(/\/+$/, '');
-    };
-    const pick = (name, fallback) => fromEnv([ENDPOINT_ENV[name]], fallback);
-    return {
-        arm: pick('arm', PUBLIC_ENDPOINTS.arm),
-        authorityHost: fromEnv([ENDPOINT_ENV.authorityHost, AZURE_AUTHORITY_HOST_ENV], PUBLIC_ENDPOINTS.authorityHost),
-        graph: pick('graph', PUBLIC_ENDPOINTS.graph),
-        ims: pick('ims', PUBLIC_ENDPOINTS.ims),
-        platform: pick('platform', platformHostForRegion(region))
-    };
+/** Whether Adobe is still working on it: NEW, RUNNING, UPDATE_EXISTING_RESOURCES or undocumented. */
+function isInProgress(status) {
+    return status !== 'COMPLETED' && status !== 'FAILED';
 }
 
 
 /***/ }),
 
-/***/ 16588:
+/***/ 1396:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ guardedKeyHash)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * A stable id of the guarded key, and with a check id of one finding about it. Vault and key names
+ * are case-insensitive in Azure, so they are lower-cased; the org id is kept as given.
+ */
+function guardedKeyHash(key, checkId) {
+    const parts = [key.orgId, key.vaultName.toLowerCase(), key.keyName.toLowerCase()];
+    if (checkId !== undefined)
+        parts.push(checkId);
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(JSON.stringify(parts)).digest('hex');
+}
+
+
+/***/ }),
+
+/***/ 7049:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ writeRegularFile)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/**
+ * Writes text to a regular file, creating it and missing parent directories; an existing regular
+ * file is replaced. Anything else at that path is refused, without blocking: a symbolic link (one
+ * committed in a pull request would otherwise make the run overwrite its target), a named pipe
+ * nobody reads (opening it for writing waits for a reader), a device.
+ *
+ * `workspace` (the working directory, where a checkout puts the repository) bounds the directories
+ * that are checked for links: a link above it (macOS's /tmp, a runner's own layout) is the
+ * machine's, not the repository's.
+ */
+async function writeRegularFile(path, text, workspace = process.cwd()) {
+    await refuseLinkedDirectories(path, workspace);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), { recursive: true });
+    // O_NOFOLLOW: opening a link fails (ELOOP) in the same system call that would follow it, so
+    // nothing can swap a link in between a check and the write. O_NONBLOCK: opening a FIFO without a
+    // reader fails (ENXIO) instead of waiting; a regular file is unaffected. Not truncated on open:
+    // only once it is known to be a regular file.
+    const flags = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_WRONLY |
+        node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_CREAT |
+        (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0) |
+        (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0);
+    // Windows has no O_NOFOLLOW: there the link is looked for first, the best its API allows.
+    if (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW === undefined && (await isLink(path)))
+        throw new Error(`${path} is a symbolic link, not a regular file`);
+    let handle;
+    try {
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, flags, 0o644);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENXIO')
+            throw new Error(`${path} is a named pipe, not a regular file`, { cause: error });
+        // ELOOP on Linux and macOS; FreeBSD answers EMLINK.
+        if ((code === 'ELOOP' || code === 'EMLINK') && (await isLink(path)))
+            throw new Error(`${path} is a symbolic link, not a regular file`, { cause: error });
+        throw error;
+    }
+    try {
+        const stats = await handle.stat();
+        if (!stats.isFile())
+            throw new Error(`${path} is ${stats.isFIFO() ? 'a named pipe' : stats.isCharacterDevice() || stats.isBlockDevice() ? 'a device' : stats.isSocket() ? 'a socket' : 'something else'}, not a regular file`);
+        await handle.truncate(0);
+        await handle.writeFile(text, 'utf8');
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * Refuses a path through a linked directory below the workspace (`reports -> /elsewhere`).
+ * Node has no openat(), so directories are looked at before the write rather than opened one by
+ * one: the threat is a link committed to the repository, which is in place before the run starts.
+ */
+async function refuseLinkedDirectories(path, workspace) {
+    const below = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(workspace), (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path)));
+    if (below === '' || below === '..' || below.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_2__.sep}`) || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(below))
+        return;
+    let current = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(workspace);
+    for (const part of below.split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep)) {
+        current = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(current, part);
+        let stats;
+        try {
+            stats = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(current);
+        }
+        catch {
+            return; // missing from here down: mkdir creates real directories
+        }
+        if (stats.isSymbolicLink()) {
+            const shown = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(path) ? current : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(process.cwd(), current);
+            throw new Error(`${shown} is a symbolic link, not a directory`);
+        }
+    }
+}
+async function isLink(path) {
+    try {
+        return (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(path)).isSymbolicLink();
+    }
+    catch {
+        return false;
+    }
+}
+
+
+/***/ }),
+
+/***/ 17393:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -3671,534 +3624,16 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  run: () => (/* binding */ run)
+  SARIF_SCHEMA: () => (/* binding */ SARIF_SCHEMA),
+  blockedSarifCategory: () => (/* binding */ blockedSarifCategory),
+  buildSarif: () => (/* binding */ buildSarif),
+  sarifCategory: () => (/* binding */ sarifCategory),
+  sarifRun: () => (/* binding */ sarifRun),
+  writeSarif: () => (/* binding */ writeSarif)
 });
 
-// EXTERNAL MODULE: ./src/inputs/endpoints.ts
-var inputs_endpoints = __webpack_require__(50847);
-;// CONCATENATED MODULE: ./src/inputs/tuning.ts
-const RETRY_SCALE_ENV = 'AEP_CMK_RETRY_SCALE';
-/** Overrides the per-try timeout of every HTTP call, in seconds (decimals allowed). */
-const HTTP_TIMEOUT_ENV = 'AEP_CMK_HTTP_TIMEOUT_SECONDS';
-/** Overrides the read allowance (for slow networks, and for tests of the deadline). */
-const READ_ALLOWANCE_ENV = 'AEP_CMK_READ_ALLOWANCE_SECONDS';
-const DEFAULT_HTTP_TIMEOUT_MS = 30_000;
-const READ_ALLOWANCE_SECONDS = 300;
-function positiveNumber(raw) {
-    const value = raw?.trim() ? Number(raw.trim()) : NaN;
-    return Number.isFinite(value) && value > 0 ? value : undefined;
-}
-/** The tuning in `env`; anything unset or out of range leaves the production value. */
-function parseTuning(env) {
-    const rawScale = env[RETRY_SCALE_ENV]?.trim();
-    const scale = rawScale ? Number(rawScale) : NaN;
-    const timeoutSeconds = positiveNumber(env[HTTP_TIMEOUT_ENV]);
-    return {
-        retryScale: Number.isFinite(scale) && scale >= 0 && scale <= 1 ? scale : 1,
-        httpTimeoutMs: timeoutSeconds === undefined ? DEFAULT_HTTP_TIMEOUT_MS : Math.round(timeoutSeconds * 1000),
-        readAllowanceSeconds: positiveNumber(env[READ_ALLOWANCE_ENV]) ?? READ_ALLOWANCE_SECONDS
-    };
-}
-
-;// CONCATENATED MODULE: ./src/inputs/input-error.ts
-/** Bad input, as one message: each problem names the input and the rule it breaks. */
-function inputProblemsMessage(problems) {
-    return problems.length === 1
-        ? (problems[0] ?? '')
-        : `${problems.length} input problems:\n- ${problems.join('\n- ')}`;
-}
-
-// EXTERNAL MODULE: ./src/model/choices.ts
-var choices = __webpack_require__(19545);
-;// CONCATENATED MODULE: ./src/inputs/parse-settings.ts
-
-
-
-
-const DEFAULT_ADOBE_SCOPES = 'openid,session,AdobeID,read_organizations,additional_info.projectedProductContext';
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const VAULT_NAME = /^[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/;
-const KEY_NAME = /^[a-zA-Z0-9-]{1,127}$/;
-const RESOURCE_GROUP = /^[-\w.()\p{L}\p{N}]{1,90}$/u;
-const ORG_ID = /^[A-Za-z0-9]{1,64}@AdobeOrg$/;
-const REGION = /^[a-z]{2,6}[0-9]{1,2}$/;
-const SCOPE = /^[A-Za-z0-9_.:/-]+$/;
-// Adobe configuration names go into a URL path: no separators or control characters.
-const CONFIG_NAME = /^[^/?#%\\\p{Cc}]{1,255}$/u;
-/**
- * GitHub ends a job after 6 hours; the run's deadline is wait-timeout-seconds plus the read
- * allowance, so the wait may take no more than what the allowance leaves of them.
- */
-const MAX_WAIT_TIMEOUT_SECONDS = 6 * 3600 - READ_ALLOWANCE_SECONDS;
-/** Inputs that hold secrets: never echoed, and masked before anything else happens. */
-const SECRET_INPUTS = [
-    'azure-client-secret',
-    'adobe-client-secret',
-    'adobe-access-token',
-    'github-token'
-];
-/** Shorter values of secret inputs are refused, and never registered for masking. */
-const MIN_SECRET_LENGTH = 8;
-const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
-const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
-/**
- * Reads every input, normalises it and checks every rule, collecting all problems so that one
- * run reports them all. Pure: the environment is passed in.
- */
-function parseSettings(read, env) {
-    const problems = [];
-    const notices = [];
-    const oneOf = (name, allowed, fallback) => {
-        const raw = read(name);
-        if (raw === '')
-            return fallback;
-        const value = raw.toLowerCase();
-        if (allowed.includes(value))
-            return value;
-        problems.push(`${name}: must be one of ${allowed.join(', ')}; got "${raw}"`);
-        return fallback;
-    };
-    const matching = (name, pattern, rule, required) => {
-        const value = read(name);
-        if (value === '') {
-            if (required)
-                problems.push(`${name}: is required (${rule})`);
-            return '';
-        }
-        if (!pattern.test(value))
-            problems.push(`${name}: must be ${rule}; got "${value}"`);
-        return value;
-    };
-    const integer = (name, fallback, min, max, why) => {
-        const raw = read(name);
-        if (raw === '')
-            return fallback;
-        if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-            const reason = why ? ` (${why})` : '';
-            problems.push(`${name}: must be a whole number from ${min} to ${max}${reason}; got "${raw}"`);
-            return fallback;
-        }
-        return Number(raw);
-    };
-    const boolean = (name, fallback) => {
-        const raw = read(name);
-        if (raw === '')
-            return fallback;
-        if (BOOLEAN_TRUE.includes(raw))
-            return true;
-        if (BOOLEAN_FALSE.includes(raw))
-            return false;
-        problems.push(`${name}: must be true or false; got "${raw}"`);
-        return fallback;
-    };
-    const mode = oneOf('mode', choices/* MODES */.FN, 'setup');
-    const keyVaultName = matching('key-vault-name', VAULT_NAME, '3-24 characters: letters, digits and hyphens, starting with a letter and ending with a letter or digit', true);
-    if (keyVaultName.includes('--'))
-        problems.push(`key-vault-name: must not contain "--"; got "${keyVaultName}"`);
-    const keyName = matching('key-name', KEY_NAME, '1-127 characters: letters, digits and hyphens', true);
-    const subscriptionId = matching('azure-subscription-id', GUID, 'a GUID', true);
-    const resourceGroup = matching('azure-resource-group', RESOURCE_GROUP, '1-90 characters: letters, digits, underscores, periods, parentheses and hyphens, not ending in a period', false);
-    if (resourceGroup.endsWith('.'))
-        problems.push(`azure-resource-group: must not end with a period; got "${resourceGroup}"`);
-    const azure = parseAzureIdentity(read, env, problems, notices, oneOf, matching);
-    const adobeOrgId = matching('adobe-org-id', ORG_ID, 'an IMS organization id ending in @AdobeOrg', true);
-    const adobe = parseAdobeCredential(read, problems);
-    const adobeRegion = oneRegion(read('adobe-region').toLowerCase() || 'va7', problems);
-    const configName = read('config-name') || `cmk-${keyVaultName}-${keyName}`;
-    if (!CONFIG_NAME.test(configName))
-        problems.push(`config-name: must be 1-255 characters without / ? # % \\ or control characters; got "${configName}"`);
-    else if (!survivesAsPathSegment(configName))
-        problems.push(`config-name: must not be "." or ".." (or anything else a URL path would not keep as one segment); got "${configName}"`);
-    const remediate = parseRemediate(read('remediate'), problems);
-    if (remediate.size > 0 && mode !== 'setup')
-        notices.push(`remediate: ignored in mode ${mode}, which never writes; only setup repairs (${[...remediate].join(', ')})`);
-    for (const name of SECRET_INPUTS) {
-        const value = read(name);
-        // A secret that short is a mistake, and masking it would blank that text in every log line.
-        if (value !== '' && value.length < MIN_SECRET_LENGTH)
-            problems.push(`${name}: is too short to be a secret (at least ${MIN_SECRET_LENGTH} characters)`);
-    }
-    const openIssue = boolean('open-issue', false);
-    const githubToken = read('github-token');
-    if (openIssue && githubToken === '')
-        problems.push('github-token: is required when open-issue is true (the default is ${{ github.token }}; the job needs permissions: issues: write)');
-    const settings = {
-        mode,
-        keyVaultName,
-        keyVaultType: oneOf('key-vault-type', choices/* VAULT_TYPE_INPUTS */.YP, 'auto'),
-        keyName,
-        subscriptionId: subscriptionId.toLowerCase(),
-        resourceGroup: resourceGroup || undefined,
-        azure,
-        adobeOrgId,
-        adobe,
-        adobeRegion,
-        configName,
-        payloadFormat: oneOf('payload-format', choices/* PAYLOAD_FORMATS */.qT, 'current'),
-        cmkAppObjectId: matching('cmk-app-object-id', GUID, 'a GUID', false).toLowerCase() || undefined,
-        minKeySize: integer('min-key-size', 3072, 2048, 16384),
-        minKeyValidityDays: integer('min-key-validity-days', 30, 0, 3650),
-        requireHsm: boolean('require-hsm', false),
-        remediate: mode === 'setup' ? remediate : new Set(),
-        sarifFile: read('sarif-file') || undefined,
-        trackingIssue: openIssue ? { githubToken } : undefined,
-        strict: boolean('strict', false),
-        waitTimeoutSeconds: integer('wait-timeout-seconds', 1800, 0, MAX_WAIT_TIMEOUT_SECONDS, `the run may take it plus ${READ_ALLOWANCE_SECONDS} s, inside GitHub's 6-hour job limit`),
-        pollIntervalSeconds: integer('poll-interval-seconds', 10, 1, 60),
-        reportFile: read('report-file') || undefined,
-        endpoints: (0,inputs_endpoints/* resolveEndpoints */.$K)(adobeRegion, env, problems),
-        tuning: parseTuning(env),
-        notices
-    };
-    if (problems.length === 0)
-        return { ok: true, settings };
-    const shown = problems.map(p => hideSecrets(p, read));
-    return {
-        ok: false,
-        problems: shown,
-        message: inputProblemsMessage(shown),
-        mode,
-        refusedMode: choices/* MODES */.FN.some(m => m === read('mode').toLowerCase())
-            ? undefined
-            : read('mode') || undefined,
-        reportFile: settings.reportFile
-    };
-}
-/**
- * The status look-up puts the name into the URL path: a name that URL normalisation changes
- * (the dot segments "." and "..") would read another resource, the collection itself.
- */
-function survivesAsPathSegment(name) {
-    const segment = encodeURIComponent(name);
-    const base = 'https://host.invalid/config/';
-    try {
-        return new URL(base + segment).pathname === new URL(base).pathname + segment;
-    }
-    catch {
-        return false;
-    }
-}
-/**
- * Problems quote the values they reject; a secret pasted into the wrong input (a client secret
- * in azure-client-id) must not be quoted with them.
- */
-function hideSecrets(problem, read) {
-    const secrets = SECRET_INPUTS.map(name => read(name))
-        .filter(value => value.length >= 6)
-        .sort((a, b) => b.length - a.length);
-    return secrets.reduce((text, secret) => text.split(secret).join('***'), problem);
-}
-function parseRemediate(raw, problems) {
-    const items = raw
-        .split(',')
-        .map(item => item.trim().toLowerCase())
-        .filter(item => item !== '');
-    if (items.length === 0 || (items.length === 1 && items[0] === 'none'))
-        return new Set();
-    if (items.includes('all')) {
-        if (items.length > 1)
-            problems.push(`remediate: "all" already names every repair; got "${raw}"`);
-        return new Set(choices/* REPAIRS */.vN);
-    }
-    const unknown = items.filter(item => !choices/* REPAIRS */.vN.includes(item));
-    if (unknown.length > 0) {
-        problems.push(`remediate: must be none, all, or a comma-separated list of ${choices/* REPAIRS */.vN.join(', ')}; got "${raw}"`);
-        return new Set();
-    }
-    return new Set(items);
-}
-function oneRegion(region, problems) {
-    if (REGION.test(region))
-        return region;
-    problems.push(`adobe-region: must be a Platform region code such as va7, nld2, aus5, can2 or gbr9; got "${region}"`);
-    return 'va7';
-}
-function parseAzureIdentity(read, env, problems, notices, oneOf, matching) {
-    const requested = oneOf('azure-auth', choices/* AZURE_AUTH_METHODS */.Mw, 'auto');
-    const tenantId = matching('azure-tenant-id', GUID, 'a GUID', false).toLowerCase();
-    const clientId = matching('azure-client-id', GUID, 'a GUID', false).toLowerCase();
-    const clientSecret = read('azure-client-secret');
-    const canRequestIdToken = Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
-    let auth;
-    if (requested !== 'auto')
-        auth = requested;
-    else if (clientId && tenantId && canRequestIdToken)
-        auth = 'oidc';
-    else if (clientSecret)
-        auth = 'secret';
-    else
-        auth = 'cli';
-    const need = (input, value) => {
-        if (!value)
-            problems.push(`${input}: is required when azure-auth is ${auth}`);
-    };
-    // A job that cannot request an ID token (no `permissions: id-token: write`) is not bad input:
-    // signing in fails, and azure.sign-in names the permission, with outputs and report written.
-    if (auth === 'oidc') {
-        need('azure-tenant-id', tenantId);
-        need('azure-client-id', clientId);
-    }
-    if (auth === 'secret') {
-        need('azure-tenant-id', tenantId);
-        need('azure-client-id', clientId);
-        need('azure-client-secret', clientSecret);
-    }
-    if (clientSecret && auth === 'oidc' && requested === 'auto')
-        notices.push('azure-client-secret: ignored, because azure-auth auto picked oidc (the job can request an ID token); set azure-auth: secret to use the secret');
-    else if (clientSecret && auth !== 'secret')
-        problems.push(`azure-client-secret: is only used with azure-auth secret, but azure-auth is ${auth}; remove one of them`);
-    switch (auth) {
-        case 'oidc':
-            return { auth, tenantId, clientId };
-        case 'secret':
-            return { auth, tenantId, clientId, clientSecret };
-        case 'cli':
-            return { auth, tenantId: tenantId || undefined };
-        case 'managed-identity':
-            return { auth, tenantId: tenantId || undefined, clientId: clientId || undefined };
-    }
-}
-function parseAdobeCredential(read, problems) {
-    const clientId = read('adobe-client-id');
-    const clientSecret = read('adobe-client-secret');
-    const accessToken = read('adobe-access-token');
-    const scopes = (read('adobe-scopes') || DEFAULT_ADOBE_SCOPES)
-        .split(',')
-        .map(s => s.trim())
-        .filter(s => s !== '');
-    if (scopes.length === 0 || scopes.some(s => !SCOPE.test(s)))
-        problems.push('adobe-scopes: must be a comma-separated list of scope names (letters, digits, _ . : / -)');
-    const hasClient = clientId !== '' || clientSecret !== '';
-    if (hasClient && accessToken !== '') {
-        problems.push('adobe-access-token: give either adobe-access-token or adobe-client-id with adobe-client-secret, not both');
-    }
-    else if (accessToken !== '') {
-        return { kind: 'access-token', accessToken };
-    }
-    else if (!hasClient) {
-        problems.push('adobe-client-id: is required (with adobe-client-secret), unless adobe-access-token is given');
-    }
-    else if (clientId === '') {
-        problems.push('adobe-client-id: is required when adobe-client-secret is given');
-    }
-    else if (clientSecret === '') {
-        problems.push('adobe-client-secret: is required when adobe-client-id is given');
-    }
-    return { kind: 'client-credentials', clientId, clientSecret, scopes };
-}
-
-;// CONCATENATED MODULE: ./src/clients/run-deadline.ts
-/** Time kept at the end of the run for reporting: at most 10 s, a tenth of a short run. */
-const REPORTING_MARGIN_MS = 10_000;
-/**
- * The run's deadline, wait-timeout-seconds + the read allowance (300 s) after it starts: the work is cancelled a
- * reporting margin before it and reported half a margin before it, so that outputs, summary and
- * report are written by the deadline whatever the services do.
- */
-function startRunDeadline(waitTimeoutSeconds, allowance) {
-    const totalMs = (waitTimeoutSeconds + allowance) * 1000;
-    const margin = Math.min(REPORTING_MARGIN_MS, totalMs / 10);
-    const controller = new AbortController();
-    const abortTimer = setTimeout(() => controller.abort(new Error(`the run reached its deadline (wait-timeout-seconds + ${allowance} s)`)), totalMs - margin);
-    let reportTimer;
-    const mustReport = new Promise(resolve => {
-        reportTimer = setTimeout(resolve, totalMs - margin / 2);
-    });
-    // Both timers keep the process alive (clear() ends them): a run whose work waits on nothing
-    // that holds the event loop must still report, not exit silently.
-    return {
-        signal: controller.signal,
-        mustReport,
-        reached: () => controller.signal.aborted,
-        clear: () => {
-            clearTimeout(abortTimer);
-            clearTimeout(reportTimer);
-        }
-    };
-}
-
-// EXTERNAL MODULE: ./src/safety/error-message.ts
-var error_message = __webpack_require__(49194);
-;// CONCATENATED MODULE: ./src/report/skipped-lines.ts
-/** The skipped checks grouped by the failed check that blocked them, in finding order. */
-function skippedBy(findings) {
-    const groups = new Map();
-    for (const f of findings) {
-        if (f.outcome !== 'skipped')
-            continue;
-        groups.set(f.blockedBy, [...(groups.get(f.blockedBy) ?? []), f.id]);
-    }
-    return groups;
-}
-/** One line per blocking check: "13 checks skipped because vault.found failed". */
-function skippedLines(findings) {
-    return [...skippedBy(findings)].map(([root, ids]) => `${ids.length} ${ids.length === 1 ? 'check' : 'checks'} skipped because ${root} failed`);
-}
-
-;// CONCATENATED MODULE: ./src/report/annotations.ts
-
-/**
- * One annotation per failed or warned check, titled with the check id; skipped checks get none
- * of their own: the check that blocked them says so. With strict, warnings fail the job, so
- * they are reported as errors.
- */
-function annotationsFor(findings, strict) {
-    const blocked = skippedBy(findings);
-    const annotations = [];
-    for (const f of findings) {
-        if (f.outcome === 'pass' || f.outcome === 'skipped')
-            continue;
-        const message = [asSentence(f.detail), f.fix && `Fix: ${f.fix}`, blockedNote(blocked.get(f.id))]
-            .filter(Boolean)
-            .join(' ');
-        annotations.push([f.outcome === 'fail' || strict ? 'error' : 'warning', message, f.id]);
-    }
-    return annotations;
-}
-function blockedNote(ids) {
-    if (!ids || ids.length === 0)
-        return undefined;
-    const checks = ids.length === 1 ? '1 check' : `${ids.length} checks`;
-    return `It blocked ${checks} (skipped until it passes): ${ids.join(', ')}.`;
-}
-/** Ends the detail with a full stop, so that " Fix: …" starts a new sentence. */
-function asSentence(detail) {
-    const trimmed = detail.trim();
-    return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
-}
-
-// EXTERNAL MODULE: ./src/clients/http/capped-pages.ts
-var capped_pages = __webpack_require__(17233);
 // EXTERNAL MODULE: ./src/safety/secrets.ts
 var secrets = __webpack_require__(81455);
-// EXTERNAL MODULE: ./src/clients/http/service-error.ts
-var service_error = __webpack_require__(1537);
-;// CONCATENATED MODULE: ./src/clients/github/issues-client.ts
-
-
-
-
-/**
- * Pages of open labelled issues read before the listing fails: GitHub answers at most 100 a
- * page (per_page, "List repository issues"), and the action keeps one open issue per org,
- * vault and key, so 100 pages (10,000 open issues and pull requests with the label) is more
- * than any repository that tracks its keys needs.
- */
-const ISSUE_LIST_PAGES = 100;
-/** All the GitHub calls of one run together may take this long. */
-const GITHUB_BUDGET_MS = 60_000;
-/**
- * The issues API of the repository the workflow runs in, through @actions/github: getOctokit
- * reads GITHUB_API_URL (GitHub Enterprise Server has its own) and honours the runner's proxy;
- * the run context reads GITHUB_REPOSITORY, GITHUB_SERVER_URL and GITHUB_RUN_ID. Loaded only when
- * open-issue is on.
- */
-async function issuesClient(token, log) {
-    const { context, getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 92413));
-    const { owner, repo } = context.repo;
-    const octokit = getOctokit(token);
-    const signal = AbortSignal.timeout(GITHUB_BUDGET_MS);
-    octokit.hook.wrap('request', async (request, options) => {
-        const line = `${options.method} ${options.url}`;
-        try {
-            const response = await request({ ...options, request: { ...options.request, signal } });
-            log.debug(`${response.url ? `${options.method} ${response.url}` : line} -> ${response.status}`);
-            return response;
-        }
-        catch (error) {
-            log.debug(`${line} -> ${statusOf(error) || 'network error'}`);
-            throw error;
-        }
-    });
-    const call = async (name, work) => {
-        try {
-            return await work(`GitHub ${name}`);
-        }
-        catch (error) {
-            // Our own errors (a listing past its cap) already name the call.
-            throw error instanceof service_error/* ServiceError */._ ? error : gitHubError(`GitHub ${name}`, error);
-        }
-    };
-    const api = {
-        listOpen: label => call(`GET /repos/${owner}/${repo}/issues (open, label ${label})`, async (listing) => {
-            const pages = octokit.paginate.iterator(octokit.rest.issues.listForRepo, {
-                owner,
-                repo,
-                state: 'open',
-                labels: label,
-                per_page: 100
-            });
-            const issues = [];
-            for await (const { data } of (0,capped_pages/* cappedPages */.y)(pages, listing, ISSUE_LIST_PAGES))
-                for (const item of data)
-                    if (!item.pull_request)
-                        issues.push({ number: item.number, url: item.html_url, body: item.body ?? '' });
-            return issues;
-        }),
-        create: issue => call(`POST /repos/${owner}/${repo}/issues`, async () => {
-            const { data } = await octokit.rest.issues.create({ owner, repo, ...issue });
-            return {
-                number: data.number,
-                url: data.html_url,
-                body: data.body ?? '',
-                labels: data.labels.map(label => (typeof label === 'string' ? label : (label.name ?? '')))
-            };
-        }),
-        update: (number, change) => call(`PATCH /repos/${owner}/${repo}/issues/${number}`, async () => {
-            await octokit.rest.issues.update({
-                owner,
-                repo,
-                issue_number: number,
-                ...change,
-                ...(change.state === 'closed' ? { state_reason: 'completed' } : {})
-            });
-        }),
-        comment: (number, body) => call(`POST /repos/${owner}/${repo}/issues/${number}/comments`, async () => {
-            await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body });
-        })
-    };
-    const runUrl = context.runId > 0
-        ? `${context.serverUrl}/${owner}/${repo}/actions/runs/${context.runId}`
-        : undefined;
-    return { api, runUrl };
-}
-function statusOf(error) {
-    return typeof error === 'object' && error !== null && 'status' in error
-        ? Number(error.status) || 0
-        : 0;
-}
-/**
- * Names the call, the status and GitHub's message; for the answers a setting causes (a missing
- * permission, issues turned off), also the setting to change.
- */
-function gitHubError(call, error) {
-    const status = statusOf(error) || undefined;
-    const data = typeof error === 'object' && error !== null && 'response' in error
-        ? error.response?.data
-        : undefined;
-    const message = typeof data === 'object' &&
-        data !== null &&
-        typeof data.message === 'string'
-        ? data.message
-        : (0,error_message/* errorMessage */.g)(error);
-    return new service_error/* ServiceError */._(call, status, (0,secrets/* redact */.E$)(`${message}${hintFor(status)}`));
-}
-/** What the answers a setting causes ask the user to change. */
-function hintFor(status) {
-    switch (status) {
-        // GitHub answers 410 Gone when issues are disabled in the repository ("Create an issue").
-        case 410:
-            return ' (issues are disabled in this repository: turn them on under Settings, General, Features, Issues, or set open-issue: false)';
-        case 403:
-        case 404:
-            return ' (the job token needs `permissions: issues: write`)';
-        case 401:
-            return ' (check github-token: the default is ${{ github.token }})';
-        default:
-            return '';
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/report/action-version.ts
 /** This action's version, as in package.json (a unit test keeps the two equal). */
 const ACTION_VERSION = '1.0.0';
@@ -4245,113 +3680,12 @@ function sarifRuleId(check, outcome) {
     return outcome === 'warn' && SARIF_RULES.some(rule => rule.id === warning) ? warning : check;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-;// CONCATENATED MODULE: ./src/report/guarded-key.ts
-
-/**
- * A stable id of the guarded key, and with a check id of one finding about it. Vault and key names
- * are case-insensitive in Azure, so they are lower-cased; the org id is kept as given.
- */
-function guardedKeyHash(key, checkId) {
-    const parts = [key.orgId, key.vaultName.toLowerCase(), key.keyName.toLowerCase()];
-    if (checkId !== undefined)
-        parts.push(checkId);
-    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(parts)).digest('hex');
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-;// CONCATENATED MODULE: ./src/report/regular-file.ts
-
-
-
-/**
- * Writes text to a regular file, creating it and missing parent directories; an existing regular
- * file is replaced. Anything else at that path is refused, without blocking: a symbolic link (one
- * committed in a pull request would otherwise make the run overwrite its target), a named pipe
- * nobody reads (opening it for writing waits for a reader), a device.
- *
- * `workspace` (the working directory, where a checkout puts the repository) bounds the directories
- * that are checked for links: a link above it (macOS's /tmp, a runner's own layout) is the
- * machine's, not the repository's.
- */
-async function writeRegularFile(path, text, workspace = process.cwd()) {
-    await refuseLinkedDirectories(path, workspace);
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-    // O_NOFOLLOW: opening a link fails (ELOOP) in the same system call that would follow it, so
-    // nothing can swap a link in between a check and the write. O_NONBLOCK: opening a FIFO without a
-    // reader fails (ENXIO) instead of waiting; a regular file is unaffected. Not truncated on open:
-    // only once it is known to be a regular file.
-    const flags = external_node_fs_.constants.O_WRONLY |
-        external_node_fs_.constants.O_CREAT |
-        (external_node_fs_.constants.O_NONBLOCK ?? 0) |
-        (external_node_fs_.constants.O_NOFOLLOW ?? 0);
-    // Windows has no O_NOFOLLOW: there the link is looked for first, the best its API allows.
-    if (external_node_fs_.constants.O_NOFOLLOW === undefined && (await isLink(path)))
-        throw new Error(`${path} is a symbolic link, not a regular file`);
-    let handle;
-    try {
-        handle = await (0,promises_.open)(path, flags, 0o644);
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ENXIO')
-            throw new Error(`${path} is a named pipe, not a regular file`, { cause: error });
-        // ELOOP on Linux and macOS; FreeBSD answers EMLINK.
-        if ((code === 'ELOOP' || code === 'EMLINK') && (await isLink(path)))
-            throw new Error(`${path} is a symbolic link, not a regular file`, { cause: error });
-        throw error;
-    }
-    try {
-        const stats = await handle.stat();
-        if (!stats.isFile())
-            throw new Error(`${path} is ${stats.isFIFO() ? 'a named pipe' : stats.isCharacterDevice() || stats.isBlockDevice() ? 'a device' : stats.isSocket() ? 'a socket' : 'something else'}, not a regular file`);
-        await handle.truncate(0);
-        await handle.writeFile(text, 'utf8');
-    }
-    finally {
-        await handle.close();
-    }
-}
-/**
- * Refuses a path through a linked directory below the workspace (`reports -> /elsewhere`).
- * Node has no openat(), so directories are looked at before the write rather than opened one by
- * one: the threat is a link committed to the repository, which is in place before the run starts.
- */
-async function refuseLinkedDirectories(path, workspace) {
-    const below = (0,external_node_path_.relative)((0,external_node_path_.resolve)(workspace), (0,external_node_path_.resolve)((0,external_node_path_.dirname)(path)));
-    if (below === '' || below === '..' || below.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(below))
-        return;
-    let current = (0,external_node_path_.resolve)(workspace);
-    for (const part of below.split(external_node_path_.sep)) {
-        current = (0,external_node_path_.join)(current, part);
-        let stats;
-        try {
-            stats = await (0,promises_.lstat)(current);
-        }
-        catch {
-            return; // missing from here down: mkdir creates real directories
-        }
-        if (stats.isSymbolicLink()) {
-            const shown = (0,external_node_path_.isAbsolute)(path) ? current : (0,external_node_path_.relative)(process.cwd(), current);
-            throw new Error(`${shown} is a symbolic link, not a directory`);
-        }
-    }
-}
-async function isLink(path) {
-    try {
-        return (await (0,promises_.lstat)(path)).isSymbolicLink();
-    }
-    catch {
-        return false;
-    }
-}
-
+// EXTERNAL MODULE: ./src/report/guarded-key.ts
+var guarded_key = __webpack_require__(1396);
+// EXTERNAL MODULE: ./src/report/regular-file.ts
+var regular_file = __webpack_require__(7049);
+// EXTERNAL MODULE: ./src/report/skipped-lines.ts
+var skipped_lines = __webpack_require__(97020);
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
 
 
@@ -4384,7 +3718,7 @@ function blockedSarifCategory(key) {
  * run per tool and category).
  */
 function buildSarif(findings, key, location, strict) {
-    const blocking = skippedBy(findings);
+    const blocking = (0,skipped_lines/* skippedBy */.k)(findings);
     const runs = blocking.size === 0
         ? [
             sarifRun(findings, key, location, strict, sarifCategory(key)),
@@ -4424,7 +3758,7 @@ function sarifRun(findings, key, location, strict, category) {
                 : undefined;
         if (!level)
             continue;
-        const hash = guardedKeyHash(key, finding.id);
+        const hash = (0,guarded_key/* guardedKeyHash */.W)(key, finding.id);
         const ruleId = sarifRuleId(finding.id, finding.outcome === 'warn' ? 'warn' : 'fail');
         results.push({
             ruleId,
@@ -4480,1308 +3814,33 @@ function messageOf(finding, key) {
  * like the JSON report, a named pipe or device at that path is refused instead of holding the run.
  */
 async function writeSarif(path, log) {
-    await writeRegularFile(path, (0,secrets/* redact */.E$)(JSON.stringify(log, null, 2)) + '\n');
+    await (0,regular_file/* writeRegularFile */.E)(path, (0,secrets/* redact */.E$)(JSON.stringify(log, null, 2)) + '\n');
 }
 
-// EXTERNAL MODULE: ./src/model/finding.ts
-var finding = __webpack_require__(41300);
-;// CONCATENATED MODULE: ./src/report/adobe-urgency.ts
-/*
- * What Adobe does when a check that cuts it off from the key fails while CMK is in force, and how
- * soon, in the words of Adobe's documentation (AdobeDocs/experience-platform.en, help/landing/
- * governance-privacy-security/customer-managed-keys/):
- * - alert-resolution-reference.md: "Key access disabled": "Adobe CMK treats the access failure as
- *   a purposeful removal and will purge all data associated with your organization, based on your
- *   SLA"; "Key access failure" (a blocked address): "This is treated as a recoverable error. Data
- *   is not purged under SLA in this case."
- * - azure/alerts-and-ip-access.md: "A background process runs every 10 minutes to check key
- *   accessibility".
- * - overview.md, propagation timelines: once key access is revoked, primary data stores take "a
- *   few minutes to 24 hours", cached or transient stores "up to 7 days".
- * The docs give no purge deadline beyond "based on your SLA", so none is invented here.
- */
 
+/***/ }),
 
-/** Statuses under which Adobe encrypts with the key: what it does on a cut-off applies now. */
-const IN_FORCE = ['COMPLETED', 'UPDATE_EXISTING_RESOURCES'];
-/**
- * The checks that cut Adobe off from this key, when Adobe may be using it: its configuration is
- * in force (or could not be read) and does not name another vault or key. A failure that is only
- * the action's own read being refused or failing says nothing of Adobe's access and is left out.
- */
-function adobeCutOff(findings, status) {
-    if (!IN_FORCE.includes(status) && status !== 'UNKNOWN')
-        return undefined;
-    if (findings.some(f => f.id === 'config.key' && f.outcome === 'fail'))
-        return undefined;
-    const cut = { 'key-access-disabled': [], 'key-access-failure': [] };
+/***/ 97020:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ skippedLines),
+/* harmony export */   k: () => (/* binding */ skippedBy)
+/* harmony export */ });
+/** The skipped checks grouped by the failed check that blocked them, in finding order. */
+function skippedBy(findings) {
+    const groups = new Map();
     for (const f of findings) {
-        if (f.outcome !== 'fail' || !finding/* CHECK_IDS */.S.includes(f.id))
-            continue;
-        const alert = check_catalog/* CHECK_CATALOG */.bw[f.id].adobeAlert;
-        const readOnly = f.evidence?.kind === 'forbidden' || f.evidence?.kind === 'error';
-        if (alert && !readOnly)
-            cut[alert].push(f.id);
-    }
-    if (cut['key-access-disabled'].length === 0 && cut['key-access-failure'].length === 0)
-        return undefined;
-    return { ...cut, certain: IN_FORCE.includes(status) };
-}
-/** The urgency for the first screen, Markdown (check ids are code; nothing from a service). */
-function adobeUrgencyMarkdown(cut) {
-    const lines = [];
-    const disabled = cut['key-access-disabled'];
-    const blocked = cut['key-access-failure'];
-    const unsure = cut.certain
-        ? ''
-        : ' (if CMK is in force for it: its configuration status could not be read)';
-    if (disabled.length > 0) {
-        lines.push(`🚨 **Adobe cannot use this key now: ${ids(disabled)} failed${unsure}.** ` +
-            'Adobe\'s CMK alert reference calls this "Key access disabled": Adobe "treats the access failure as a purposeful removal and will purge all data associated with your organization, based on your SLA". ' +
-            'Adobe checks key access every 10 minutes; once access is revoked, data in its primary stores becomes inaccessible within a few minutes to 24 hours, in cached stores within 7 days. Fix it now: the fix is below.');
-    }
-    if (blocked.length > 0) {
-        lines.push(`⚠️ **Adobe cannot reach this key: ${ids(blocked)} failed${disabled.length > 0 ? '' : unsure}.** ` +
-            'Adobe\'s CMK alert reference calls a blocked address a "Key access failure": "This is treated as a recoverable error. Data is not purged under SLA in this case." ' +
-            'Allow the address again (the fix is below); Adobe checks key access every 10 minutes.');
-    }
-    return lines.join('\n\n');
-}
-function ids(list) {
-    const code = list.map(id => `\`${id}\``);
-    return code.length <= 1 ? (code[0] ?? '') : `${code.slice(0, -1).join(', ')} and ${code.at(-1)}`;
-}
-
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-// Characters that start inline Markdown constructs (emphasis, code, links, images,
-// strikethrough, table cells) or, with `\` itself, could undo the escaping.
-const MARKDOWN_PUNCTUATION = /[\\`*_[\]()|~!#]/g;
-// Block constructs recognised at the start of a line: lists, setext underlines, ordered lists.
-const LEADING_BLOCK_MARKER = /^(\s*)([-+=]|\d+(?=[.)]))/;
-/**
- * Makes a service-provided string safe to place inline in GitHub-flavoured Markdown: HTML is
- * shown as text, Markdown punctuation is backslash-escaped and line breaks become `<br>`, so
- * the value can neither add markup nor start a new block.
- */
-function escapeMarkdown(text) {
-    return String(text)
-        .replace(/[&<>]/g, c => HTML_ENTITIES[c] ?? c)
-        .replace(MARKDOWN_PUNCTUATION, c => `\\${c}`)
-        .replace(LEADING_BLOCK_MARKER, (_, space, marker) => /^\d/.test(marker) ? `${space}${marker}\\` : `${space}\\${marker}`)
-        .replace(/\r\n|\r|\n/g, '<br>');
-}
-/** Like escapeMarkdown, for a cell of a Markdown table row (pipes and line breaks included). */
-function escapeTableCell(text) {
-    return escapeMarkdown(String(text).trim());
-}
-/**
- * An https URL made safe as a link target, or undefined for anything else (javascript:, http:,
- * text that is not a URL): it is then shown as text, never linked.
- */
-function httpsHref(url) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return undefined;
-    }
-    if (parsed.protocol !== 'https:')
-        return undefined;
-    // URL already percent-encodes spaces, quotes and angle brackets; these would end the link.
-    return parsed.href.replace(/[()[\]\\<>]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
-;// CONCATENATED MODULE: ./src/report/fix-markdown.ts
-
-// A backticked span of a fix that a person runs: it gets a copyable code block of its own.
-const COMMAND = /^(az|gh|curl|git|npm|npx|terraform|Connect-|New-|Set-|Update-)\b/;
-/**
- * A fix as Markdown: its commands (backticked spans that start with a CLI, e.g. `az ...`) become
- * fenced code blocks under the prose, which refers to them; other backticked spans stay inline
- * code, https URLs become links, and everything else is escaped text.
- */
-function fixMarkdown(fix) {
-    const spans = fix.split(/(`[^`]+`)/);
-    const commands = spans
-        .filter(s => s.startsWith('`') && COMMAND.test(s.slice(1, -1)))
-        .map(s => s.slice(1, -1));
-    let n = 0;
-    const prose = spans
-        .map(span => {
-        if (!span.startsWith('`'))
-            return proseMarkdown(span);
-        const inner = span.slice(1, -1);
-        if (!COMMAND.test(inner))
-            return inlineCode(inner);
-        n++;
-        return commands.length === 1 ? 'the command below' : `command ${n} below`;
-    })
-        .join('')
-        .trim();
-    return [prose, ...commands.map(command => codeBlock(command))].join('\n\n');
-}
-/** Escaped text whose https URLs are autolinks. */
-function proseMarkdown(text) {
-    return text
-        .split(/(https:\/\/[^\s<>"'`]+)/)
-        .map((part, i) => {
-        if (i % 2 === 0)
-            return escapeMarkdown(part);
-        // A sentence's full stop or comma after a URL is not part of it.
-        const url = part.replace(/[.,;:)]+$/, '');
-        const rest = part.slice(url.length);
-        const href = httpsHref(url);
-        return (href ? `<${href}>` : escapeMarkdown(url)) + escapeMarkdown(rest);
-    })
-        .join('');
-}
-/** Inline code that no content can end early: the fence is longer than any backtick run. */
-function inlineCode(text) {
-    const fence = '`'.repeat(longestBacktickRun(text) + 1);
-    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-    return `${fence}${pad}${text.replace(/\r?\n/g, ' ')}${pad}${fence}`;
-}
-/** A fenced code block (`sh` unless told) that no content can end early. */
-function codeBlock(code, language = 'sh') {
-    const fence = '`'.repeat(Math.max(3, longestBacktickRun(code) + 1));
-    return `${fence}${language}\n${code}\n${fence}`;
-}
-function longestBacktickRun(text) {
-    return Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length));
-}
-
-;// CONCATENATED MODULE: ./src/report/fix-as-code.ts
-
-
-
-/** Vault and key names as the inputs allow them: nothing else is put into code. */
-const NAME = /^[A-Za-z0-9-]{1,127}$/;
-/** The forms a vault of this kind takes: a Managed HSM's own where the check has them. */
-function codeFormsFor(fix, vaultType) {
-    if (vaultType === 'managed-hsm' && fix.managedHsm)
-        return fix.managedHsm;
-    return { terraform: fix.terraform, bicep: fix.bicep };
-}
-/**
- * A check's fix as Terraform and Bicep for this run, with the vault and key names filled in;
- * undefined when the check has neither (or a report of another version names an unknown check).
- */
-function fixAsCode(id, vaultType, names) {
-    if (!finding/* CHECK_IDS */.S.includes(id))
-        return undefined;
-    const forms = codeFormsFor(check_catalog/* CHECK_CATALOG */.bw[id].fix, vaultType);
-    if (forms.terraform === undefined && forms.bicep === undefined)
-        return undefined;
-    const fill = (code) => (code === undefined ? undefined : named(code, names));
-    return { terraform: fill(forms.terraform), bicep: fill(forms.bicep) };
-}
-/** "Terraform (azurerm) and Bicep", or the one form a fix has; plain text, for an HTML summary. */
-function codeFormsLabel(forms) {
-    const labels = [
-        forms.terraform === undefined ? undefined : 'Terraform (azurerm)',
-        forms.bicep === undefined ? undefined : 'Bicep'
-    ].filter((label) => label !== undefined);
-    return labels.join(' and ');
-}
-/** Each form under its label, as fenced code blocks; `prefix` goes in front of the labels. */
-function codeFormsMarkdown(forms, prefix = '') {
-    const parts = [];
-    if (forms.terraform !== undefined)
-        parts.push(`**${prefix}Terraform (\`azurerm\`):**`, codeBlock(forms.terraform, 'hcl'));
-    if (forms.bicep !== undefined)
-        parts.push(`**${prefix}Bicep:**`, codeBlock(forms.bicep, 'bicep'));
-    return parts.join('\n\n');
-}
-function named(code, names) {
-    let filled = code;
-    if (names.vault !== undefined && NAME.test(names.vault))
-        filled = filled.replaceAll('<vault>', names.vault).replaceAll('<hsm>', names.vault);
-    if (names.key !== undefined && NAME.test(names.key))
-        filled = filled.replaceAll('<key>', names.key);
-    return filled;
-}
-
-// EXTERNAL MODULE: ./src/safety/cap.ts
-var cap = __webpack_require__(4066);
-;// CONCATENATED MODULE: ./src/report/tracking-issue-text.ts
-
-
-
-
-
-
-/** GitHub refuses an issue body or comment over 65,536 characters (422): the key would go untracked. */
-const ISSUE_TEXT_MAX_CHARS = 65_536;
-/** One finding's detail or fix in the issue: enough for any real one, a bound for a hostile one. */
-const FINDING_TEXT_MAX_CHARS = 4096;
-/** The label every tracking issue carries; the look-up lists open issues with it. */
-const TRACKING_LABEL = 'aep-cmk';
-/**
- * The hidden line that says which org, vault and key an issue tracks. A hash, so that no name
- * can break the HTML comment, and one issue per org, vault and key (names case as Azure does).
- */
-function issueMarker(key) {
-    return `<!-- aep-cmk-tracking-issue ${guardedKeyHash(key)} -->`;
-}
-const FAILED_CHECKS = /<!-- aep-cmk-failed-checks: ([a-z0-9.,-]*) -->/;
-/** The failed checks an issue body recorded when it was last written. */
-function recordedFailedChecks(body) {
-    const match = FAILED_CHECKS.exec(body);
-    return match?.[1] ? match[1].split(',').filter(id => id !== '') : [];
-}
-function issueTitle(key) {
-    return `Customer-managed key check fails: ${key.vaultName}/${key.keyName}`;
-}
-/** The issue body: the hidden markers, then the failed checks with their fixes. */
-function issueBody(findings, failedChecks, context) {
-    const { key } = context;
-    const failed = failedChecks
-        .map(id => findings.find(f => f.id === id))
-        .filter((f) => f !== undefined);
-    const lines = [
-        issueMarker(key),
-        `<!-- aep-cmk-failed-checks: ${failedChecks.join(',')} -->`,
-        `The Adobe Experience Platform customer-managed key **${inline(key.vaultName)}/${inline(key.keyName)}** ` +
-            `(org ${inline(key.orgId)}) ${verdict(failed.length)}.`,
-        ...(context.error ? ['', `The run stopped: ${inline(context.error)}`] : []),
-        ...urgency(findings, context.status),
-        '',
-        `Last failing run: ${runLink(context.runUrl)} (mode ${inline(context.mode)}, configuration status ${inline(context.status)}).`,
-        '',
-        '### Failed checks',
-        ...failed.flatMap(f => [
-            '',
-            `- **${f.id}**: ${inline((0,cap/* capChars */.ye)(f.detail, FINDING_TEXT_MAX_CHARS))}`,
-            ...(f.fix ? [`  **Fix:** ${inline((0,cap/* capChars */.ye)(f.fix, FINDING_TEXT_MAX_CHARS))}`] : []),
-            ...(f.fix ? asCode(f.id, context) : [])
-        ]),
-        '',
-        '---',
-        'Kept by aep-cmk-azure-action: each failing run updates this issue (and comments when the failed checks change); the first passing run comments and closes it.'
-    ];
-    // The markers come first, so a cut keeps them; the text is secret-free like every sink.
-    return (0,cap/* capChars */.ye)((0,secrets/* redact */.E$)(lines.join('\n')), ISSUE_TEXT_MAX_CHARS - 1) + '\n';
-}
-/** What Adobe does about a failure that cuts it off from the key, as the summary says it. */
-function urgency(findings, status) {
-    const cut = adobeCutOff(findings, status);
-    return cut ? ['', adobeUrgencyMarkdown(cut)] : [];
-}
-/** The fix in Terraform and Bicep, indented into the finding's list item. */
-function asCode(id, context) {
-    const names = { vault: context.key.vaultName, key: context.key.keyName };
-    const forms = fixAsCode(id, context.vaultType, names);
-    if (!forms)
-        return [];
-    return [
-        '',
-        ...codeFormsMarkdown(forms)
-            .split('\n')
-            .map(line => (line ? `  ${line}` : line))
-    ];
-}
-/** What the issue says of the key: the checks it fails, or that the run could not check it. */
-function verdict(failed) {
-    if (failed === 0)
-        return 'could not be checked: the run stopped before its checks were decided';
-    return `fails ${failed === 1 ? 'a check' : `${failed} checks`}`;
-}
-/** The comment of a failing run whose failed checks differ from those the issue recorded. */
-function changedComment(before, now, runUrl) {
-    const added = now.filter(id => !before.includes(id));
-    const gone = before.filter(id => !now.includes(id));
-    const lines = [`The failed checks changed in ${runLink(runUrl)}:`];
-    if (added.length > 0)
-        lines.push(`- now failing: ${added.map(code).join(', ')}`);
-    if (gone.length > 0)
-        lines.push(`- no longer failing: ${gone.map(code).join(', ')}`);
-    lines.push('', 'The description above lists the current failures and their fixes.');
-    return lines.join('\n') + '\n';
-}
-function passedComment(runUrl) {
-    return `Every check passes again in ${runLink(runUrl)}: closing this issue.\n`;
-}
-function runLink(runUrl) {
-    return runUrl ? `[this run](${runUrl})` : 'a run outside GitHub Actions';
-}
-function code(id) {
-    return `\`${id}\``;
-}
-/**
- * A value from a service or the inputs, placed inline: no markup, and no @mention (a zero-width
- * space after the @) that would notify someone each night.
- */
-function inline(text) {
-    return escapeMarkdown(text).replace(/(^|[^\w])@(?=\w)/g, '$1@\u200b');
-}
-
-;// CONCATENATED MODULE: ./src/report/tracking-issue.ts
-
-
-
-/**
- * Keeps one open issue per org, vault and key: a failing run opens it or updates it (commenting
- * only when the failed checks changed, so a nightly schedule does not notify anyone for
- * nothing), a passing run comments and closes it. A closed issue is history: it is never
- * reopened, the next failure opens a new one. Never throws: a failed call is a warning.
- */
-async function keepTrackingIssue(api, key, run) {
-    let url;
-    try {
-        const marker = issueMarker(key);
-        const open = (await api.listOpen(TRACKING_LABEL))
-            .filter(issue => issue.body.includes(marker))
-            .sort((a, b) => a.number - b.number);
-        const issue = open[0];
-        url = issue?.url;
-        if (run.result === 'pass') {
-            if (!issue)
-                return { kind: 'nothing-open' };
-            await api.comment(issue.number, passedComment(run.runUrl));
-            await api.update(issue.number, { state: 'closed' });
-            return { kind: 'closed', url: issue.url };
-        }
-        const body = issueBody(run.findings, run.failedChecks, { key, ...run });
-        if (!issue) {
-            const created = await api.create({
-                title: issueTitle(key),
-                body,
-                labels: [TRACKING_LABEL]
-            });
-            url = created.url;
-            const warning = created.labels.includes(TRACKING_LABEL)
-                ? undefined
-                : `GitHub did not set the label ${TRACKING_LABEL} on ${created.url} (only tokens that may push to the repository set labels), so the next run will not find it: add the label by hand.`;
-            return { kind: 'opened', url: created.url, warning };
-        }
-        const before = recordedFailedChecks(issue.body);
-        const changed = before.length !== run.failedChecks.length || run.failedChecks.some(id => !before.includes(id));
-        await api.update(issue.number, { title: issueTitle(key), body });
-        if (changed)
-            await api.comment(issue.number, changedComment(before, [...run.failedChecks], run.runUrl));
-        return { kind: 'updated', url: issue.url, commented: changed };
-    }
-    catch (error) {
-        return { kind: 'failed', url, warning: (0,secrets/* redact */.E$)((0,error_message/* errorMessage */.g)(error)) };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/report/github-reports.ts
-
-
-
-
-/** Whether the run got as far as reading the services; before that there is nothing to report. */
-function gatheredFacts(r) {
-    return r.facts !== undefined;
-}
-/** Writes the SARIF file when asked and facts were gathered; returns its path once written. */
-async function publishSarif(host, r, github, strict) {
-    if (!github?.sarifFile || !gatheredFacts(r))
-        return undefined;
-    try {
-        // Loaded here, not at start-up: it brings a YAML parser that only the SARIF file needs.
-        const { workflowLocation } = await __webpack_require__.e(/* import() */ 889).then(__webpack_require__.bind(__webpack_require__, 64889));
-        const location = await workflowLocation(host.context);
-        await writeSarif(github.sarifFile, buildSarif(r.findings, github.key, location, strict));
-        return github.sarifFile;
-    }
-    catch (error) {
-        host.warning(`Could not write sarif-file ${github.sarifFile}: ${(0,error_message/* errorMessage */.g)(error)}`);
-        return undefined;
-    }
-}
-/**
- * Opens, updates or closes the tracking issue when open-issue is on and facts were gathered (a
- * run stopped by bad input touches no issue). A GitHub failure is a warning, never a failed
- * run. Returns the issue's URL whenever GitHub named one.
- */
-async function publishTrackingIssue(host, r, github) {
-    if (!github?.trackingIssue || !gatheredFacts(r))
-        return undefined;
-    let client;
-    try {
-        client = await issuesClient(github.trackingIssue.githubToken, host);
-    }
-    catch (error) {
-        host.warning(`Could not keep the tracking issue: ${(0,error_message/* errorMessage */.g)(error)}`);
-        return undefined;
-    }
-    const outcome = await keepTrackingIssue(client.api, github.key, {
-        result: r.result,
-        mode: r.mode,
-        status: r.status,
-        findings: r.findings,
-        failedChecks: r.failedChecks,
-        runUrl: client.runUrl,
-        error: r.error,
-        vaultType: r.vaultType
-    });
-    switch (outcome.kind) {
-        case 'opened':
-            host.info(`Opened the tracking issue ${outcome.url}`);
-            if (outcome.warning)
-                host.warning(outcome.warning);
-            return outcome.url;
-        case 'updated':
-            host.info(`Updated the tracking issue ${outcome.url}${outcome.commented ? ' and commented: the failed checks changed' : ''}`);
-            return outcome.url;
-        case 'closed':
-            host.info(`Closed the tracking issue ${outcome.url}: every check passes`);
-            return outcome.url;
-        case 'nothing-open':
-            return undefined;
-        case 'failed':
-            host.warning(`Could not keep the tracking issue: ${outcome.warning}`);
-            return outcome.url;
-    }
-}
-
-// EXTERNAL MODULE: ./src/facts/consent-url.ts
-var consent_url = __webpack_require__(35573);
-;// CONCATENATED MODULE: ./src/report/consent-link.ts
-
-
-/**
- * The run's consent URL judged against Entra's sign-in host: only a link there is shown (output
- * consent-url, summary, JSON report). The run's authority host reaches the report only in its
- * settings summary (settings.endpoints); without one, the public cloud's.
- */
-function consentLinkOf(r) {
-    if (!r.consentUrl)
-        return undefined;
-    return (0,consent_url/* judgeConsentUrl */.Vv)(r.consentUrl, authorityHostOf(r.settings));
-}
-/** The consent URL when it may be followed, else undefined. */
-function followableConsentUrl(r) {
-    const link = consentLinkOf(r);
-    return link?.kind === 'entra' ? link.url : undefined;
-}
-function authorityHostOf(settings) {
-    const endpoints = settings.endpoints;
-    if (typeof endpoints === 'object' && endpoints !== null && 'authorityHost' in endpoints) {
-        const host = endpoints.authorityHost;
-        if (typeof host === 'string' && host !== '')
-            return host;
-    }
-    return inputs_endpoints/* PUBLIC_ENDPOINTS */.p4.authorityHost;
-}
-
-;// CONCATENATED MODULE: ./src/report/json-report.ts
-
-
-
-function buildJsonReport(r) {
-    return {
-        schemaVersion: 1,
-        result: r.result,
-        mode: r.refusedMode ?? r.mode,
-        status: r.status,
-        statusAsSent: r.statusAsSent ?? null,
-        configName: r.configName || null,
-        adobeConfigName: r.adobeConfigName ?? null,
-        keyIdentifier: r.keyIdentifier ?? null,
-        applicationId: r.applicationId ?? null,
-        consentUrl: followableConsentUrl(r) ?? null,
-        failedChecks: [...r.failedChecks],
-        findings: r.findings.map(f => ({
-            id: f.id,
-            outcome: f.outcome,
-            detail: f.detail,
-            fix: f.fix ?? null,
-            evidence: f.evidence ?? null
-        })),
-        actions: [...r.actions],
-        repairs: [...(r.repairs ?? [])],
-        settings: r.settings,
-        facts: r.facts ?? null,
-        timings: r.timings,
-        startedAt: r.startedAt,
-        finishedAt: r.finishedAt,
-        error: r.error ?? null
-    };
-}
-/** Writes the JSON report to path (a regular file), creating missing parent directories. */
-async function writeJsonReport(path, r) {
-    // Secrets a service echoed must not reach a file that is uploaded as an artifact.
-    await writeRegularFile(path, (0,secrets/* redact */.E$)(JSON.stringify(buildJsonReport(r), null, 2)) + '\n');
-}
-
-;// CONCATENATED MODULE: ./src/report/outputs.ts
-
-/**
- * Sets the action's contract outputs; report-file only when a report was written. The host
- * neutralizes every value (a workflow may echo an output into its log).
- */
-function writeOutputs(r, set, reportFile) {
-    const setOutput = set;
-    setOutput('result', r.result);
-    setOutput('status', r.status);
-    setOutput('config-name', r.configName);
-    setOutput('vault-type', r.vaultType ?? '');
-    setOutput('key-identifier', r.keyIdentifier ?? '');
-    setOutput('application-id', r.applicationId ?? '');
-    setOutput('consent-url', followableConsentUrl(r) ?? '');
-    setOutput('failed-checks', r.failedChecks.join(','));
-    if (reportFile)
-        setOutput('report-file', reportFile);
-}
-/** sarif-file and issue-url, each only when there is one. */
-function writeGitHubOutputs(setOutput, written) {
-    if (written.sarifFile)
-        setOutput('sarif-file', written.sarifFile);
-    if (written.issueUrl)
-        setOutput('issue-url', written.issueUrl);
-}
-
-;// CONCATENATED MODULE: ./src/report/next-step.ts
-
-
-/** The verdict's second half: what to do next, or that nothing is left to do. */
-function nextStep(r, firstFailure) {
-    if (r.result === 'pass') {
-        if (r.status === 'COMPLETED')
-            return 'customer-managed keys are active; nothing to do';
-        if (r.mode === 'validate')
-            return 'setup can go ahead';
-        return 'nothing to do';
-    }
-    if (r.error !== undefined && !firstFailure)
-        return 'fix the error below, then re-run';
-    if (!firstFailure)
-        return 'see below';
-    const id = firstFailure.id;
-    // A report written by another version may name a check this one does not know.
-    const step = finding/* CHECK_IDS */.S.includes(id) ? check_catalog/* CHECK_CATALOG */.bw[id].nextStep : `fix ${id}`;
-    return `${step} (\`${id}\`), then re-run`;
-}
-
-;// CONCATENATED MODULE: ./src/report/summary.ts
-
-
-
-
-
-
-
-
-
-const STATUS_MEANINGS = {
-    COMPLETED: 'customer-managed keys are active',
-    FAILED: 'Adobe could not apply the key',
-    NEW: 'submitted, waiting for Adobe to start',
-    RUNNING: 'Adobe is applying the key',
-    UPDATE_EXISTING_RESOURCES: 'Adobe is re-encrypting existing resources',
-    NOT_CONFIGURED: 'Adobe has no configuration of that name',
-    UNKNOWN: 'could not be read'
-};
-/** What a status means while a failed check cuts Adobe off from the key (the banner says what). */
-const CUT_OFF_MEANINGS = {
-    COMPLETED: 'Adobe encrypts with this key, but cannot use it now: see above',
-    UPDATE_EXISTING_RESOURCES: 'Adobe is re-encrypting with this key, but cannot use it now: see above',
-    UNKNOWN: 'could not be read; see above'
-};
-/**
- * Markdown for GITHUB_STEP_SUMMARY, read top-down by a person in a hurry: the verdict and the
- * one thing to do next, what Adobe does (and how soon) about a failure that cuts it off from the
- * key, then what failed and warned with each fix (commands as copyable code blocks, the same fix
- * as code folded under it), then the rest; passes are folded away. Every service-provided value
- * is escaped.
- */
-function renderSummary(r) {
-    const findings = inContractOrder(r.findings);
-    const strict = new Set(r.failedChecks);
-    const failures = findings.filter(f => f.outcome === 'fail');
-    const warnings = findings.filter(f => f.outcome === 'warn');
-    const blocking = findings.find(f => strict.has(f.id));
-    const cutOff = adobeCutOff(findings, r.status);
-    const sections = [
-        `## ${r.result === 'pass' ? '✅ pass' : '❌ fail'} (${escapeMarkdown(r.mode)}): ${nextStep(r, blocking)}`,
-        cutOff && adobeUrgencyMarkdown(cutOff),
-        consent(r, findings),
-        r.error === undefined ? undefined : `**Error:** ${escapeMarkdown(r.error)}`,
-        problems('❌', 'failed', failures, strict, r),
-        problems('⚠️', 'warned', warnings, strict, r),
-        skipped(findings),
-        overview(r, cutOff !== undefined),
-        written(r),
-        passes(findings, r),
-        timings(r)
-    ];
-    return sections.filter(s => s !== undefined).join('\n\n') + '\n';
-}
-/** The consent link, only while consent is what is missing. */
-function consent(r, findings) {
-    const consented = findings.find(f => f.id === 'app.consented');
-    const link = consentLinkOf(r);
-    if (link === undefined || consented?.outcome !== 'fail')
-        return undefined;
-    if (link.kind === 'elsewhere')
-        return `**Admin consent:** ${fixMarkdown((0,consent_url/* consentRefusal */.R3)(link, r.applicationId))}`;
-    const href = httpsHref(link.url);
-    if (href === undefined)
-        return undefined; // not reached: an Entra link is https
-    return `**Admin consent:** an administrator of the vault's tenant opens [grant consent to the CMK app](${href}), accepts, and re-runs the job.`;
-}
-function problems(icon, verb, findings, failing, r) {
-    if (findings.length === 0)
-        return undefined;
-    const heading = `### ${icon} ${findings.length} ${findings.length === 1 ? 'check' : 'checks'} ${verb}`;
-    const items = findings.map(f => {
-        const strict = f.outcome === 'warn' && failing.has(f.id) ? ' (fails: strict)' : '';
-        const lines = [`**${checkId(f.id)}**${strict}: ${escapeMarkdown(f.detail)}`];
-        if (f.fix)
-            lines.push(`**Fix:** ${fixMarkdown(f.fix)}`);
-        const asCode = f.fix ? foldedCode(f, r) : undefined;
-        if (asCode)
-            lines.push(asCode);
-        return lines.join('\n\n');
-    });
-    return [heading, ...items].join('\n\n');
-}
-/** The fix in Terraform and Bicep, folded under the az form (most readers want that one). */
-function foldedCode(f, r) {
-    const names = { vault: stringSetting(r, 'keyVaultName'), key: stringSetting(r, 'keyName') };
-    const forms = fixAsCode(f.id, r.vaultType, names);
-    if (!forms)
-        return undefined;
-    return [
-        `<details><summary>The same fix in ${codeFormsLabel(forms)}</summary>`,
-        codeFormsMarkdown(forms),
-        '</details>'
-    ].join('\n\n');
-}
-function skipped(findings) {
-    const lines = skippedLines(findings);
-    return lines.length === 0
-        ? undefined
-        : lines.map(line => `⏭️ ${escapeMarkdown(line)}`).join('  \n');
-}
-/** `cutOff`: a failed check cuts Adobe off, so the status must not say the keys are in force. */
-function overview(r, cutOff) {
-    const lines = [];
-    const vault = stringSetting(r, 'keyVaultName');
-    const key = stringSetting(r, 'keyName');
-    if (vault !== undefined || key !== undefined) {
-        lines.push(`**Vault / key:** ${escapeMarkdown(vault ?? '?')} / ${escapeMarkdown(key ?? '?')}`);
-    }
-    if (r.keyIdentifier)
-        lines.push(`**Key identifier:** ${escapeMarkdown(r.keyIdentifier)}`);
-    if (r.configName) {
-        const meaning = cutOff ? CUT_OFF_MEANINGS[r.status] : STATUS_MEANINGS[r.status];
-        lines.push(`**Configuration:** ${escapeMarkdown(r.configName)}` +
-            (r.adobeConfigName && r.adobeConfigName !== r.configName
-                ? ` (Adobe's internal name ${escapeMarkdown(r.adobeConfigName)})`
-                : '') +
-            `, status **${escapeMarkdown(r.status)}**` +
-            (meaning ? ` (${meaning})` : ''));
-    }
-    if (r.applicationId)
-        lines.push(`**CMK app id:** ${escapeMarkdown(r.applicationId)}`);
-    // Trailing double space: a hard line break, so each fact gets its own line.
-    return lines.length === 0 ? undefined : lines.join('  \n');
-}
-function written(r) {
-    if (r.actions.length === 0)
-        return '**Written:** nothing.';
-    return ['**Written:**', ...r.actions.map(a => `- ${escapeMarkdown(a)}`)].join('\n');
-}
-/** The checks that passed, folded: a person in a hurry does not need them. */
-function passes(findings, r) {
-    const passed = findings.filter(f => f.outcome === 'pass');
-    if (r.findings.length === 0)
-        return '**Checks:** none ran.';
-    if (passed.length === 0)
-        return '**Checks:** none passed.';
-    const rows = passed.map(f => `| ${checkId(f.id)} | ${escapeTableCell(f.detail)} |`);
-    return [
-        `<details><summary>✅ ${passed.length} ${passed.length === 1 ? 'check' : 'checks'} passed</summary>`,
-        '',
-        '| Check | Found |',
-        '| --- | --- |',
-        ...rows,
-        '',
-        '</details>'
-    ].join('\n');
-}
-function inContractOrder(findings) {
-    const rank = (id) => {
-        const i = finding/* CHECK_IDS */.S.indexOf(id);
-        return i === -1 ? finding/* CHECK_IDS */.S.length : i;
-    };
-    return [...findings].sort((a, b) => rank(a.id) - rank(b.id));
-}
-function checkId(id) {
-    return /^[a-z0-9.-]+$/.test(id) ? `\`${id}\`` : escapeMarkdown(id);
-}
-function timings(r) {
-    const entries = Object.entries(r.timings);
-    const total = Date.parse(r.finishedAt) - Date.parse(r.startedAt);
-    if (entries.length === 0 && Number.isNaN(total))
-        return undefined;
-    const parts = entries.map(([phase, ms]) => `${escapeMarkdown(phase)} ${Math.round(ms)} ms`);
-    if (!Number.isNaN(total))
-        parts.unshift(`total ${total} ms`);
-    return `<sub>Timings: ${parts.join(' · ')}</sub>`;
-}
-function stringSetting(r, name) {
-    const value = r.settings[name];
-    return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/report/publish.ts
-
-
-
-
-
-
-
-/**
- * Writes everything a run reports: annotations, outputs, the JSON report, the SARIF file, the
- * tracking issue and the job summary, then passes or fails the step. Each part is attempted even
- * when another fails. The contract's outputs come before the files, so that a report-file that
- * cannot be written (or would block) never costs them. Returns the outputs it set (the command
- * line prints them).
- */
-async function publish(host, r, { strict, reportFile, github }) {
-    const outputs = {};
-    const setOutput = (name, value) => {
-        host.setOutput(name, value);
-        outputs[name] = value;
-    };
-    for (const [level, message, title] of annotationsFor(r.findings, strict))
-        host.annotate(level, message, title);
-    for (const line of skippedLines(r.findings))
-        host.info(line);
-    const outputsError = setOutputs(() => writeOutputs(r, setOutput));
-    if (reportFile) {
-        try {
-            await writeJsonReport(reportFile, r);
-            if (!outputsError)
-                setOutputs(() => setOutput('report-file', reportFile));
-        }
-        catch (error) {
-            host.warning(`Could not write report-file ${reportFile}: ${(0,error_message/* errorMessage */.g)(error)}`);
-        }
-    }
-    const sarifFile = await publishSarif(host, r, github, strict);
-    const issueUrl = await publishTrackingIssue(host, r, github);
-    if (!outputsError)
-        setOutputs(() => writeGitHubOutputs(setOutput, { sarifFile, issueUrl }));
-    try {
-        await host.writeSummary(renderSummary(r));
-    }
-    catch (error) {
-        host.warning(`Could not write the job summary: ${(0,error_message/* errorMessage */.g)(error)}`);
-    }
-    return { outputs, passed: conclude(host, r, outputsError) };
-}
-/** Runs the output writes; the host's words for the first failure are returned, never thrown. */
-function setOutputs(write) {
-    try {
-        write();
-        return undefined;
-    }
-    catch (error) {
-        return (0,error_message/* errorMessage */.g)(error);
-    }
-}
-/** Passes or fails the step; `result` is pass exactly when the step passes. */
-function conclude(host, r, outputsError) {
-    if (r.result === 'pass' && !outputsError) {
-        host.info(`CMK ${r.mode}: pass (configuration ${r.configName}: ${r.status})`);
-        return true;
-    }
-    const reasons = [
-        r.result === 'pass' ? undefined : (r.error ?? `failed checks: ${r.failedChecks.join(', ')}`),
-        outputsError
-    ].filter(reason => reason !== undefined);
-    host.fail(`CMK ${r.mode}: ${reasons.join('; ')}`);
-    return false;
-}
-
-// EXTERNAL MODULE: ./src/checks/config-checks.ts
-var config_checks = __webpack_require__(40629);
-;// CONCATENATED MODULE: ./src/checks/check-context.ts
-function checkContextFor(settings, consentUrl, now = new Date()) {
-    return {
-        mode: settings.mode,
-        keyVaultName: settings.keyVaultName,
-        keyName: settings.keyName,
-        minKeySize: settings.minKeySize,
-        minKeyValidityDays: settings.minKeyValidityDays,
-        requireHsm: settings.requireHsm,
-        now,
-        subscriptionId: settings.subscriptionId,
-        resourceGroup: settings.resourceGroup,
-        consentUrl,
-        authorityHost: settings.endpoints.authorityHost
-    };
-}
-
-// EXTERNAL MODULE: ./src/checks/key-checks.ts
-var key_checks = __webpack_require__(69986);
-// EXTERNAL MODULE: ./src/checks/skipped.ts
-var checks_skipped = __webpack_require__(89049);
-;// CONCATENATED MODULE: ./src/checks/evaluate.ts
-
-
-
-
-function evaluateChecks(facts, ctx) {
-    const findings = [];
-    for (const check of (0,check_catalog/* checkDefinitions */.vs)()) {
-        if (check.evaluation.over === 'run-end')
-            continue;
-        const blocker = unmetNeed(check.needs, findings);
-        findings.push(blocker ? (0,checks_skipped/* skipped */.h)(check.id, blocker) : evaluateOne(check, facts, ctx));
-    }
-    return rootBlockers(findings);
-}
-/** The failed check that stops `id` from being evaluated on these findings, if any. */
-function blockerOf(id, findings) {
-    return unmetNeed(check_catalog/* CHECK_CATALOG */.bw[id].needs, findings);
-}
-/** The first need that did not pass, or, when it was skipped itself, what it was skipped for. */
-function unmetNeed(needs, findings) {
-    for (const need of needs) {
-        const finding = findings.find(f => f.id === need);
-        if (finding === undefined || finding.outcome === 'pass')
-            continue;
-        return finding.outcome === 'skipped' ? finding.blockedBy : need;
-    }
-    return undefined;
-}
-/** The needs guarantee the vault or key a check reads; the fallbacks only satisfy the types. */
-function evaluateOne(check, facts, ctx) {
-    const { evaluation } = check;
-    switch (evaluation.over) {
-        case 'facts':
-            return evaluation.evaluate(facts, ctx);
-        case 'vault':
-            return facts.vault.ok
-                ? evaluation.evaluate(facts.vault.value, ctx, facts)
-                : (0,checks_skipped/* skipped */.h)(check.id, 'vault.found');
-        case 'key':
-            if (!facts.vault.ok)
-                return (0,checks_skipped/* skipped */.h)(check.id, 'vault.found');
-            return facts.key?.ok
-                ? evaluation.evaluate(facts.key.value, (0,key_checks/* keyContext */.Zx)(ctx, facts.vault.value))
-                : (0,checks_skipped/* skipped */.h)(check.id, 'key.found');
-        case 'run-end':
-            throw new Error(`${check.id} is decided at the end of the run, not from the facts`);
-    }
-}
-/** A check skipped because of a skipped check names the failed check at the root instead. */
-function rootBlockers(findings) {
-    const byId = new Map(findings.map(f => [f.id, f]));
-    return findings.map(f => {
         if (f.outcome !== 'skipped')
-            return f;
-        let root = f.blockedBy;
-        for (let hops = 0; hops < findings.length; hops++) {
-            const blocker = byId.get(root);
-            if (blocker?.outcome !== 'skipped')
-                break;
-            root = blocker.blockedBy;
-        }
-        return root === f.blockedBy ? f : (0,checks_skipped/* skipped */.h)(f.id, root);
-    });
-}
-
-// EXTERNAL MODULE: ./src/checks/finding-list.ts
-var finding_list = __webpack_require__(80637);
-;// CONCATENATED MODULE: ./src/checks/repair-findings.ts
-/**
- * Adds what remediation did to the findings of the checks it answered, where they still do not
- * pass: a refused repair quotes the service and names the permission next to the manual fix.
- */
-function withRepairOutcomes(findings, outcomes) {
-    return findings.map(finding => {
-        const outcome = outcomes.find(o => o.check === finding.id);
-        if (!outcome || finding.outcome === 'pass' || finding.outcome === 'skipped')
-            return finding;
-        const evidence = { ...finding.evidence, remediation: outcome };
-        const detail = (note) => `${finding.detail} remediate: ${outcome.item} ${note}`;
-        switch (outcome.result) {
-            case 'refused':
-                return {
-                    ...finding,
-                    detail: detail(`was refused: ${outcome.call} answered${outcome.status ? ` HTTP ${outcome.status}` : ''}: ${outcome.message}`),
-                    fix: `Grant the job's identity ${outcome.permission}, then re-run; or fix it by hand: ${finding.fix ?? ''}`.trim(),
-                    evidence
-                };
-            case 'failed':
-                return {
-                    ...finding,
-                    detail: detail(`failed: ${outcome.call}: ${outcome.message}`),
-                    evidence
-                };
-            case 'not-possible':
-                return { ...finding, detail: detail(`changed nothing: ${outcome.reason}`), evidence };
-            default:
-                return {
-                    ...finding,
-                    detail: detail(`${outcome.summary}, yet the check does not pass when read again.`),
-                    evidence
-                };
-        }
-    });
-}
-
-;// CONCATENATED MODULE: ./src/inputs/settings-summary.ts
-/** The settings as shown in the JSON report: every value a person may need, no secret. */
-function summarizeSettings(settings) {
-    return {
-        mode: settings.mode,
-        keyVaultName: settings.keyVaultName,
-        keyName: settings.keyName,
-        subscriptionId: settings.subscriptionId,
-        resourceGroup: settings.resourceGroup ?? null,
-        azureAuth: settings.azure.auth,
-        azureTenantId: settings.azure.tenantId ?? null,
-        azureClientId: 'clientId' in settings.azure ? (settings.azure.clientId ?? null) : null,
-        adobeOrgId: settings.adobeOrgId,
-        adobeCredential: settings.adobe.kind,
-        adobeClientId: settings.adobe.kind === 'client-credentials' ? settings.adobe.clientId : null,
-        adobeScopes: settings.adobe.kind === 'client-credentials' ? settings.adobe.scopes : null,
-        adobeRegion: settings.adobeRegion,
-        configName: settings.configName,
-        payloadFormat: settings.payloadFormat,
-        cmkAppObjectId: settings.cmkAppObjectId ?? null,
-        minKeySize: settings.minKeySize,
-        minKeyValidityDays: settings.minKeyValidityDays,
-        strict: settings.strict,
-        waitTimeoutSeconds: settings.waitTimeoutSeconds,
-        pollIntervalSeconds: settings.pollIntervalSeconds,
-        endpoints: settings.endpoints
-    };
-}
-
-;// CONCATENATED MODULE: ./src/run/check-and-act.ts
-
-
-
-
-
-
-
-
-
-
-async function checkAndAct(settings, { createServices, gatherFacts }, signal, startedAt, progress, host) {
-    const timings = {};
-    const timed = phaseTimer(timings);
-    const services = createServices(settings, signal, {
-        log: host,
-        idToken: audience => host.idToken(audience)
-    });
-    const evaluate = (facts) => evaluateChecks(facts, checkContextFor(settings, consentUrlOf(facts, settings)));
-    const read = await timed('read', () => gatherFacts(services));
-    const end = settings.mode === 'setup'
-        ? await timed('setup', () => act(services, read, evaluate, progress, host))
-        : { facts: read, actions: [], repairs: [], lastConfig: configOf(read) };
-    const checked = withRepairOutcomes(evaluate(end.facts), end.repairs);
-    const findings = (0,finding_list/* upsertFinding */.r)(checked, configStatus(end, settings, checked));
-    const failedChecks = (0,finding_list/* failedCheckIds */.WR)(findings, settings.strict);
-    const error = end.setup?.kind === 'stopped' ? end.setup.reason : undefined;
-    return {
-        mode: settings.mode,
-        result: failedChecks.length === 0 && !error ? 'pass' : 'fail',
-        ...check_and_act_statusOf(end.lastConfig),
-        configName: end.lastConfig?.name ?? settings.configName,
-        vaultType: end.facts.vault.ok ? end.facts.vault.value.kind : undefined,
-        adobeConfigName: end.lastConfig?.adobeName,
-        keyIdentifier: end.facts.key?.ok ? end.facts.key.value.id : undefined,
-        applicationId: end.facts.registration.ok
-            ? end.facts.registration.value?.applicationId
-            : undefined,
-        consentUrl: consentUrlOf(end.facts, settings),
-        findings,
-        failedChecks,
-        error,
-        actions: end.actions,
-        repairs: end.repairs,
-        settings: summarizeSettings(settings),
-        facts: factsForReport(end.facts),
-        timings,
-        startedAt: startedAt.toISOString(),
-        finishedAt: new Date().toISOString()
-    };
-}
-async function act(services, facts, evaluate, progress, log) {
-    let lastConfig = configOf(facts);
-    let setup;
-    try {
-        const { runSetup } = await Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(90), __webpack_require__.e(163), __webpack_require__.e(946), __webpack_require__.e(81)]).then(__webpack_require__.bind(__webpack_require__, 86081));
-        setup = await runSetup(services, facts, evaluate, {
-            log,
-            onStatus: config => (lastConfig = progress.lastConfig = config)
-        });
+            continue;
+        groups.set(f.blockedBy, [...(groups.get(f.blockedBy) ?? []), f.id]);
     }
-    catch (error) {
-        setup = {
-            kind: 'stopped',
-            facts,
-            actions: [],
-            repairs: [],
-            reason: (0,secrets/* redact */.E$)((0,error_message/* errorMessage */.g)(error))
-        };
-    }
-    // Judge config.key by the configuration as it ended, not as it was before setup acted.
-    const ended = lastConfig === undefined
-        ? setup.facts
-        : { ...setup.facts, config: { ok: true, value: lastConfig } };
-    return { facts: ended, actions: setup.actions, repairs: setup.repairs, lastConfig, setup };
+    return groups;
 }
-function configStatus(end, settings, checked) {
-    // E.g. without an Adobe token the status could not be read; adobe.sign-in already says why.
-    const blocker = blockerOf('config.status', checked);
-    if (blocker)
-        return (0,checks_skipped/* skipped */.h)('config.status', blocker);
-    if (end.setup?.kind === 'stopped')
-        return (0,config_checks/* setupStoppedFinding */.KA)(end.setup.reason);
-    return (0,config_checks/* configStatusFinding */.Kt)(observedStatus(end.lastConfig), settings.mode, {
-        configName: end.lastConfig?.name ?? settings.configName,
-        timedOut: end.setup?.kind === 'timed-out',
-        waitedSeconds: settings.waitTimeoutSeconds,
-        submitBlocked: end.setup?.kind === 'blocked',
-        blockedBy: (0,finding_list/* failedCheckIds */.WR)(checked, settings.strict)[0],
-        readError: end.facts.config.ok ? undefined : end.facts.config.error
-    });
+/** One line per blocking check: "13 checks skipped because vault.found failed". */
+function skippedLines(findings) {
+    return [...skippedBy(findings)].map(([root, ids]) => `${ids.length} ${ids.length === 1 ? 'check' : 'checks'} skipped because ${root} failed`);
 }
-function configOf(facts) {
-    return facts.config.ok ? facts.config.value : undefined;
-}
-/** The status to publish, and the one Adobe sent when its docs do not list it. */
-function check_and_act_statusOf(config) {
-    const observed = observedStatus(config);
-    const status = (0,config_checks/* publishedStatus */.lX)(observed);
-    return { status, statusAsSent: status === observed ? undefined : observed };
-}
-function observedStatus(config) {
-    if (config === undefined)
-        return 'UNKNOWN';
-    return config === null ? 'NOT_CONFIGURED' : config.status;
-}
-function consentUrlOf(facts, settings) {
-    const registration = facts.registration.ok ? facts.registration.value : null;
-    const tenant = facts.vault.ok ? facts.vault.value.tenantId : settings.azure.tenantId;
-    return (0,consent_url/* tenantConsentUrl */.K1)(registration?.applicationRedirectUrl, tenant);
-}
-function factsForReport(facts) {
-    return JSON.parse(JSON.stringify(facts));
-}
-function phaseTimer(timings) {
-    return async (phase, work) => {
-        const t0 = Date.now();
-        try {
-            return await work();
-        }
-        finally {
-            timings[phase] = Date.now() - t0;
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/run/stopped-runs.ts
-
-
-
-
-/**
- * The report made at the deadline while work is still pending: what is known (the last
- * configuration status seen), and config.status failed because the run ran out of time.
- */
-function overdueResult(settings, startedAt, progress, reason) {
-    return {
-        ...failedRun(startedAt, `${(0,error_message/* errorMessage */.g)(reason)}; reported what was known, with calls still pending`),
-        mode: settings.mode,
-        configName: settings.configName,
-        ...check_and_act_statusOf(progress.lastConfig),
-        findings: [
-            {
-                id: 'config.status',
-                outcome: 'fail',
-                detail: `Not decided: ${(0,error_message/* errorMessage */.g)(reason)} before the reads and waits were done.`,
-                fix: 'Re-run the job; if a service is slow, raise wait-timeout-seconds (the run may take that long plus 300 s).'
-            }
-        ],
-        failedChecks: ['config.status'],
-        settings: summarizeSettings(settings)
-    };
-}
-/** A failure nothing expected still ends with outputs, summary and report. */
-function unexpectedErrorResult(error, settings, startedAt, log) {
-    log.debug((0,secrets/* redact */.E$)(error instanceof Error ? (error.stack ?? error.message) : String(error)));
-    return {
-        ...failedRun(startedAt, `unexpected error: ${(0,error_message/* errorMessage */.g)(error)}`),
-        mode: settings.mode,
-        configName: settings.configName,
-        settings: summarizeSettings(settings)
-    };
-}
-function inputErrorResult(parsed, startedAt) {
-    // Still say which mode failed, so tooling that reads the report or outputs works.
-    return {
-        ...failedRun(startedAt, parsed.message),
-        mode: parsed.mode,
-        refusedMode: parsed.refusedMode
-    };
-}
-function failedRun(startedAt, error) {
-    return {
-        mode: 'setup',
-        result: 'fail',
-        status: 'UNKNOWN',
-        configName: '',
-        findings: [],
-        failedChecks: [],
-        error: (0,secrets/* redact */.E$)(error),
-        actions: [],
-        settings: {},
-        timings: {},
-        startedAt: startedAt.toISOString(),
-        finishedAt: new Date().toISOString()
-    };
-}
-
-;// CONCATENATED MODULE: ./src/main.ts
-
-
-
-
-
-
-/** One run of the action, wherever `host` runs it: settings -> facts -> act -> findings -> publish. */
-async function run(host) {
-    const startedAt = new Date();
-    // Masked before anything can echo them, even when the inputs turn out to be invalid.
-    for (const name of SECRET_INPUTS)
-        (0,secrets/* registerSecret */.cl)(host.input(name));
-    const parsed = parseSettings(name => host.input(name), host.env);
-    if (!parsed.ok) {
-        const result = inputErrorResult(parsed, startedAt);
-        const published = await publish(host, result, { strict: false, reportFile: parsed.reportFile });
-        return { result, ...published, inputError: true, deadlineReached: false };
-    }
-    const { settings } = parsed;
-    announce(settings, host);
-    // Loaded only now that the inputs are valid, and before the deadline starts: loading code is
-    // not time the services took.
-    const clients = await loadServiceClients();
-    const deadline = startRunDeadline(settings.waitTimeoutSeconds, settings.tuning.readAllowanceSeconds);
-    try {
-        const progress = {};
-        const work = checkAndAct(settings, clients, deadline.signal, startedAt, progress, host).catch((error) => unexpectedErrorResult(error, settings, startedAt, host));
-        // Whatever is still pending when the deadline passes, the run reports.
-        const overdue = deadline.mustReport.then(() => overdueResult(settings, startedAt, progress, deadline.signal.reason));
-        const result = await Promise.race([work, overdue]);
-        const published = await publish(host, result, {
-            strict: settings.strict,
-            reportFile: settings.reportFile,
-            github: {
-                key: {
-                    orgId: settings.adobeOrgId,
-                    vaultName: settings.keyVaultName,
-                    keyName: settings.keyName
-                },
-                sarifFile: settings.sarifFile,
-                trackingIssue: settings.trackingIssue
-            }
-        });
-        return { result, ...published, inputError: false, deadlineReached: deadline.reached() };
-    }
-    finally {
-        deadline.clear();
-    }
-}
-/**
- * The service clients (Azure SDKs, the Adobe client) and the fact readers that use them: a
- * chunk of their own in the bundle, so that bad input is refused without loading them.
- */
-async function loadServiceClients() {
-    const [{ createServices }, { gatherFacts }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(827), __webpack_require__.e(163), __webpack_require__.e(73)]).then(__webpack_require__.bind(__webpack_require__, 74073)),
-        Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(90), __webpack_require__.e(163), __webpack_require__.e(946)]).then(__webpack_require__.bind(__webpack_require__, 37946))
-    ]);
-    return { createServices, gatherFacts };
-}
-/** Registers the parsed secrets for masking and shows the notices parsing left. */
-function announce(settings, host) {
-    if (settings.azure.auth === 'secret')
-        (0,secrets/* registerSecret */.cl)(settings.azure.clientSecret);
-    if (settings.adobe.kind === 'client-credentials')
-        (0,secrets/* registerSecret */.cl)(settings.adobe.clientSecret);
-    else
-        (0,secrets/* registerSecret */.cl)(settings.adobe.accessToken);
-    for (const notice of settings.notices)
-        host.warning(notice);
-}
-
-
-/***/ }),
-
-/***/ 1374:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   LK: () => (/* binding */ isDocumentedStatus),
-/* harmony export */   LT: () => (/* binding */ isInProgress),
-/* harmony export */   iP: () => (/* binding */ CONFIG_STATUSES)
-/* harmony export */ });
-const CONFIG_STATUSES = [
-    'NEW',
-    'RUNNING',
-    'UPDATE_EXISTING_RESOURCES',
-    'COMPLETED',
-    'FAILED'
-];
-function isDocumentedStatus(status) {
-    return CONFIG_STATUSES.includes(status);
-}
-/** Whether Adobe is still working on it: NEW, RUNNING, UPDATE_EXISTING_RESOURCES or undocumented. */
-function isInProgress(status) {
-    return status !== 'COMPLETED' && status !== 'FAILED';
-}
-
-
-/***/ }),
-
-/***/ 41300:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ CHECK_IDS)
-/* harmony export */ });
-const CHECK_IDS = [
-    'azure.sign-in',
-    'adobe.sign-in',
-    'vault.found',
-    'vault.soft-delete',
-    'vault.purge-protection',
-    'vault.rbac',
-    'vault.network',
-    'vault.adobe-ip',
-    'vault.audit-log',
-    'vault.delete-lock',
-    'key.found',
-    'key.enabled',
-    'key.type',
-    'key.size',
-    'key.operations',
-    'key.active',
-    'key.expiry',
-    'key.rotation',
-    'app.registered',
-    'app.consented',
-    'app.role',
-    'config.status',
-    'config.key'
-];
 
 
 /***/ })
