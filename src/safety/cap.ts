@@ -8,16 +8,18 @@ export const CUT_MARK = ' (cut)'
 export function capChars(text: string, maxChars: number): string {
   if (text.length <= maxChars) return text
   let end = Math.max(0, maxChars - CUT_MARK.length)
-  if (end > 0 && /[\uD800-\uDBFF]/.test(text.charAt(end - 1))) end--
+  // charAt(-1) is '': nothing to step back from at the start.
+  if (/[\uD800-\uDBFF]/.test(text.charAt(end - 1))) end--
   return text.slice(0, end) + CUT_MARK
 }
 
 /** `text` shortened to at most `maxBytes` bytes of UTF-8, " (cut)" included, when larger. */
 export function capBytes(text: string, maxBytes: number): string {
-  if (Buffer.byteLength(text, 'utf8') <= maxBytes) return text
-  const kept = Buffer.from(text, 'utf8')
+  // Buffer's default encoding is UTF-8.
+  if (Buffer.byteLength(text) <= maxBytes) return text
+  const kept = Buffer.from(text)
     .subarray(0, Math.max(0, maxBytes - CUT_MARK.length))
-    .toString('utf8')
+    .toString()
   // A cut inside a multi-byte character decodes to U+FFFD: drop that partial character.
   return kept.replace(/\uFFFD$/, '') + CUT_MARK
 }

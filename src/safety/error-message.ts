@@ -5,5 +5,5 @@ export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message
   if (typeof error === 'object' && error !== null && 'message' in error)
     return describeValue(error.message)
-  return String(error)
+  return describeValue(error)
 }

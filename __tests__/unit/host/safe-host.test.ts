@@ -70,4 +70,15 @@ describe('the host applies the safety rules once, for every sink', () => {
     expect(record.failure!.startsWith('CMK setup: *** y')).toBe(true)
     expect(record.failure!.length).toBe(ANNOTATION_MAX_CHARS)
   })
+
+  it('folds lines under a neutralized group name and returns what the work gives', async () => {
+    const { host, record } = fakeHost()
+    const value = await host.group('::error::Reading', () => Promise.resolve(42))
+    expect(value).toBe(42)
+    expect(record.lines).toEqual(['\\::error::Reading'])
+  })
+
+  it('keeps room below GitHub’s 1 MiB summary limit', () => {
+    expect(SUMMARY_MAX_BYTES).toBeLessThan(1024 * 1024)
+  })
 })

@@ -20,3 +20,19 @@ describe('capChars and capBytes', () => {
     expect(Buffer.byteLength(bytes)).toBeLessThanOrEqual(11)
   })
 })
+
+describe('caps at their exact bounds', () => {
+  it('keep text of exactly the limit as it is', () => {
+    expect(capChars('x'.repeat(10), 10)).toBe('x'.repeat(10))
+    expect(capBytes('é'.repeat(5), 10)).toBe('é'.repeat(5))
+  })
+
+  it('step back only over a surrogate pair cut at its end, wherever else one stands', () => {
+    expect(capChars('a😀bcdefgh', 8)).toBe('a (cut)')
+    expect(capChars('abcdefgh😀', 8)).toBe('ab (cut)')
+  })
+
+  it('keep a replacement character the text itself carries, dropping only a cut one', () => {
+    expect(capBytes('\uFFFD' + 'x'.repeat(20), 10)).toBe('\uFFFDx (cut)')
+  })
+})

@@ -1,4 +1,4 @@
-import { redact, registerSecret } from '../../../src/safety/secrets.js'
+import { onSecret, redact, registerSecret } from '../../../src/safety/secrets.js'
 
 describe('redact', () => {
   it('hides a bearer token whatever the case of the scheme', () => {
@@ -29,5 +29,49 @@ describe('redact', () => {
       JSON.stringify(secret).slice(1, -1)
     ]
     for (const form of forms) expect(redact(`before ${form} after`)).toBe('before *** after')
+  })
+})
+
+describe('registerSecret and onSecret', () => {
+  it('takes secrets of 8 characters or more, not shorter ones (they would blank ordinary words)', () => {
+    const heard: string[] = []
+    const stop = onSecret(form => heard.push(form))
+    const before = heard.length
+    registerSecret('sevenCh')
+    registerSecret('eightChr')
+    registerSecret('')
+    registerSecret(undefined)
+    stop()
+    expect(heard.slice(before)).toEqual(['eightChr'])
+    expect(redact('sevenCh eightChr')).toBe('sevenCh ***')
+  })
+
+  it('tells each form once, even when a secret is registered again', () => {
+    const heard: string[] = []
+    const stop = onSecret(form => heard.push(form))
+    const before = heard.length
+    registerSecret('twice-registered secret')
+    registerSecret('twice-registered secret')
+    stop()
+    const forms = heard.slice(before)
+    expect(forms).toEqual([...new Set(forms)])
+    expect(forms).toContain('twice-registered secret')
+    expect(forms).toContain('twice-registered%20secret')
+  })
+
+  it('tells a listener the forms known before it came, and none after it stopped', () => {
+    registerSecret('known-before listener')
+    const heard: string[] = []
+    const stop = onSecret(form => heard.push(form))
+    expect(heard).toContain('known-before listener')
+    stop()
+    registerSecret('known-after listener')
+    expect(heard).not.toContain('known-after listener')
+  })
+
+  it('removes the longest secret first, so one that contains another goes whole', () => {
+    registerSecret('abcdefgh12')
+    registerSecret('abcdefgh1234')
+    expect(redact('x abcdefgh1234 y')).toBe('x *** y')
   })
 })
