@@ -144,8 +144,8 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./src/inputs/parse-settings.ts + 3 modules
-var parse_settings = __webpack_require__(75228);
+// EXTERNAL MODULE: ./src/inputs/parse-settings.ts + 5 modules
+var parse_settings = __webpack_require__(24788);
 ;// CONCATENATED MODULE: ./src/clients/run-deadline.ts
 /** Time kept at the end of the run for reporting: at most 10 s, a tenth of a short run. */
 const REPORTING_MARGIN_MS = 10_000;

@@ -2,29 +2,20 @@ import { resolveEndpoints } from './endpoints.js'
 import { parseTuning, READ_ALLOWANCE_SECONDS } from './tuning.js'
 import { inputProblemsMessage } from './input-error.js'
 import {
-  AZURE_AUTH_METHODS,
   MODES,
   PAYLOAD_FORMATS,
   REPAIRS,
   VAULT_TYPE_INPUTS,
   type Repair,
-  type AzureAuth,
-  type AzureAuthInput,
   type Mode
 } from '../model/choices.js'
 import { parseSummarizeSettings } from './parse-summarize-settings.js'
-import {
-  type ActionSettings,
-  type AdobeCredential,
-  type AzureIdentity,
-  type Settings
-} from './settings.js'
+import { parseAdobeCredential } from './parse-adobe-credential.js'
+import { parseAzureIdentity } from './parse-azure-identity.js'
+import type { ActionSettings, Settings } from './settings.js'
 
 /** Returns an input's value, trimmed; '' when it was not given. */
 export type InputReader = (name: string) => string
-
-export const DEFAULT_ADOBE_SCOPES =
-  'openid,session,AdobeID,read_organizations,additional_info.projectedProductContext'
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const VAULT_NAME = /^[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/
@@ -32,7 +23,6 @@ const KEY_NAME = /^[a-zA-Z0-9-]{1,127}$/
 const RESOURCE_GROUP = /^[-\w.()\p{L}\p{N}]{1,90}$/u
 const ORG_ID = /^[A-Za-z0-9]{1,64}@AdobeOrg$/
 const REGION = /^[a-z]{2,6}[0-9]{1,2}$/
-const SCOPE = /^[A-Za-z0-9_.:/-]+$/
 // Adobe configuration names go into a URL path: no separators or control characters.
 const CONFIG_NAME = /^[^/?#%\\\p{Cc}]{1,255}$/u
 /**
@@ -303,93 +293,4 @@ function oneRegion(region: string, problems: string[]): string {
     `adobe-region: must be a Platform region code such as va7, nld2, aus5, can2 or gbr9; got "${region}"`
   )
   return 'va7'
-}
-
-function parseAzureIdentity(
-  read: InputReader,
-  env: Record<string, string | undefined>,
-  problems: string[],
-  notices: string[],
-  oneOf: <T extends string>(name: string, allowed: readonly T[], fallback: T) => T,
-  matching: (name: string, pattern: RegExp, rule: string, required: boolean) => string
-): AzureIdentity {
-  const requested: AzureAuthInput = oneOf('azure-auth', AZURE_AUTH_METHODS, 'auto')
-  const tenantId = matching('azure-tenant-id', GUID, 'a GUID', false).toLowerCase()
-  const clientId = matching('azure-client-id', GUID, 'a GUID', false).toLowerCase()
-  const clientSecret = read('azure-client-secret')
-  const canRequestIdToken = Boolean(
-    env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
-  )
-
-  let auth: AzureAuth
-  if (requested !== 'auto') auth = requested
-  else if (clientId && tenantId && canRequestIdToken) auth = 'oidc'
-  else if (clientSecret) auth = 'secret'
-  else auth = 'cli'
-
-  const need = (input: string, value: string): void => {
-    if (!value) problems.push(`${input}: is required when azure-auth is ${auth}`)
-  }
-  // A job that cannot request an ID token (no `permissions: id-token: write`) is not bad input:
-  // signing in fails, and azure.sign-in names the permission, with outputs and report written.
-  if (auth === 'oidc') {
-    need('azure-tenant-id', tenantId)
-    need('azure-client-id', clientId)
-  }
-  if (auth === 'secret') {
-    need('azure-tenant-id', tenantId)
-    need('azure-client-id', clientId)
-    need('azure-client-secret', clientSecret)
-  }
-  if (clientSecret && auth === 'oidc' && requested === 'auto')
-    notices.push(
-      'azure-client-secret: ignored, because azure-auth auto picked oidc (the job can request an ID token); set azure-auth: secret to use the secret'
-    )
-  else if (clientSecret && auth !== 'secret')
-    problems.push(
-      `azure-client-secret: is only used with azure-auth secret, but azure-auth is ${auth}; remove one of them`
-    )
-
-  switch (auth) {
-    case 'oidc':
-      return { auth, tenantId, clientId }
-    case 'secret':
-      return { auth, tenantId, clientId, clientSecret }
-    case 'cli':
-      return { auth, tenantId: tenantId || undefined }
-    case 'managed-identity':
-      return { auth, tenantId: tenantId || undefined, clientId: clientId || undefined }
-  }
-}
-
-function parseAdobeCredential(read: InputReader, problems: string[]): AdobeCredential {
-  const clientId = read('adobe-client-id')
-  const clientSecret = read('adobe-client-secret')
-  const accessToken = read('adobe-access-token')
-  const scopes = (read('adobe-scopes') || DEFAULT_ADOBE_SCOPES)
-    .split(',')
-    .map(s => s.trim())
-    .filter(s => s !== '')
-  if (scopes.length === 0 || scopes.some(s => !SCOPE.test(s)))
-    problems.push(
-      'adobe-scopes: must be a comma-separated list of scope names (letters, digits, _ . : / -)'
-    )
-
-  const hasClient = clientId !== '' || clientSecret !== ''
-  if (hasClient && accessToken !== '') {
-    problems.push(
-      'adobe-access-token: give either adobe-access-token or adobe-client-id with adobe-client-secret, not both'
-    )
-  } else if (accessToken !== '') {
-    return { kind: 'access-token', accessToken }
-  } else if (!hasClient) {
-    problems.push(
-      'adobe-client-id: is required (with adobe-client-secret), unless adobe-access-token is given'
-    )
-  } else if (clientId === '') {
-    problems.push('adobe-client-id: is required when adobe-client-secret is given')
-  } else if (clientSecret === '') {
-    problems.push('adobe-client-secret: is required when adobe-client-id is given')
-  }
-  return { kind: 'client-credentials', clientId, clientSecret, scopes }
 }
