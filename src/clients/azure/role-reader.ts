@@ -1,6 +1,7 @@
 import type { AuthorizationManagementClient } from '@azure/arm-authorization'
 import type { RoleAssignmentFact } from '../../model/facts.js'
 import { cappedPages } from '../http/capped-pages.js'
+import { readRoleDefinition } from './role-definitions.js'
 
 /**
  * Pages of role assignments read before the listing fails. At most 8,500 assignments can apply
@@ -16,8 +17,8 @@ export const ROLE_ASSIGNMENT_PAGES = 1_000
  * (`assignedTo`, which ARM resolves transitively through groups), at the key
  * (`<vaultId>/keys/<key>`), the vault or above. Assignments below the vault on anything but this
  * key are dropped. `atScope()` cannot be added: it would hide the key scope. Each assignment comes
- * with its role definition's permissions; a definition that cannot be read leaves `permissions`
- * undefined. The SDK follows `nextLink`, for at most ROLE_ASSIGNMENT_PAGES pages.
+ * with its role definition's permissions (a built-in role's without a request: readRoleDefinition);
+ * a definition that cannot be read leaves `permissions` undefined. The SDK follows `nextLink`, for at most ROLE_ASSIGNMENT_PAGES pages.
  */
 export async function readRoleAssignments(
   client: AuthorizationManagementClient,
@@ -39,13 +40,12 @@ export async function readRoleAssignments(
   const definitionIds = [...new Set(assignments.map(a => a.roleDefinitionId ?? ''))].filter(Boolean)
   const definitions = new Map(
     await Promise.all(
-      definitionIds.map(async id => {
-        try {
-          return [id, await client.roleDefinitions.getById(id, { abortSignal })] as const
-        } catch {
-          return [id, undefined] as const
-        }
-      })
+      definitionIds.map(id =>
+        readRoleDefinition(client, id, abortSignal).then(
+          definition => [id, definition] as const,
+          () => [id, undefined] as const
+        )
+      )
     )
   )
   return assignments.map(a => {
@@ -58,12 +58,7 @@ export async function readRoleAssignments(
       condition: a.condition ?? undefined,
       roleDefinitionId: a.roleDefinitionId ?? '',
       roleName: definition?.roleName,
-      permissions: definition?.permissions?.map(p => ({
-        actions: p.actions ?? [],
-        notActions: p.notActions ?? [],
-        dataActions: p.dataActions ?? [],
-        notDataActions: p.notDataActions ?? []
-      }))
+      permissions: definition?.permissions
     }
   })
 }

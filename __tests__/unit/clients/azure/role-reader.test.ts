@@ -11,6 +11,18 @@ import {
 
 const MG = '/providers/Microsoft.Management/managementGroups/mg-platform'
 const CSEU_GUID = 'e147488a-f6f5-4113-8e2d-b22465e65bf6'
+const CUSTOM_GUID = '5a1e7c3d-0000-4000-8000-00000000c0de'
+const BROKEN_GUID = '5a1e7c3d-0000-4000-8000-0000000000bd'
+const CUSTOM_WRAPPER = [
+  {
+    actions: [],
+    notActions: [],
+    dataActions: ['Microsoft.KeyVault/vaults/keys/*'],
+    notDataActions: ['Microsoft.KeyVault/vaults/keys/delete']
+  }
+]
+const definitionAt = (guid: string) =>
+  `/subscriptions/${SUBSCRIPTION_ID}/providers/Microsoft.Authorization/roleDefinitions/${guid}`
 
 describe('appliesTo', () => {
   it.each([
@@ -47,8 +59,9 @@ function fakeClient(
     principalType?: string
     condition?: string
   }[]
-): { client: AuthorizationManagementClient; listed: string[] } {
+): { client: AuthorizationManagementClient; listed: string[]; definitionsRead: string[] } {
   const listed: string[] = []
+  const definitionsRead: string[] = []
   const client = {
     roleAssignments: {
       listForScope(scope: string, options: { filter?: string }) {
@@ -66,15 +79,15 @@ function fakeClient(
     },
     roleDefinitions: {
       getById(id: string) {
-        if (!id.endsWith(CSEU_GUID)) throw new Error(`unexpected role definition ${id}`)
-        return Promise.resolve({
-          roleName: 'Key Vault Crypto Service Encryption User',
-          permissions: CRYPTO_SERVICE_ENCRYPTION_USER
-        })
+        definitionsRead.push(id)
+        if (id.endsWith(CUSTOM_GUID))
+          return Promise.resolve({ roleName: 'CMK wrapper', permissions: CUSTOM_WRAPPER })
+        if (id.endsWith(BROKEN_GUID)) return Promise.reject(new Error('503 Service Unavailable'))
+        return Promise.reject(new Error(`unexpected role definition ${id}`))
       }
     }
   }
-  return { client: client as unknown as AuthorizationManagementClient, listed }
+  return { client: client as unknown as AuthorizationManagementClient, listed, definitionsRead }
 }
 
 describe('readRoleAssignments', () => {
@@ -146,6 +159,69 @@ describe('readRoleAssignments', () => {
     expect(assignments.map(a => [a.scope, a.principalId, a.condition])).toEqual([
       [`${VAULT_ID}/keys/cmk-key`, SP_OBJECT_ID, undefined],
       [VAULT_ID, GROUP, "@Resource[Microsoft.KeyVault/vaults/keys:KeyName] StringEquals 'cmk-key'"]
+    ])
+  })
+
+  it('knows the built-in roles without reading their definitions, with the published permissions', async () => {
+    const builtIns = [
+      CSEU_GUID,
+      '12338af0-0e69-4776-bea7-57ae8d297424',
+      '14b46e9e-c2b7-41b4-b07b-48a6ebf60603',
+      '00482a5a-887f-4fb3-b363-3b7fe8e74483',
+      'acdd72a7-3385-48ef-bd42-f606fba81ae7'
+    ]
+    const { client, definitionsRead } = fakeClient(
+      builtIns.map(guid => ({
+        scope: VAULT_ID,
+        principalId: SP_OBJECT_ID,
+        roleDefinitionId: definitionAt(guid.toUpperCase())
+      }))
+    )
+    const assignments = await readRoleAssignments(
+      client,
+      VAULT_ID,
+      'cmk-key',
+      SP_OBJECT_ID,
+      new AbortController().signal
+    )
+    expect(definitionsRead).toEqual([])
+    expect(assignments.map(a => a.roleName)).toEqual([
+      'Key Vault Crypto Service Encryption User',
+      'Key Vault Crypto User',
+      'Key Vault Crypto Officer',
+      'Key Vault Administrator',
+      'Reader'
+    ])
+    // The role check's verdict for each, alone: the four Key Vault roles grant, Reader does not.
+    expect(
+      assignments.map(a => {
+        const facts = healthyFacts()
+        facts.roleAssignments = { ok: true, value: [a] }
+        return appRoleFinding(facts, { mode: 'check' }).outcome
+      })
+    ).toEqual(['pass', 'pass', 'pass', 'pass', 'fail'])
+    expect(assignments[0]?.permissions).toEqual([
+      expect.objectContaining({ dataActions: CRYPTO_SERVICE_ENCRYPTION_USER[0]?.dataActions })
+    ])
+  })
+
+  it('reads a custom role definition, once per run, and again after a failed read', async () => {
+    const { client, definitionsRead } = fakeClient([
+      { scope: VAULT_ID, principalId: SP_OBJECT_ID, roleDefinitionId: definitionAt(CUSTOM_GUID) },
+      { scope: VAULT_ID, principalId: SP_OBJECT_ID, roleDefinitionId: definitionAt(BROKEN_GUID) }
+    ])
+    const read = () =>
+      readRoleAssignments(client, VAULT_ID, 'cmk-key', SP_OBJECT_ID, new AbortController().signal)
+    const first = await read()
+    expect(first.map(a => [a.roleName, a.permissions])).toEqual([
+      ['CMK wrapper', CUSTOM_WRAPPER],
+      [undefined, undefined]
+    ])
+    await read()
+    expect(definitionsRead).toEqual([
+      definitionAt(CUSTOM_GUID),
+      definitionAt(BROKEN_GUID),
+      definitionAt(BROKEN_GUID)
     ])
   })
 })
