@@ -394,6 +394,12 @@ describe('app checks', () => {
     expect(annotation(r, 'error', 'app.role')).toContain(command)
   })
 
+  /** The role definitions the run read from ARM: a built-in role's is known without one. */
+  const definitionReads = () =>
+    sim.requests
+      .filter(q => q.service === 'arm' && /\/roleDefinitions\//i.test(q.path))
+      .map(q => q.path.split('/').pop())
+
   function customRole(
     guid: string,
     dataActions: string[],
@@ -425,6 +431,7 @@ describe('app checks', () => {
     expect(r.stdout).not.toContain('title=app.role')
     expect(finding(r, 'app.role').outcome).toBe('pass')
     expect(finding(r, 'app.role').detail).toContain('CMK custom 0b3c')
+    expect(definitionReads()).toEqual([guid])
   })
 
   it('app.role fails with a custom role whose notDataActions exclude unwrap', async () => {
@@ -464,6 +471,8 @@ describe('app checks', () => {
     expect(failedChecks(r)).toEqual([])
     expect(finding(r, 'app.role').outcome).toBe('pass')
     expect(finding(r, 'app.role').detail).toContain(`/resourceGroups/${resourceGroup}`)
+    expect(finding(r, 'app.role').detail).toContain('Key Vault Crypto Service Encryption User')
+    expect(definitionReads()).toEqual([])
   })
 })
 
