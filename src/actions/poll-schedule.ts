@@ -19,7 +19,9 @@ export type PollOutcome<T> = { done: true; value: T } | { done: false; value: T;
 
 /**
  * Reads until `isDone` or until `timeoutMs` has passed; the last wait is shortened so that the
- * final read happens at the deadline rather than after it.
+ * final read happens at the deadline rather than after it. Each interval runs from the start of
+ * the previous read (the first from the call), not from its answer: a status read needs only
+ * the time to have passed, so a slow answer does not push every later read back by its latency.
  */
 export async function pollUntil<T>(
   read: () => Promise<T>,
@@ -35,14 +37,15 @@ export async function pollUntil<T>(
 ): Promise<PollOutcome<T>> {
   const clock = options.clock ?? realClock
   const deadline = clock.now() + options.timeoutMs
+  let lastReadAt = clock.now()
   for (let n = 1; ; n++) {
     const remaining = deadline - clock.now()
-    if (remaining > 0)
-      await clock.sleep(
-        Math.min(pollIntervalMs(options.firstIntervalMs, n), remaining),
-        options.signal
-      )
+    if (remaining > 0) {
+      const due = lastReadAt + pollIntervalMs(options.firstIntervalMs, n) - clock.now()
+      await clock.sleep(Math.min(Math.max(0, due), remaining), options.signal)
+    }
     options.signal?.throwIfAborted()
+    lastReadAt = clock.now()
     const value = await read()
     options.onRead?.(value)
     if (isDone(value)) return { done: true, value }

@@ -31,6 +31,32 @@ describe('pollUntil', () => {
     expect(clock.sleeps).toEqual([1000, 1500, 2250])
   })
 
+  it("counts each interval from the previous read's start, so a slow answer does not delay the next read", async () => {
+    let now = 0
+    const sleeps: number[] = []
+    const readsAt: number[] = []
+    const clock = {
+      now: () => now,
+      sleep: async (ms: number) => {
+        sleeps.push(ms)
+        now += ms
+      }
+    }
+    const statuses = ['RUNNING', 'RUNNING', 'COMPLETED']
+    const outcome = await pollUntil(
+      async () => {
+        readsAt.push(now)
+        now += 400 // the answer's latency
+        return statuses[readsAt.length - 1]
+      },
+      s => s === 'COMPLETED',
+      { firstIntervalMs: 1000, timeoutMs: 60_000, clock }
+    )
+    expect(outcome).toEqual({ done: true, value: 'COMPLETED' })
+    expect(readsAt).toEqual([1000, 2500, 4750])
+    expect(sleeps).toEqual([1000, 1100, 1850])
+  })
+
   it('times out at the deadline with the last value, shortening the last wait', async () => {
     const clock = fakeClock()
     const outcome = await pollUntil(
