@@ -1297,7 +1297,7 @@ async function act(services, facts, evaluate, progress, log) {
     let lastConfig = configOf(facts);
     let setup;
     try {
-        const { runSetup } = await Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(90), __webpack_require__.e(163), __webpack_require__.e(946), __webpack_require__.e(81)]).then(__webpack_require__.bind(__webpack_require__, 86081));
+        const { runSetup } = await Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(90), __webpack_require__.e(163), __webpack_require__.e(505), __webpack_require__.e(81)]).then(__webpack_require__.bind(__webpack_require__, 86081));
         setup = await runSetup(services, facts, evaluate, {
             log,
             onStatus: config => (lastConfig = progress.lastConfig = config)
@@ -1493,7 +1493,7 @@ async function run(host) {
 async function loadServiceClients() {
     const [{ createServices }, { gatherFacts }] = await Promise.all([
         Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(827), __webpack_require__.e(163), __webpack_require__.e(73)]).then(__webpack_require__.bind(__webpack_require__, 74073)),
-        Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(90), __webpack_require__.e(163), __webpack_require__.e(946)]).then(__webpack_require__.bind(__webpack_require__, 37946))
+        Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(90), __webpack_require__.e(163), __webpack_require__.e(505)]).then(__webpack_require__.bind(__webpack_require__, 27505))
     ]);
     return { createServices, gatherFacts };
 }

@@ -29,16 +29,22 @@ function pollIntervalMs(firstIntervalMs, n) {
 const realClock = { now: Date.now, sleep: sleep/* sleep */.y };
 /**
  * Reads until `isDone` or until `timeoutMs` has passed; the last wait is shortened so that the
- * final read happens at the deadline rather than after it.
+ * final read happens at the deadline rather than after it. Each interval runs from the start of
+ * the previous read (the first from the call), not from its answer: a status read needs only
+ * the time to have passed, so a slow answer does not push every later read back by its latency.
  */
 async function pollUntil(read, isDone, options) {
     const clock = options.clock ?? realClock;
     const deadline = clock.now() + options.timeoutMs;
+    let lastReadAt = clock.now();
     for (let n = 1;; n++) {
         const remaining = deadline - clock.now();
-        if (remaining > 0)
-            await clock.sleep(Math.min(pollIntervalMs(options.firstIntervalMs, n), remaining), options.signal);
+        if (remaining > 0) {
+            const due = lastReadAt + pollIntervalMs(options.firstIntervalMs, n) - clock.now();
+            await clock.sleep(Math.min(Math.max(0, due), remaining), options.signal);
+        }
         options.signal?.throwIfAborted();
+        lastReadAt = clock.now();
         const value = await read();
         options.onRead?.(value);
         if (isDone(value))
@@ -50,8 +56,8 @@ async function pollUntil(read, isDone, options) {
 
 // EXTERNAL MODULE: ./src/clients/http/service-error.ts
 var service_error = __webpack_require__(1537);
-// EXTERNAL MODULE: ./src/facts/gather-facts.ts + 8 modules
-var gather_facts = __webpack_require__(37946);
+// EXTERNAL MODULE: ./src/facts/gather-facts.ts + 9 modules
+var gather_facts = __webpack_require__(27505);
 // EXTERNAL MODULE: ./src/facts/read-error.ts
 var read_error = __webpack_require__(58784);
 // EXTERNAL MODULE: ./src/safety/neutralize.ts

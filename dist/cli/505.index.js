@@ -1,5 +1,5 @@
-export const id = 946;
-export const ids = [946];
+export const id = 505;
+export const ids = [505];
 export const modules = {
 
 /***/ 32746:
@@ -278,7 +278,7 @@ class FailedCall extends Error {
 
 /***/ }),
 
-/***/ 37946:
+/***/ 27505:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -488,7 +488,166 @@ var read_error = __webpack_require__(58784);
 var identifiers = __webpack_require__(93937);
 // EXTERNAL MODULE: ./src/safety/neutralize.ts
 var neutralize = __webpack_require__(77059);
+;// CONCATENATED MODULE: ./src/clients/azure/role-definitions.ts
+const KEY_VAULT_CONTROL_PLANE_READ = [
+    'Microsoft.Authorization/*/read',
+    'Microsoft.Insights/alertRules/*',
+    'Microsoft.Resources/deployments/*',
+    'Microsoft.Resources/subscriptions/resourceGroups/read',
+    'Microsoft.Support/*',
+    'Microsoft.KeyVault/checkNameAvailability/read',
+    'Microsoft.KeyVault/deletedVaults/read',
+    'Microsoft.KeyVault/locations/*/read',
+    'Microsoft.KeyVault/vaults/*/read',
+    'Microsoft.KeyVault/operations/read'
+];
+function builtIn(roleName, block) {
+    return {
+        roleName,
+        permissions: [
+            {
+                actions: block.actions ?? [],
+                notActions: block.notActions ?? [],
+                dataActions: block.dataActions ?? [],
+                notDataActions: block.notDataActions ?? []
+            }
+        ]
+    };
+}
+/**
+ * Azure built-in roles by the name (GUID) of their definition, which is the same in every tenant
+ * and subscription, so the definition is known without a round trip. The permissions are those
+ * Microsoft publishes in "Azure built-in roles" (learn.microsoft.com/azure/role-based-access-
+ * control/built-in-roles, the Security and General sections, each role's JSON). Microsoft has
+ * only ever widened these roles (Crypto Officer gained keyrotationpolicies/* in 2022); a role not
+ * listed here, or a custom one, is read from ARM as before.
+ */
+const BUILT_IN_ROLE_DEFINITIONS = new Map([
+    [
+        'e147488a-f6f5-4113-8e2d-b22465e65bf6',
+        builtIn('Key Vault Crypto Service Encryption User', {
+            actions: [
+                'Microsoft.EventGrid/eventSubscriptions/write',
+                'Microsoft.EventGrid/eventSubscriptions/read',
+                'Microsoft.EventGrid/eventSubscriptions/delete'
+            ],
+            dataActions: [
+                'Microsoft.KeyVault/vaults/keys/read',
+                'Microsoft.KeyVault/vaults/keys/wrap/action',
+                'Microsoft.KeyVault/vaults/keys/unwrap/action'
+            ]
+        })
+    ],
+    [
+        '12338af0-0e69-4776-bea7-57ae8d297424',
+        builtIn('Key Vault Crypto User', {
+            dataActions: [
+                'Microsoft.KeyVault/vaults/keys/read',
+                'Microsoft.KeyVault/vaults/keys/update/action',
+                'Microsoft.KeyVault/vaults/keys/backup/action',
+                'Microsoft.KeyVault/vaults/keys/encrypt/action',
+                'Microsoft.KeyVault/vaults/keys/decrypt/action',
+                'Microsoft.KeyVault/vaults/keys/wrap/action',
+                'Microsoft.KeyVault/vaults/keys/unwrap/action',
+                'Microsoft.KeyVault/vaults/keys/sign/action',
+                'Microsoft.KeyVault/vaults/keys/verify/action'
+            ]
+        })
+    ],
+    [
+        '14b46e9e-c2b7-41b4-b07b-48a6ebf60603',
+        builtIn('Key Vault Crypto Officer', {
+            actions: KEY_VAULT_CONTROL_PLANE_READ,
+            dataActions: [
+                'Microsoft.KeyVault/vaults/keys/*',
+                'Microsoft.KeyVault/vaults/keyrotationpolicies/*'
+            ]
+        })
+    ],
+    [
+        '00482a5a-887f-4fb3-b363-3b7fe8e74483',
+        builtIn('Key Vault Administrator', {
+            actions: KEY_VAULT_CONTROL_PLANE_READ,
+            dataActions: ['Microsoft.KeyVault/vaults/*']
+        })
+    ],
+    [
+        '21090545-7ca7-4776-b22c-e363652d74d2',
+        builtIn('Key Vault Reader', {
+            actions: KEY_VAULT_CONTROL_PLANE_READ,
+            dataActions: [
+                'Microsoft.KeyVault/vaults/*/read',
+                'Microsoft.KeyVault/vaults/secrets/readMetadata/action'
+            ]
+        })
+    ],
+    // Reader, Contributor and Owner grant no data actions: only their control-plane actions differ.
+    ['acdd72a7-3385-48ef-bd42-f606fba81ae7', builtIn('Reader', { actions: ['*/read'] })],
+    [
+        'b24988ac-6180-42a0-ab88-20f7382dd24c',
+        builtIn('Contributor', {
+            actions: ['*'],
+            notActions: [
+                'Microsoft.Authorization/*/Delete',
+                'Microsoft.Authorization/*/Write',
+                'Microsoft.Authorization/elevateAccess/Action',
+                'Microsoft.Blueprint/blueprintAssignments/write',
+                'Microsoft.Blueprint/blueprintAssignments/delete',
+                'Microsoft.Compute/galleries/share/action',
+                'Microsoft.Purview/consents/write',
+                'Microsoft.Purview/consents/delete'
+            ]
+        })
+    ],
+    ['8e3af657-a8ff-443c-a75c-2fe8c4bcb635', builtIn('Owner', { actions: ['*'] })]
+]);
+const BUILT_IN_DEFINITION_ID = /^(?:\/subscriptions\/[^/]+|\/providers\/microsoft\.management\/managementgroups\/[^/]+)?\/providers\/microsoft\.authorization\/roledefinitions\/([0-9a-f-]{36})$/i;
+/**
+ * The built-in definition a role definition id names, if it is one of ours. ARM writes a
+ * built-in role's id at the subscription (`/subscriptions/<s>/providers/Microsoft.Authorization/
+ * roleDefinitions/<guid>`), at a management group, or at the root; a custom role has a GUID of
+ * its own, so the GUID alone tells them apart.
+ */
+function builtInRoleDefinition(definitionId) {
+    const guid = BUILT_IN_DEFINITION_ID.exec(definitionId)?.[1];
+    return guid ? BUILT_IN_ROLE_DEFINITIONS.get(guid.toLowerCase()) : undefined;
+}
+/** The definitions read this run, per client (one per run): each custom role is read once. */
+const readThisRun = new WeakMap();
+/**
+ * A role definition's name and permissions: a built-in one from the table above without a
+ * request, any other from ARM once per run. A failed read is not kept, so a later read in the
+ * same run asks again; it rejects, and the caller leaves the permissions unknown.
+ */
+function readRoleDefinition(client, definitionId, abortSignal) {
+    const known = builtInRoleDefinition(definitionId);
+    if (known)
+        return Promise.resolve(known);
+    let cache = readThisRun.get(client);
+    if (!cache)
+        readThisRun.set(client, (cache = new Map()));
+    const key = definitionId.toLowerCase();
+    const cached = cache.get(key);
+    if (cached)
+        return cached;
+    const read = client.roleDefinitions.getById(definitionId, { abortSignal }).then(definition => ({
+        roleName: definition.roleName,
+        permissions: definition.permissions?.map(p => ({
+            actions: p.actions ?? [],
+            notActions: p.notActions ?? [],
+            dataActions: p.dataActions ?? [],
+            notDataActions: p.notDataActions ?? []
+        }))
+    }), (error) => {
+        cache.delete(key);
+        throw error;
+    });
+    cache.set(key, read);
+    return read;
+}
+
 ;// CONCATENATED MODULE: ./src/clients/azure/role-reader.ts
+
 
 /**
  * Pages of role assignments read before the listing fails. At most 8,500 assignments can apply
@@ -503,8 +662,8 @@ const ROLE_ASSIGNMENT_PAGES = 1_000;
  * (`assignedTo`, which ARM resolves transitively through groups), at the key
  * (`<vaultId>/keys/<key>`), the vault or above. Assignments below the vault on anything but this
  * key are dropped. `atScope()` cannot be added: it would hide the key scope. Each assignment comes
- * with its role definition's permissions; a definition that cannot be read leaves `permissions`
- * undefined. The SDK follows `nextLink`, for at most ROLE_ASSIGNMENT_PAGES pages.
+ * with its role definition's permissions (a built-in role's without a request: readRoleDefinition);
+ * a definition that cannot be read leaves `permissions` undefined. The SDK follows `nextLink`, for at most ROLE_ASSIGNMENT_PAGES pages.
  */
 async function readRoleAssignments(client, vaultId, keyName, principalId, abortSignal) {
     const keyScope = `${vaultId}/keys/${keyName}`;
@@ -518,14 +677,7 @@ async function readRoleAssignments(client, vaultId, keyName, principalId, abortS
                 assignments.push(a);
     }
     const definitionIds = [...new Set(assignments.map(a => a.roleDefinitionId ?? ''))].filter(Boolean);
-    const definitions = new Map(await Promise.all(definitionIds.map(async (id) => {
-        try {
-            return [id, await client.roleDefinitions.getById(id, { abortSignal })];
-        }
-        catch {
-            return [id, undefined];
-        }
-    })));
+    const definitions = new Map(await Promise.all(definitionIds.map(id => readRoleDefinition(client, id, abortSignal).then(definition => [id, definition], () => [id, undefined]))));
     return assignments.map(a => {
         const definition = definitions.get(a.roleDefinitionId ?? '');
         return {
@@ -536,12 +688,7 @@ async function readRoleAssignments(client, vaultId, keyName, principalId, abortS
             condition: a.condition ?? undefined,
             roleDefinitionId: a.roleDefinitionId ?? '',
             roleName: definition?.roleName,
-            permissions: definition?.permissions?.map(p => ({
-                actions: p.actions ?? [],
-                notActions: p.notActions ?? [],
-                dataActions: p.dataActions ?? [],
-                notDataActions: p.notDataActions ?? []
-            }))
+            permissions: definition?.permissions
         };
     });
 }
