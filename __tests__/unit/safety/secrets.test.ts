@@ -74,4 +74,27 @@ describe('registerSecret and onSecret', () => {
     registerSecret('abcdefgh1234')
     expect(redact('x abcdefgh1234 y')).toBe('x *** y')
   })
+
+  it('stops only its own listener, however often it is stopped', () => {
+    const mine: string[] = []
+    const others: string[] = []
+    const stopOthers = onSecret(form => others.push(form))
+    const stopMine = onSecret(form => mine.push(form))
+    stopMine()
+    stopMine()
+    registerSecret('stop-twice secret')
+    stopOthers()
+    expect(mine).not.toContain('stop-twice secret')
+    expect(others).toContain('stop-twice secret')
+  })
+
+  it('does not tell a form again when another secret had it already', () => {
+    registerSecret('shared form x')
+    const heard: string[] = []
+    const stop = onSecret(form => heard.push(form))
+    const before = heard.length
+    registerSecret('shared%20form%20x')
+    stop()
+    expect(heard.slice(before)).not.toContain('shared%20form%20x')
+  })
 })
