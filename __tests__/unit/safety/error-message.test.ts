@@ -26,5 +26,6 @@ describe('describeValue', () => {
     expect(describeValue([1, 'a'])).toBe('[1,"a"]')
     expect(describeValue(true)).toBe('true')
     expect(describeValue(10n)).toBe('10')
+    expect(describeValue({ toJSON: () => undefined })).toBe('')
   })
 })
