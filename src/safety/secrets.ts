@@ -1,5 +1,5 @@
 const known = new Set<string>()
-const listeners: Array<(form: string) => void> = []
+const listeners = new Set<(form: string) => void>()
 
 /**
  * The forms a secret takes when a service echoes a request back: as sent in a form body or a
@@ -38,10 +38,9 @@ export function registerSecret(value: string | undefined): void {
  */
 export function onSecret(listener: (form: string) => void): () => void {
   for (const form of known) listener(form)
-  listeners.push(listener)
+  listeners.add(listener)
   return () => {
-    const at = listeners.indexOf(listener)
-    if (at >= 0) listeners.splice(at, 1)
+    listeners.delete(listener)
   }
 }
 
