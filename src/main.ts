@@ -4,7 +4,8 @@ import type { Settings } from './inputs/settings.js'
 import { startRunDeadline } from './clients/run-deadline.js'
 import { publish } from './report/publish.js'
 import type { ActionRun } from './run/action-run.js'
-import { checkAndAct, type Progress, type ServiceClients } from './run/check-and-act.js'
+import type { checkAndAct as CheckAndAct, ServiceClients } from './run/check-and-act.js'
+import type { Progress } from './run/observed-status.js'
 import { inputErrorResult, overdueResult, unexpectedErrorResult } from './run/stopped-runs.js'
 import { registerSecret } from './safety/secrets.js'
 
@@ -29,7 +30,7 @@ export async function run(host: Host): Promise<ActionRun> {
   announce(settings, host)
   // Loaded only now that the inputs are valid, and before the deadline starts: loading code is
   // not time the services took.
-  const clients = await loadServiceClients()
+  const { checkAndAct, ...clients } = await loadServiceClients()
   const deadline = startRunDeadline(
     settings.waitTimeoutSeconds,
     settings.tuning.readAllowanceSeconds
@@ -67,12 +68,13 @@ export async function run(host: Host): Promise<ActionRun> {
  * The service clients (Azure SDKs, the Adobe client) and the fact readers that use them: a
  * chunk of their own in the bundle, so that bad input is refused without loading them.
  */
-async function loadServiceClients(): Promise<ServiceClients> {
-  const [{ createServices }, { gatherFacts }] = await Promise.all([
+async function loadServiceClients(): Promise<ServiceClients & { checkAndAct: typeof CheckAndAct }> {
+  const [{ createServices }, { gatherFacts }, { checkAndAct }] = await Promise.all([
     import('./clients/services.js'),
-    import('./facts/gather-facts.js')
+    import('./facts/gather-facts.js'),
+    import('./run/check-and-act.js')
   ])
-  return { createServices, gatherFacts }
+  return { createServices, gatherFacts, checkAndAct }
 }
 
 /** Registers the parsed secrets for masking and shows the notices parsing left. */

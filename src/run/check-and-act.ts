@@ -1,10 +1,5 @@
 import type { SetupOutcome } from '../actions/setup-flow.js'
-import {
-  configStatusFinding,
-  publishedStatus,
-  setupStoppedFinding,
-  type ObservedConfigStatus
-} from '../checks/config-checks.js'
+import { configStatusFinding, setupStoppedFinding } from '../checks/config-checks.js'
 import { checkContextFor } from '../checks/check-context.js'
 import { blockerOf, evaluateChecks } from '../checks/evaluate.js'
 import { failedCheckIds, upsertFinding } from '../checks/finding-list.js'
@@ -24,16 +19,12 @@ import type { RepairOutcome } from '../model/repair-outcome.js'
 import type { RunResult } from '../report/run-result.js'
 import { errorMessage } from '../safety/error-message.js'
 import { redact } from '../safety/secrets.js'
+import { observedStatus, statusOf, type Progress } from './observed-status.js'
 
 /** The service clients and fact readers: loaded only once the inputs are valid. */
 export interface ServiceClients {
   createServices: typeof CreateServices
   gatherFacts: typeof GatherFacts
-}
-
-/** What the run has seen so far, for a report made at the deadline while work is pending. */
-export interface Progress {
-  lastConfig?: AdobeConfig | null | undefined
 }
 
 /** The run as setup left it: the facts, what was written, and the configuration last seen. */
@@ -147,20 +138,6 @@ function configStatus(end: RunEnd, settings: Settings, checked: Finding[]): Find
 
 function configOf(facts: Facts): AdobeConfig | null | undefined {
   return facts.config.ok ? facts.config.value : undefined
-}
-
-/** The status to publish, and the one Adobe sent when its docs do not list it. */
-export function statusOf(
-  config: AdobeConfig | null | undefined
-): Pick<RunResult, 'status' | 'statusAsSent'> {
-  const observed = observedStatus(config)
-  const status = publishedStatus(observed)
-  return { status, statusAsSent: status === observed ? undefined : observed }
-}
-
-function observedStatus(config: AdobeConfig | null | undefined): ObservedConfigStatus {
-  if (config === undefined) return 'UNKNOWN'
-  return config === null ? 'NOT_CONFIGURED' : config.status
 }
 
 function consentUrlOf(facts: Facts, settings: Settings): string | undefined {

@@ -5,7 +5,7 @@ import type { Log } from '../model/log.js'
 import type { RunResult } from '../report/run-result.js'
 import { errorMessage } from '../safety/error-message.js'
 import { redact } from '../safety/secrets.js'
-import { statusOf, type Progress } from './check-and-act.js'
+import { statusOf, type Progress } from './observed-status.js'
 
 /**
  * The report made at the deadline while work is still pending: what is known (the last

@@ -1,36 +1,6 @@
-export const id = 270;
-export const ids = [270];
+export const id = 518;
+export const ids = [518];
 export const modules = {
-
-/***/ 80637:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   WR: () => (/* binding */ failedCheckIds),
-/* harmony export */   r: () => (/* binding */ upsertFinding)
-/* harmony export */ });
-/* unused harmony export countsAsFailure */
-/* harmony import */ var _model_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41300);
-
-/** With strict, warnings count as failures. */
-function countsAsFailure(outcome, strict) {
-    return outcome === 'fail' || (strict && outcome === 'warn');
-}
-/** Ids of the findings that fail the job, in the order given. */
-function failedCheckIds(findings, strict) {
-    return findings.filter(finding => countsAsFailure(finding.outcome, strict)).map(f => f.id);
-}
-/**
- * Adds `finding` (e.g. config.status, or app.registered after registering), replacing any
- * finding with the same id; the result is in contract order.
- */
-function upsertFinding(findings, finding) {
-    const others = findings.filter(existing => existing.id !== finding.id);
-    return [...others, finding].sort((a, b) => _model_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .CHECK_IDS */ .S.indexOf(a.id) - _model_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .CHECK_IDS */ .S.indexOf(b.id));
-}
-
-
-/***/ }),
 
 /***/ 17233:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -133,7 +103,44 @@ function serviceMessage(body, fallback) {
 
 /***/ }),
 
-/***/ 60270:
+/***/ 39497:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ summarizeSettings)
+/* harmony export */ });
+/** The settings as shown in the JSON report: every value a person may need, no secret. */
+function summarizeSettings(settings) {
+    return {
+        mode: settings.mode,
+        keyVaultName: settings.keyVaultName,
+        keyName: settings.keyName,
+        subscriptionId: settings.subscriptionId,
+        resourceGroup: settings.resourceGroup ?? null,
+        azureAuth: settings.azure.auth,
+        azureTenantId: settings.azure.tenantId ?? null,
+        azureClientId: 'clientId' in settings.azure ? (settings.azure.clientId ?? null) : null,
+        adobeOrgId: settings.adobeOrgId,
+        adobeCredential: settings.adobe.kind,
+        adobeClientId: settings.adobe.kind === 'client-credentials' ? settings.adobe.clientId : null,
+        adobeScopes: settings.adobe.kind === 'client-credentials' ? settings.adobe.scopes : null,
+        adobeRegion: settings.adobeRegion,
+        configName: settings.configName,
+        payloadFormat: settings.payloadFormat,
+        cmkAppObjectId: settings.cmkAppObjectId ?? null,
+        minKeySize: settings.minKeySize,
+        minKeyValidityDays: settings.minKeyValidityDays,
+        strict: settings.strict,
+        waitTimeoutSeconds: settings.waitTimeoutSeconds,
+        pollIntervalSeconds: settings.pollIntervalSeconds,
+        endpoints: settings.endpoints
+    };
+}
+
+
+/***/ }),
+
+/***/ 71518:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1084,290 +1091,10 @@ function conclude(host, r, outputsError) {
     return false;
 }
 
-// EXTERNAL MODULE: ./src/checks/config-checks.ts
-var config_checks = __webpack_require__(40629);
-;// CONCATENATED MODULE: ./src/checks/check-context.ts
-function checkContextFor(settings, consentUrl, now = new Date()) {
-    return {
-        mode: settings.mode,
-        keyVaultName: settings.keyVaultName,
-        keyName: settings.keyName,
-        minKeySize: settings.minKeySize,
-        minKeyValidityDays: settings.minKeyValidityDays,
-        requireHsm: settings.requireHsm,
-        now,
-        subscriptionId: settings.subscriptionId,
-        resourceGroup: settings.resourceGroup,
-        consentUrl,
-        authorityHost: settings.endpoints.authorityHost
-    };
-}
-
-// EXTERNAL MODULE: ./src/checks/key-checks.ts
-var key_checks = __webpack_require__(69986);
-// EXTERNAL MODULE: ./src/checks/skipped.ts
-var checks_skipped = __webpack_require__(89049);
-;// CONCATENATED MODULE: ./src/checks/evaluate.ts
-
-
-
-
-function evaluateChecks(facts, ctx) {
-    const findings = [];
-    for (const check of (0,check_catalog/* checkDefinitions */.vs)()) {
-        if (check.evaluation.over === 'run-end')
-            continue;
-        const blocker = unmetNeed(check.needs, findings);
-        findings.push(blocker ? (0,checks_skipped/* skipped */.h)(check.id, blocker) : evaluateOne(check, facts, ctx));
-    }
-    return rootBlockers(findings);
-}
-/** The failed check that stops `id` from being evaluated on these findings, if any. */
-function blockerOf(id, findings) {
-    return unmetNeed(check_catalog/* CHECK_CATALOG */.bw[id].needs, findings);
-}
-/** The first need that did not pass, or, when it was skipped itself, what it was skipped for. */
-function unmetNeed(needs, findings) {
-    for (const need of needs) {
-        const finding = findings.find(f => f.id === need);
-        if (finding === undefined || finding.outcome === 'pass')
-            continue;
-        return finding.outcome === 'skipped' ? finding.blockedBy : need;
-    }
-    return undefined;
-}
-/** The needs guarantee the vault or key a check reads; the fallbacks only satisfy the types. */
-function evaluateOne(check, facts, ctx) {
-    const { evaluation } = check;
-    switch (evaluation.over) {
-        case 'facts':
-            return evaluation.evaluate(facts, ctx);
-        case 'vault':
-            return facts.vault.ok
-                ? evaluation.evaluate(facts.vault.value, ctx, facts)
-                : (0,checks_skipped/* skipped */.h)(check.id, 'vault.found');
-        case 'key':
-            if (!facts.vault.ok)
-                return (0,checks_skipped/* skipped */.h)(check.id, 'vault.found');
-            return facts.key?.ok
-                ? evaluation.evaluate(facts.key.value, (0,key_checks/* keyContext */.Zx)(ctx, facts.vault.value))
-                : (0,checks_skipped/* skipped */.h)(check.id, 'key.found');
-        case 'run-end':
-            throw new Error(`${check.id} is decided at the end of the run, not from the facts`);
-    }
-}
-/** A check skipped because of a skipped check names the failed check at the root instead. */
-function rootBlockers(findings) {
-    const byId = new Map(findings.map(f => [f.id, f]));
-    return findings.map(f => {
-        if (f.outcome !== 'skipped')
-            return f;
-        let root = f.blockedBy;
-        for (let hops = 0; hops < findings.length; hops++) {
-            const blocker = byId.get(root);
-            if (blocker?.outcome !== 'skipped')
-                break;
-            root = blocker.blockedBy;
-        }
-        return root === f.blockedBy ? f : (0,checks_skipped/* skipped */.h)(f.id, root);
-    });
-}
-
-// EXTERNAL MODULE: ./src/checks/finding-list.ts
-var finding_list = __webpack_require__(80637);
-;// CONCATENATED MODULE: ./src/checks/repair-findings.ts
-/**
- * Adds what remediation did to the findings of the checks it answered, where they still do not
- * pass: a refused repair quotes the service and names the permission next to the manual fix.
- */
-function withRepairOutcomes(findings, outcomes) {
-    return findings.map(finding => {
-        const outcome = outcomes.find(o => o.check === finding.id);
-        if (!outcome || finding.outcome === 'pass' || finding.outcome === 'skipped')
-            return finding;
-        const evidence = { ...finding.evidence, remediation: outcome };
-        const detail = (note) => `${finding.detail} remediate: ${outcome.item} ${note}`;
-        switch (outcome.result) {
-            case 'refused':
-                return {
-                    ...finding,
-                    detail: detail(`was refused: ${outcome.call} answered${outcome.status ? ` HTTP ${outcome.status}` : ''}: ${outcome.message}`),
-                    fix: `Grant the job's identity ${outcome.permission}, then re-run; or fix it by hand: ${finding.fix ?? ''}`.trim(),
-                    evidence
-                };
-            case 'failed':
-                return {
-                    ...finding,
-                    detail: detail(`failed: ${outcome.call}: ${outcome.message}`),
-                    evidence
-                };
-            case 'not-possible':
-                return { ...finding, detail: detail(`changed nothing: ${outcome.reason}`), evidence };
-            default:
-                return {
-                    ...finding,
-                    detail: detail(`${outcome.summary}, yet the check does not pass when read again.`),
-                    evidence
-                };
-        }
-    });
-}
-
-;// CONCATENATED MODULE: ./src/inputs/settings-summary.ts
-/** The settings as shown in the JSON report: every value a person may need, no secret. */
-function summarizeSettings(settings) {
-    return {
-        mode: settings.mode,
-        keyVaultName: settings.keyVaultName,
-        keyName: settings.keyName,
-        subscriptionId: settings.subscriptionId,
-        resourceGroup: settings.resourceGroup ?? null,
-        azureAuth: settings.azure.auth,
-        azureTenantId: settings.azure.tenantId ?? null,
-        azureClientId: 'clientId' in settings.azure ? (settings.azure.clientId ?? null) : null,
-        adobeOrgId: settings.adobeOrgId,
-        adobeCredential: settings.adobe.kind,
-        adobeClientId: settings.adobe.kind === 'client-credentials' ? settings.adobe.clientId : null,
-        adobeScopes: settings.adobe.kind === 'client-credentials' ? settings.adobe.scopes : null,
-        adobeRegion: settings.adobeRegion,
-        configName: settings.configName,
-        payloadFormat: settings.payloadFormat,
-        cmkAppObjectId: settings.cmkAppObjectId ?? null,
-        minKeySize: settings.minKeySize,
-        minKeyValidityDays: settings.minKeyValidityDays,
-        strict: settings.strict,
-        waitTimeoutSeconds: settings.waitTimeoutSeconds,
-        pollIntervalSeconds: settings.pollIntervalSeconds,
-        endpoints: settings.endpoints
-    };
-}
-
-;// CONCATENATED MODULE: ./src/run/check-and-act.ts
-
-
-
-
-
-
-
-
-
-
-async function checkAndAct(settings, { createServices, gatherFacts }, signal, startedAt, progress, host) {
-    const timings = {};
-    const timed = phaseTimer(timings);
-    const services = createServices(settings, signal, {
-        log: host,
-        idToken: audience => host.idToken(audience)
-    });
-    const evaluate = (facts) => evaluateChecks(facts, checkContextFor(settings, consentUrlOf(facts, settings)));
-    const read = await timed('read', () => gatherFacts(services));
-    const end = settings.mode === 'setup'
-        ? await timed('setup', () => act(services, read, evaluate, progress, host))
-        : { facts: read, actions: [], repairs: [], lastConfig: configOf(read) };
-    const checked = withRepairOutcomes(evaluate(end.facts), end.repairs);
-    const findings = (0,finding_list/* upsertFinding */.r)(checked, configStatus(end, settings, checked));
-    const failedChecks = (0,finding_list/* failedCheckIds */.WR)(findings, settings.strict);
-    const error = end.setup?.kind === 'stopped' ? end.setup.reason : undefined;
-    return {
-        mode: settings.mode,
-        result: failedChecks.length === 0 && !error ? 'pass' : 'fail',
-        ...check_and_act_statusOf(end.lastConfig),
-        configName: end.lastConfig?.name ?? settings.configName,
-        vaultType: end.facts.vault.ok ? end.facts.vault.value.kind : undefined,
-        adobeConfigName: end.lastConfig?.adobeName,
-        keyIdentifier: end.facts.key?.ok ? end.facts.key.value.id : undefined,
-        applicationId: end.facts.registration.ok
-            ? end.facts.registration.value?.applicationId
-            : undefined,
-        consentUrl: consentUrlOf(end.facts, settings),
-        findings,
-        failedChecks,
-        error,
-        actions: end.actions,
-        repairs: end.repairs,
-        settings: summarizeSettings(settings),
-        facts: factsForReport(end.facts),
-        timings,
-        startedAt: startedAt.toISOString(),
-        finishedAt: new Date().toISOString()
-    };
-}
-async function act(services, facts, evaluate, progress, log) {
-    let lastConfig = configOf(facts);
-    let setup;
-    try {
-        const { runSetup } = await Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(90), __webpack_require__.e(163), __webpack_require__.e(505), __webpack_require__.e(81)]).then(__webpack_require__.bind(__webpack_require__, 86081));
-        setup = await runSetup(services, facts, evaluate, {
-            log,
-            onStatus: config => (lastConfig = progress.lastConfig = config)
-        });
-    }
-    catch (error) {
-        setup = {
-            kind: 'stopped',
-            facts,
-            actions: [],
-            repairs: [],
-            reason: (0,secrets/* redact */.E$)((0,error_message/* errorMessage */.g)(error))
-        };
-    }
-    // Judge config.key by the configuration as it ended, not as it was before setup acted.
-    const ended = lastConfig === undefined
-        ? setup.facts
-        : { ...setup.facts, config: { ok: true, value: lastConfig } };
-    return { facts: ended, actions: setup.actions, repairs: setup.repairs, lastConfig, setup };
-}
-function configStatus(end, settings, checked) {
-    // E.g. without an Adobe token the status could not be read; adobe.sign-in already says why.
-    const blocker = blockerOf('config.status', checked);
-    if (blocker)
-        return (0,checks_skipped/* skipped */.h)('config.status', blocker);
-    if (end.setup?.kind === 'stopped')
-        return (0,config_checks/* setupStoppedFinding */.KA)(end.setup.reason);
-    return (0,config_checks/* configStatusFinding */.Kt)(observedStatus(end.lastConfig), settings.mode, {
-        configName: end.lastConfig?.name ?? settings.configName,
-        timedOut: end.setup?.kind === 'timed-out',
-        waitedSeconds: settings.waitTimeoutSeconds,
-        submitBlocked: end.setup?.kind === 'blocked',
-        blockedBy: (0,finding_list/* failedCheckIds */.WR)(checked, settings.strict)[0],
-        readError: end.facts.config.ok ? undefined : end.facts.config.error
-    });
-}
-function configOf(facts) {
-    return facts.config.ok ? facts.config.value : undefined;
-}
-/** The status to publish, and the one Adobe sent when its docs do not list it. */
-function check_and_act_statusOf(config) {
-    const observed = observedStatus(config);
-    const status = (0,config_checks/* publishedStatus */.lX)(observed);
-    return { status, statusAsSent: status === observed ? undefined : observed };
-}
-function observedStatus(config) {
-    if (config === undefined)
-        return 'UNKNOWN';
-    return config === null ? 'NOT_CONFIGURED' : config.status;
-}
-function consentUrlOf(facts, settings) {
-    const registration = facts.registration.ok ? facts.registration.value : null;
-    const tenant = facts.vault.ok ? facts.vault.value.tenantId : settings.azure.tenantId;
-    return (0,consent_url/* tenantConsentUrl */.K1)(registration?.applicationRedirectUrl, tenant);
-}
-function factsForReport(facts) {
-    return JSON.parse(JSON.stringify(facts));
-}
-function phaseTimer(timings) {
-    return async (phase, work) => {
-        const t0 = Date.now();
-        try {
-            return await work();
-        }
-        finally {
-            timings[phase] = Date.now() - t0;
-        }
-    };
-}
-
+// EXTERNAL MODULE: ./src/inputs/settings-summary.ts
+var settings_summary = __webpack_require__(39497);
+// EXTERNAL MODULE: ./src/run/observed-status.ts
+var observed_status = __webpack_require__(13892);
 ;// CONCATENATED MODULE: ./src/run/stopped-runs.ts
 
 
@@ -1382,7 +1109,7 @@ function overdueResult(settings, startedAt, progress, reason) {
         ...failedRun(startedAt, `${(0,error_message/* errorMessage */.g)(reason)}; reported what was known, with calls still pending`),
         mode: settings.mode,
         configName: settings.configName,
-        ...check_and_act_statusOf(progress.lastConfig),
+        ...(0,observed_status/* statusOf */.c)(progress.lastConfig),
         findings: [
             {
                 id: 'config.status',
@@ -1392,7 +1119,7 @@ function overdueResult(settings, startedAt, progress, reason) {
             }
         ],
         failedChecks: ['config.status'],
-        settings: summarizeSettings(settings)
+        settings: (0,settings_summary/* summarizeSettings */.$)(settings)
     };
 }
 /** A failure nothing expected still ends with outputs, summary and report. */
@@ -1402,7 +1129,7 @@ function unexpectedErrorResult(error, settings, startedAt, log) {
         ...failedRun(startedAt, `unexpected error: ${(0,error_message/* errorMessage */.g)(error)}`),
         mode: settings.mode,
         configName: settings.configName,
-        settings: summarizeSettings(settings)
+        settings: (0,settings_summary/* summarizeSettings */.$)(settings)
     };
 }
 function inputErrorResult(parsed, startedAt) {
@@ -1436,7 +1163,6 @@ function failedRun(startedAt, error) {
 
 
 
-
 /** One run of the action, wherever `host` runs it: settings -> facts -> act -> findings -> publish. */
 async function run(host) {
     const startedAt = new Date();
@@ -1459,7 +1185,7 @@ async function run(host) {
     announce(settings, host);
     // Loaded only now that the inputs are valid, and before the deadline starts: loading code is
     // not time the services took.
-    const clients = await loadServiceClients();
+    const { checkAndAct, ...clients } = await loadServiceClients();
     const deadline = startRunDeadline(settings.waitTimeoutSeconds, settings.tuning.readAllowanceSeconds);
     try {
         const progress = {};
@@ -1491,11 +1217,12 @@ async function run(host) {
  * chunk of their own in the bundle, so that bad input is refused without loading them.
  */
 async function loadServiceClients() {
-    const [{ createServices }, { gatherFacts }] = await Promise.all([
+    const [{ createServices }, { gatherFacts }, { checkAndAct }] = await Promise.all([
         Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(827), __webpack_require__.e(163), __webpack_require__.e(73)]).then(__webpack_require__.bind(__webpack_require__, 74073)),
-        Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(90), __webpack_require__.e(163), __webpack_require__.e(505)]).then(__webpack_require__.bind(__webpack_require__, 27505))
+        Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(90), __webpack_require__.e(163), __webpack_require__.e(505)]).then(__webpack_require__.bind(__webpack_require__, 27505)),
+        __webpack_require__.e(/* import() */ 264).then(__webpack_require__.bind(__webpack_require__, 42264))
     ]);
-    return { createServices, gatherFacts };
+    return { createServices, gatherFacts, checkAndAct };
 }
 /** Registers the parsed secrets for masking and shows the notices parsing left. */
 function announce(settings, host) {
@@ -1663,6 +1390,30 @@ function httpsHref(url) {
         return undefined;
     // URL already percent-encodes spaces, quotes and angle brackets; these would end the link.
     return parsed.href.replace(/[()[\]\\<>]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+
+/***/ }),
+
+/***/ 13892:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ observedStatus),
+/* harmony export */   c: () => (/* binding */ statusOf)
+/* harmony export */ });
+/* harmony import */ var _checks_config_checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40629);
+
+/** The status to publish, and the one Adobe sent when its docs do not list it. */
+function statusOf(config) {
+    const observed = observedStatus(config);
+    const status = (0,_checks_config_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .publishedStatus */ .lX)(observed);
+    return { status, statusAsSent: status === observed ? undefined : observed };
+}
+function observedStatus(config) {
+    if (config === undefined)
+        return 'UNKNOWN';
+    return config === null ? 'NOT_CONFIGURED' : config.status;
 }
 
 
