@@ -25,7 +25,8 @@ const MAX_RUNS_PER_UPLOAD = 20;
  * For each target whose run read the services, the runs its own job's SARIF file holds (its
  * category `aep-cmk/<vault>/<key>/`, and `.../blocked/` beside it; report/sarif.ts says why),
  * with the same fingerprints, so that code scanning sees the same alerts from either upload. At
- * most MAX_RUNS_PER_UPLOAD runs per file, a target's runs never split: more go to further files
+ * most MAX_RUNS_PER_UPLOAD runs per file and no category twice in a file, a target's runs never
+ * split: more go to further files
  * beside the first (`fleet.sarif`, `fleet.2.sarif`, ...), each needing its own upload. None when
  * no target read the services.
  */
@@ -40,9 +41,14 @@ function fleetSarif(targets, location, path) {
             keyName: target.identity.key
         };
         const runs = (0,_report_sarif_js__WEBPACK_IMPORTED_MODULE_0__.buildSarif)(sarifFindings(target), key, location, target.strict).runs;
-        const last = files.at(-1);
-        if (last && last.length + runs.length <= MAX_RUNS_PER_UPLOAD)
-            last.push(...runs);
+        // Code scanning refuses an upload with two runs of one category: two orgs guarding the same
+        // vault and key (the category names vault and key only) go to different files.
+        const categories = new Set(runs.map(categoryOf));
+        const fits = (file) => file.length + runs.length <= MAX_RUNS_PER_UPLOAD &&
+            !file.some(run => categories.has(categoryOf(run)));
+        const file = files.find(fits);
+        if (file)
+            file.push(...runs);
         else
             files.push([...runs]);
     }
@@ -62,6 +68,9 @@ function sarifFindings(target) {
         ? [{ id: s.id, outcome: 'skipped', detail: '', blockedBy: s.blockedBy }]
         : []);
     return [...decided, ...skipped];
+}
+function categoryOf(run) {
+    return run.automationDetails?.id;
 }
 /** The first part at `path`; part n at `<name>.<n><ext>` beside it. */
 function partPath(path, n) {

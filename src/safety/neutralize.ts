@@ -1,14 +1,16 @@
 // Line breaks and other control characters (Unicode line and paragraph separators included),
-// except the tab.
-const CONTROL = /\r\n|[\p{Cc}\u2028\u2029]/gu
+// except the tab; and format characters (zero-width spaces and joiners, soft hyphen, BOM): .NET's
+// culture-sensitive IndexOf and StartsWith, which the runner and the Azure Pipelines agent use to
+// find commands, may skip them, so `#\u200B#[` could still read as `##[`.
+const CONTROL = /\r\n|[\p{Cc}\p{Cf}\u2028\u2029]/gu
 const NAMED: Record<string, string> = { '\r\n': '\\r\\n', '\n': '\\n', '\r': '\\r' }
 // The runner reads a log line as a workflow command when, leading whitespace trimmed, it starts
 // with "::".
 const COMMAND_START = /^(\s*)::/
 // Read anywhere in a line: GitHub's runner still parses the legacy `##[cmd props]data` form
-// (actions/runner ActionCommand.cs looks for "##[" with IndexOf), and Azure Pipelines agents act
-// on `##vso[` anywhere on stdout and stderr. Case-insensitive because nothing documents the
-// agents' comparison; breaking the second `#` makes neither prefix match.
+// (actions/runner ActionCommand.cs looks for "##[" with IndexOf), and the Azure Pipelines agent
+// acts on `##vso[` anywhere on stdout and stderr (Command.cs, IndexOf, case-sensitive; matched
+// here in any case, which costs nothing). Breaking the second `#` makes neither prefix match.
 const LEGACY_COMMAND = /#(?=#(?:vso)?\[)/gi
 
 /**

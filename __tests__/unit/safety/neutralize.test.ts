@@ -49,3 +49,11 @@ describe('neutralize: command forms read anywhere in a line', () => {
     expect(neutralize('issue #42 ## heading [x]')).toBe('issue #42 ## heading [x]')
   })
 })
+
+describe('neutralize: format characters a culture-sensitive search may skip', () => {
+  it('writes zero-width and other format characters as escapes, so no command can hide behind one', () => {
+    expect(neutralize('a #\u200B#[set-output name=x;]y')).toBe('a #\\u200b#[set-output name=x;]y')
+    expect(neutralize('\u00AD::error::x')).toBe('\\u00ad::error::x')
+    expect(neutralize('\uFEFF##vso[task.complete]')).toBe('\\ufeff#\\#vso[task.complete]')
+  })
+})

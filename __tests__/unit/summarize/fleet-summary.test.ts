@@ -95,6 +95,20 @@ describe('the fleet SARIF', () => {
     ).toEqual([['aep-cmk/kv-a/aep-cmk/blocked/', ['azure.sign-in']]])
   })
 
+  it('never puts one category twice in a file: two orgs guarding the same vault and key go to two files', () => {
+    const fleet = fleetOf([
+      { vault: 'kv-a' },
+      { vault: 'kv-a', org: '0THER0123456789ABCDEF01@AdobeOrg' }
+    ])
+    expect(fleet.targets).toHaveLength(2)
+    const parts = fleetSarif(fleet.targets, LOCATION, 'x.sarif')
+    expect(parts.map(p => p.path)).toEqual(['x.sarif', 'x.2.sarif'])
+    for (const part of parts) {
+      const ids = part.log.runs.map(r => r.automationDetails?.id)
+      expect(new Set(ids).size).toBe(ids.length)
+    }
+  })
+
   it('has no run for a target whose run read nothing', () => {
     const fleet = fleetOf([{ vault: 'kv-a' }])
     fleet.targets[0]!.gatheredFacts = false
