@@ -24,8 +24,8 @@ export async function run(host: Host): Promise<ActionRun> {
   if (settings.mode === 'summarize') {
     // A chunk of its own: reads reports, signs in nowhere, never loads the service clients.
     const { summarize } = await import('./summarize/summarize-run.js')
-    const { result, outputs, passed } = await summarize(settings, host, startedAt)
-    return { result, outputs, passed, inputError: false, deadlineReached: false }
+    const { result, passed } = await summarize(settings, host, startedAt)
+    return { result, passed, inputError: false, deadlineReached: false }
   }
   announce(settings, host)
   // Loaded only now that the inputs are valid, and before the deadline starts: loading code is

@@ -240,7 +240,7 @@ async function act(services, facts, evaluate, progress, log) {
     let lastConfig = configOf(facts);
     let setup;
     try {
-        const { runSetup } = await Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(90), __webpack_require__.e(163), __webpack_require__.e(505), __webpack_require__.e(81)]).then(__webpack_require__.bind(__webpack_require__, 86081));
+        const { runSetup } = await Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(90), __webpack_require__.e(163), __webpack_require__.e(505), __webpack_require__.e(536)]).then(__webpack_require__.bind(__webpack_require__, 52536));
         setup = await runSetup(services, facts, evaluate, {
             log,
             onStatus: config => (lastConfig = progress.lastConfig = config)

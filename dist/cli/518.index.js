@@ -1031,15 +1031,11 @@ function stringSetting(r, name) {
  * Writes everything a run reports: annotations, outputs, the JSON report, the SARIF file, the
  * tracking issue and the job summary, then passes or fails the step. Each part is attempted even
  * when another fails. The contract's outputs come before the files, so that a report-file that
- * cannot be written (or would block) never costs them. Returns the outputs it set (the command
- * line prints them).
+ * cannot be written (or would block) never costs them. The host keeps the outputs (the command
+ * line prints its own record of them, as the host made them safe).
  */
 async function publish(host, r, { strict, reportFile, github }) {
-    const outputs = {};
-    const setOutput = (name, value) => {
-        host.setOutput(name, value);
-        outputs[name] = value;
-    };
+    const setOutput = (name, value) => host.setOutput(name, value);
     for (const [level, message, title] of annotationsFor(r.findings, strict))
         host.annotate(level, message, title);
     for (const line of (0,skipped_lines/* skippedLines */.T)(r.findings))
@@ -1065,7 +1061,7 @@ async function publish(host, r, { strict, reportFile, github }) {
     catch (error) {
         host.warning(`Could not write the job summary: ${(0,error_message/* errorMessage */.g)(error)}`);
     }
-    return { outputs, passed: conclude(host, r, outputsError) };
+    return { passed: conclude(host, r, outputsError) };
 }
 /** Runs the output writes; the host's words for the first failure are returned, never thrown. */
 function setOutputs(write) {
@@ -1179,8 +1175,8 @@ async function run(host) {
     if (settings.mode === 'summarize') {
         // A chunk of its own: reads reports, signs in nowhere, never loads the service clients.
         const { summarize } = await Promise.all(/* import() */[__webpack_require__.e(210), __webpack_require__.e(578)]).then(__webpack_require__.bind(__webpack_require__, 11578));
-        const { result, outputs, passed } = await summarize(settings, host, startedAt);
-        return { result, outputs, passed, inputError: false, deadlineReached: false };
+        const { result, passed } = await summarize(settings, host, startedAt);
+        return { result, passed, inputError: false, deadlineReached: false };
     }
     announce(settings, host);
     // Loaded only now that the inputs are valid, and before the deadline starts: loading code is

@@ -8,9 +8,6 @@ import type { RunResult } from './run-result.js'
 import { renderSummary } from './summary.js'
 import { skippedLines } from './skipped-lines.js'
 
-/** The action's outputs as set, by output name. */
-export type ActionOutputs = Record<string, string>
-
 export interface PublishOptions {
   strict: boolean
   reportFile?: string | undefined
@@ -19,7 +16,6 @@ export interface PublishOptions {
 }
 
 export interface Published {
-  outputs: ActionOutputs
   /** Whether the step passes: the run passed and every output was written. */
   passed: boolean
 }
@@ -28,19 +24,15 @@ export interface Published {
  * Writes everything a run reports: annotations, outputs, the JSON report, the SARIF file, the
  * tracking issue and the job summary, then passes or fails the step. Each part is attempted even
  * when another fails. The contract's outputs come before the files, so that a report-file that
- * cannot be written (or would block) never costs them. Returns the outputs it set (the command
- * line prints them).
+ * cannot be written (or would block) never costs them. The host keeps the outputs (the command
+ * line prints its own record of them, as the host made them safe).
  */
 export async function publish(
   host: Host,
   r: RunResult,
   { strict, reportFile, github }: PublishOptions
 ): Promise<Published> {
-  const outputs: ActionOutputs = {}
-  const setOutput = (name: string, value: string): void => {
-    host.setOutput(name, value)
-    outputs[name] = value
-  }
+  const setOutput = (name: string, value: string): void => host.setOutput(name, value)
   for (const [level, message, title] of annotationsFor(r.findings, strict))
     host.annotate(level, message, title)
   for (const line of skippedLines(r.findings)) host.info(line)
@@ -61,7 +53,7 @@ export async function publish(
   } catch (error) {
     host.warning(`Could not write the job summary: ${errorMessage(error)}`)
   }
-  return { outputs, passed: conclude(host, r, outputsError) }
+  return { passed: conclude(host, r, outputsError) }
 }
 
 /** Runs the output writes; the host's words for the first failure are returned, never thrown. */

@@ -1,4 +1,3 @@
-import type { ActionOutputs } from '../report/publish.js'
 import type { RunResult } from '../report/run-result.js'
 
 /**
@@ -8,7 +7,6 @@ import type { RunResult } from '../report/run-result.js'
  */
 export interface ActionRun {
   result: RunResult
-  outputs: ActionOutputs
   passed: boolean
   inputError: boolean
   deadlineReached: boolean

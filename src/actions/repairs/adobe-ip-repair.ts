@@ -8,7 +8,7 @@ import type { Read, VaultFacts } from '../../model/facts.js'
 import type { RepairOutcome } from '../../model/repair-outcome.js'
 import { allowAdobeIp, type AdobeIpOutcome } from '../allow-adobe-ip.js'
 import { describeChanges, firewallChanges } from '../firewall-changes.js'
-import { REPAIR_CHECK } from '../repair-outcome.js'
+import { REPAIR_CHECK } from '../../checks/repairs.js'
 import type { RepairStep } from './repair-step.js'
 
 const check = REPAIR_CHECK['adobe-ip']

@@ -2,7 +2,7 @@ import { readAppAccess } from '../../facts/gather-facts.js'
 import type { AppRegistration, VaultFacts } from '../../model/facts.js'
 import { assignHsmKeyRole } from '../assign-hsm-role.js'
 import { assignVaultRole, type RoleAssignmentOutcome } from '../assign-vault-role.js'
-import { REPAIR_CHECK } from '../repair-outcome.js'
+import { REPAIR_CHECK } from '../../checks/repairs.js'
 import type { RepairStep } from './repair-step.js'
 
 const check = REPAIR_CHECK.role

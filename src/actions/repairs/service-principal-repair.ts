@@ -5,7 +5,7 @@ import {
   createServicePrincipal,
   type ServicePrincipalCreation
 } from '../create-service-principal.js'
-import { REPAIR_CHECK } from '../repair-outcome.js'
+import { REPAIR_CHECK } from '../../checks/repairs.js'
 import { graphTokenTenant } from '../signed-in-tenant.js'
 import type { RepairStep } from './repair-step.js'
 

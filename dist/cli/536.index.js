@@ -1,8 +1,8 @@
-export const id = 81;
-export const ids = [81];
+export const id = 536;
+export const ids = [536];
 export const modules = {
 
-/***/ 86081:
+/***/ 52536:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -218,11 +218,6 @@ const REPAIR_CHECK = Object.fromEntries(choices/* REPAIRS */.vN.map(item => [ite
 function repairPermission(item, kind) {
     return repairOf(item).permission[kind];
 }
-
-;// CONCATENATED MODULE: ./src/actions/repair-outcome.ts
-// The repairs' metadata lives in the check catalog (src/checks/definitions); src/actions keeps the
-// writers. Re-exported under the names setup-flow imports.
-
 
 // EXTERNAL MODULE: ./src/checks/vault-checks.ts
 var vault_checks = __webpack_require__(18359);
