@@ -8,6 +8,7 @@ import type { Finding } from '../model/finding.js'
 import type { Log } from '../model/log.js'
 import { neutralize } from '../safety/neutralize.js'
 import { registerCmkApp } from './register-app.js'
+import type { SetupPlan } from './setup-plan.js'
 import type { SetupWait } from './setup-waits.js'
 
 export type RegistrationStep =
@@ -21,6 +22,7 @@ export type RegistrationStep =
 
 export interface RegistrationContext {
   services: Services
+  plan: Pick<SetupPlan, 'target' | 'strict' | 'timing'>
   evaluate: (facts: Facts) => Finding[]
   log: Log
   wait: () => SetupWait
@@ -35,13 +37,12 @@ export interface RegistrationContext {
  */
 export async function registerWhenNeeded(
   facts: Facts,
-  { services, evaluate, log, wait, actions }: RegistrationContext
+  { services, plan, evaluate, log, wait, actions }: RegistrationContext
 ): Promise<RegistrationStep> {
   const registered = facts.registration.ok ? facts.registration.value : undefined
   if (registered === undefined || registered?.applicationRedirectUrl) return { kind: 'not-needed' }
-  const { settings } = services
   const withoutApp = evaluate(facts).filter(f => !f.id.startsWith('app.'))
-  if (failedCheckIds(withoutApp, settings.strict).length > 0) return { kind: 'blocked', facts }
+  if (failedCheckIds(withoutApp, plan.strict).length > 0) return { kind: 'blocked', facts }
   let outcome
   try {
     log.info(
@@ -70,7 +71,7 @@ export async function registerWhenNeeded(
     return {
       kind: 'stopped',
       facts: { ...facts, registration: { ok: true, value: registration } },
-      reason: `Adobe did not publish the CMK app's consent URL within wait-timeout-seconds (${settings.waitTimeoutSeconds} s); re-run setup later: it waits for the same registration and does not register again.`
+      reason: `Adobe did not publish the CMK app's consent URL within wait-timeout-seconds (${plan.timing.waitTimeoutSeconds} s); re-run setup later: it waits for the same registration and does not register again.`
     }
   }
   return {
@@ -78,7 +79,7 @@ export async function registerWhenNeeded(
     facts: {
       ...facts,
       registration: { ok: true, value: registration },
-      ...(await readAppAccess(services, registration, Promise.resolve(facts.vault)))
+      ...(await readAppAccess(services, plan.target, registration, Promise.resolve(facts.vault)))
     }
   }
 }

@@ -7,6 +7,7 @@ import type { RepairOutcome } from '../model/repair-outcome.js'
 import { realClock, type Clock } from './poll-schedule.js'
 import { registerWhenNeeded } from './register-step.js'
 import { RepairRunner } from './repairs/run-repairs.js'
+import type { SetupPlan } from './setup-plan.js'
 import { setupWaits } from './setup-waits.js'
 import { submitAndFollow } from './submit-step.js'
 
@@ -45,14 +46,16 @@ export interface SetupOptions {
  */
 export async function runSetup(
   services: Services,
+  plan: SetupPlan,
   facts: Facts,
   evaluate: (facts: Facts) => Finding[],
   options: SetupOptions = {}
 ): Promise<SetupOutcome> {
   const log = options.log ?? silentLog
-  const wait = setupWaits(services.settings, options.clock ?? realClock, services.signal)
+  const wait = setupWaits(plan.timing, options.clock ?? realClock, services.signal)
   const actions: string[] = []
-  const repairs = new RepairRunner({ services, log, wait }, evaluate, actions)
+  const { target, remediate, strict } = plan
+  const repairs = new RepairRunner({ services, target, log, wait }, remediate, evaluate, actions)
   const end = (ended: Facts, kind: 'blocked' | 'timed-out' | 'done'): SetupOutcome => ({
     kind,
     facts: ended,
@@ -62,7 +65,14 @@ export async function runSetup(
 
   facts = await repairs.repairFailingChecks(facts)
 
-  const registration = await registerWhenNeeded(facts, { services, evaluate, log, wait, actions })
+  const registration = await registerWhenNeeded(facts, {
+    services,
+    plan,
+    evaluate,
+    log,
+    wait,
+    actions
+  })
   if (registration.kind === 'blocked') return end(registration.facts, 'blocked')
   if (registration.kind === 'stopped')
     return { ...end(registration.facts, 'blocked'), kind: 'stopped', reason: registration.reason }
@@ -70,10 +80,12 @@ export async function runSetup(
   if (registration.kind === 'registered')
     facts = await repairs.repairFailingChecks(registration.facts)
 
-  const blocked = failedCheckIds(evaluate(facts), services.settings.strict).length > 0
+  const blocked = failedCheckIds(evaluate(facts), strict).length > 0
   if (blocked || !facts.key?.ok || !facts.config.ok) return end(facts, 'blocked')
   const submission = await submitAndFollow(facts.key.value, facts.config.value, {
     services,
+    configName: target.configName,
+    payloadFormat: plan.payloadFormat,
     log,
     wait,
     actions,

@@ -11,16 +11,19 @@ export interface SetupWait {
   signal: AbortSignal
 }
 
+/** What the waits are set from: inputs wait-timeout-seconds and poll-interval-seconds, and the tuning. */
+export interface SetupTiming {
+  waitTimeoutSeconds: number
+  pollIntervalSeconds: number
+  tuning: { retryScale: number }
+}
+
 /**
  * The registration wait, the principal wait and the configuration wait share one
  * wait-timeout-seconds budget, counted from the moment setup starts acting.
  */
 export function setupWaits(
-  timing: {
-    waitTimeoutSeconds: number
-    pollIntervalSeconds: number
-    tuning: { retryScale: number }
-  },
+  timing: SetupTiming,
   clock: Clock,
   signal: AbortSignal
 ): () => SetupWait {

@@ -1,4 +1,5 @@
 import type { Services } from '../clients/services.js'
+import type { PayloadFormat } from '../model/choices.js'
 import {
   CONFIG_STATUSES,
   isDocumentedStatus,
@@ -14,6 +15,9 @@ import type { SetupWait } from './setup-waits.js'
 
 export interface SubmissionContext {
   services: Services
+  /** Input config-name. */
+  configName: string
+  payloadFormat: PayloadFormat
   log: Log
   wait: () => SetupWait
   /** Where the submission is listed for the report, when this run made it. */
@@ -28,9 +32,8 @@ export interface SubmissionContext {
 export async function submitAndFollow(
   key: KeyFacts,
   existing: AdobeConfig | null,
-  { services, log, wait, actions, onStatus }: SubmissionContext
+  { services, configName, payloadFormat, log, wait, actions, onStatus }: SubmissionContext
 ): Promise<{ timedOut: boolean }> {
-  const { configName, payloadFormat } = services.settings
   // Another setup run for the org may have submitted since the facts were read (the README's
   // workflows hold a concurrency group per org; without one, this keeps the two from racing).
   if (planConfig(existing) === 'submit') existing = await readAgain(services, configName)

@@ -9,7 +9,7 @@ import { createAzureCredential } from './azure/credential.js'
 import { azureClientOptions } from './azure/sdk-client-options.js'
 import { ManagedHsmRbacClient } from './azure/managed-hsm-rbac-client.js'
 import type { SharedTokenCredential } from './azure/shared-token-credential.js'
-import type { Settings } from '../inputs/settings.js'
+import type { Endpoints, Settings } from '../inputs/settings.js'
 import { jwtClaims, stringClaim } from './http/jwt-claims.js'
 import type { PresentedIdToken } from '../model/facts.js'
 import type { Log } from '../model/log.js'
@@ -17,7 +17,8 @@ import type { HttpContext } from './http/http-context.js'
 
 /** The clients of one run, built once from the settings. Nothing here sends a request. */
 export interface Services {
-  settings: Settings
+  /** Where the Azure clients send their requests: ARM, and Microsoft Graph for the readers. */
+  endpoints: Pick<Endpoints, 'arm' | 'graph'>
   credential: SharedTokenCredential
   keyVaultManagement: KeyVaultManagementClient
   /** ARM's generic resources: finds a vault by name without paging through every vault. */
@@ -46,8 +47,14 @@ export interface ServiceHost {
   idToken: (audience: string) => Promise<string>
 }
 
+/** What the clients are built from. */
+export type ServiceSettings = Pick<
+  Settings,
+  'azure' | 'adobe' | 'adobeOrgId' | 'subscriptionId' | 'endpoints' | 'tuning'
+>
+
 export function createServices(
-  settings: Settings,
+  settings: ServiceSettings,
   signal: AbortSignal,
   host: ServiceHost
 ): Services {
@@ -78,7 +85,7 @@ export function createServices(
     }))
   const hsmClients = new Map<string, ManagedHsmRbacClient>()
   return {
-    settings,
+    endpoints: { arm, graph: settings.endpoints.graph },
     credential,
     keyVaultManagement: new KeyVaultManagementClient(credential, settings.subscriptionId, {
       ...azureClientOptions('api', http),

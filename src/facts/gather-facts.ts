@@ -25,6 +25,7 @@ import type {
 } from '../model/facts.js'
 import type { Services } from '../clients/services.js'
 import { notReadWithoutSignIn, signInToAdobe, signInToAzure } from './sign-in.js'
+import type { ReadTarget } from './read-target.js'
 
 async function attempt<T>(call: string, read: () => Promise<T>): Promise<Read<T>> {
   try {
@@ -40,10 +41,10 @@ async function attempt<T>(call: string, read: () => Promise<T>): Promise<Read<T>
  * when ARM gave none); vault -> diagnostic settings and management locks (ARM); Adobe sign-in ->
  * registration -> service principal -> (with the vault) role assignments; Adobe configuration.
  */
-export async function gatherFacts(services: Services): Promise<Facts> {
-  const { settings, credential, signal } = services
-  const azureSignIn = signInToAzure(services)
-  const adobeSignIn = signInToAdobe(services)
+export async function gatherFacts(services: Services, target: ReadTarget): Promise<Facts> {
+  const { credential, signal } = services
+  const azureSignIn = signInToAzure(services, target.azure)
+  const adobeSignIn = signInToAdobe(services, target.adobe)
   const azureSignedIn = azureSignIn.then(s => s.session.ok)
   const adobeSignedIn = adobeSignIn.then(s => s.token.ok)
   /** A read that needs a sign-in: attempted only once that sign-in worked. */
@@ -56,24 +57,16 @@ export async function gatherFacts(services: Services): Promise<Facts> {
     signedIn.then(ok =>
       ok ? attempt(call, read) : { ok: false, error: notReadWithoutSignIn(call, service) }
     )
-  if (!settings.cmkAppObjectId)
+  if (!target.cmkAppObjectId)
     void credential
-      .getToken(`${settings.endpoints.graph}/.default`, { abortSignal: signal })
+      .getToken(`${services.endpoints.graph}/.default`, { abortSignal: signal })
       .catch(() => undefined)
 
   const vaultRead = after(azureSignedIn, 'Azure', 'ARM find vault', () =>
-    readVault(
-      services,
-      {
-        name: settings.keyVaultName,
-        type: settings.keyVaultType,
-        resourceGroup: settings.resourceGroup
-      },
-      signal
-    )
+    readVault(services, target.vault, signal)
   )
   const keyRead = vaultRead.then(vault =>
-    vault.ok ? readKeyFacts(services, vault.value) : undefined
+    vault.ok ? readKeyFacts(services, vault.value, target.keyName) : undefined
   )
   const protectionRead = vaultRead.then(vault =>
     vault.ok ? readVaultProtection(services, vault.value.id) : {}
@@ -82,11 +75,11 @@ export async function gatherFacts(services: Services): Promise<Facts> {
     services.platform.getRegistration()
   )
   const configRead = after(adobeSignedIn, 'Adobe', 'Adobe GET configuration status', () =>
-    services.platform.getConfig(settings.configName)
+    services.platform.getConfig(target.configName)
   )
   const accessRead = Promise.all([registrationRead, azureSignedIn]).then(([registration, ok]) =>
     ok && registration.ok && registration.value
-      ? readAppAccess(services, registration.value, vaultRead)
+      ? readAppAccess(services, target, registration.value, vaultRead)
       : {}
   )
   const [azure, adobe, vault, key, registration, config, access, protection] = await Promise.all([
@@ -134,19 +127,23 @@ async function readVaultProtection(
  * the same answer; only where ARM omits it is the data plane asked, and its refusal (the firewall,
  * a missing data-plane role) stays in `rotationPolicy`: it never fails key.found.
  */
-export async function readKeyFacts(services: Services, vault: VaultFacts): Promise<Read<KeyFacts>> {
-  const { settings, credential, signal } = services
+export async function readKeyFacts(
+  services: Services,
+  vault: VaultFacts,
+  keyName: string
+): Promise<Read<KeyFacts>> {
+  const { credential, signal } = services
   const arm =
     vault.kind === 'managed-hsm'
       ? await attempt('ARM GET managed HSM key', () =>
-          readArmHsmKey(services.keyVaultManagement, vault.id, vault.name, settings.keyName, signal)
+          readArmHsmKey(services.keyVaultManagement, vault.id, vault.name, keyName, signal)
         )
       : await attempt('ARM GET key', () =>
-          readArmKey(services.keyVaultManagement, vault.id, vault.name, settings.keyName, signal)
+          readArmKey(services.keyVaultManagement, vault.id, vault.name, keyName, signal)
         )
   if (!arm.ok) return arm
   // The identifier is logged, output and sent to Adobe: it must name this key in this vault.
-  const problem = keyIdentifierProblem(arm.value.key.id, vault.vaultUri, settings.keyName)
+  const problem = keyIdentifierProblem(arm.value.key.id, vault.vaultUri, keyName)
   if (problem) {
     const message = `unexpected key identifier "${neutralize(arm.value.key.id)}": ${problem}`
     return {
@@ -164,7 +161,7 @@ export async function readKeyFacts(services: Services, vault: VaultFacts): Promi
           void credential
             .getToken(vaultScopeFor(vault.vaultUri), { abortSignal: signal })
             .catch(() => undefined)
-          return readRotationPolicy(credential, vault.vaultUri, settings.keyName, services.http)
+          return readRotationPolicy(credential, vault.vaultUri, keyName, services.http)
         }
       )
   return { ok: true, value: { ...arm.value.key, rotationPolicy } }
@@ -176,22 +173,23 @@ export async function readKeyFacts(services: Services, vault: VaultFacts): Promi
  */
 export async function readAppAccess(
   services: Services,
+  { keyName, cmkAppObjectId }: Pick<ReadTarget, 'keyName' | 'cmkAppObjectId'>,
   registration: AppRegistration,
   vaultRead: Promise<Read<VaultFacts>>,
   knownPrincipal?: ServicePrincipal
 ): Promise<Pick<Facts, 'servicePrincipal' | 'roleAssignments' | 'groupMemberships'>> {
-  const { settings, credential, signal } = services
+  const { credential, signal } = services
   const appId = registration.applicationId
   if (!appId) return {}
   // Input cmk-app-object-id becomes the service-principal fact here and nowhere else.
   const servicePrincipal: Read<ServicePrincipal | null> = knownPrincipal
     ? { ok: true, value: knownPrincipal }
-    : settings.cmkAppObjectId
-      ? { ok: true, value: { objectId: settings.cmkAppObjectId, source: 'input' } }
+    : cmkAppObjectId
+      ? { ok: true, value: { objectId: cmkAppObjectId, source: 'input' } }
       : await attempt('Microsoft Graph GET service principal', async () => {
           const sp = await readServicePrincipal(
             credential,
-            settings.endpoints.graph,
+            services.endpoints.graph,
             appId,
             services.http
           )
@@ -204,7 +202,7 @@ export async function readAppAccess(
   if (hsm) {
     // Local RBAC cannot list by member: the app's groups come from Graph, read alongside.
     const groupMemberships = attempt(TRANSITIVE_MEMBER_OF_CALL, () =>
-      readTransitiveGroupIds(credential, settings.endpoints.graph, principalId, services.http)
+      readTransitiveGroupIds(credential, services.endpoints.graph, principalId, services.http)
     )
     const roleAssignments = await attempt('Managed HSM list local role assignments', () => {
       // Ask for the HSM token alongside the challenge's unauthenticated first request.
@@ -213,7 +211,7 @@ export async function readAppAccess(
         .catch(() => undefined)
       return readHsmRoleAssignments(
         services.managedHsmRbac(hsm.vaultUri),
-        settings.keyName,
+        keyName,
         {
           objectId: principalId,
           groupIds: groupMemberships.then(m => (m.ok ? m.value : undefined))
@@ -224,13 +222,7 @@ export async function readAppAccess(
     return { servicePrincipal, roleAssignments, groupMemberships: await groupMemberships }
   }
   const roleAssignments = await attempt('ARM list role assignments', () =>
-    readRoleAssignments(
-      services.authorization,
-      vault.value.id,
-      settings.keyName,
-      principalId,
-      signal
-    )
+    readRoleAssignments(services.authorization, vault.value.id, keyName, principalId, signal)
   )
   return { servicePrincipal, roleAssignments }
 }

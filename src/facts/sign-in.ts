@@ -1,6 +1,7 @@
 import { jwtClaims, stringClaim } from '../clients/http/jwt-claims.js'
 import type { Services } from '../clients/services.js'
 import type { AdobeSignIn, AzureSignIn, Read, ReadError } from '../model/facts.js'
+import type { ReadTarget } from './read-target.js'
 import { toReadError } from './read-error.js'
 import { ServiceError } from '../clients/http/service-error.js'
 
@@ -12,12 +13,14 @@ export const ADOBE_SIGN_IN_CALL = 'Adobe IMS token request'
  * credential shares it with the SDK clients), so that a sign-in failure is reported once, with
  * its cause, instead of as a failure of every read.
  */
-export async function signInToAzure(services: Services): Promise<AzureSignIn> {
-  const { settings, credential, signal } = services
-  const azure = settings.azure
+export async function signInToAzure(
+  services: Pick<Services, 'credential' | 'endpoints' | 'signal' | 'presentedIdToken'>,
+  identity: ReadTarget['azure']
+): Promise<AzureSignIn> {
+  const { credential, signal } = services
   let session: AzureSignIn['session']
   try {
-    const token = await credential.getToken(`${settings.endpoints.arm}/.default`, {
+    const token = await credential.getToken(`${services.endpoints.arm}/.default`, {
       abortSignal: signal
     })
     if (!token) throw new Error('the credential returned no token')
@@ -35,18 +38,14 @@ export async function signInToAzure(services: Services): Promise<AzureSignIn> {
     const call = error instanceof ServiceError ? error.call : AZURE_SIGN_IN_CALL
     session = { ok: false, error: toReadError(call, error) }
   }
-  return {
-    method: azure.auth,
-    tenantId: azure.tenantId,
-    clientId: azure.auth === 'cli' ? undefined : azure.clientId,
-    presented: services.presentedIdToken(),
-    session
-  }
+  return { ...identity, presented: services.presentedIdToken(), session }
 }
 
 /** Gets the Adobe IMS token first, for the same reason; a ready token is judged by Platform. */
-export async function signInToAdobe(services: Services): Promise<AdobeSignIn> {
-  const { adobe, adobeOrgId: orgId } = services.settings
+export async function signInToAdobe(
+  services: Pick<Services, 'adobeToken'>,
+  identity: ReadTarget['adobe']
+): Promise<AdobeSignIn> {
   let token: Read<null>
   try {
     await services.adobeToken()
@@ -54,9 +53,7 @@ export async function signInToAdobe(services: Services): Promise<AdobeSignIn> {
   } catch (error) {
     token = { ok: false, error: toReadError(ADOBE_SIGN_IN_CALL, error) }
   }
-  return adobe.kind === 'client-credentials'
-    ? { credential: adobe.kind, orgId, clientId: adobe.clientId, scopes: adobe.scopes, token }
-    : { credential: adobe.kind, orgId, token }
+  return { ...identity, token }
 }
 
 /** What a read that needs a sign-in holds when that sign-in failed: it was never attempted. */

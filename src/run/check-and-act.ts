@@ -9,6 +9,8 @@ import type { Services } from '../clients/services.js'
 import type { gatherFacts as GatherFacts } from '../facts/gather-facts.js'
 import type { createServices as CreateServices } from '../clients/services.js'
 import { tenantConsentUrl } from '../facts/consent-url.js'
+import { readTargetOf, type ReadTarget } from '../facts/read-target.js'
+import type { SetupPlan } from '../actions/setup-plan.js'
 import type { Settings } from '../inputs/settings.js'
 import { summarizeSettings } from '../inputs/settings-summary.js'
 import type { AdobeConfig, Facts } from '../model/facts.js'
@@ -54,10 +56,13 @@ export async function checkAndAct(
   const evaluate = (facts: Facts): Finding[] =>
     evaluateChecks(facts, checkContextFor(settings, consentUrlOf(facts, settings)))
 
-  const read = await timed('read', () => gatherFacts(services))
+  const target = readTargetOf(settings)
+  const read = await timed('read', () => gatherFacts(services, target))
   const end =
     settings.mode === 'setup'
-      ? await timed('setup', () => act(services, read, evaluate, progress, host))
+      ? await timed('setup', () =>
+          act(services, setupPlanOf(settings, target), read, evaluate, progress, host)
+        )
       : { facts: read, actions: [], repairs: [], lastConfig: configOf(read) }
   const checked = withRepairOutcomes(evaluate(end.facts), end.repairs)
   const findings = upsertFinding(checked, configStatus(end, settings, checked))
@@ -91,6 +96,7 @@ export async function checkAndAct(
 
 async function act(
   services: Services,
+  plan: SetupPlan,
   facts: Facts,
   evaluate: (facts: Facts) => Finding[],
   progress: Progress,
@@ -100,7 +106,7 @@ async function act(
   let setup: SetupOutcome
   try {
     const { runSetup } = await import('../actions/setup-flow.js')
-    setup = await runSetup(services, facts, evaluate, {
+    setup = await runSetup(services, plan, facts, evaluate, {
       log,
       onStatus: config => (lastConfig = progress.lastConfig = config)
     })
@@ -119,6 +125,17 @@ async function act(
       ? setup.facts
       : { ...setup.facts, config: { ok: true as const, value: lastConfig } }
   return { facts: ended, actions: setup.actions, repairs: setup.repairs, lastConfig, setup }
+}
+
+function setupPlanOf(settings: Settings, target: ReadTarget): SetupPlan {
+  const { remediate, strict, payloadFormat, waitTimeoutSeconds, pollIntervalSeconds } = settings
+  return {
+    target,
+    remediate,
+    strict,
+    payloadFormat,
+    timing: { waitTimeoutSeconds, pollIntervalSeconds, tuning: settings.tuning }
+  }
 }
 
 function configStatus(end: RunEnd, settings: Settings, checked: Finding[]): Finding {

@@ -4,6 +4,7 @@ import { evaluateChecks } from '../../../src/checks/evaluate.js'
 import { createServices } from '../../../src/clients/services.js'
 import type { AdobeConfig, Facts } from '../../../src/model/facts.js'
 import { gatherFacts } from '../../../src/facts/gather-facts.js'
+import { readTargetOf } from '../../../src/facts/read-target.js'
 import { parseSettings } from '../../../src/inputs/parse-settings.js'
 import type { Scenario, Simulator } from '../../../test/simulator/index.js'
 import {
@@ -56,14 +57,23 @@ export async function runSetupAgainst(
     log: silentLog,
     idToken: () => Promise.reject(new Error('no ID token in this test'))
   })
-  const facts = await gatherFacts(services)
+  const target = readTargetOf(settings)
+  const facts = await gatherFacts(services, target)
   meanwhile(sim)
   sim.clearRequests()
   const evaluate = (current: Facts) => evaluateChecks(current, checkContextFor(settings, undefined))
   const statuses: string[] = []
   const clock = fakeClock()
   const log = recordingLog()
-  const outcome = await runSetup(services, facts, evaluate, {
+  const { remediate, strict, payloadFormat, waitTimeoutSeconds, pollIntervalSeconds } = settings
+  const plan = {
+    target,
+    remediate,
+    strict,
+    payloadFormat,
+    timing: { waitTimeoutSeconds, pollIntervalSeconds, tuning: settings.tuning }
+  }
+  const outcome = await runSetup(services, plan, facts, evaluate, {
     clock,
     log,
     onStatus: (config: AdobeConfig) => statuses.push(config.status)

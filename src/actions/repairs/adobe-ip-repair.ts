@@ -1,6 +1,6 @@
 import { ADOBE_MONITORING_IP } from '../../checks/vault-checks.js'
 import { ipv4RuleAllows } from '../../checks/ipv4.js'
-import { readVault } from '../../clients/azure/vault-reader.js'
+import { readVault, type VaultLookup } from '../../clients/azure/vault-reader.js'
 import type { Services } from '../../clients/services.js'
 import { toReadError } from '../../facts/read-error.js'
 import { errorMessage } from '../../safety/error-message.js'
@@ -24,7 +24,7 @@ interface Result {
 export const adobeIpRepair: RepairStep<VaultFacts, Result> = {
   item: 'adobe-ip',
   target: facts => (facts.vault.ok ? facts.vault.value : undefined),
-  async write(vault, { services }) {
+  async write(vault, { services, target }) {
     let firewall
     try {
       firewall = await allowAdobeIp(services.keyVaultManagement, vault, services.signal)
@@ -35,7 +35,7 @@ export const adobeIpRepair: RepairStep<VaultFacts, Result> = {
     }
     if (firewall.kind === 'public-access-disabled') return { firewall }
     // ARM offers no If-Match here (see allowAdobeIp): read again at once, to see what changed.
-    return { firewall, after: await readVaultAgain(services, vault) }
+    return { firewall, after: await readVaultAgain(services, vault, target.vault) }
   },
   say: ({ firewall, after }, vault) => {
     switch (firewall.kind) {
@@ -127,16 +127,19 @@ function hsmFirewallRefusal(vault: VaultFacts, error: unknown): string | undefin
 }
 
 /** The vault read again where it was found: its own resource group, its own type. */
-async function readVaultAgain(services: Services, vault: VaultFacts): Promise<Read<VaultFacts>> {
-  const { settings, signal } = services
-  const resourceGroup = /\/resourceGroups\/([^/]+)\//i.exec(vault.id)?.[1] ?? settings.resourceGroup
+async function readVaultAgain(
+  services: Services,
+  vault: VaultFacts,
+  lookup: VaultLookup
+): Promise<Read<VaultFacts>> {
+  const resourceGroup = /\/resourceGroups\/([^/]+)\//i.exec(vault.id)?.[1] ?? lookup.resourceGroup
   try {
     return {
       ok: true,
       value: await readVault(
         services,
-        { name: settings.keyVaultName, type: vault.kind, resourceGroup },
-        signal
+        { name: lookup.name, type: vault.kind, resourceGroup },
+        services.signal
       )
     }
   } catch (error) {

@@ -1,4 +1,5 @@
 import type { Services } from '../../clients/services.js'
+import type { ReadTarget } from '../../facts/read-target.js'
 import type { Repair } from '../../model/choices.js'
 import type { Facts } from '../../model/facts.js'
 import type { Log } from '../../model/log.js'
@@ -8,6 +9,8 @@ import type { PrincipalWaitOptions } from '../until-principal-visible.js'
 /** What every repair of one run is given. */
 export interface RepairRun {
   services: Services
+  /** What the run reads: a repair reads back the part its write changed. */
+  target: ReadTarget
   log: Log
   /** The wait for a new principal to show, within what is left of wait-timeout-seconds. */
   wait: () => PrincipalWaitOptions

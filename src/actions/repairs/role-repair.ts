@@ -21,7 +21,7 @@ interface Target {
  */
 export const roleRepair: RepairStep<Target, RoleAssignmentOutcome> = {
   item: 'role',
-  target(facts, { services }) {
+  target(facts, run) {
     const registration = facts.registration.ok ? facts.registration.value : null
     const principal = facts.servicePrincipal?.ok ? facts.servicePrincipal.value : null
     // A principal that could not be made or read is not given a role: nothing is tried blindly.
@@ -29,7 +29,7 @@ export const roleRepair: RepairStep<Target, RoleAssignmentOutcome> = {
     return {
       registration,
       vault: facts.vault.value,
-      keyName: services.settings.keyName,
+      keyName: run.target.keyName,
       principalId: principal.objectId
     }
   },
@@ -69,8 +69,8 @@ export const roleRepair: RepairStep<Target, RoleAssignmentOutcome> = {
     }
   },
   // Read again from the services, so that the submission is judged on what they now hold.
-  readBack: (_, { registration, vault }, { services }) =>
-    readAppAccess(services, registration, Promise.resolve({ ok: true, value: vault })),
+  readBack: (_, { registration, vault }, { services, target }) =>
+    readAppAccess(services, target, registration, Promise.resolve({ ok: true, value: vault })),
   failure: ({ vault }, error) => ({
     call:
       vault.kind === 'managed-hsm'

@@ -31,6 +31,8 @@ export class RepairRunner {
 
   constructor(
     private readonly run: RepairRun,
+    /** What input remediate allows. */
+    private readonly allowed: ReadonlySet<Repair>,
     private readonly evaluate: (facts: Facts) => Finding[],
     /** Where what was created is listed for the report. */
     private readonly actions: string[]
@@ -38,7 +40,7 @@ export class RepairRunner {
 
   /** The facts with what the repairs changed read again. */
   async repairFailingChecks(facts: Facts): Promise<Facts> {
-    if (this.run.services.settings.remediate.size === 0) return facts
+    if (this.allowed.size === 0) return facts
     const lanes = await Promise.all(LANES.map(lane => this.runLane(lane, facts)))
     return Object.assign({}, facts, ...lanes) as Facts
   }
@@ -58,7 +60,7 @@ export class RepairRunner {
     facts: Facts
   ): Promise<FactsReadBack> {
     const { item } = step
-    if (!this.run.services.settings.remediate.has(item) || this.attempted.has(item)) return {}
+    if (!this.allowed.has(item) || this.attempted.has(item)) return {}
     const target = step.target(facts, this.run)
     if (target === undefined || !failing(this.evaluate(facts), REPAIR_CHECK[item])) return {}
     this.attempted.add(item)

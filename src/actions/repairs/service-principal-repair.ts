@@ -38,18 +38,12 @@ export const servicePrincipalRepair: RepairStep<Target, Result> = {
   // Whether or not azure-tenant-id was given, the principal is made only where the token that
   // makes it was issued, and only when that is the vault's tenant.
   async write({ appId, vault }, { services, wait }) {
-    const { credential, settings, signal } = services
-    const signedIn = await graphTokenTenant(credential, settings.endpoints.graph, signal)
+    const { credential, endpoints, signal } = services
+    const signedIn = await graphTokenTenant(credential, endpoints.graph, signal)
     if (!signedIn) return { kind: 'tenant-unknown' }
     if (signedIn.toLowerCase() !== vault.tenantId.toLowerCase())
       return { kind: 'other-tenant', signedIn }
-    return createServicePrincipal(
-      credential,
-      settings.endpoints.graph,
-      appId,
-      services.http,
-      wait()
-    )
+    return createServicePrincipal(credential, endpoints.graph, appId, services.http, wait())
   },
   say(result, { appId, vault }) {
     switch (result.kind) {
@@ -85,10 +79,10 @@ export const servicePrincipalRepair: RepairStep<Target, Result> = {
     }
   },
   // The principal as made, so that the role goes to it even while Graph's listing lags behind.
-  readBack: (result, { registration, appId, vault }, { services }) =>
+  readBack: (result, { registration, appId, vault }, { services, target }) =>
     result.kind === 'other-tenant' || result.kind === 'tenant-unknown'
       ? undefined
-      : readAppAccess(services, registration, Promise.resolve({ ok: true, value: vault }), {
+      : readAppAccess(services, target, registration, Promise.resolve({ ok: true, value: vault }), {
           objectId: result.objectId,
           appId,
           source: 'graph'

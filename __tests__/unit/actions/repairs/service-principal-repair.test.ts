@@ -2,6 +2,7 @@ import type { AccessToken } from '@azure/core-auth'
 import { servicePrincipalRepair } from '../../../../src/actions/repairs/service-principal-repair.js'
 import type { RepairRun } from '../../../../src/actions/repairs/repair-step.js'
 import type { Services } from '../../../../src/clients/services.js'
+import type { ReadTarget } from '../../../../src/facts/read-target.js'
 import { silentLog } from '../../../../src/model/log.js'
 import type { VaultFacts } from '../../../../src/model/facts.js'
 
@@ -32,11 +33,12 @@ function runWith(token: string): { run: RepairRun; scopes: string[] } {
   }
   const services = {
     credential,
-    settings: { endpoints: { graph: 'https://graph.invalid' } },
+    endpoints: { arm: 'https://arm.invalid', graph: 'https://graph.invalid' },
     signal: new AbortController().signal
   } as unknown as Services
   const wait = () => ({ firstIntervalMs: 1, timeoutMs: 0, signal: services.signal })
-  return { run: { services, log: silentLog, wait }, scopes }
+  const read = { vault: { name: 'kv-a', type: 'vault' }, keyName: 'key-a' } as ReadTarget
+  return { run: { services, target: read, log: silentLog, wait }, scopes }
 }
 
 describe('service-principal repair: the tenant it writes into', () => {

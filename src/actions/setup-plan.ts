@@ -1,0 +1,15 @@
+import type { ReadTarget } from '../facts/read-target.js'
+import type { PayloadFormat, Repair } from '../model/choices.js'
+import type { SetupTiming } from './setup-waits.js'
+
+/** What setup is asked to do, from the inputs: what it acts on, what it may change, how long. */
+export interface SetupPlan {
+  /** What the run reads; setup reads parts of it again after it writes. */
+  target: ReadTarget
+  /** The repairs input remediate allows. */
+  remediate: ReadonlySet<Repair>
+  /** Input strict: a warning stops the writes as a failure does. */
+  strict: boolean
+  payloadFormat: PayloadFormat
+  timing: SetupTiming
+}
