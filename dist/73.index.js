@@ -622,7 +622,7 @@ function createServices(settings, signal, host) {
     }));
     const hsmClients = new Map();
     return {
-        settings,
+        endpoints: { arm, graph: settings.endpoints.graph },
         credential,
         keyVaultManagement: new esm/* KeyVaultManagementClient */.ch(credential, settings.subscriptionId, {
             ...(0,sdk_client_options/* azureClientOptions */.r)('api', http),

@@ -154,23 +154,19 @@ const adobeSignIn = {
 
 // EXTERNAL MODULE: ./src/facts/consent-url.ts
 var consent_url = __webpack_require__(35573);
-// EXTERNAL MODULE: ./src/inputs/endpoints.ts
-var endpoints = __webpack_require__(50847);
 ;// CONCATENATED MODULE: ./src/checks/consent-fix.ts
-
 
 /**
  * The app.consented fix for a CMK app without a service principal: the consent link when it is on
  * Entra's sign-in host (the configured authority host), why not otherwise, or that Adobe has not
  * published one yet; with the evidence that says which.
  */
-function consentFix(consentUrl, authorityHost, applicationId) {
-    if (!consentUrl)
+function consentFix(link, applicationId) {
+    if (!link)
         return {
             fix: "Adobe has not published the CMK app's consent URL yet: re-run setup in a few minutes to get it (output consent-url); an administrator of the vault's tenant must then open it and accept, and re-run the job.",
             evidence: { applicationId, consentUrl: undefined }
         };
-    const link = (0,consent_url/* judgeConsentUrl */.Vv)(consentUrl, authorityHost ?? endpoints/* PUBLIC_ENDPOINTS */.p4.authorityHost);
     return link.kind === 'entra'
         ? {
             fix: `An administrator of the vault's tenant must open ${link.url} and accept, then re-run the job.`,
@@ -457,7 +453,7 @@ function appConsentedFinding(facts, ctx) {
     }
     if (sp.ok) {
         const tenant = facts.vault.ok ? ` ${facts.vault.value.tenantId}` : '';
-        const { fix, evidence } = consentFix(ctx.consentUrl, ctx.authorityHost, applicationId);
+        const { fix, evidence } = consentFix(ctx.consentLink, applicationId);
         return {
             id: 'app.consented',
             outcome: 'fail',
@@ -3405,10 +3401,10 @@ function adobeIpFinding(vault, ctx) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K1: () => (/* binding */ tenantConsentUrl),
 /* harmony export */   R3: () => (/* binding */ consentRefusal),
-/* harmony export */   Vv: () => (/* binding */ judgeConsentUrl)
+/* harmony export */   kl: () => (/* binding */ consentLinkFor)
 /* harmony export */ });
+/* unused harmony exports tenantConsentUrl, judgeConsentUrl */
 /** Adobe's consent URL uses /common/; pointing it at the vault's tenant makes consent land in the right directory. */
 function tenantConsentUrl(redirectUrl, tenantId) {
     if (!redirectUrl || !tenantId)
@@ -3416,7 +3412,15 @@ function tenantConsentUrl(redirectUrl, tenantId) {
     return redirectUrl.replace('/common/', `/${tenantId}/`);
 }
 /**
- * Judges a consent URL against the configured authority host (settings.endpoints.authorityHost:
+ * Adobe's consent URL for the vault's tenant, judged once for every place that shows it (the
+ * app.consented fix, output consent-url, the summary, the JSON report).
+ */
+function consentLinkFor(redirectUrl, tenantId, authorityHost) {
+    const url = tenantConsentUrl(redirectUrl, tenantId);
+    return url ? judgeConsentUrl(url, authorityHost) : undefined;
+}
+/**
+ * Judges a consent URL against the configured authority host (AEP_CMK_AUTHORITY_HOST or AZURE_AUTHORITY_HOST:
  * login.microsoftonline.com in the public cloud). The same scheme and host, port included, and no
  * user name in front of the host (`https://login.microsoftonline.com@evil.example/` is evil.example;
  * `https://x@login.microsoftonline.com/` is refused too: Entra's link never carries one).

@@ -896,12 +896,11 @@ const ADOBE_SIGN_IN_CALL = 'Adobe IMS token request';
  * credential shares it with the SDK clients), so that a sign-in failure is reported once, with
  * its cause, instead of as a failure of every read.
  */
-async function signInToAzure(services) {
-    const { settings, credential, signal } = services;
-    const azure = settings.azure;
+async function signInToAzure(services, identity) {
+    const { credential, signal } = services;
     let session;
     try {
-        const token = await credential.getToken(`${settings.endpoints.arm}/.default`, {
+        const token = await credential.getToken(`${services.endpoints.arm}/.default`, {
             abortSignal: signal
         });
         if (!token)
@@ -921,17 +920,10 @@ async function signInToAzure(services) {
         const call = error instanceof service_error/* ServiceError */._ ? error.call : AZURE_SIGN_IN_CALL;
         session = { ok: false, error: (0,read_error/* toReadError */.s)(call, error) };
     }
-    return {
-        method: azure.auth,
-        tenantId: azure.tenantId,
-        clientId: azure.auth === 'cli' ? undefined : azure.clientId,
-        presented: services.presentedIdToken(),
-        session
-    };
+    return { ...identity, presented: services.presentedIdToken(), session };
 }
 /** Gets the Adobe IMS token first, for the same reason; a ready token is judged by Platform. */
-async function signInToAdobe(services) {
-    const { adobe, adobeOrgId: orgId } = services.settings;
+async function signInToAdobe(services, identity) {
     let token;
     try {
         await services.adobeToken();
@@ -940,9 +932,7 @@ async function signInToAdobe(services) {
     catch (error) {
         token = { ok: false, error: (0,read_error/* toReadError */.s)(ADOBE_SIGN_IN_CALL, error) };
     }
-    return adobe.kind === 'client-credentials'
-        ? { credential: adobe.kind, orgId, clientId: adobe.clientId, scopes: adobe.scopes, token }
-        : { credential: adobe.kind, orgId, token };
+    return { ...identity, token };
 }
 /** What a read that needs a sign-in holds when that sign-in failed: it was never attempted. */
 function notReadWithoutSignIn(call, service) {
@@ -978,29 +968,25 @@ async function attempt(call, read) {
  * when ARM gave none); vault -> diagnostic settings and management locks (ARM); Adobe sign-in ->
  * registration -> service principal -> (with the vault) role assignments; Adobe configuration.
  */
-async function gatherFacts(services) {
-    const { settings, credential, signal } = services;
-    const azureSignIn = signInToAzure(services);
-    const adobeSignIn = signInToAdobe(services);
+async function gatherFacts(services, target) {
+    const { credential, signal } = services;
+    const azureSignIn = signInToAzure(services, target.azure);
+    const adobeSignIn = signInToAdobe(services, target.adobe);
     const azureSignedIn = azureSignIn.then(s => s.session.ok);
     const adobeSignedIn = adobeSignIn.then(s => s.token.ok);
     /** A read that needs a sign-in: attempted only once that sign-in worked. */
     const after = (signedIn, service, call, read) => signedIn.then(ok => ok ? attempt(call, read) : { ok: false, error: notReadWithoutSignIn(call, service) });
-    if (!settings.cmkAppObjectId)
+    if (!target.cmkAppObjectId)
         void credential
-            .getToken(`${settings.endpoints.graph}/.default`, { abortSignal: signal })
+            .getToken(`${services.endpoints.graph}/.default`, { abortSignal: signal })
             .catch(() => undefined);
-    const vaultRead = after(azureSignedIn, 'Azure', 'ARM find vault', () => (0,vault_reader/* readVault */.z)(services, {
-        name: settings.keyVaultName,
-        type: settings.keyVaultType,
-        resourceGroup: settings.resourceGroup
-    }, signal));
-    const keyRead = vaultRead.then(vault => vault.ok ? readKeyFacts(services, vault.value) : undefined);
+    const vaultRead = after(azureSignedIn, 'Azure', 'ARM find vault', () => (0,vault_reader/* readVault */.z)(services, target.vault, signal));
+    const keyRead = vaultRead.then(vault => vault.ok ? readKeyFacts(services, vault.value, target.keyName) : undefined);
     const protectionRead = vaultRead.then(vault => vault.ok ? readVaultProtection(services, vault.value.id) : {});
     const registrationRead = after(adobeSignedIn, 'Adobe', 'Adobe GET CMK app registration', () => services.platform.getRegistration());
-    const configRead = after(adobeSignedIn, 'Adobe', 'Adobe GET configuration status', () => services.platform.getConfig(settings.configName));
+    const configRead = after(adobeSignedIn, 'Adobe', 'Adobe GET configuration status', () => services.platform.getConfig(target.configName));
     const accessRead = Promise.all([registrationRead, azureSignedIn]).then(([registration, ok]) => ok && registration.ok && registration.value
-        ? readAppAccess(services, registration.value, vaultRead)
+        ? readAppAccess(services, target, registration.value, vaultRead)
         : {});
     const [azure, adobe, vault, key, registration, config, access, protection] = await Promise.all([
         azureSignIn,
@@ -1040,15 +1026,15 @@ async function readVaultProtection(services, vaultId) {
  * the same answer; only where ARM omits it is the data plane asked, and its refusal (the firewall,
  * a missing data-plane role) stays in `rotationPolicy`: it never fails key.found.
  */
-async function readKeyFacts(services, vault) {
-    const { settings, credential, signal } = services;
+async function readKeyFacts(services, vault, keyName) {
+    const { credential, signal } = services;
     const arm = vault.kind === 'managed-hsm'
-        ? await attempt('ARM GET managed HSM key', () => readArmHsmKey(services.keyVaultManagement, vault.id, vault.name, settings.keyName, signal))
-        : await attempt('ARM GET key', () => readArmKey(services.keyVaultManagement, vault.id, vault.name, settings.keyName, signal));
+        ? await attempt('ARM GET managed HSM key', () => readArmHsmKey(services.keyVaultManagement, vault.id, vault.name, keyName, signal))
+        : await attempt('ARM GET key', () => readArmKey(services.keyVaultManagement, vault.id, vault.name, keyName, signal));
     if (!arm.ok)
         return arm;
     // The identifier is logged, output and sent to Adobe: it must name this key in this vault.
-    const problem = (0,identifiers/* keyIdentifierProblem */.A)(arm.value.key.id, vault.vaultUri, settings.keyName);
+    const problem = (0,identifiers/* keyIdentifierProblem */.A)(arm.value.key.id, vault.vaultUri, keyName);
     if (problem) {
         const message = `unexpected key identifier "${(0,neutralize/* neutralize */.Y)(arm.value.key.id)}": ${problem}`;
         return {
@@ -1064,7 +1050,7 @@ async function readKeyFacts(services, vault) {
             void credential
                 .getToken(vaultScopeFor(vault.vaultUri), { abortSignal: signal })
                 .catch(() => undefined);
-            return readRotationPolicy(credential, vault.vaultUri, settings.keyName, services.http);
+            return readRotationPolicy(credential, vault.vaultUri, keyName, services.http);
         });
     return { ok: true, value: { ...arm.value.key, rotationPolicy } };
 }
@@ -1072,18 +1058,18 @@ async function readKeyFacts(services, vault) {
  * The CMK app's service principal and its role assignments on the vault. `knownPrincipal` (one
  * setup just created) is taken instead of a directory look-up.
  */
-async function readAppAccess(services, registration, vaultRead, knownPrincipal) {
-    const { settings, credential, signal } = services;
+async function readAppAccess(services, { keyName, cmkAppObjectId }, registration, vaultRead, knownPrincipal) {
+    const { credential, signal } = services;
     const appId = registration.applicationId;
     if (!appId)
         return {};
     // Input cmk-app-object-id becomes the service-principal fact here and nowhere else.
     const servicePrincipal = knownPrincipal
         ? { ok: true, value: knownPrincipal }
-        : settings.cmkAppObjectId
-            ? { ok: true, value: { objectId: settings.cmkAppObjectId, source: 'input' } }
+        : cmkAppObjectId
+            ? { ok: true, value: { objectId: cmkAppObjectId, source: 'input' } }
             : await attempt('Microsoft Graph GET service principal', async () => {
-                const sp = await (0,graph_reader/* readServicePrincipal */.K)(credential, settings.endpoints.graph, appId, services.http);
+                const sp = await (0,graph_reader/* readServicePrincipal */.K)(credential, services.endpoints.graph, appId, services.http);
                 return sp && { ...sp, source: 'graph' };
             });
     const vault = await vaultRead;
@@ -1093,20 +1079,20 @@ async function readAppAccess(services, registration, vaultRead, knownPrincipal) 
     const hsm = vault.value.kind === 'managed-hsm' ? vault.value : undefined;
     if (hsm) {
         // Local RBAC cannot list by member: the app's groups come from Graph, read alongside.
-        const groupMemberships = attempt(TRANSITIVE_MEMBER_OF_CALL, () => readTransitiveGroupIds(credential, settings.endpoints.graph, principalId, services.http));
+        const groupMemberships = attempt(TRANSITIVE_MEMBER_OF_CALL, () => readTransitiveGroupIds(credential, services.endpoints.graph, principalId, services.http));
         const roleAssignments = await attempt('Managed HSM list local role assignments', () => {
             // Ask for the HSM token alongside the challenge's unauthenticated first request.
             void credential
                 .getToken(vaultScopeFor(hsm.vaultUri), { abortSignal: signal })
                 .catch(() => undefined);
-            return readHsmRoleAssignments(services.managedHsmRbac(hsm.vaultUri), settings.keyName, {
+            return readHsmRoleAssignments(services.managedHsmRbac(hsm.vaultUri), keyName, {
                 objectId: principalId,
                 groupIds: groupMemberships.then(m => (m.ok ? m.value : undefined))
             }, signal);
         });
         return { servicePrincipal, roleAssignments, groupMemberships: await groupMemberships };
     }
-    const roleAssignments = await attempt('ARM list role assignments', () => readRoleAssignments(services.authorization, vault.value.id, settings.keyName, principalId, signal));
+    const roleAssignments = await attempt('ARM list role assignments', () => readRoleAssignments(services.authorization, vault.value.id, keyName, principalId, signal));
     return { servicePrincipal, roleAssignments };
 }
 

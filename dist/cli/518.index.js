@@ -151,8 +151,8 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./src/inputs/parse-settings.ts + 5 modules
-var parse_settings = __webpack_require__(24788);
+// EXTERNAL MODULE: ./src/inputs/parse-settings.ts + 6 modules
+var parse_settings = __webpack_require__(68055);
 ;// CONCATENATED MODULE: ./src/clients/run-deadline.ts
 /** Time kept at the end of the run for reporting: at most 10 s, a tenth of a short run. */
 const REPORTING_MARGIN_MS = 10_000;
@@ -717,36 +717,10 @@ async function publishTrackingIssue(host, r, github) {
     }
 }
 
-// EXTERNAL MODULE: ./src/facts/consent-url.ts
-var consent_url = __webpack_require__(35573);
-// EXTERNAL MODULE: ./src/inputs/endpoints.ts
-var inputs_endpoints = __webpack_require__(50847);
 ;// CONCATENATED MODULE: ./src/report/consent-link.ts
-
-
-/**
- * The run's consent URL judged against Entra's sign-in host: only a link there is shown (output
- * consent-url, summary, JSON report). The run's authority host reaches the report only in its
- * settings summary (settings.endpoints); without one, the public cloud's.
- */
-function consentLinkOf(r) {
-    if (!r.consentUrl)
-        return undefined;
-    return (0,consent_url/* judgeConsentUrl */.Vv)(r.consentUrl, authorityHostOf(r.settings));
-}
-/** The consent URL when it may be followed, else undefined. */
+/** The consent URL when it may be followed (on Entra's sign-in host), else undefined. */
 function followableConsentUrl(r) {
-    const link = consentLinkOf(r);
-    return link?.kind === 'entra' ? link.url : undefined;
-}
-function authorityHostOf(settings) {
-    const endpoints = settings.endpoints;
-    if (typeof endpoints === 'object' && endpoints !== null && 'authorityHost' in endpoints) {
-        const host = endpoints.authorityHost;
-        if (typeof host === 'string' && host !== '')
-            return host;
-    }
-    return inputs_endpoints/* PUBLIC_ENDPOINTS */.p4.authorityHost;
+    return r.consentLink?.kind === 'entra' ? r.consentLink.url : undefined;
 }
 
 // EXTERNAL MODULE: ./src/report/regular-file.ts
@@ -824,6 +798,8 @@ function writeGitHubOutputs(setOutput, written) {
         setOutput('issue-url', written.issueUrl);
 }
 
+// EXTERNAL MODULE: ./src/facts/consent-url.ts
+var consent_url = __webpack_require__(35573);
 ;// CONCATENATED MODULE: ./src/report/next-step.ts
 
 
@@ -847,7 +823,6 @@ function nextStep(r, firstFailure) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
-
 
 
 
@@ -903,7 +878,7 @@ function renderSummary(r) {
 /** The consent link, only while consent is what is missing. */
 function consent(r, findings) {
     const consented = findings.find(f => f.id === 'app.consented');
-    const link = consentLinkOf(r);
+    const link = r.consentLink;
     if (link === undefined || consented?.outcome !== 'fail')
         return undefined;
     if (link.kind === 'elsewhere')
@@ -1216,7 +1191,7 @@ async function loadServiceClients() {
     const [{ createServices }, { gatherFacts }, { checkAndAct }] = await Promise.all([
         Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(827), __webpack_require__.e(163), __webpack_require__.e(73)]).then(__webpack_require__.bind(__webpack_require__, 74073)),
         Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(90), __webpack_require__.e(163), __webpack_require__.e(505)]).then(__webpack_require__.bind(__webpack_require__, 27505)),
-        __webpack_require__.e(/* import() */ 264).then(__webpack_require__.bind(__webpack_require__, 42264))
+        __webpack_require__.e(/* import() */ 372).then(__webpack_require__.bind(__webpack_require__, 48372))
     ]);
     return { createServices, gatherFacts, checkAndAct };
 }

@@ -150,13 +150,12 @@ async function postRegistration(platform, options) {
  * its consent URL appears; then reads the app's access again, which the registration made
  * decidable. Only the app checks may fail meanwhile: they cannot pass before the app exists.
  */
-async function registerWhenNeeded(facts, { services, evaluate, log, wait, actions }) {
+async function registerWhenNeeded(facts, { services, plan, evaluate, log, wait, actions }) {
     const registered = facts.registration.ok ? facts.registration.value : undefined;
     if (registered === undefined || registered?.applicationRedirectUrl)
         return { kind: 'not-needed' };
-    const { settings } = services;
     const withoutApp = evaluate(facts).filter(f => !f.id.startsWith('app.'));
-    if ((0,finding_list/* failedCheckIds */.WR)(withoutApp, settings.strict).length > 0)
+    if ((0,finding_list/* failedCheckIds */.WR)(withoutApp, plan.strict).length > 0)
         return { kind: 'blocked', facts };
     let outcome;
     try {
@@ -183,7 +182,7 @@ async function registerWhenNeeded(facts, { services, evaluate, log, wait, action
         return {
             kind: 'stopped',
             facts: { ...facts, registration: { ok: true, value: registration } },
-            reason: `Adobe did not publish the CMK app's consent URL within wait-timeout-seconds (${settings.waitTimeoutSeconds} s); re-run setup later: it waits for the same registration and does not register again.`
+            reason: `Adobe did not publish the CMK app's consent URL within wait-timeout-seconds (${plan.timing.waitTimeoutSeconds} s); re-run setup later: it waits for the same registration and does not register again.`
         };
     }
     return {
@@ -191,7 +190,7 @@ async function registerWhenNeeded(facts, { services, evaluate, log, wait, action
         facts: {
             ...facts,
             registration: { ok: true, value: registration },
-            ...(await (0,gather_facts.readAppAccess)(services, registration, Promise.resolve(facts.vault)))
+            ...(await (0,gather_facts.readAppAccess)(services, plan.target, registration, Promise.resolve(facts.vault)))
         }
     };
 }
@@ -317,7 +316,7 @@ const READ_BACK_CALL = 'ARM GET vault (read back after the firewall write)';
 const adobeIpRepair = {
     item: 'adobe-ip',
     target: facts => (facts.vault.ok ? facts.vault.value : undefined),
-    async write(vault, { services }) {
+    async write(vault, { services, target }) {
         let firewall;
         try {
             firewall = await allowAdobeIp(services.keyVaultManagement, vault, services.signal);
@@ -331,7 +330,7 @@ const adobeIpRepair = {
         if (firewall.kind === 'public-access-disabled')
             return { firewall };
         // ARM offers no If-Match here (see allowAdobeIp): read again at once, to see what changed.
-        return { firewall, after: await readVaultAgain(services, vault) };
+        return { firewall, after: await readVaultAgain(services, vault, target.vault) };
     },
     say: ({ firewall, after }, vault) => {
         switch (firewall.kind) {
@@ -416,13 +415,12 @@ function hsmFirewallRefusal(vault, error) {
     return `HTTP ${status}: ${(0,error_message/* errorMessage */.g)(error)}`;
 }
 /** The vault read again where it was found: its own resource group, its own type. */
-async function readVaultAgain(services, vault) {
-    const { settings, signal } = services;
-    const resourceGroup = /\/resourceGroups\/([^/]+)\//i.exec(vault.id)?.[1] ?? settings.resourceGroup;
+async function readVaultAgain(services, vault, lookup) {
+    const resourceGroup = /\/resourceGroups\/([^/]+)\//i.exec(vault.id)?.[1] ?? lookup.resourceGroup;
     try {
         return {
             ok: true,
-            value: await (0,vault_reader/* readVault */.z)(services, { name: settings.keyVaultName, type: vault.kind, resourceGroup }, signal)
+            value: await (0,vault_reader/* readVault */.z)(services, { name: lookup.name, type: vault.kind, resourceGroup }, services.signal)
         };
     }
     catch (error) {
@@ -563,7 +561,7 @@ const role_repair_check = REPAIR_CHECK.role;
  */
 const roleRepair = {
     item: 'role',
-    target(facts, { services }) {
+    target(facts, run) {
         const registration = facts.registration.ok ? facts.registration.value : null;
         const principal = facts.servicePrincipal?.ok ? facts.servicePrincipal.value : null;
         // A principal that could not be made or read is not given a role: nothing is tried blindly.
@@ -572,7 +570,7 @@ const roleRepair = {
         return {
             registration,
             vault: facts.vault.value,
-            keyName: services.settings.keyName,
+            keyName: run.target.keyName,
             principalId: principal.objectId
         };
     },
@@ -604,7 +602,7 @@ const roleRepair = {
         };
     },
     // Read again from the services, so that the submission is judged on what they now hold.
-    readBack: (_, { registration, vault }, { services }) => (0,gather_facts.readAppAccess)(services, registration, Promise.resolve({ ok: true, value: vault })),
+    readBack: (_, { registration, vault }, { services, target }) => (0,gather_facts.readAppAccess)(services, target, registration, Promise.resolve({ ok: true, value: vault })),
     failure: ({ vault }, error) => ({
         call: vault.kind === 'managed-hsm'
             ? 'Managed HSM PUT local role assignment'
@@ -717,13 +715,13 @@ const servicePrincipalRepair = {
     // Whether or not azure-tenant-id was given, the principal is made only where the token that
     // makes it was issued, and only when that is the vault's tenant.
     async write({ appId, vault }, { services, wait }) {
-        const { credential, settings, signal } = services;
-        const signedIn = await graphTokenTenant(credential, settings.endpoints.graph, signal);
+        const { credential, endpoints, signal } = services;
+        const signedIn = await graphTokenTenant(credential, endpoints.graph, signal);
         if (!signedIn)
             return { kind: 'tenant-unknown' };
         if (signedIn.toLowerCase() !== vault.tenantId.toLowerCase())
             return { kind: 'other-tenant', signedIn };
-        return createServicePrincipal(credential, settings.endpoints.graph, appId, services.http, wait());
+        return createServicePrincipal(credential, endpoints.graph, appId, services.http, wait());
     },
     say(result, { appId, vault }) {
         switch (result.kind) {
@@ -759,9 +757,9 @@ const servicePrincipalRepair = {
         }
     },
     // The principal as made, so that the role goes to it even while Graph's listing lags behind.
-    readBack: (result, { registration, appId, vault }, { services }) => result.kind === 'other-tenant' || result.kind === 'tenant-unknown'
+    readBack: (result, { registration, appId, vault }, { services, target }) => result.kind === 'other-tenant' || result.kind === 'tenant-unknown'
         ? undefined
-        : (0,gather_facts.readAppAccess)(services, registration, Promise.resolve({ ok: true, value: vault }), {
+        : (0,gather_facts.readAppAccess)(services, target, registration, Promise.resolve({ ok: true, value: vault }), {
             objectId: result.objectId,
             appId,
             source: 'graph'
@@ -791,21 +789,25 @@ const LANES = [
  */
 class RepairRunner {
     run;
+    allowed;
     evaluate;
     actions;
     attempted = new Set();
     /** What remediation did, one entry per repair it tried. */
     outcomes = [];
-    constructor(run, evaluate, 
+    constructor(run, 
+    /** What input remediate allows. */
+    allowed, evaluate, 
     /** Where what was created is listed for the report. */
     actions) {
         this.run = run;
+        this.allowed = allowed;
         this.evaluate = evaluate;
         this.actions = actions;
     }
     /** The facts with what the repairs changed read again. */
     async repairFailingChecks(facts) {
-        if (this.run.services.settings.remediate.size === 0)
+        if (this.allowed.size === 0)
             return facts;
         const lanes = await Promise.all(LANES.map(lane => this.runLane(lane, facts)));
         return Object.assign({}, facts, ...lanes);
@@ -818,7 +820,7 @@ class RepairRunner {
     }
     async runStep(step, facts) {
         const { item } = step;
-        if (!this.run.services.settings.remediate.has(item) || this.attempted.has(item))
+        if (!this.allowed.has(item) || this.attempted.has(item))
             return {};
         const target = step.target(facts, this.run);
         if (target === undefined || !failing(this.evaluate(facts), REPAIR_CHECK[item]))
@@ -1018,8 +1020,7 @@ async function submitOnce(platform, input) {
  * Submits the key to Adobe unless a configuration for it is already there or under way, and
  * follows the configuration to a final status within what is left of wait-timeout-seconds.
  */
-async function submitAndFollow(key, existing, { services, log, wait, actions, onStatus }) {
-    const { configName, payloadFormat } = services.settings;
+async function submitAndFollow(key, existing, { services, configName, payloadFormat, log, wait, actions, onStatus }) {
     // Another setup run for the org may have submitted since the facts were read (the README's
     // workflows hold a concurrency group per org; without one, this keeps the two from racing).
     if (planConfig(existing) === 'submit')
@@ -1082,11 +1083,12 @@ async function readAgain(services, name) {
  * submits and follows the configuration. Repairs wait for no other check; every other write stops
  * while any check fails.
  */
-async function runSetup(services, facts, evaluate, options = {}) {
+async function runSetup(services, plan, facts, evaluate, options = {}) {
     const log = options.log ?? silentLog;
-    const wait = setupWaits(services.settings, options.clock ?? realClock, services.signal);
+    const wait = setupWaits(plan.timing, options.clock ?? realClock, services.signal);
     const actions = [];
-    const repairs = new RepairRunner({ services, log, wait }, evaluate, actions);
+    const { target, remediate, strict } = plan;
+    const repairs = new RepairRunner({ services, target, log, wait }, remediate, evaluate, actions);
     const end = (ended, kind) => ({
         kind,
         facts: ended,
@@ -1094,7 +1096,14 @@ async function runSetup(services, facts, evaluate, options = {}) {
         repairs: repairs.outcomes
     });
     facts = await repairs.repairFailingChecks(facts);
-    const registration = await registerWhenNeeded(facts, { services, evaluate, log, wait, actions });
+    const registration = await registerWhenNeeded(facts, {
+        services,
+        plan,
+        evaluate,
+        log,
+        wait,
+        actions
+    });
     if (registration.kind === 'blocked')
         return end(registration.facts, 'blocked');
     if (registration.kind === 'stopped')
@@ -1102,11 +1111,13 @@ async function runSetup(services, facts, evaluate, options = {}) {
     // Registering made app.consented and app.role decidable: repair them now, in this run.
     if (registration.kind === 'registered')
         facts = await repairs.repairFailingChecks(registration.facts);
-    const blocked = (0,finding_list/* failedCheckIds */.WR)(evaluate(facts), services.settings.strict).length > 0;
+    const blocked = (0,finding_list/* failedCheckIds */.WR)(evaluate(facts), strict).length > 0;
     if (blocked || !facts.key?.ok || !facts.config.ok)
         return end(facts, 'blocked');
     const submission = await submitAndFollow(facts.key.value, facts.config.value, {
         services,
+        configName: target.configName,
+        payloadFormat: plan.payloadFormat,
         log,
         wait,
         actions,

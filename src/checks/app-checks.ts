@@ -8,6 +8,7 @@ import type {
 import type { Mode } from '../model/choices.js'
 import type { Finding } from '../model/finding.js'
 import { consentFix } from './consent-fix.js'
+import type { ConsentLink } from '../facts/consent-url.js'
 import { skipped } from './skipped.js'
 import { hsmAppRoleFinding } from './hsm-role-check.js'
 import { describeReadError, readErrorEvidence } from './read-error.js'
@@ -21,10 +22,8 @@ export interface AppCheckContext {
   mode: Mode
   /** The key's name, for the Managed HSM local role's scope. */
   keyName?: string | undefined
-  /** The consent URL to put into the app.consented fix (tenant-specific when known). */
-  consentUrl?: string | undefined
-  /** Entra's authority host (settings.endpoints.authorityHost): the only host a consent link may have. */
-  authorityHost?: string | undefined
+  /** Adobe's consent URL for the app.consented fix, tenant-specific when known, judged. */
+  consentLink?: ConsentLink | undefined
 }
 
 export const CMK_ROLE_NAME = 'Key Vault Crypto Service Encryption User'
@@ -132,7 +131,7 @@ export function appConsentedFinding(
   }
   if (sp.ok) {
     const tenant = facts.vault.ok ? ` ${facts.vault.value.tenantId}` : ''
-    const { fix, evidence } = consentFix(ctx.consentUrl, ctx.authorityHost, applicationId)
+    const { fix, evidence } = consentFix(ctx.consentLink, applicationId)
     return {
       id: 'app.consented',
       outcome: 'fail',

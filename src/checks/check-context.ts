@@ -1,3 +1,4 @@
+import type { ConsentLink } from '../facts/consent-url.js'
 import type { Settings } from '../inputs/settings.js'
 import type { Mode } from '../model/choices.js'
 
@@ -13,15 +14,23 @@ export interface CheckContext {
   now: Date
   subscriptionId: string
   resourceGroup?: string | undefined
-  /** The consent URL for the app.consented fix, tenant-specific when the vault's tenant is known. */
-  consentUrl?: string | undefined
-  /** Entra's authority host: a consent URL elsewhere is not shown as a link. */
-  authorityHost?: string | undefined
+  /** Adobe's consent URL, tenant-specific when the vault's tenant is known, judged. */
+  consentLink?: ConsentLink | undefined
 }
 
 export function checkContextFor(
-  settings: Settings,
-  consentUrl: string | undefined,
+  settings: Pick<
+    Settings,
+    | 'mode'
+    | 'keyVaultName'
+    | 'keyName'
+    | 'minKeySize'
+    | 'minKeyValidityDays'
+    | 'requireHsm'
+    | 'subscriptionId'
+    | 'resourceGroup'
+  >,
+  consentLink: ConsentLink | undefined,
   now: Date = new Date()
 ): CheckContext {
   return {
@@ -34,7 +43,6 @@ export function checkContextFor(
     now,
     subscriptionId: settings.subscriptionId,
     resourceGroup: settings.resourceGroup,
-    consentUrl,
-    authorityHost: settings.endpoints.authorityHost
+    consentLink
   }
 }

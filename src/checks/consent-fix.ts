@@ -1,5 +1,4 @@
-import { consentRefusal, judgeConsentUrl } from '../facts/consent-url.js'
-import { PUBLIC_ENDPOINTS } from '../inputs/endpoints.js'
+import { consentRefusal, type ConsentLink } from '../facts/consent-url.js'
 
 /**
  * The app.consented fix for a CMK app without a service principal: the consent link when it is on
@@ -7,16 +6,14 @@ import { PUBLIC_ENDPOINTS } from '../inputs/endpoints.js'
  * published one yet; with the evidence that says which.
  */
 export function consentFix(
-  consentUrl: string | undefined,
-  authorityHost: string | undefined,
+  link: ConsentLink | undefined,
   applicationId: string | undefined
 ): { fix: string; evidence: Record<string, unknown> } {
-  if (!consentUrl)
+  if (!link)
     return {
       fix: "Adobe has not published the CMK app's consent URL yet: re-run setup in a few minutes to get it (output consent-url); an administrator of the vault's tenant must then open it and accept, and re-run the job.",
       evidence: { applicationId, consentUrl: undefined }
     }
-  const link = judgeConsentUrl(consentUrl, authorityHost ?? PUBLIC_ENDPOINTS.authorityHost)
   return link.kind === 'entra'
     ? {
         fix: `An administrator of the vault's tenant must open ${link.url} and accept, then re-run the job.`,

@@ -8,6 +8,19 @@ export function tenantConsentUrl(
 }
 
 /**
+ * Adobe's consent URL for the vault's tenant, judged once for every place that shows it (the
+ * app.consented fix, output consent-url, the summary, the JSON report).
+ */
+export function consentLinkFor(
+  redirectUrl: string | undefined,
+  tenantId: string | undefined,
+  authorityHost: string
+): ConsentLink | undefined {
+  const url = tenantConsentUrl(redirectUrl, tenantId)
+  return url ? judgeConsentUrl(url, authorityHost) : undefined
+}
+
+/**
  * What Adobe's consent URL may be shown as. Only Entra's sign-in host asks an administrator for
  * consent; a link anywhere else (an answer Adobe did not mean, or one changed on the way) would
  * send an administrator of the vault's tenant to a page that merely looks like it.
@@ -16,7 +29,7 @@ export type ConsentLink =
   { kind: 'entra'; url: string } | { kind: 'elsewhere'; host: string; signInHost: string }
 
 /**
- * Judges a consent URL against the configured authority host (settings.endpoints.authorityHost:
+ * Judges a consent URL against the configured authority host (AEP_CMK_AUTHORITY_HOST or AZURE_AUTHORITY_HOST:
  * login.microsoftonline.com in the public cloud). The same scheme and host, port included, and no
  * user name in front of the host (`https://login.microsoftonline.com@evil.example/` is evil.example;
  * `https://x@login.microsoftonline.com/` is refused too: Entra's link never carries one).

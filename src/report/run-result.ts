@@ -2,6 +2,7 @@ import type { RepairOutcome } from '../model/repair-outcome.js'
 import type { PublishedStatus } from '../checks/config-checks.js'
 import type { CheckId, Finding } from '../model/finding.js'
 import type { Mode, VaultType } from '../model/choices.js'
+import type { ConsentLink } from '../facts/consent-url.js'
 
 /** Everything the report renders: the outcome of one run of the action. */
 export interface RunResult {
@@ -20,7 +21,8 @@ export interface RunResult {
   /** What key-vault-name turned out to be, once the vault was found. */
   vaultType?: VaultType | undefined
   applicationId?: string | undefined
-  consentUrl?: string | undefined
+  /** Adobe's consent URL, judged against Entra's sign-in host: only an `entra` link is followed. */
+  consentLink?: ConsentLink | undefined
   findings: Finding[]
   failedChecks: CheckId[]
   /** error that stopped the run before/while checking (input error, unexpected failure) */

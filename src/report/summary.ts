@@ -2,7 +2,6 @@ import { CHECK_IDS, type CheckId, type Finding } from '../model/finding.js'
 import { adobeCutOff, adobeUrgencyMarkdown } from './adobe-urgency.js'
 import { codeFormsLabel, codeFormsMarkdown, fixAsCode } from './fix-as-code.js'
 import { consentRefusal } from '../facts/consent-url.js'
-import { consentLinkOf } from './consent-link.js'
 import { fixMarkdown } from './fix-markdown.js'
 import { escapeMarkdown, escapeTableCell, httpsHref } from './markdown.js'
 import { nextStep } from './next-step.js'
@@ -60,7 +59,7 @@ export function renderSummary(r: RunResult): string {
 /** The consent link, only while consent is what is missing. */
 function consent(r: RunResult, findings: Finding[]): string | undefined {
   const consented = findings.find(f => f.id === 'app.consented')
-  const link = consentLinkOf(r)
+  const link = r.consentLink
   if (link === undefined || consented?.outcome !== 'fail') return undefined
   if (link.kind === 'elsewhere')
     return `**Admin consent:** ${fixMarkdown(consentRefusal(link, r.applicationId))}`

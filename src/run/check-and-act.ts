@@ -8,7 +8,7 @@ import { skipped } from '../checks/skipped.js'
 import type { Services } from '../clients/services.js'
 import type { gatherFacts as GatherFacts } from '../facts/gather-facts.js'
 import type { createServices as CreateServices } from '../clients/services.js'
-import { tenantConsentUrl } from '../facts/consent-url.js'
+import { consentLinkFor, type ConsentLink } from '../facts/consent-url.js'
 import { readTargetOf, type ReadTarget } from '../facts/read-target.js'
 import type { SetupPlan } from '../actions/setup-plan.js'
 import type { Settings } from '../inputs/settings.js'
@@ -54,7 +54,7 @@ export async function checkAndAct(
     idToken: audience => host.idToken(audience)
   })
   const evaluate = (facts: Facts): Finding[] =>
-    evaluateChecks(facts, checkContextFor(settings, consentUrlOf(facts, settings)))
+    evaluateChecks(facts, checkContextFor(settings, consentLinkOf(facts, settings)))
 
   const target = readTargetOf(settings)
   const read = await timed('read', () => gatherFacts(services, target))
@@ -80,7 +80,7 @@ export async function checkAndAct(
     applicationId: end.facts.registration.ok
       ? end.facts.registration.value?.applicationId
       : undefined,
-    consentUrl: consentUrlOf(end.facts, settings),
+    consentLink: consentLinkOf(end.facts, settings),
     findings,
     failedChecks,
     error,
@@ -157,10 +157,14 @@ function configOf(facts: Facts): AdobeConfig | null | undefined {
   return facts.config.ok ? facts.config.value : undefined
 }
 
-function consentUrlOf(facts: Facts, settings: Settings): string | undefined {
+function consentLinkOf(facts: Facts, settings: Settings): ConsentLink | undefined {
   const registration = facts.registration.ok ? facts.registration.value : null
   const tenant = facts.vault.ok ? facts.vault.value.tenantId : settings.azure.tenantId
-  return tenantConsentUrl(registration?.applicationRedirectUrl, tenant)
+  return consentLinkFor(
+    registration?.applicationRedirectUrl,
+    tenant,
+    settings.endpoints.authorityHost
+  )
 }
 
 function factsForReport(facts: Facts): Record<string, unknown> {

@@ -14,6 +14,7 @@ import {
   roleAssignment,
   unreadableAssignment
 } from './fixtures.js'
+import { judgeConsentUrl } from '../../../src/facts/consent-url.js'
 
 function unregistered(): Facts {
   const facts = healthyFacts()
@@ -76,7 +77,10 @@ describe('app.consented', () => {
     const facts = healthyFacts()
     facts.servicePrincipal = { ok: true, value: null }
     const consentUrl = `https://login.microsoftonline.com/${TENANT_ID}/oauth2/authorize?client_id=${APP_ID}`
-    const finding = appConsentedFinding(facts, { mode: 'check', consentUrl })
+    const finding = appConsentedFinding(facts, {
+      mode: 'check',
+      consentLink: judgeConsentUrl(consentUrl, 'https://login.microsoftonline.com')
+    })
     expect(finding.outcome).toBe('fail')
     expect(finding.detail).toContain(TENANT_ID)
     expect(finding.fix).toContain(consentUrl)
@@ -86,7 +90,10 @@ describe('app.consented', () => {
     const facts = healthyFacts()
     facts.servicePrincipal = { ok: true, value: null }
     const consentUrl = `https://login.microsoftonline.evil.example/${TENANT_ID}/oauth2/authorize`
-    const finding = appConsentedFinding(facts, { mode: 'check', consentUrl })
+    const finding = appConsentedFinding(facts, {
+      mode: 'check',
+      consentLink: judgeConsentUrl(consentUrl, 'https://login.microsoftonline.com')
+    })
     expect(finding.outcome).toBe('fail')
     expect(finding.fix).not.toContain(consentUrl)
     expect(finding.fix).toBe(

@@ -2,6 +2,7 @@ import { evaluateChecks, failedCheckIds, upsertFinding } from '../../../src/chec
 import { configStatusFinding } from '../../../src/checks/config-checks.js'
 import { CHECK_IDS, type Finding } from '../../../src/model/finding.js'
 import { findingOf, healthyContext, healthyFacts, readError } from './fixtures.js'
+import { judgeConsentUrl } from '../../../src/facts/consent-url.js'
 
 const CHECKS_BEFORE_ACTIONS = CHECK_IDS.filter(id => id !== 'config.status')
 
@@ -98,7 +99,12 @@ describe('evaluateChecks', () => {
     delete facts.roleAssignments
     const findings = evaluateChecks(
       facts,
-      healthyContext({ consentUrl: 'https://login.microsoftonline.com/t/x' })
+      healthyContext({
+        consentLink: judgeConsentUrl(
+          'https://login.microsoftonline.com/t/x',
+          'https://login.microsoftonline.com'
+        )
+      })
     )
     expect(findingOf(findings, 'app.consented').fix).toContain(
       'https://login.microsoftonline.com/t/x'
@@ -106,16 +112,19 @@ describe('evaluateChecks', () => {
     expect(findingOf(findings, 'app.role').detail).toBe('skipped: app.consented failed')
   })
 
-  it('judges the consent URL against the configured authority host', () => {
+  it('shows the consent URL only when it was judged to be on the authority host', () => {
     const facts = healthyFacts()
     facts.servicePrincipal = { ok: true, value: null }
     delete facts.roleAssignments
     const url = 'https://login.localhost:9443/t/x'
-    const elsewhere = evaluateChecks(facts, healthyContext({ consentUrl: url }))
+    const elsewhere = evaluateChecks(
+      facts,
+      healthyContext({ consentLink: judgeConsentUrl(url, 'https://login.microsoftonline.com') })
+    )
     expect(findingOf(elsewhere, 'app.consented').fix).not.toContain(url)
     const simulator = evaluateChecks(
       facts,
-      healthyContext({ consentUrl: url, authorityHost: 'https://login.localhost:9443' })
+      healthyContext({ consentLink: judgeConsentUrl(url, 'https://login.localhost:9443') })
     )
     expect(findingOf(simulator, 'app.consented').fix).toContain(url)
   })

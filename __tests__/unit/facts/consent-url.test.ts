@@ -1,4 +1,8 @@
-import { judgeConsentUrl, tenantConsentUrl } from '../../../src/facts/consent-url.js'
+import {
+  consentLinkFor,
+  judgeConsentUrl,
+  tenantConsentUrl
+} from '../../../src/facts/consent-url.js'
 
 const PUBLIC = 'https://login.microsoftonline.com'
 
@@ -45,5 +49,24 @@ describe('tenantConsentUrl', () => {
       `${PUBLIC}/t1/oauth2/authorize`
     )
     expect(tenantConsentUrl(`${PUBLIC}/common/x`, undefined)).toBe(`${PUBLIC}/common/x`)
+  })
+})
+
+describe('consentLinkFor: the one judgement every sink shows', () => {
+  it("points Adobe's URL at the vault's tenant, then judges it", () => {
+    expect(consentLinkFor(`${PUBLIC}/common/oauth2/authorize`, 't1', PUBLIC)).toEqual({
+      kind: 'entra',
+      url: `${PUBLIC}/t1/oauth2/authorize`
+    })
+    expect(consentLinkFor('https://evil.example/common/x', 't1', PUBLIC)).toEqual({
+      kind: 'elsewhere',
+      host: 'evil.example',
+      signInHost: 'login.microsoftonline.com'
+    })
+  })
+
+  it('gives nothing while Adobe has published no URL', () => {
+    expect(consentLinkFor(undefined, 't1', PUBLIC)).toBeUndefined()
+    expect(consentLinkFor('', 't1', PUBLIC)).toBeUndefined()
   })
 })

@@ -16,7 +16,7 @@ export function failingSetupRun(): RunResult {
     keyIdentifier:
       'https://kv-aep-cmk-prod.vault.azure.net/keys/aep-cmk-key/7d3e9a1f4c2b4e8d9f0a1b2c3d4e5f60',
     applicationId: APP,
-    consentUrl: CONSENT,
+    consentLink: { kind: 'entra', url: CONSENT },
     findings: [
       {
         id: 'azure.sign-in',

@@ -11,7 +11,7 @@ const full: RunResult = {
   configName: 'cmk-kv-key',
   keyIdentifier: 'https://kv.vault.azure.net/keys/key/abc',
   applicationId: 'app-id',
-  consentUrl: 'https://login.microsoftonline.com/t/consent',
+  consentLink: { kind: 'entra', url: 'https://login.microsoftonline.com/t/consent' },
   findings: [
     { id: 'vault.found', outcome: 'pass', detail: 'Found.', evidence: { vaultId: '/subs/x' } },
     { id: 'key.expiry', outcome: 'warn', detail: 'Expires soon.', fix: 'Rotate.' }

@@ -1,5 +1,8 @@
 import type { RunResult } from '../../../src/report/run-result.js'
 import { writeOutputs } from '../../../src/report/outputs.js'
+import { judgeConsentUrl } from '../../../src/facts/consent-url.js'
+
+const PUBLIC_AUTHORITY = 'https://login.microsoftonline.com'
 
 const base: RunResult = {
   mode: 'check',
@@ -9,7 +12,7 @@ const base: RunResult = {
   vaultType: 'managed-hsm',
   keyIdentifier: 'https://kv.vault.azure.net/keys/key/abc',
   applicationId: 'app-id',
-  consentUrl: 'https://login.microsoftonline.com/t/consent',
+  consentLink: { kind: 'entra', url: 'https://login.microsoftonline.com/t/consent' },
   findings: [],
   failedChecks: ['key.size', 'config.status'],
   actions: [],
@@ -46,11 +49,17 @@ describe('writeOutputs', () => {
       'http://login.microsoftonline.com/t/consent',
       'https://login.microsoftonline.com@evil.example/t/consent'
     ])
-      expect(collect({ ...base, consentUrl })['consent-url']).toBe('')
-    const simulator = { endpoints: { authorityHost: 'https://login.localhost:8443' } }
+      expect(
+        collect({ ...base, consentLink: judgeConsentUrl(consentUrl, PUBLIC_AUTHORITY) })[
+          'consent-url'
+        ]
+      ).toBe('')
     const url = 'https://login.localhost:8443/t/consent'
-    expect(collect({ ...base, consentUrl: url, settings: simulator })['consent-url']).toBe(url)
-    expect(collect({ ...base, settings: simulator })['consent-url']).toBe('')
+    const simulator = judgeConsentUrl(url, 'https://login.localhost:8443')
+    expect(collect({ ...base, consentLink: simulator })['consent-url']).toBe(url)
+    expect(
+      collect({ ...base, consentLink: judgeConsentUrl(url, PUBLIC_AUTHORITY) })['consent-url']
+    ).toBe('')
   })
 
   it('sets empty values for what is unknown and no report-file when none was written', () => {
@@ -61,7 +70,7 @@ describe('writeOutputs', () => {
       vaultType: undefined,
       keyIdentifier: undefined,
       applicationId: undefined,
-      consentUrl: undefined,
+      consentLink: undefined,
       failedChecks: []
     })
     expect(outputs['failed-checks']).toBe('')

@@ -10,6 +10,7 @@ import {
   passingCheckRun,
   roleMissingRun
 } from './golden-runs.js'
+import { judgeConsentUrl } from '../../../src/facts/consent-url.js'
 
 const GOLDEN = join('__tests__', 'unit', 'report', 'golden')
 
@@ -197,7 +198,10 @@ describe('renderSummary', () => {
     ['https://login.microsoftonline.com@evil.example/t', '`evil.example`'],
     ['https://login.microsoftonline.com.evil.example/t', '`login.microsoftonline.com.evil.example`']
   ])('does not link a consent URL off Entra’s sign-in host (%s), and says why', (url, host) => {
-    const md = renderSummary({ ...failingSetupRun(), consentUrl: url })
+    const md = renderSummary({
+      ...failingSetupRun(),
+      consentLink: judgeConsentUrl(url, 'https://login.microsoftonline.com')
+    })
     expect(md).not.toContain('[grant consent to the CMK app]')
     expect(md).not.toContain(url)
     expect(md).toContain(
@@ -209,11 +213,15 @@ describe('renderSummary', () => {
   it('links a consent URL on the configured authority host (the simulator’s, another cloud’s)', () => {
     const run = failingSetupRun()
     const url = 'https://login.localhost:8443/t/oauth2/authorize?client_id=x'
-    expect(renderSummary({ ...run, consentUrl: url })).toContain('points at `login.localhost:8443`')
+    expect(
+      renderSummary({
+        ...run,
+        consentLink: judgeConsentUrl(url, 'https://login.microsoftonline.com')
+      })
+    ).toContain('points at `login.localhost:8443`')
     const md = renderSummary({
       ...run,
-      consentUrl: url,
-      settings: { ...run.settings, endpoints: { authorityHost: 'https://login.localhost:8443' } }
+      consentLink: judgeConsentUrl(url, 'https://login.localhost:8443')
     })
     expect(md).toContain(`[grant consent to the CMK app](${url})`)
   })
@@ -221,7 +229,7 @@ describe('renderSummary', () => {
   it('keeps parentheses in a consent URL from ending the link', () => {
     const md = renderSummary({
       ...failingSetupRun(),
-      consentUrl: 'https://login.microsoftonline.com/a)b(c'
+      consentLink: { kind: 'entra', url: 'https://login.microsoftonline.com/a)b(c' }
     })
     expect(md).toContain('(https://login.microsoftonline.com/a%29b%28c)')
   })

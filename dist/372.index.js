@@ -1,5 +1,5 @@
-export const id = 264;
-export const ids = [264];
+export const id = 372;
+export const ids = [372];
 export const modules = {
 
 /***/ 80637:
@@ -32,7 +32,7 @@ function upsertFinding(findings, finding) {
 
 /***/ }),
 
-/***/ 42264:
+/***/ 48372:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -46,7 +46,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./src/checks/config-checks.ts
 var config_checks = __webpack_require__(40629);
 ;// CONCATENATED MODULE: ./src/checks/check-context.ts
-function checkContextFor(settings, consentUrl, now = new Date()) {
+function checkContextFor(settings, consentLink, now = new Date()) {
     return {
         mode: settings.mode,
         keyVaultName: settings.keyVaultName,
@@ -57,8 +57,7 @@ function checkContextFor(settings, consentUrl, now = new Date()) {
         now,
         subscriptionId: settings.subscriptionId,
         resourceGroup: settings.resourceGroup,
-        consentUrl,
-        authorityHost: settings.endpoints.authorityHost
+        consentLink
     };
 }
 
@@ -176,6 +175,34 @@ function withRepairOutcomes(findings, outcomes) {
 
 // EXTERNAL MODULE: ./src/facts/consent-url.ts
 var consent_url = __webpack_require__(35573);
+;// CONCATENATED MODULE: ./src/facts/read-target.ts
+function readTargetOf(settings) {
+    const { azure, adobe } = settings;
+    return {
+        vault: {
+            name: settings.keyVaultName,
+            type: settings.keyVaultType,
+            resourceGroup: settings.resourceGroup
+        },
+        keyName: settings.keyName,
+        configName: settings.configName,
+        cmkAppObjectId: settings.cmkAppObjectId,
+        azure: {
+            method: azure.auth,
+            tenantId: azure.tenantId,
+            clientId: azure.auth === 'cli' ? undefined : azure.clientId
+        },
+        adobe: adobe.kind === 'client-credentials'
+            ? {
+                credential: adobe.kind,
+                orgId: settings.adobeOrgId,
+                clientId: adobe.clientId,
+                scopes: adobe.scopes
+            }
+            : { credential: adobe.kind, orgId: settings.adobeOrgId }
+    };
+}
+
 // EXTERNAL MODULE: ./src/inputs/settings-summary.ts
 var settings_summary = __webpack_require__(39497);
 // EXTERNAL MODULE: ./src/safety/error-message.ts
@@ -196,6 +223,7 @@ var observed_status = __webpack_require__(13892);
 
 
 
+
 async function checkAndAct(settings, { createServices, gatherFacts }, signal, startedAt, progress, host) {
     const timings = {};
     const timed = phaseTimer(timings);
@@ -203,10 +231,11 @@ async function checkAndAct(settings, { createServices, gatherFacts }, signal, st
         log: host,
         idToken: audience => host.idToken(audience)
     });
-    const evaluate = (facts) => evaluateChecks(facts, checkContextFor(settings, consentUrlOf(facts, settings)));
-    const read = await timed('read', () => gatherFacts(services));
+    const evaluate = (facts) => evaluateChecks(facts, checkContextFor(settings, consentLinkOf(facts, settings)));
+    const target = readTargetOf(settings);
+    const read = await timed('read', () => gatherFacts(services, target));
     const end = settings.mode === 'setup'
-        ? await timed('setup', () => act(services, read, evaluate, progress, host))
+        ? await timed('setup', () => act(services, setupPlanOf(settings, target), read, evaluate, progress, host))
         : { facts: read, actions: [], repairs: [], lastConfig: configOf(read) };
     const checked = withRepairOutcomes(evaluate(end.facts), end.repairs);
     const findings = (0,finding_list/* upsertFinding */.r)(checked, configStatus(end, settings, checked));
@@ -223,7 +252,7 @@ async function checkAndAct(settings, { createServices, gatherFacts }, signal, st
         applicationId: end.facts.registration.ok
             ? end.facts.registration.value?.applicationId
             : undefined,
-        consentUrl: consentUrlOf(end.facts, settings),
+        consentLink: consentLinkOf(end.facts, settings),
         findings,
         failedChecks,
         error,
@@ -236,12 +265,12 @@ async function checkAndAct(settings, { createServices, gatherFacts }, signal, st
         finishedAt: new Date().toISOString()
     };
 }
-async function act(services, facts, evaluate, progress, log) {
+async function act(services, plan, facts, evaluate, progress, log) {
     let lastConfig = configOf(facts);
     let setup;
     try {
         const { runSetup } = await Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(90), __webpack_require__.e(163), __webpack_require__.e(505), __webpack_require__.e(536)]).then(__webpack_require__.bind(__webpack_require__, 52536));
-        setup = await runSetup(services, facts, evaluate, {
+        setup = await runSetup(services, plan, facts, evaluate, {
             log,
             onStatus: config => (lastConfig = progress.lastConfig = config)
         });
@@ -260,6 +289,16 @@ async function act(services, facts, evaluate, progress, log) {
         ? setup.facts
         : { ...setup.facts, config: { ok: true, value: lastConfig } };
     return { facts: ended, actions: setup.actions, repairs: setup.repairs, lastConfig, setup };
+}
+function setupPlanOf(settings, target) {
+    const { remediate, strict, payloadFormat, waitTimeoutSeconds, pollIntervalSeconds } = settings;
+    return {
+        target,
+        remediate,
+        strict,
+        payloadFormat,
+        timing: { waitTimeoutSeconds, pollIntervalSeconds, tuning: settings.tuning }
+    };
 }
 function configStatus(end, settings, checked) {
     // E.g. without an Adobe token the status could not be read; adobe.sign-in already says why.
@@ -280,10 +319,10 @@ function configStatus(end, settings, checked) {
 function configOf(facts) {
     return facts.config.ok ? facts.config.value : undefined;
 }
-function consentUrlOf(facts, settings) {
+function consentLinkOf(facts, settings) {
     const registration = facts.registration.ok ? facts.registration.value : null;
     const tenant = facts.vault.ok ? facts.vault.value.tenantId : settings.azure.tenantId;
-    return (0,consent_url/* tenantConsentUrl */.K1)(registration?.applicationRedirectUrl, tenant);
+    return (0,consent_url/* consentLinkFor */.kl)(registration?.applicationRedirectUrl, tenant, settings.endpoints.authorityHost);
 }
 function factsForReport(facts) {
     return JSON.parse(JSON.stringify(facts));
