@@ -1,4 +1,5 @@
 import type { ReadTarget } from '../facts/read-target.js'
+import type { Settings } from '../inputs/settings.js'
 import type { PayloadFormat, Repair } from '../model/choices.js'
 import type { SetupTiming } from './setup-waits.js'
 
@@ -12,4 +13,15 @@ export interface SetupPlan {
   strict: boolean
   payloadFormat: PayloadFormat
   timing: SetupTiming
+}
+
+export function setupPlanOf(settings: Settings, target: ReadTarget): SetupPlan {
+  const { remediate, strict, payloadFormat, waitTimeoutSeconds, pollIntervalSeconds } = settings
+  return {
+    target,
+    remediate,
+    strict,
+    payloadFormat,
+    timing: { waitTimeoutSeconds, pollIntervalSeconds, tuning: settings.tuning }
+  }
 }

@@ -9,8 +9,8 @@ import type { Services } from '../clients/services.js'
 import type { gatherFacts as GatherFacts } from '../facts/gather-facts.js'
 import type { createServices as CreateServices } from '../clients/services.js'
 import { consentLinkFor, type ConsentLink } from '../facts/consent-url.js'
-import { readTargetOf, type ReadTarget } from '../facts/read-target.js'
-import type { SetupPlan } from '../actions/setup-plan.js'
+import { readTargetOf } from '../facts/read-target.js'
+import { setupPlanOf, type SetupPlan } from '../actions/setup-plan.js'
 import type { Settings } from '../inputs/settings.js'
 import { summarizeSettings } from '../inputs/settings-summary.js'
 import type { AdobeConfig, Facts } from '../model/facts.js'
@@ -125,17 +125,6 @@ async function act(
       ? setup.facts
       : { ...setup.facts, config: { ok: true as const, value: lastConfig } }
   return { facts: ended, actions: setup.actions, repairs: setup.repairs, lastConfig, setup }
-}
-
-function setupPlanOf(settings: Settings, target: ReadTarget): SetupPlan {
-  const { remediate, strict, payloadFormat, waitTimeoutSeconds, pollIntervalSeconds } = settings
-  return {
-    target,
-    remediate,
-    strict,
-    payloadFormat,
-    timing: { waitTimeoutSeconds, pollIntervalSeconds, tuning: settings.tuning }
-  }
 }
 
 function configStatus(end: RunEnd, settings: Settings, checked: Finding[]): Finding {

@@ -1,4 +1,5 @@
 import { runSetup, type SetupOutcome } from '../../../src/actions/setup-flow.js'
+import { setupPlanOf } from '../../../src/actions/setup-plan.js'
 import { checkContextFor } from '../../../src/checks/check-context.js'
 import { evaluateChecks } from '../../../src/checks/evaluate.js'
 import { createServices } from '../../../src/clients/services.js'
@@ -65,15 +66,7 @@ export async function runSetupAgainst(
   const statuses: string[] = []
   const clock = fakeClock()
   const log = recordingLog()
-  const { remediate, strict, payloadFormat, waitTimeoutSeconds, pollIntervalSeconds } = settings
-  const plan = {
-    target,
-    remediate,
-    strict,
-    payloadFormat,
-    timing: { waitTimeoutSeconds, pollIntervalSeconds, tuning: settings.tuning }
-  }
-  const outcome = await runSetup(services, plan, facts, evaluate, {
+  const outcome = await runSetup(services, setupPlanOf(settings, target), facts, evaluate, {
     clock,
     log,
     onStatus: (config: AdobeConfig) => statuses.push(config.status)
