@@ -64,17 +64,19 @@ describe('azure-auth cli: the session azure/login leaves behind', () => {
     } as const
     // az waits on an Entra that does not answer for 100 s, longer than this test may take.
     sim.fault({ ...entraToken, action: { delayMs: 100_000 } })
+    // 3 s, not 1: the fake az is a process of its own, which a loaded machine may start late,
+    // and the test asks that it reached Entra before it was stopped.
     const run = await runAction(sim, cliInputs(), {
-      env: { ...signedInAz(), AEP_CMK_HTTP_TIMEOUT_SECONDS: '1' },
+      env: { ...signedInAz(), AEP_CMK_HTTP_TIMEOUT_SECONDS: '3' },
       withReport: true
     })
     expect(run.exitCode).toBe(1)
     expect(run.outputs).toMatchObject({ result: 'fail', 'failed-checks': 'azure.sign-in' })
     expect(run.stdout).toMatch(
-      /::error title=azure\.sign-in::azure-auth is cli, but `az account get-access-token` did not finish within 1 s, so the action stopped it\. Entra token request \(https:\/\/[^)]+\) failed: az account get-access-token did not finish within 1 s and was stopped\./
+      /::error title=azure\.sign-in::azure-auth is cli, but `az account get-access-token` did not finish within 3 s, so the action stopped it\. Entra token request \(https:\/\/[^)]+\) failed: az account get-access-token did not finish within 3 s and was stopped\./
     )
     expect(run.everything).not.toMatch(/JSON/)
-    expect(run.summary).toContain('did not finish within 1 s')
+    expect(run.summary).toContain('did not finish within 3 s')
     expect(run.report).toBeDefined()
     // One try per token (ARM's, and Graph's asked for in advance): az was stopped before Entra
     // answered it, and was not asked again.

@@ -1191,7 +1191,7 @@ async function loadServiceClients() {
     const [{ createServices }, { gatherFacts }, { checkAndAct }] = await Promise.all([
         Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(827), __webpack_require__.e(163), __webpack_require__.e(73)]).then(__webpack_require__.bind(__webpack_require__, 74073)),
         Promise.all(/* import() */[__webpack_require__.e(612), __webpack_require__.e(90), __webpack_require__.e(163), __webpack_require__.e(505)]).then(__webpack_require__.bind(__webpack_require__, 27505)),
-        __webpack_require__.e(/* import() */ 372).then(__webpack_require__.bind(__webpack_require__, 48372))
+        __webpack_require__.e(/* import() */ 728).then(__webpack_require__.bind(__webpack_require__, 64728))
     ]);
     return { createServices, gatherFacts, checkAndAct };
 }

@@ -1,5 +1,5 @@
-export const id = 372;
-export const ids = [372];
+export const id = 728;
+export const ids = [728];
 export const modules = {
 
 /***/ 80637:
@@ -32,7 +32,7 @@ function upsertFinding(findings, finding) {
 
 /***/ }),
 
-/***/ 48372:
+/***/ 64728:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -203,6 +203,18 @@ function readTargetOf(settings) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/actions/setup-plan.ts
+function setupPlanOf(settings, target) {
+    const { remediate, strict, payloadFormat, waitTimeoutSeconds, pollIntervalSeconds } = settings;
+    return {
+        target,
+        remediate,
+        strict,
+        payloadFormat,
+        timing: { waitTimeoutSeconds, pollIntervalSeconds, tuning: settings.tuning }
+    };
+}
+
 // EXTERNAL MODULE: ./src/inputs/settings-summary.ts
 var settings_summary = __webpack_require__(39497);
 // EXTERNAL MODULE: ./src/safety/error-message.ts
@@ -212,6 +224,7 @@ var secrets = __webpack_require__(81455);
 // EXTERNAL MODULE: ./src/run/observed-status.ts
 var observed_status = __webpack_require__(13892);
 ;// CONCATENATED MODULE: ./src/run/check-and-act.ts
+
 
 
 
@@ -289,16 +302,6 @@ async function act(services, plan, facts, evaluate, progress, log) {
         ? setup.facts
         : { ...setup.facts, config: { ok: true, value: lastConfig } };
     return { facts: ended, actions: setup.actions, repairs: setup.repairs, lastConfig, setup };
-}
-function setupPlanOf(settings, target) {
-    const { remediate, strict, payloadFormat, waitTimeoutSeconds, pollIntervalSeconds } = settings;
-    return {
-        target,
-        remediate,
-        strict,
-        payloadFormat,
-        timing: { waitTimeoutSeconds, pollIntervalSeconds, tuning: settings.tuning }
-    };
 }
 function configStatus(end, settings, checked) {
     // E.g. without an Adobe token the status could not be read; adobe.sign-in already says why.
