@@ -58,6 +58,21 @@ describe('a key date that is no date (exp of 1e13 seconds)', () => {
     expect(findingOf(created, 'key.active').outcome).toBe('pass')
   })
 
+  it('quotes every unusable date a check reads, and says how to see the dates and set a new expiry', () => {
+    const findings = evaluateChecks(
+      factsWith(keyWith({ expires: 1e13, created: -1e12 })),
+      healthyContext()
+    )
+    expect(findingOf(findings, 'key.rotation')).toEqual({
+      id: 'key.rotation',
+      outcome: 'warn',
+      detail:
+        'This cannot be decided: for key cmk-key (version 0123) Azure Resource Manager answered attributes.expires 10000000000000 and attributes.created -1000000000000, which is no date (Unix seconds of the years 1 to 9999).',
+      fix: "Look at the key's dates with `az keyvault key show --vault-name kv-cmk --name cmk-key --query attributes`; if they are wrong, set them, e.g. `az keyvault key set-attributes --vault-name kv-cmk --name cmk-key --expires 2026-06-01T00:00:00Z`, or rotate the key. This goes through the data plane of vault kv-cmk: whoever runs it needs the role Key Vault Crypto Officer on the key or vault. In the portal: Key vaults > kv-cmk > Objects > Keys > cmk-key > its current version: Set expiration date, then Save.",
+      evidence: { unusableDates: { expiresOn: '10000000000000', createdOn: '-1000000000000' } }
+    })
+  })
+
   it('a rotation trigger that lands outside any date cannot be told, without throwing', () => {
     const facts = factsWith(keyWith({ expires: 1_900_000_000 }))
     if (facts.key?.ok)

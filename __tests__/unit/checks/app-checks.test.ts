@@ -83,7 +83,21 @@ describe('app.consented', () => {
     })
     expect(finding.outcome).toBe('fail')
     expect(finding.detail).toContain(TENANT_ID)
-    expect(finding.fix).toContain(consentUrl)
+    expect(finding.fix).toBe(
+      `An administrator of the vault's tenant must open ${consentUrl} and accept, then re-run the job.`
+    )
+    expect(finding.evidence).toEqual({ applicationId: APP_ID, consentUrl })
+  })
+
+  it('fails without a service principal before Adobe published the consent URL, saying to re-run setup for it', () => {
+    const facts = healthyFacts()
+    facts.servicePrincipal = { ok: true, value: null }
+    const finding = appConsentedFinding(facts, { mode: 'check' })
+    expect(finding.outcome).toBe('fail')
+    expect(finding.fix).toBe(
+      "Adobe has not published the CMK app's consent URL yet: re-run setup in a few minutes to get it (output consent-url); an administrator of the vault's tenant must then open it and accept, and re-run the job."
+    )
+    expect(finding.evidence).toEqual({ applicationId: APP_ID })
   })
 
   it('fails without a service principal, naming a consent URL off Entra’s sign-in host without it', () => {

@@ -89,10 +89,10 @@ describe('key.rotation', () => {
       keyWith([{ action: 'rotate', timeAfterCreate: 'P1Y' }], { expiresOn: undefined }),
       ctx
     )
-    expect(withPolicy.outcome).toBe('pass')
+    expect(withPolicy).toMatchObject({ id: 'key.rotation', outcome: 'pass' })
     expect(withPolicy.detail).toContain('no expiry date and a rotation policy')
     const none = keyRotationFinding(keyWith(null, { expiresOn: undefined }), ctx)
-    expect(none.outcome).toBe('warn')
+    expect(none).toMatchObject({ id: 'key.rotation', outcome: 'warn' })
     expect(none.detail).toContain('no expiry date and no rotation policy at all')
   })
 
@@ -120,8 +120,39 @@ describe('key.rotation', () => {
       { ...healthyKey(), rotationPolicy: { ok: false, error } },
       { ...ctx, vaultKind: 'managed-hsm' }
     )
-    expect(finding.outcome).toBe('warn')
-    expect(finding.fix).toContain('--hsm-name kv-cmk --role "Managed HSM Crypto Auditor"')
+    expect(finding).toMatchObject({ id: 'key.rotation', outcome: 'warn' })
+    expect(finding.detail).toBe(
+      "The rotation policy of key cmk-key could not be read: the job's Azure identity may not read it on the data plane (ARM's key answer carried no policy, so the data plane was asked) (Managed HSM GET key rotation policy answered 403: service said forbidden)."
+    )
+    expect(finding.fix).toBe(
+      'Give the job\'s Azure identity the local role Managed HSM Crypto Auditor at /keys (`az keyvault role assignment create --hsm-name kv-cmk --role "Managed HSM Crypto Auditor" --assignee <azure-client-id> --scope /keys`); or check the policy yourself with `az keyvault key rotation-policy show --hsm-name kv-cmk --name cmk-key`.'
+    )
+  })
+
+  it('names the Managed HSM and its --hsm-name command when its network refuses the policy read', () => {
+    const error = readError('forbidden', {
+      call: 'Managed HSM GET key rotation policy',
+      message:
+        'Public network access is disabled and request is not from a trusted service nor via an approved private link.'
+    })
+    const finding = keyRotationFinding(
+      { ...healthyKey(), rotationPolicy: { ok: false, error } },
+      { ...ctx, vaultKind: 'managed-hsm' }
+    )
+    expect(finding).toEqual({
+      id: 'key.rotation',
+      outcome: 'warn',
+      detail:
+        "The rotation policy of key cmk-key could not be read: the firewall of Managed HSM kv-cmk refused the runner's data-plane request (ARM's key answer carried no policy, so the data plane was asked) (Managed HSM GET key rotation policy answered 403: Public network access is disabled and request is not from a trusted service nor via an approved private link).",
+      fix: 'Run the job from a network the firewall of Managed HSM kv-cmk allows (or add the runner\'s address to its IP rules), and give the job\'s identity the local role Managed HSM Crypto Auditor at /keys (`az keyvault role assignment create --hsm-name kv-cmk --role "Managed HSM Crypto Auditor" --assignee <azure-client-id> --scope /keys`); or check the policy yourself with `az keyvault key rotation-policy show --hsm-name kv-cmk --name cmk-key`.',
+      evidence: {
+        call: 'Managed HSM GET key rotation policy',
+        status: 403,
+        kind: 'forbidden',
+        message:
+          'Public network access is disabled and request is not from a trusted service nor via an approved private link.'
+      }
+    })
   })
 
   it('uses --hsm-name in the fix on a Managed HSM', () => {
@@ -180,10 +211,43 @@ describe('key.rotation: what it tells the user in the rarer cases', () => {
     ).toBe('Key cmk-key has no expiry date and a rotation policy (rotate P90D after creation).')
     expect(
       keyRotationFinding(
+        keyWith(
+          [
+            { action: 'rotate', timeAfterCreate: 'P90D' },
+            { action: 'notify', timeAfterCreate: 'P80D' },
+            { action: 'rotate', timeAfterCreate: 'P180D' }
+          ],
+          { expiresOn: undefined }
+        ),
+        ctx
+      ).detail
+    ).toBe(
+      'Key cmk-key has no expiry date and a rotation policy (rotate P90D after creation, P180D after creation).'
+    )
+    expect(
+      keyRotationFinding(
         keyWith([{ action: 'notify', timeBeforeExpiry: 'P30D' }], { expiresOn: undefined }),
         ctx
       ).detail
     ).toBe('Key cmk-key has no expiry date and a rotation policy (no Rotate action).')
+  })
+
+  it('when no Rotate action is early enough, names each with its date, or unknown where it cannot be timed', () => {
+    // No creation date: the timeAfterCreate action cannot be timed, the timeBeforeExpiry one can.
+    const finding = keyRotationFinding(
+      keyWith(
+        [
+          { action: 'rotate', timeBeforeExpiry: 'P10D' },
+          { action: 'rotate', timeAfterCreate: 'P90D' }
+        ],
+        { createdOn: undefined }
+      ),
+      ctx
+    )
+    expect(finding.outcome).toBe('warn')
+    expect(finding.detail).toBe(
+      `Key cmk-key expires on ${expiresIn(365).toISOString()}, but its rotation policy rotates it P10D before expiry (${expiresIn(355).toISOString()}), P90D after creation (unknown), less than min-key-validity-days 30 before: Adobe treats an expired key as revoked.`
+    )
   })
 
   it('the suggested policy rotates min-key-validity-days + 30 days before expiry', () => {
@@ -206,6 +270,42 @@ describe('key.rotation: what it tells the user in the rarer cases', () => {
     expect(finding.fix).toBe(
       "Give the job's Azure identity a role with Microsoft.KeyVault/vaults/keys/read on the vault, e.g. Key Vault Reader; or check the policy yourself with `az keyvault key rotation-policy show --vault-name kv-cmk --name cmk-key`."
     )
+  })
+})
+
+describe('key.rotation evidence', () => {
+  it('records the dates, min-key-validity-days, the policy as read and when each Rotate fires', () => {
+    const createdOn = new Date(NOW.getTime() - 30 * DAY_MS)
+    const finding = keyRotationFinding(
+      keyWith(
+        [
+          { action: 'rotate', timeAfterCreate: 'P300D' },
+          { action: 'notify', timeBeforeExpiry: 'P30D' }
+        ],
+        { createdOn }
+      ),
+      ctx
+    )
+    expect(finding.outcome).toBe('pass')
+    expect(finding.evidence).toEqual({
+      expiresOn: expiresIn(365).toISOString(),
+      createdOn: createdOn.toISOString(),
+      minKeyValidityDays: 30,
+      policy: {
+        source: 'arm',
+        expiryTime: 'P1Y',
+        lifetimeActions: [
+          { action: 'rotate', timeAfterCreate: 'P300D' },
+          { action: 'notify', timeBeforeExpiry: 'P30D' }
+        ]
+      },
+      rotations: [{ trigger: 'P300D after creation', rotatesAt: expiresIn(270).toISOString() }]
+    })
+  })
+
+  it('records a missing expiry and a missing policy as null', () => {
+    const finding = keyRotationFinding(keyWith(null, { expiresOn: undefined }), ctx)
+    expect(finding.evidence).toEqual({ expiresOn: null, minKeyValidityDays: 30, policy: null })
   })
 })
 
