@@ -5,9 +5,11 @@ import {
   healthyContext,
   healthyFacts,
   healthyManagedHsm,
+  healthyVault,
   readError,
   resourceGroupLock,
-  SUBSCRIPTION_ID
+  SUBSCRIPTION_ID,
+  VAULT_ID
 } from './fixtures.js'
 import type { Facts, ManagementLockFact } from '../../../src/model/facts.js'
 
@@ -42,6 +44,43 @@ describe('vault.delete-lock', () => {
     expect(finding.detail).toContain("the action's own repairs")
   })
 
+  it('passes with a lock on the vault itself', () => {
+    const { finding } = deleteLock(
+      withLocks([resourceGroupLock({ name: 'vault-no-delete', scope: 'vault' })])
+    )
+    expect(finding.detail).toBe(
+      'Vault kv-cmk cannot be deleted: CanNotDelete lock vault-no-delete on the vault itself.'
+    )
+  })
+
+  it('names the first lock but still warns of a ReadOnly lock further down the list', () => {
+    const { finding } = deleteLock(
+      withLocks([
+        resourceGroupLock(),
+        resourceGroupLock({ name: 'frozen', level: 'ReadOnly', scope: 'subscription' })
+      ])
+    )
+    expect(finding.detail).toBe(
+      "Vault kv-cmk cannot be deleted: CanNotDelete lock rg-no-delete on its resource group. A ReadOnly lock also blocks every change, the action's own repairs (remediate) included."
+    )
+  })
+
+  it('keeps every lock, stopping or not, as evidence', () => {
+    const { finding } = deleteLock(
+      withLocks([
+        resourceGroupLock({ name: 'odd', level: 'NotSpecified', scope: 'vault' }),
+        resourceGroupLock()
+      ])
+    )
+    expect(finding.outcome).toBe('pass')
+    expect(finding.evidence).toEqual({
+      managementLocks: [
+        { name: 'odd', level: 'NotSpecified', scope: 'vault' },
+        { name: 'rg-no-delete', level: 'CanNotDelete', scope: 'resource-group' }
+      ]
+    })
+  })
+
   it('warns, with the az command for this vault, when no lock applies', () => {
     const { finding, failed } = deleteLock(withLocks([]))
     expect(finding.outcome).toBe('warn')
@@ -51,6 +90,8 @@ describe('vault.delete-lock', () => {
     expect(finding.fix).toContain(
       `\`az lock create --subscription ${SUBSCRIPTION_ID} --name aep-cmk-no-delete --lock-type CanNotDelete --resource-group rg-cmk --resource-type Microsoft.KeyVault/vaults --resource kv-cmk\``
     )
+    expect(finding.fix).toMatch(/^Lock the vault against deletion/)
+    expect(finding.evidence).toEqual({ managementLocks: [] })
     expect(failed).toEqual([])
   })
 
@@ -71,7 +112,44 @@ describe('vault.delete-lock', () => {
     const { finding } = deleteLock(facts)
     expect(finding.outcome).toBe('warn')
     expect(finding.detail).toContain('its management locks could not be read')
-    expect(finding.fix).toContain('Microsoft.Authorization/locks/read')
+    expect(finding.fix).toBe(
+      `Grant the action's Azure identity Microsoft.Authorization/locks/read on the vault (the Reader role has it), or check by hand: \`az lock list --resource ${VAULT_ID}\`.`
+    )
+    expect(finding.evidence).toEqual({
+      call: 'ARM list management locks',
+      status: 403,
+      kind: 'forbidden',
+      message: 'AuthorizationFailed'
+    })
+  })
+
+  it('says to re-run, not to grant a permission, when the locks read fails otherwise', () => {
+    const facts = healthyFacts()
+    facts.managementLocks = {
+      ok: false,
+      error: readError('error', { call: 'ARM list management locks', message: 'Bad gateway' })
+    }
+    const { finding } = deleteLock(facts)
+    expect(finding.outcome).toBe('warn')
+    expect(finding.detail).toContain('(ARM list management locks answered 500: Bad gateway)')
+    expect(finding.fix).toBe(
+      `Re-run the job; to check by hand: \`az lock list --resource ${VAULT_ID}\`.`
+    )
+  })
+
+  // gather-facts reads the locks whenever the vault is found; a Facts built without them (the
+  // type allows it) still gets a warning rather than a crash.
+  it('warns that the locks were not read when the facts have none', () => {
+    const facts = healthyFacts()
+    delete facts.managementLocks
+    const { finding } = deleteLock(facts)
+    expect(finding).toMatchObject({
+      outcome: 'warn',
+      detail:
+        'Vault kv-cmk: its management locks could not be read (they were not read), so whether anything stops its deletion is not known.',
+      fix: `Re-run the job; to check by hand: \`az lock list --resource ${VAULT_ID}\`.`,
+      evidence: undefined
+    })
   })
 
   it('fails under strict', () => {
@@ -83,9 +161,25 @@ describe('vault.delete-lock', () => {
     facts.vault = { ok: true, value: healthyManagedHsm() }
     const { finding } = deleteLock(facts)
     expect(finding.detail).toMatch(/^Managed HSM mhsm-cmk has no CanNotDelete/)
+    expect(finding.fix).toMatch(/^Lock the HSM against deletion/)
     expect(finding.fix).toContain(
       '--resource-type Microsoft.KeyVault/managedHSMs --resource mhsm-cmk'
     )
+  })
+
+  // ARM ids always name the resource group; a hand-made id without one gets a placeholder in
+  // the command rather than a crash.
+  it('puts a placeholder in the command when the vault id names no resource group', () => {
+    const facts = withLocks([])
+    facts.vault = {
+      ok: true,
+      value: {
+        ...healthyVault(),
+        id: '/subscriptions/s/providers/Microsoft.KeyVault/vaults/kv-cmk'
+      }
+    }
+    const { finding } = deleteLock(facts)
+    expect(finding.fix).toContain('--resource-group <resource-group> --resource-type')
   })
 
   it('comes with its fix as az, Terraform and Bicep, and ranks at most medium', () => {
