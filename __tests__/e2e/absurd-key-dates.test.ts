@@ -3,20 +3,12 @@
  * ARM answers the key with an `exp` of 1e13 seconds. The checks that read it warn, quoting what
  * was seen; every other check still reports, and the run never ends in "unexpected error".
  */
-import { defaultKey, startSimulator, type Simulator } from '../../test/simulator/index.js'
-import { defaultInputs, resetSimulator, runAction } from './harness.js'
+import { defaultKey, type Simulator } from '../../test/simulator/index.js'
+import { defaultInputs, runAction } from './harness.js'
+import { simulatorPerFile } from '../../test/simulator-per-file.js'
 
 let sim: Simulator
-
-beforeAll(async () => {
-  sim = await startSimulator()
-})
-
-afterAll(async () => {
-  await sim.close()
-})
-
-beforeEach(() => resetSimulator(sim))
+simulatorPerFile(started => (sim = started), { resetEachTest: true })
 
 interface ReportFinding {
   id: string

@@ -5,24 +5,15 @@
  */
 import {
   BUILTIN_ROLE,
-  startSimulator,
   vaultResourceId,
   type RoleAssignmentState,
   type Simulator
 } from '../../test/simulator/index.js'
-import { defaultInputs, resetSimulator, runAction, type ActionRun } from './harness.js'
+import { defaultInputs, runAction, type ActionRun } from './harness.js'
+import { simulatorPerFile } from '../../test/simulator-per-file.js'
 
 let sim: Simulator
-
-beforeAll(async () => {
-  sim = await startSimulator()
-})
-
-afterAll(async () => {
-  await sim.close()
-})
-
-beforeEach(() => resetSimulator(sim))
+simulatorPerFile(started => (sim = started), { resetEachTest: true })
 
 const GROUP_ID = '5b0c2f1e-8d7a-4c3b-9e6f-0a1b2c3d4e5f'
 

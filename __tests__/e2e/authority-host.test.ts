@@ -3,20 +3,12 @@
  * validated like every endpoint override (an https URL, else bad input before any request) and
  * used for sign-in when it is valid.
  */
-import { startSimulator, type Simulator } from '../../test/simulator/index.js'
-import { defaultInputs, runAction, type ActionRun, resetSimulator } from './harness.js'
+import type { Simulator } from '../../test/simulator/index.js'
+import { defaultInputs, runAction, type ActionRun } from './harness.js'
+import { simulatorPerFile } from '../../test/simulator-per-file.js'
 
 let sim: Simulator
-
-beforeAll(async () => {
-  sim = await startSimulator()
-})
-
-afterAll(async () => {
-  await sim.close()
-})
-
-beforeEach(() => resetSimulator(sim))
+simulatorPerFile(started => (sim = started), { resetEachTest: true })
 
 /** The `::error::` lines, with the runner's %0A escapes turned back into line breaks. */
 function errorLines(r: ActionRun): string[] {

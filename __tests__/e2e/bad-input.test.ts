@@ -1,5 +1,6 @@
-import { startSimulator, type Simulator } from '../../test/simulator/index.js'
+import type { Simulator } from '../../test/simulator/index.js'
 import { defaultInputs, runAction, type ActionRun } from './harness.js'
+import { simulatorPerFile } from '../../test/simulator-per-file.js'
 
 /**
  * Every input rule of the contract, end to end: the bundled action fails at once with an
@@ -8,14 +9,7 @@ import { defaultInputs, runAction, type ActionRun } from './harness.js'
  */
 
 let sim: Simulator
-
-beforeAll(async () => {
-  sim = await startSimulator()
-})
-
-afterAll(async () => {
-  await sim.close()
-})
+simulatorPerFile(started => (sim = started), { resetEachTest: false })
 
 /** [case, input overrides (undefined removes one), the rule's message, extra env] */
 type Case = [string, Record<string, string | undefined>, RegExp, Record<string, string>?]

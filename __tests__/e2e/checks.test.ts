@@ -9,27 +9,18 @@ import {
   CONFIG_SEQUENCES,
   defaultKey,
   defaultVault,
-  startSimulator,
   vaultResourceId,
   type RoleDefinitionState,
   type Simulator
 } from '../../test/simulator/index.js'
-import { defaultInputs, runAction, writesOf, type ActionRun, resetSimulator } from './harness.js'
+import { defaultInputs, runAction, writesOf, type ActionRun } from './harness.js'
+import { simulatorPerFile } from '../../test/simulator-per-file.js'
 
 const DAY = 86_400
 const ADOBE_IP = '20.88.123.53'
 
 let sim: Simulator
-
-beforeAll(async () => {
-  sim = await startSimulator()
-})
-
-afterAll(async () => {
-  await sim.close()
-})
-
-beforeEach(() => resetSimulator(sim))
+simulatorPerFile(started => (sim = started), { resetEachTest: true })
 
 const nowSeconds = () => Math.floor(Date.now() / 1000)
 

@@ -3,20 +3,12 @@
  * directory look-up of the CMK app's service principal, it does not decide app.consented before
  * the CMK app is registered, and app.consented says the object id was taken from the input.
  */
-import { startSimulator, type Simulator } from '../../test/simulator/index.js'
-import { defaultInputs, runAction, writesOf, type ActionRun, resetSimulator } from './harness.js'
+import type { Simulator } from '../../test/simulator/index.js'
+import { defaultInputs, runAction, writesOf, type ActionRun } from './harness.js'
+import { simulatorPerFile } from '../../test/simulator-per-file.js'
 
 let sim: Simulator
-
-beforeAll(async () => {
-  sim = await startSimulator()
-})
-
-afterAll(async () => {
-  await sim.close()
-})
-
-beforeEach(() => resetSimulator(sim))
+simulatorPerFile(started => (sim = started), { resetEachTest: true })
 
 interface ReportFinding {
   id: string

@@ -5,7 +5,6 @@
  */
 import {
   CONFIG_SEQUENCES,
-  startSimulator,
   type SimIssue,
   type Simulator,
   type StoredConfig
@@ -21,6 +20,7 @@ import {
   writesOf,
   type ActionRun
 } from './harness.js'
+import { simulatorPerFile } from '../../test/simulator-per-file.js'
 
 const CONFIG_NAME = 'cmk-kv-aep-cmk-prod-aep-cmk-key'
 const REPO = 'octo-org/aep-infra'
@@ -54,14 +54,7 @@ jobs:
 const STEP_LINE = 21
 
 let sim: Simulator
-
-beforeAll(async () => {
-  sim = await startSimulator()
-})
-
-afterAll(async () => {
-  await sim.close()
-})
+simulatorPerFile(started => (sim = started), { resetEachTest: false })
 
 beforeEach(() => {
   resetSimulator(sim, { configStatusSequence: [...CONFIG_SEQUENCES.immediate] })

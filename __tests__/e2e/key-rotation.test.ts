@@ -2,20 +2,12 @@
  * End-to-end: key.rotation, a warning check, from the rotation policy in ARM's key answer or,
  * where ARM gives none, from the data plane.
  */
-import { startSimulator, type Simulator } from '../../test/simulator/index.js'
-import { defaultInputs, resetSimulator, runAction, type ActionRun } from './harness.js'
+import type { Simulator } from '../../test/simulator/index.js'
+import { defaultInputs, runAction, type ActionRun } from './harness.js'
+import { simulatorPerFile } from '../../test/simulator-per-file.js'
 
 let sim: Simulator
-
-beforeAll(async () => {
-  sim = await startSimulator()
-})
-
-afterAll(async () => {
-  await sim.close()
-})
-
-beforeEach(() => resetSimulator(sim))
+simulatorPerFile(started => (sim = started), { resetEachTest: true })
 
 function run(extra: Record<string, string> = {}): Promise<ActionRun> {
   return runAction(sim, { ...defaultInputs(sim), mode: 'validate', ...extra }, { withReport: true })

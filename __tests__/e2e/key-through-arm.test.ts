@@ -3,20 +3,12 @@
  * firewall does not apply to; the rotation policy comes from ARM's answer, and only where ARM
  * omits it from the data plane, best effort.
  */
-import { startSimulator, type Simulator } from '../../test/simulator/index.js'
-import { defaultInputs, runAction, resetSimulator, type ActionRun } from './harness.js'
+import type { Simulator } from '../../test/simulator/index.js'
+import { defaultInputs, runAction, type ActionRun } from './harness.js'
+import { simulatorPerFile } from '../../test/simulator-per-file.js'
 
 let sim: Simulator
-
-beforeAll(async () => {
-  sim = await startSimulator()
-})
-
-afterAll(async () => {
-  await sim.close()
-})
-
-beforeEach(() => resetSimulator(sim))
+simulatorPerFile(started => (sim = started), { resetEachTest: true })
 
 function run(inputs: Record<string, string> = {}): Promise<ActionRun> {
   return runAction(

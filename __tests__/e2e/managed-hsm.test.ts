@@ -7,20 +7,13 @@ import {
   CONFIG_PATH,
   HSM_ROLE,
   managedHsmScenario,
-  startSimulator,
   type Simulator
 } from '../../test/simulator/index.js'
 import { defaultInputs, runAction, writesOf, type ActionRun } from './harness.js'
+import { simulatorPerFile } from '../../test/simulator-per-file.js'
 
 let sim: Simulator
-
-beforeAll(async () => {
-  sim = await startSimulator()
-})
-
-afterAll(async () => {
-  await sim.close()
-})
+simulatorPerFile(started => (sim = started), { resetEachTest: false })
 
 beforeEach(() => {
   sim.state = managedHsmScenario()

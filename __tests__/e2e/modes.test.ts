@@ -9,26 +9,19 @@ import {
   CONFIG_SEQUENCES,
   defaultKey,
   REGISTRATION_PATH,
-  startSimulator,
   type SimConfigStatus,
   type Simulator,
   type StoredConfig
 } from '../../test/simulator/index.js'
 import { defaultInputs, runAction, writesOf, type ActionRun, resetSimulator } from './harness.js'
+import { simulatorPerFile } from '../../test/simulator-per-file.js'
 
 const CONFIG_NAME = 'cmk-kv-aep-cmk-prod-aep-cmk-key'
 const REGISTER = `POST platform ${REGISTRATION_PATH}`
 const SUBMIT = `POST platform ${CONFIG_PATH}`
 
 let sim: Simulator
-
-beforeAll(async () => {
-  sim = await startSimulator()
-})
-
-afterAll(async () => {
-  await sim.close()
-})
+simulatorPerFile(started => (sim = started), { resetEachTest: false })
 
 beforeEach(() => resetSimulator(sim, { configStatusSequence: [...CONFIG_SEQUENCES.immediate] }))
 

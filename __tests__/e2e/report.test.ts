@@ -10,7 +10,6 @@ import {
   CONFIG_SEQUENCES,
   firewalledVault,
   REGISTRATION_PATH,
-  startSimulator,
   type Simulator
 } from '../../test/simulator/index.js'
 import {
@@ -20,6 +19,7 @@ import {
   type ActionRun,
   resetSimulator
 } from './harness.js'
+import { simulatorPerFile } from '../../test/simulator-per-file.js'
 
 /** The check ids of the action contract, in contract order. */
 const CONTRACT_CHECK_IDS = [
@@ -52,14 +52,7 @@ const CONFIG_NAME = 'cmk-kv-aep-cmk-prod-aep-cmk-key'
 const HOSTILE = 'boom <img src=x onerror=alert(1)> | pipe | **bold**\n| injected | row | x | y |'
 
 let sim: Simulator
-
-beforeAll(async () => {
-  sim = await startSimulator()
-})
-
-afterAll(async () => {
-  await sim.close()
-})
+simulatorPerFile(started => (sim = started), { resetEachTest: false })
 
 beforeEach(() => resetSimulator(sim, { configStatusSequence: [...CONFIG_SEQUENCES.immediate] }))
 

@@ -12,23 +12,14 @@ import {
   nothingSetUp,
   REMEDIATION_WRITE_ACTIONS,
   resourceGroupLock,
-  startSimulator,
   vaultResourceId,
   type Simulator
 } from '../../test/simulator/index.js'
 import { defaultInputs, resetSimulator, runAction, type ActionRun } from './harness.js'
+import { simulatorPerFile } from '../../test/simulator-per-file.js'
 
 let sim: Simulator
-
-beforeAll(async () => {
-  sim = await startSimulator()
-})
-
-afterAll(async () => {
-  await sim.close()
-})
-
-beforeEach(() => resetSimulator(sim))
+simulatorPerFile(started => (sim = started), { resetEachTest: true })
 
 function run(extra: Record<string, string> = {}): Promise<ActionRun> {
   return runAction(sim, { ...defaultInputs(sim), mode: 'validate', ...extra }, { withReport: true })

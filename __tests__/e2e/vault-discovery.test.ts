@@ -6,24 +6,15 @@
 import {
   cmkAppVaultRole,
   defaultVault,
-  startSimulator,
   type RecordedRequest,
   type Simulator,
   type VaultState
 } from '../../test/simulator/index.js'
-import { defaultInputs, resetSimulator, runAction, type ActionRun } from './harness.js'
+import { defaultInputs, runAction, type ActionRun } from './harness.js'
+import { simulatorPerFile } from '../../test/simulator-per-file.js'
 
 let sim: Simulator
-
-beforeAll(async () => {
-  sim = await startSimulator()
-})
-
-afterAll(async () => {
-  await sim.close()
-})
-
-beforeEach(() => resetSimulator(sim))
+simulatorPerFile(started => (sim = started), { resetEachTest: true })
 
 function run(inputs: Record<string, string | undefined> = {}): Promise<ActionRun> {
   return runAction(sim, { ...defaultInputs(sim), mode: 'validate', ...inputs })

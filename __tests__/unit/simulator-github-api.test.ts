@@ -4,20 +4,11 @@
  * 403 of a job token without issues: write, the 410 of a repository with issues turned off.
  */
 import { simFetch, type SimRequestInit } from '../../test/simulator/client.js'
-import { startSimulator, type Simulator } from '../../test/simulator/index.js'
-import { resetSimulator } from '../e2e/harness.js'
+import type { Simulator } from '../../test/simulator/index.js'
+import { simulatorPerFile } from '../../test/simulator-per-file.js'
 
 let sim: Simulator
-
-beforeAll(async () => {
-  sim = await startSimulator()
-})
-
-afterAll(async () => {
-  await sim.close()
-})
-
-beforeEach(() => resetSimulator(sim))
+simulatorPerFile(started => (sim = started), { resetEachTest: true })
 
 const ISSUES = () => `${sim.urls.githubApi}/repos/octo-org/aep-infra/issues`
 

@@ -9,24 +9,14 @@ import {
   defaultKey,
   makeScenario,
   simFetch,
-  startSimulator,
   type SimRequestInit,
   type SimResponse,
   type Simulator
 } from '../../test/simulator/index.js'
-import { resetSimulator } from '../../test/run-action.js'
+import { simulatorPerFile } from '../../test/simulator-per-file.js'
 
 let sim: Simulator
-
-beforeAll(async () => {
-  sim = await startSimulator()
-})
-
-afterAll(async () => {
-  await sim.close()
-})
-
-beforeEach(() => resetSimulator(sim))
+simulatorPerFile(started => (sim = started), { resetEachTest: true })
 
 const call = (url: string, init?: SimRequestInit): Promise<SimResponse> =>
   simFetch(sim.caCert, url, init)

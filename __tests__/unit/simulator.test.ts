@@ -10,23 +10,16 @@ import {
   HSM_ROLE,
   managedHsmScenario,
   REGISTRATION_PATH,
-  startSimulator,
   useSimulatorInProcess,
   type Simulator
 } from '../../test/simulator/index.js'
 import type { ProbeInput } from '../../test/simulator/sdk-probe.js'
+import { simulatorPerFile } from '../../test/simulator-per-file.js'
 
 const execFileAsync = promisify(execFile)
 
 let sim: Simulator
-
-beforeAll(async () => {
-  sim = await startSimulator()
-})
-
-afterAll(async () => {
-  await sim.close()
-})
+simulatorPerFile(started => (sim = started), { resetEachTest: false })
 
 const call = (url: string, init?: SimRequestInit) => simFetch(sim.caCert, url, init)
 
