@@ -13,7 +13,7 @@ import { runAction, type ActionRun } from '../test/run-action.js'
 
 const RULE = '═'.repeat(78)
 
-function indent(text: string, prefix: string): string {
+export function indent(text: string, prefix: string): string {
   return text
     .replace(/\n+$/, '')
     .split('\n')

@@ -29,7 +29,7 @@ import {
 } from '../test/simulator/index.js'
 import { runAction, defaultInputs, writesOf, type ActionRun } from '../test/run-action.js'
 import { CHECK_CATALOG } from '../src/checks/check-catalog.js'
-import { fleetDemo } from './demo-fleet.js'
+import { fleetDemo, indent } from './demo-fleet.js'
 
 const RULE = '═'.repeat(78)
 
@@ -39,14 +39,6 @@ function heading(title: string): void {
 
 function subheading(title: string): void {
   console.log(`\n── ${title} ${'─'.repeat(Math.max(0, 74 - title.length))}`)
-}
-
-function indent(text: string, prefix: string): string {
-  return text
-    .replace(/\n+$/, '')
-    .split('\n')
-    .map(line => `${prefix}${line}`)
-    .join('\n')
 }
 
 /** Prints what the runner would show of one run: log, outputs, job summary. */

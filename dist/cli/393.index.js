@@ -1343,6 +1343,13 @@ const REFUSED = ["Refused: the action's identity reads the key through ARM with 
 function both(first, second) {
     return `${first}\n\n${second}`;
 }
+/** A new key for "not found", the Reader role the action's identity needs for "refused". */
+function codeForms(kind) {
+    return {
+        terraform: both(terraformKey(kind, newKeyTerraform(kind), NOT_FOUND), terraformRoleAssignment(kind, READER_FOR_THE_ACTION, REFUSED)),
+        bicep: both(bicepKey(kind, newKeyBicep(kind), NOT_FOUND), bicepRoleAssignment(kind, READER_FOR_THE_ACTION, REFUSED))
+    };
+}
 const keyFound = {
     id: 'key.found',
     needs: ['vault.found'],
@@ -1375,12 +1382,8 @@ const keyFound = {
         az: `Not found: check \`key-name\`, or create the key: \`az keyvault key create --vault-name <vault> --name <key> --kty RSA --size <min-key-size> --ops wrapKey unwrapKey\`. Recover a soft-deleted key with \`az keyvault key recover --vault-name <vault> --name <key>\` (portal: Key vaults > \`<vault>\` > Objects > Keys > Manage deleted keys). ${key_commands/* DATA_PLANE_DOC */.tU} Refused: give the action's identity Reader on the vault (the action \`Microsoft.KeyVault/vaults/keys/read\`); no data-plane role is needed.`,
         // Not found: the key as a new resource, which Bicep can create too (it does not exist yet);
         // refused: the Reader role the action's identity needs (code-forms.ts for the sources).
-        terraform: both(terraformKey('vault', newKeyTerraform('vault'), NOT_FOUND), terraformRoleAssignment('vault', READER_FOR_THE_ACTION, REFUSED)),
-        bicep: both(bicepKey('vault', newKeyBicep('vault'), NOT_FOUND), bicepRoleAssignment('vault', READER_FOR_THE_ACTION, REFUSED)),
-        managedHsm: {
-            terraform: both(terraformKey('managed-hsm', newKeyTerraform('managed-hsm'), NOT_FOUND), terraformRoleAssignment('managed-hsm', READER_FOR_THE_ACTION, REFUSED)),
-            bicep: both(bicepKey('managed-hsm', newKeyBicep('managed-hsm'), NOT_FOUND), bicepRoleAssignment('managed-hsm', READER_FOR_THE_ACTION, REFUSED))
-        }
+        ...codeForms('vault'),
+        managedHsm: codeForms('managed-hsm')
     }
 };
 

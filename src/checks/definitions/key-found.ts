@@ -1,3 +1,4 @@
+import type { VaultType } from '../../model/choices.js'
 import type { CheckDefinition } from '../check-definition.js'
 import { keyContext, keyFoundFinding } from '../key-checks.js'
 import { DATA_PLANE_DOC } from '../key-commands.js'
@@ -16,6 +17,20 @@ const REFUSED = ["Refused: the action's identity reads the key through ARM with 
 
 function both(first: string, second: string): string {
   return `${first}\n\n${second}`
+}
+
+/** A new key for "not found", the Reader role the action's identity needs for "refused". */
+function codeForms(kind: VaultType): { terraform: string; bicep: string } {
+  return {
+    terraform: both(
+      terraformKey(kind, newKeyTerraform(kind), NOT_FOUND),
+      terraformRoleAssignment(kind, READER_FOR_THE_ACTION, REFUSED)
+    ),
+    bicep: both(
+      bicepKey(kind, newKeyBicep(kind), NOT_FOUND),
+      bicepRoleAssignment(kind, READER_FOR_THE_ACTION, REFUSED)
+    )
+  }
 }
 
 export const keyFound: CheckDefinition<'key.found'> = {
@@ -52,23 +67,7 @@ export const keyFound: CheckDefinition<'key.found'> = {
     az: `Not found: check \`key-name\`, or create the key: \`az keyvault key create --vault-name <vault> --name <key> --kty RSA --size <min-key-size> --ops wrapKey unwrapKey\`. Recover a soft-deleted key with \`az keyvault key recover --vault-name <vault> --name <key>\` (portal: Key vaults > \`<vault>\` > Objects > Keys > Manage deleted keys). ${DATA_PLANE_DOC} Refused: give the action's identity Reader on the vault (the action \`Microsoft.KeyVault/vaults/keys/read\`); no data-plane role is needed.`,
     // Not found: the key as a new resource, which Bicep can create too (it does not exist yet);
     // refused: the Reader role the action's identity needs (code-forms.ts for the sources).
-    terraform: both(
-      terraformKey('vault', newKeyTerraform('vault'), NOT_FOUND),
-      terraformRoleAssignment('vault', READER_FOR_THE_ACTION, REFUSED)
-    ),
-    bicep: both(
-      bicepKey('vault', newKeyBicep('vault'), NOT_FOUND),
-      bicepRoleAssignment('vault', READER_FOR_THE_ACTION, REFUSED)
-    ),
-    managedHsm: {
-      terraform: both(
-        terraformKey('managed-hsm', newKeyTerraform('managed-hsm'), NOT_FOUND),
-        terraformRoleAssignment('managed-hsm', READER_FOR_THE_ACTION, REFUSED)
-      ),
-      bicep: both(
-        bicepKey('managed-hsm', newKeyBicep('managed-hsm'), NOT_FOUND),
-        bicepRoleAssignment('managed-hsm', READER_FOR_THE_ACTION, REFUSED)
-      )
-    }
+    ...codeForms('vault'),
+    managedHsm: codeForms('managed-hsm')
   }
 }
