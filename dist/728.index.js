@@ -61,8 +61,8 @@ function checkContextFor(settings, consentLink, now = new Date()) {
     };
 }
 
-// EXTERNAL MODULE: ./src/checks/check-catalog.ts + 34 modules
-var check_catalog = __webpack_require__(54145);
+// EXTERNAL MODULE: ./src/checks/check-catalog.ts + 35 modules
+var check_catalog = __webpack_require__(47675);
 // EXTERNAL MODULE: ./src/checks/key-checks.ts
 var key_checks = __webpack_require__(69986);
 // EXTERNAL MODULE: ./src/checks/skipped.ts

@@ -48,7 +48,9 @@ interface Edge {
 function importEdges(): Edge[] {
   return sourceFiles(SRC).flatMap(file => {
     const text = readFileSync(file, 'utf8')
-    const specifiers = [...text.matchAll(/(?:from|import\()\s*'(\.{1,2}\/[^']+)'/g)].map(m => m[1]!)
+    const specifiers = [...text.matchAll(/(?:from|import\(|^import)\s*'(\.{1,2}\/[^']+)'/gm)].map(
+      m => m[1]!
+    )
     return specifiers
       .map(spec => join(dirname(file), spec.replace(/\.js$/, '.ts')))
       .filter(target => relative(SRC, target).split(sep)[0] !== '..')

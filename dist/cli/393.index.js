@@ -2,7 +2,7 @@ export const id = 393;
 export const ids = [393];
 export const modules = {
 
-/***/ 54145:
+/***/ 47675:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1831,6 +1831,30 @@ const vaultAdobeIp = {
     }
 };
 
+;// CONCATENATED MODULE: ./src/checks/vault-protection-unread.ts
+
+/** "Vault kv-a" or "Managed HSM hsm-a", as the vault.audit-log and vault.delete-lock details start. */
+function vaultNamed(vault) {
+    return vault.kind === 'managed-hsm' ? `Managed HSM ${vault.name}` : `Vault ${vault.name}`;
+}
+/**
+ * A vault-protection check whose ARM listing could not be read: a warning that says what is not
+ * known, and names the permission when the read was refused. Absent facts (not read at all) never
+ * come from a run in which the vault was found; they still give a warning, not a crash.
+ */
+function unreadProtectionFinding(id, vault, read, text) {
+    const why = read ? (0,read_error/* describeReadError */.U)(read.error) : 'they were not read';
+    return {
+        id,
+        outcome: 'warn',
+        detail: `${vaultNamed(vault)}: its ${text.listing} could not be read (${why}), so ${text.unknown} is not known.`,
+        fix: read?.error.kind === 'forbidden'
+            ? `Grant the action's Azure identity ${text.permission} on the vault (the Reader role has it), or check by hand: \`${text.command}\`.`
+            : `Re-run the job; to check by hand: \`${text.command}\`.`,
+        evidence: read ? (0,read_error/* readErrorEvidence */.G)(read.error) : undefined
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/checks/audit-log-check.ts
 
 /** The permission that reads a resource's diagnostic settings; Reader holds it (`*\/read`). */
@@ -1874,9 +1898,6 @@ function auditEntry(setting) {
     }
     return undefined;
 }
-function named(vault) {
-    return vault.kind === 'managed-hsm' ? `Managed HSM ${vault.name}` : `Vault ${vault.name}`;
-}
 /**
  * `az monitor diagnostic-settings create` (Azure CLI reference; `--resource` takes the id,
  * `--workspace` the Log Analytics workspace's id, `--logs` a JSON list of log settings). A Key
@@ -1901,18 +1922,13 @@ function fixFor(vault) {
  */
 function auditLogFinding(vault, facts) {
     const read = facts.diagnosticSettings;
-    if (!read || !read.ok) {
-        const why = read ? (0,read_error/* describeReadError */.U)(read.error) : 'they were not read';
-        return {
-            id: 'vault.audit-log',
-            outcome: 'warn',
-            detail: `${named(vault)}: its diagnostic settings could not be read (${why}), so whether its audit logs are kept is not known.`,
-            fix: read?.ok === false && read.error.kind === 'forbidden'
-                ? `Grant the action's Azure identity ${DIAGNOSTIC_SETTINGS_READ} on the vault (the Reader role has it), or check by hand: \`az monitor diagnostic-settings list --resource ${vault.id}\`.`
-                : `Re-run the job; to check by hand: \`az monitor diagnostic-settings list --resource ${vault.id}\`.`,
-            evidence: read ? (0,read_error/* readErrorEvidence */.G)(read.error) : undefined
-        };
-    }
+    if (!read || !read.ok)
+        return unreadProtectionFinding('vault.audit-log', vault, read, {
+            listing: 'diagnostic settings',
+            unknown: 'whether its audit logs are kept',
+            permission: DIAGNOSTIC_SETTINGS_READ,
+            command: `az monitor diagnostic-settings list --resource ${vault.id}`
+        });
     const settings = read.value;
     const evidence = {
         diagnosticSettings: settings.map(s => ({
@@ -1928,7 +1944,7 @@ function auditLogFinding(vault, facts) {
             return {
                 id: 'vault.audit-log',
                 outcome: 'pass',
-                detail: `${named(vault)} sends its audit logs (${entry}) to ${to.join(' and ')} through diagnostic setting ${setting.name}.`,
+                detail: `${vaultNamed(vault)} sends its audit logs (${entry}) to ${to.join(' and ')} through diagnostic setting ${setting.name}.`,
                 evidence
             };
     }
@@ -1938,7 +1954,7 @@ function auditLogFinding(vault, facts) {
     return {
         id: 'vault.audit-log',
         outcome: 'warn',
-        detail: `${named(vault)} ${found}: nobody could tell who disabled the key or removed the CMK app's role.`,
+        detail: `${vaultNamed(vault)} ${found}: nobody could tell who disabled the key or removed the CMK app's role.`,
         fix: fixFor(vault),
         evidence
     };
@@ -2023,9 +2039,6 @@ const WHERE = {
     'resource-group': 'on its resource group',
     subscription: 'on its subscription'
 };
-function delete_lock_check_named(vault) {
-    return vault.kind === 'managed-hsm' ? `Managed HSM ${vault.name}` : `Vault ${vault.name}`;
-}
 /** The resource group in a vault's id (`/subscriptions/<s>/resourceGroups/<rg>/...`). */
 function resourceGroupOf(vaultId) {
     return /\/resourceGroups\/([^/]+)\//i.exec(vaultId)?.[1] ?? '<resource-group>';
@@ -2045,18 +2058,13 @@ function deleteLockCommand(vault, subscriptionId) {
  */
 function deleteLockFinding(vault, facts, subscriptionId) {
     const read = facts.managementLocks;
-    if (!read || !read.ok) {
-        const why = read ? (0,read_error/* describeReadError */.U)(read.error) : 'they were not read';
-        return {
-            id: 'vault.delete-lock',
-            outcome: 'warn',
-            detail: `${delete_lock_check_named(vault)}: its management locks could not be read (${why}), so whether anything stops its deletion is not known.`,
-            fix: read?.ok === false && read.error.kind === 'forbidden'
-                ? `Grant the action's Azure identity ${LOCKS_READ} on the vault (the Reader role has it), or check by hand: \`az lock list --resource ${vault.id}\`.`
-                : `Re-run the job; to check by hand: \`az lock list --resource ${vault.id}\`.`,
-            evidence: read ? (0,read_error/* readErrorEvidence */.G)(read.error) : undefined
-        };
-    }
+    if (!read || !read.ok)
+        return unreadProtectionFinding('vault.delete-lock', vault, read, {
+            listing: 'management locks',
+            unknown: 'whether anything stops its deletion',
+            permission: LOCKS_READ,
+            command: `az lock list --resource ${vault.id}`
+        });
     const locks = read.value;
     const evidence = {
         managementLocks: locks.map(l => ({ name: l.name, level: l.level, scope: l.scope }))
@@ -2070,14 +2078,14 @@ function deleteLockFinding(vault, facts, subscriptionId) {
         return {
             id: 'vault.delete-lock',
             outcome: 'pass',
-            detail: `${delete_lock_check_named(vault)} cannot be deleted: ${first.level} lock ${first.name} ${WHERE[first.scope]}.${readOnly}`,
+            detail: `${vaultNamed(vault)} cannot be deleted: ${first.level} lock ${first.name} ${WHERE[first.scope]}.${readOnly}`,
             evidence
         };
     }
     return {
         id: 'vault.delete-lock',
         outcome: 'warn',
-        detail: `${delete_lock_check_named(vault)} has no CanNotDelete or ReadOnly lock on itself, its resource group or its subscription: one deletion cuts Adobe off until the vault is recovered from soft delete.`,
+        detail: `${vaultNamed(vault)} has no CanNotDelete or ReadOnly lock on itself, its resource group or its subscription: one deletion cuts Adobe off until the vault is recovered from soft delete.`,
         fix: `Lock the ${vault.kind === 'managed-hsm' ? 'HSM' : 'vault'} against deletion (creating a lock needs Microsoft.Authorization/locks/write, e.g. Owner or User Access Administrator): \`${deleteLockCommand(vault, subscriptionId)}\`. Prefer CanNotDelete: a ReadOnly lock also blocks the action's own repairs.`,
         evidence
     };
@@ -3647,8 +3655,8 @@ const ACTION_VERSION = '1.0.0';
 /** The name code scanning shows as the tool. */
 const ACTION_NAME = 'aep-cmk-azure-action';
 
-// EXTERNAL MODULE: ./src/checks/check-catalog.ts + 34 modules
-var check_catalog = __webpack_require__(54145);
+// EXTERNAL MODULE: ./src/checks/check-catalog.ts + 35 modules
+var check_catalog = __webpack_require__(47675);
 ;// CONCATENATED MODULE: ./src/report/check-rules.ts
 
 /**

@@ -353,8 +353,8 @@ function hintFor(status) {
 
 // EXTERNAL MODULE: ./src/report/sarif.ts + 2 modules
 var sarif = __webpack_require__(17393);
-// EXTERNAL MODULE: ./src/checks/check-catalog.ts + 34 modules
-var check_catalog = __webpack_require__(54145);
+// EXTERNAL MODULE: ./src/checks/check-catalog.ts + 35 modules
+var check_catalog = __webpack_require__(47675);
 // EXTERNAL MODULE: ./src/model/finding.ts
 var finding = __webpack_require__(41300);
 ;// CONCATENATED MODULE: ./src/report/adobe-urgency.ts

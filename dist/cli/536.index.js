@@ -197,8 +197,8 @@ async function registerWhenNeeded(facts, { services, plan, evaluate, log, wait, 
 
 // EXTERNAL MODULE: ./src/model/choices.ts
 var choices = __webpack_require__(19545);
-// EXTERNAL MODULE: ./src/checks/check-catalog.ts + 34 modules
-var check_catalog = __webpack_require__(54145);
+// EXTERNAL MODULE: ./src/checks/check-catalog.ts + 35 modules
+var check_catalog = __webpack_require__(47675);
 ;// CONCATENATED MODULE: ./src/checks/repairs.ts
 
 

@@ -1,6 +1,6 @@
 import type { DiagnosticSettingFact, Facts, VaultFacts } from '../model/facts.js'
 import type { Finding } from '../model/finding.js'
-import { describeReadError, readErrorEvidence } from './read-error.js'
+import { unreadProtectionFinding, vaultNamed } from './vault-protection-unread.js'
 
 /** The permission that reads a resource's diagnostic settings; Reader holds it (`*\/read`). */
 export const DIAGNOSTIC_SETTINGS_READ = 'Microsoft.Insights/diagnosticSettings/read'
@@ -47,10 +47,6 @@ function auditEntry(setting: DiagnosticSettingFact): string | undefined {
   return undefined
 }
 
-function named(vault: VaultFacts): string {
-  return vault.kind === 'managed-hsm' ? `Managed HSM ${vault.name}` : `Vault ${vault.name}`
-}
-
 /**
  * `az monitor diagnostic-settings create` (Azure CLI reference; `--resource` takes the id,
  * `--workspace` the Log Analytics workspace's id, `--logs` a JSON list of log settings). A Key
@@ -78,19 +74,13 @@ function fixFor(vault: VaultFacts): string {
  */
 export function auditLogFinding(vault: VaultFacts, facts: Facts): Finding {
   const read = facts.diagnosticSettings
-  if (!read || !read.ok) {
-    const why = read ? describeReadError(read.error) : 'they were not read'
-    return {
-      id: 'vault.audit-log',
-      outcome: 'warn',
-      detail: `${named(vault)}: its diagnostic settings could not be read (${why}), so whether its audit logs are kept is not known.`,
-      fix:
-        read?.ok === false && read.error.kind === 'forbidden'
-          ? `Grant the action's Azure identity ${DIAGNOSTIC_SETTINGS_READ} on the vault (the Reader role has it), or check by hand: \`az monitor diagnostic-settings list --resource ${vault.id}\`.`
-          : `Re-run the job; to check by hand: \`az monitor diagnostic-settings list --resource ${vault.id}\`.`,
-      evidence: read ? readErrorEvidence(read.error) : undefined
-    }
-  }
+  if (!read || !read.ok)
+    return unreadProtectionFinding('vault.audit-log', vault, read, {
+      listing: 'diagnostic settings',
+      unknown: 'whether its audit logs are kept',
+      permission: DIAGNOSTIC_SETTINGS_READ,
+      command: `az monitor diagnostic-settings list --resource ${vault.id}`
+    })
   const settings = read.value
   const evidence = {
     diagnosticSettings: settings.map(s => ({
@@ -106,7 +96,7 @@ export function auditLogFinding(vault: VaultFacts, facts: Facts): Finding {
       return {
         id: 'vault.audit-log',
         outcome: 'pass',
-        detail: `${named(vault)} sends its audit logs (${entry}) to ${to.join(' and ')} through diagnostic setting ${setting.name}.`,
+        detail: `${vaultNamed(vault)} sends its audit logs (${entry}) to ${to.join(' and ')} through diagnostic setting ${setting.name}.`,
         evidence
       }
   }
@@ -117,7 +107,7 @@ export function auditLogFinding(vault: VaultFacts, facts: Facts): Finding {
   return {
     id: 'vault.audit-log',
     outcome: 'warn',
-    detail: `${named(vault)} ${found}: nobody could tell who disabled the key or removed the CMK app's role.`,
+    detail: `${vaultNamed(vault)} ${found}: nobody could tell who disabled the key or removed the CMK app's role.`,
     fix: fixFor(vault),
     evidence
   }

@@ -1,6 +1,6 @@
 import type { Facts, ManagementLockFact, VaultFacts } from '../model/facts.js'
 import type { Finding } from '../model/finding.js'
-import { describeReadError, readErrorEvidence } from './read-error.js'
+import { unreadProtectionFinding, vaultNamed } from './vault-protection-unread.js'
 
 /** The permission that reads management locks; Reader holds it (`*\/read`). */
 export const LOCKS_READ = 'Microsoft.Authorization/locks/read'
@@ -12,10 +12,6 @@ const WHERE: Record<ManagementLockFact['scope'], string> = {
   vault: 'on the vault itself',
   'resource-group': 'on its resource group',
   subscription: 'on its subscription'
-}
-
-function named(vault: VaultFacts): string {
-  return vault.kind === 'managed-hsm' ? `Managed HSM ${vault.name}` : `Vault ${vault.name}`
 }
 
 /** The resource group in a vault's id (`/subscriptions/<s>/resourceGroups/<rg>/...`). */
@@ -44,19 +40,13 @@ export function deleteLockFinding(
   subscriptionId: string
 ): Finding {
   const read = facts.managementLocks
-  if (!read || !read.ok) {
-    const why = read ? describeReadError(read.error) : 'they were not read'
-    return {
-      id: 'vault.delete-lock',
-      outcome: 'warn',
-      detail: `${named(vault)}: its management locks could not be read (${why}), so whether anything stops its deletion is not known.`,
-      fix:
-        read?.ok === false && read.error.kind === 'forbidden'
-          ? `Grant the action's Azure identity ${LOCKS_READ} on the vault (the Reader role has it), or check by hand: \`az lock list --resource ${vault.id}\`.`
-          : `Re-run the job; to check by hand: \`az lock list --resource ${vault.id}\`.`,
-      evidence: read ? readErrorEvidence(read.error) : undefined
-    }
-  }
+  if (!read || !read.ok)
+    return unreadProtectionFinding('vault.delete-lock', vault, read, {
+      listing: 'management locks',
+      unknown: 'whether anything stops its deletion',
+      permission: LOCKS_READ,
+      command: `az lock list --resource ${vault.id}`
+    })
   const locks = read.value
   const evidence = {
     managementLocks: locks.map(l => ({ name: l.name, level: l.level, scope: l.scope }))
@@ -70,14 +60,14 @@ export function deleteLockFinding(
     return {
       id: 'vault.delete-lock',
       outcome: 'pass',
-      detail: `${named(vault)} cannot be deleted: ${first.level} lock ${first.name} ${WHERE[first.scope]}.${readOnly}`,
+      detail: `${vaultNamed(vault)} cannot be deleted: ${first.level} lock ${first.name} ${WHERE[first.scope]}.${readOnly}`,
       evidence
     }
   }
   return {
     id: 'vault.delete-lock',
     outcome: 'warn',
-    detail: `${named(vault)} has no CanNotDelete or ReadOnly lock on itself, its resource group or its subscription: one deletion cuts Adobe off until the vault is recovered from soft delete.`,
+    detail: `${vaultNamed(vault)} has no CanNotDelete or ReadOnly lock on itself, its resource group or its subscription: one deletion cuts Adobe off until the vault is recovered from soft delete.`,
     fix: `Lock the ${vault.kind === 'managed-hsm' ? 'HSM' : 'vault'} against deletion (creating a lock needs Microsoft.Authorization/locks/write, e.g. Owner or User Access Administrator): \`${deleteLockCommand(vault, subscriptionId)}\`. Prefer CanNotDelete: a ReadOnly lock also blocks the action's own repairs.`,
     evidence
   }
